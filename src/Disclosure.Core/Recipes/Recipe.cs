@@ -1,0 +1,39 @@
+using Disclosure.Core.ContentManagement;
+using Disclosure.Core.ContentManagement.Metadata;
+using Disclosure.Core.Organisation;
+
+namespace Disclosure.Core.Recipes;
+
+/// <summary>A parsed recipe file: a named list of steps, applied in order and all-or-nothing.</summary>
+public sealed record Recipe(string Name, string? DisplayName, string? Description, string FilePath, IReadOnlyList<RecipeStep> Steps);
+
+/// <summary>A step of a recipe; <see cref="Path"/> is where it sits in its file (e.g. <c>$.steps[2]</c>).</summary>
+public abstract record RecipeStep(string Path);
+
+public sealed record SettingsStep(string Path, IReadOnlyDictionary<string, string> Settings) : RecipeStep(Path);
+
+public sealed record AgenciesStep(string Path, IReadOnlyList<AgencyDefinition> Agencies) : RecipeStep(Path);
+
+public sealed record CatalogueStep(string Path, IReadOnlyList<CatalogueClassDefinition> Classes) : RecipeStep(Path);
+
+public sealed record TopicsStep(string Path, IReadOnlyList<string> Topics) : RecipeStep(Path);
+
+public sealed record RolesStep(string Path, IReadOnlyList<RoleDefinition> Roles) : RecipeStep(Path);
+
+public sealed record ContentDefinitionStep(string Path, IReadOnlyList<ContentTypeDefinition> ContentTypes) : RecipeStep(Path);
+
+/// <summary>Imports content items from the JSON files of a folder (the demo content).</summary>
+public sealed record ContentStep(string Path, string SourceFolder, IReadOnlyList<ContentImportItem> Items) : RecipeStep(Path);
+
+/// <summary>One item to import: its stable id, type, authored data and, optionally, its publication history.</summary>
+public sealed record ContentImportItem
+{
+    public required string Id { get; init; }
+    public required string ContentType { get; init; }
+    public required ContentData Data { get; init; }
+    public required string SourceFile { get; init; }
+    public string? Department { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    public DateTimeOffset? WithdrawnAt { get; init; }
+    public string? WithdrawReason { get; init; }
+}

@@ -1,0 +1,521 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Disclosure.Core.ContentManagement;
+using Disclosure.Core.ContentManagement.Metadata;
+using Disclosure.Core.IndexNumbers;
+using Disclosure.Core.Organisation;
+
+namespace Disclosure.Core.Recipes;
+
+/// <summary>
+/// Reads a recipe file (and the content files a Content step points at) into a <see cref="Recipe"/>, checking
+/// everything that can be checked without the database. Any problem throws a <see cref="RecipeException"/>
+/// listing every error with its file and JSON path; nothing is returned half-read.
+/// </summary>
+public static partial class RecipeReader
+{
+    public const string SettingsStepName = "Settings";
+    public const string AgenciesStepName = "Agencies";
+    public const string CatalogueStepName = "Catalogue";
+    public const string TopicsStepName = "Topics";
+    public const string RolesStepName = "Roles";
+    public const string ContentDefinitionStepName = "ContentDefinition";
+    public const string ContentStepName = "Content";
+
+    private static readonly string[] StepNames =
+        [SettingsStepName, AgenciesStepName, CatalogueStepName, TopicsStepName, RolesStepName, ContentDefinitionStepName, ContentStepName];
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    public static Recipe ReadFile(string filePath)
+    {
+        var fullPath = System.IO.Path.GetFullPath(filePath);
+        var errors = new List<RecipeError>();
+        var recipe = Read(fullPath, errors);
+        if (errors.Count > 0 || recipe is null)
+        {
+            throw new RecipeException(errors);
+        }
+
+        return recipe;
+    }
+
+    private static Recipe? Read(string file, List<RecipeError> errors)
+    {
+        if (!File.Exists(file))
+        {
+            errors.Add(new RecipeError(file, "$", "文件不存在。"));
+            return null;
+        }
+
+        using var document = Parse(file, errors);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var root = new JsonCursor(document.RootElement, "$", file, errors);
+        if (!root.RequireObject())
+        {
+            return null;
+        }
+
+        var name = root.String("name", required: true) ?? string.Empty;
+        var steps = new List<RecipeStep>();
+        foreach (var step in root.Array("steps", required: true))
+        {
+            if (!step.RequireObject())
+            {
+                continue;
+            }
+
+            var stepName = step.String("name", required: true);
+            RecipeStep? parsed = stepName switch
+            {
+                null => null,
+                SettingsStepName => ReadSettings(step),
+                AgenciesStepName => ReadAgencies(step),
+                CatalogueStepName => ReadCatalogue(step),
+                TopicsStepName => new TopicsStep(step.Path, step.StringArray("topics")),
+                RolesStepName => ReadRoles(step),
+                ContentDefinitionStepName => ReadContentDefinition(step),
+                ContentStepName => ReadContent(step, file, errors),
+                _ => Unknown(step, stepName),
+            };
+            if (parsed is not null)
+            {
+                steps.Add(parsed);
+            }
+        }
+
+        return new Recipe(name, root.String("displayName"), root.String("description"), file, steps);
+    }
+
+    private static JsonDocument? Parse(string file, List<RecipeError> errors)
+    {
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllBytes(file), DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            var line = ex.LineNumber is { } l ? $"第 {l + 1} 行" : string.Empty;
+            var column = ex.BytePositionInLine is { } c ? $"第 {c + 1} 字节" : string.Empty;
+            errors.Add(new RecipeError(file, "$", $"不是有效的 JSON（{line}{column}）：{ex.Message}"));
+            return null;
+        }
+    }
+
+    private static RecipeStep? Unknown(JsonCursor step, string name)
+    {
+        step.Error($"未知的步骤“{name}”（可用：{string.Join("、", StepNames)}）。");
+        return null;
+    }
+
+    private static SettingsStep ReadSettings(JsonCursor step)
+    {
+        var settings = new Dictionary<string, string>();
+        if (step.Property("settings") is { } node && node.RequireObject())
+        {
+            foreach (var property in node.Element.EnumerateObject())
+            {
+                if (property.Value.ValueKind == JsonValueKind.String)
+                {
+                    settings[property.Name] = property.Value.GetString()!;
+                }
+                else
+                {
+                    node.Property(property.Name)?.Error("设置值应为字符串。");
+                }
+            }
+
+            if (settings.TryGetValue("DefaultIndexNumberFormat", out var pattern) && !IndexNumberFormat.TryParse(pattern, out _, out var error))
+            {
+                node.Property("DefaultIndexNumberFormat")?.Error(error);
+            }
+        }
+        else
+        {
+            step.Error("缺少 settings 对象。");
+        }
+
+        return new SettingsStep(step.Path, settings);
+    }
+
+    private static AgenciesStep ReadAgencies(JsonCursor step)
+    {
+        var agencies = new List<AgencyDefinition>();
+        var codes = new HashSet<string>();
+        foreach (var node in step.Array("agencies", required: true))
+        {
+            if (!node.RequireObject())
+            {
+                continue;
+            }
+
+            var code = node.String("code", required: true);
+            var name = node.String("name", required: true);
+            var area = node.String("areaCode", required: true);
+            var dept = node.String("departmentCode", required: true);
+            var format = node.String("indexNumberFormat");
+            if (format is not null && !IndexNumberFormat.TryParse(format, out _, out var formatError))
+            {
+                node.Property("indexNumberFormat")!.Value.Error(formatError);
+            }
+
+            if (code is not null && !codes.Add(code))
+            {
+                node.Property("code")!.Value.Error($"机构代码“{code}”重复。");
+            }
+
+            var departments = new List<DepartmentDefinition>();
+            foreach (var d in node.Array("departments"))
+            {
+                var dCode = d.String("code", required: true);
+                var dName = d.String("name", required: true);
+                if (dCode is not null && departments.Any(x => x.Code == dCode))
+                {
+                    d.Property("code")!.Value.Error($"部门代码“{dCode}”在本机构内重复。");
+                }
+                else if (dCode is not null && dName is not null)
+                {
+                    departments.Add(new DepartmentDefinition(dCode, dName));
+                }
+            }
+
+            if (code is not null && name is not null && area is not null && dept is not null)
+            {
+                agencies.Add(new AgencyDefinition
+                {
+                    Code = code, Name = name, AreaCode = area, DepartmentCode = dept,
+                    CreditCode = node.String("creditCode"), IndexNumberFormat = format, Departments = departments,
+                });
+            }
+        }
+
+        return new AgenciesStep(step.Path, agencies);
+    }
+
+    private static CatalogueStep ReadCatalogue(JsonCursor step)
+    {
+        var classes = new List<CatalogueClassDefinition>();
+        ReadCatalogueLevel(step.Array("classes", required: true), parent: null, classes);
+        return new CatalogueStep(step.Path, classes);
+    }
+
+    private static void ReadCatalogueLevel(IEnumerable<JsonCursor> nodes, string? parent, List<CatalogueClassDefinition> classes)
+    {
+        var position = 0;
+        foreach (var node in nodes)
+        {
+            if (!node.RequireObject())
+            {
+                continue;
+            }
+
+            var code = node.String("code", required: true);
+            var name = node.String("name", required: true);
+            if (code is not null && classes.Any(c => c.Code == code))
+            {
+                node.Property("code")!.Value.Error($"目录分类代码“{code}”重复。");
+                continue;
+            }
+
+            if (code is not null && name is not null)
+            {
+                classes.Add(new CatalogueClassDefinition(code, name, parent, position++, node.String("description")));
+                ReadCatalogueLevel(node.Array("children"), code, classes);
+            }
+        }
+    }
+
+    private static RolesStep ReadRoles(JsonCursor step)
+    {
+        var roles = new List<RoleDefinition>();
+        foreach (var node in step.Array("roles", required: true))
+        {
+            var name = node.String("name", required: true);
+            var displayName = node.String("displayName", required: true);
+            if (name is not null && !IdentifierRegex().IsMatch(name))
+            {
+                node.Property("name")!.Value.Error($"角色名“{name}”应为以大写字母开头的英文标识符。");
+            }
+            else if (name is not null && roles.Any(r => r.Name == name))
+            {
+                node.Property("name")!.Value.Error($"角色“{name}”重复。");
+            }
+            else if (name is not null && displayName is not null)
+            {
+                roles.Add(new RoleDefinition(name, displayName));
+            }
+        }
+
+        return new RolesStep(step.Path, roles);
+    }
+
+    private static ContentDefinitionStep ReadContentDefinition(JsonCursor step)
+    {
+        var types = new List<ContentTypeDefinition>();
+        foreach (var node in step.Array("contentTypes", required: true))
+        {
+            if (!node.RequireObject())
+            {
+                continue;
+            }
+
+            var name = node.String("name", required: true);
+            var displayName = node.String("displayName", required: true);
+            if (name is not null && !IdentifierRegex().IsMatch(name))
+            {
+                node.Property("name")!.Value.Error($"内容类型名“{name}”应为以大写字母开头的英文标识符。");
+                name = null;
+            }
+            else if (name is not null && (types.Any(t => t.Name == name) || BuiltInParts.TryGet(name, out _)))
+            {
+                node.Property("name")!.Value.Error($"内容类型名“{name}”重复或与内置部件同名。");
+                name = null;
+            }
+
+            var parts = new List<string>();
+            foreach (var part in node.Array("parts"))
+            {
+                var partName = part.Element.ValueKind == JsonValueKind.String ? part.Element.GetString()! : null;
+                if (partName is null || !BuiltInParts.TryGet(partName, out _))
+                {
+                    part.Error($"未知的部件 {JsonCursor.Describe(part.Element)}（可用：{string.Join("、", BuiltInParts.Names)}）。");
+                }
+                else if (!parts.Contains(partName))
+                {
+                    parts.Add(partName);
+                }
+            }
+
+            var fields = new List<ContentFieldDefinition>();
+            foreach (var fieldNode in node.Array("fields"))
+            {
+                if (ReadField(fieldNode) is { } field)
+                {
+                    if (fields.Any(f => f.Name == field.Name))
+                    {
+                        fieldNode.Property("name")!.Value.Error($"字段名“{field.Name}”重复。");
+                    }
+                    else
+                    {
+                        fields.Add(field);
+                    }
+                }
+            }
+
+            if (name is not null && displayName is not null)
+            {
+                types.Add(new ContentTypeDefinition
+                {
+                    Name = name, DisplayName = displayName, Description = node.String("description"),
+                    Parts = parts, Fields = fields, DefaultCatalogue = node.String("defaultCatalogue"),
+                });
+            }
+        }
+
+        return new ContentDefinitionStep(step.Path, types);
+    }
+
+    private static ContentFieldDefinition? ReadField(JsonCursor node)
+    {
+        if (!node.RequireObject())
+        {
+            return null;
+        }
+
+        var name = node.String("name", required: true);
+        var displayName = node.String("displayName", required: true);
+        var typeName = node.String("type", required: true);
+        if (name is not null && !IdentifierRegex().IsMatch(name))
+        {
+            node.Property("name")!.Value.Error($"字段名“{name}”应为以大写字母开头的英文标识符。");
+            return null;
+        }
+
+        FieldType type = default;
+        if (typeName is not null && (!Enum.TryParse(typeName, ignoreCase: false, out type) || !Enum.IsDefined(type) || int.TryParse(typeName, out _)))
+        {
+            node.Property("type")!.Value.Error($"未知的字段类型“{typeName}”（可用：{string.Join("、", Enum.GetNames<FieldType>())}）。");
+            return null;
+        }
+
+        var options = node.StringArray("options");
+        var columns = node.StringArray("columns");
+        var min = node.Number("min");
+        var max = node.Number("max");
+        var maxLength = node.Number("maxLength");
+        var scale = node.Number("scale") ?? 0;
+        if (type == FieldType.Choice && options.Count == 0)
+        {
+            node.Error("选项字段（Choice）必须提供 options。");
+        }
+
+        if (type == FieldType.Table && columns.Count == 0)
+        {
+            node.Error("表格字段（Table）必须提供 columns。");
+        }
+
+        if (min is not null && max is not null && min > max)
+        {
+            node.Error($"min（{min}）不能大于 max（{max}）。");
+        }
+
+        if (scale is < 0 or > 6 || scale != decimal.Truncate(scale))
+        {
+            node.Property("scale")!.Value.Error("scale 应为 0 到 6 之间的整数。");
+        }
+
+        if (maxLength is not null && (maxLength <= 0 || maxLength != decimal.Truncate(maxLength.Value)))
+        {
+            node.Property("maxLength")!.Value.Error("maxLength 应为正整数。");
+        }
+
+        if (name is null || displayName is null || typeName is null)
+        {
+            return null;
+        }
+
+        return new ContentFieldDefinition
+        {
+            Name = name,
+            DisplayName = displayName,
+            Type = type,
+            Required = node.Boolean("required"),
+            Multiple = node.Boolean("multiple"),
+            MaxLength = maxLength is null ? null : (int)maxLength.Value,
+            Min = min,
+            Max = max,
+            Scale = (int)scale,
+            Options = options,
+            Columns = columns,
+            ContentTypes = node.StringArray("contentTypes"),
+            Hint = node.String("hint"),
+        };
+    }
+
+    private static ContentStep? ReadContent(JsonCursor step, string recipeFile, List<RecipeError> errors)
+    {
+        var source = step.String("source", required: true);
+        if (source is null)
+        {
+            return null;
+        }
+
+        var folder = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(recipeFile)!, source));
+        if (!Directory.Exists(folder))
+        {
+            step.Property("source")!.Value.Error($"内容目录“{folder}”不存在。");
+            return null;
+        }
+
+        var items = new List<ContentImportItem>();
+        var ids = new Dictionary<string, string>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            if (ReadContentFile(file, errors) is not { } item)
+            {
+                continue;
+            }
+
+            if (ids.TryGetValue(item.Id, out var other))
+            {
+                errors.Add(new RecipeError(file, "$.id", $"内容编号“{item.Id}”与 {other} 重复。"));
+                continue;
+            }
+
+            ids[item.Id] = file;
+            items.Add(item);
+        }
+
+        return new ContentStep(step.Path, folder, items);
+    }
+
+    private static ContentImportItem? ReadContentFile(string file, List<RecipeError> errors)
+    {
+        using var document = Parse(file, errors);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var root = new JsonCursor(document.RootElement, "$", file, errors);
+        if (!root.RequireObject())
+        {
+            return null;
+        }
+
+        var id = root.String("id", required: true);
+        if (id is not null && !ContentItemIds.IsValid(id))
+        {
+            root.Property("id")!.Value.Error($"内容编号“{id}”无效：{ContentItemIds.Rule}");
+            id = null;
+        }
+
+        var type = root.String("type", required: true);
+        var publishedAt = ReadTime(root, "publishedAt");
+        DateTimeOffset? withdrawnAt = null;
+        string? withdrawReason = null;
+        if (root.Property("withdrawn") is { } withdrawn && withdrawn.RequireObject())
+        {
+            withdrawnAt = ReadTime(withdrawn, "at");
+            withdrawReason = withdrawn.String("reason", required: true);
+            if (withdrawnAt is null)
+            {
+                withdrawn.Error("撤回记录必须包含撤回时间 at。");
+            }
+            else if (publishedAt is null || withdrawnAt < publishedAt)
+            {
+                withdrawn.Error("撤回时间必须晚于发布时间（publishedAt）。");
+            }
+        }
+
+        var data = root.Property("data");
+        if (data is null)
+        {
+            root.Error("缺少内容数据 data。");
+            return null;
+        }
+
+        if (!data.Value.RequireObject() || id is null || type is null)
+        {
+            return null;
+        }
+
+        return new ContentImportItem
+        {
+            Id = id,
+            ContentType = type,
+            Data = new ContentData(JsonNode.Parse(data.Value.Element.GetRawText())!.AsObject()),
+            SourceFile = file,
+            Department = root.String("department"),
+            PublishedAt = publishedAt,
+            WithdrawnAt = withdrawnAt,
+            WithdrawReason = withdrawReason,
+        };
+    }
+
+    private static DateTimeOffset? ReadTime(JsonCursor node, string name)
+    {
+        var text = node.String(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) && text.Contains('T'))
+        {
+            return time;
+        }
+
+        node.Property(name)!.Value.Error($"时间“{text}”无效，应为 ISO 8601 格式，例如 2017-03-29T10:00:00+08:00。");
+        return null;
+    }
+
+    [GeneratedRegex("^[A-Z][A-Za-z0-9]{0,63}$")]
+    private static partial Regex IdentifierRegex();
+}
