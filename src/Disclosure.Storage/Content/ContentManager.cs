@@ -1,0 +1,261 @@
+using System.Text.Json.Nodes;
+using Disclosure.Core.ContentManagement;
+using Disclosure.Core.ContentManagement.Metadata;
+using Disclosure.Core.ContentManagement.Validation;
+using Disclosure.Core.Time;
+using Disclosure.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Disclosure.Storage.Content;
+
+/// <summary>
+/// Creates, versions, publishes and withdraws content items. Every method is one transaction (or joins the
+/// caller's), so a failure leaves nothing half-written; every publish, update and withdrawal of public content
+/// appends to the change log in that same transaction.
+/// </summary>
+public sealed class ContentManager(DisclosureDbContext db, ContentDefinitionStore definitions, IndexNumberAllocator indexNumbers, TimeProvider clock)
+{
+    public Task<ContentVersionRecord> CreateAsync(
+        string contentType,
+        ContentData data,
+        string? user,
+        string? department = null,
+        string? contentItemId = null,
+        ContentValidationContext? validationContext = null,
+        CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async () =>
+        {
+            var type = await definitions.FindAsync(contentType, cancellationToken)
+                ?? throw new ContentValidationException([new ValidationError("type", $"内容类型“{contentType}”不存在。")]);
+
+            contentItemId ??= ContentItemIds.New();
+            if (!ContentItemIds.IsValid(contentItemId))
+            {
+                throw new ContentValidationException([new ValidationError("id", $"内容编号“{contentItemId}”无效：{ContentItemIds.Rule}")]);
+            }
+
+            if (await db.ContentItems.AnyAsync(i => i.ContentItemId == contentItemId, cancellationToken))
+            {
+                throw new ContentValidationException([new ValidationError("id", $"内容编号“{contentItemId}”已被使用。")]);
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var item = new ContentItemRecord
+            {
+                ContentItemId = contentItemId,
+                ContentType = contentType,
+                DepartmentCode = department,
+                CreatedUtc = now,
+                CreatedBy = user,
+            };
+            db.ContentItems.Add(item);
+            var version = await NewVersionAsync(item, type, data, user, now, validationContext, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return version;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Saves new data as a new version. Nothing is ever overwritten: an open draft before it is archived, and
+    /// the published version stays public until the new one is published.
+    /// </summary>
+    public Task<ContentVersionRecord> SaveDraftAsync(string contentItemId, ContentData data, string? user, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async () =>
+        {
+            var item = await LoadItemAsync(contentItemId, cancellationToken);
+            var type = await definitions.FindAsync(item.ContentType, cancellationToken)
+                ?? throw new ContentStateException($"内容类型“{item.ContentType}”已不存在，无法编辑。");
+
+            foreach (var open in item.Versions.Where(v => v.Status is ContentStatus.Draft))
+            {
+                open.Status = ContentStatus.Archived;
+            }
+
+            var version = await NewVersionAsync(item, type, data, user, clock.GetUtcNow().UtcDateTime, null, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return version;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Publishes a version (the latest when <paramref name="versionNumber"/> is null). Assigns the 索引号 at the
+    /// item's first publication, archives the version that was public before, and logs the change.
+    /// </summary>
+    public Task<ContentVersionRecord> PublishAsync(
+        string contentItemId,
+        int? versionNumber,
+        string? user,
+        DateTimeOffset? publishedAt = null,
+        CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async () =>
+        {
+            var item = await LoadItemAsync(contentItemId, cancellationToken);
+            var number = versionNumber ?? item.LatestVersionNumber;
+            var version = item.Versions.SingleOrDefault(v => v.Number == number)
+                ?? throw new ContentNotFoundException($"内容“{contentItemId}”没有第 {number} 版。");
+
+            if (version.Status is ContentStatus.Published or ContentStatus.Withdrawn or ContentStatus.Archived)
+            {
+                throw new ContentStateException($"第 {number} 版的状态为“{ContentStatusNames.DisplayName(version.Status)}”，不能发布。");
+            }
+
+            // What goes public must be exactly what was written and reviewed.
+            if (ContentData.Parse(version.DataJson).ComputeHash(item.ContentType) != version.ContentHash)
+            {
+                throw new ContentIntegrityException($"内容“{contentItemId}”第 {number} 版的数据与其记录的哈希值不一致，可能被篡改，已拒绝发布。");
+            }
+
+            var when = (publishedAt ?? clock.GetUtcNow()).UtcDateTime;
+            var previous = item.Versions.SingleOrDefault(v => v.Status == ContentStatus.Published);
+            if (previous is not null)
+            {
+                previous.Status = ContentStatus.Archived;
+                // Saved first so the one-published-version index never sees two at once.
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            if (item.IndexNumber is null)
+            {
+                var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Code == version.AgencyCode, cancellationToken)
+                    ?? throw new ContentStateException($"发布机构“{version.AgencyCode}”不存在，无法分配索引号。");
+                item.IndexNumber = await indexNumbers.AllocateAsync(agency, ChinaTime.ToDate(when), cancellationToken);
+            }
+
+            version.Status = ContentStatus.Published;
+            version.PublishedUtc = when;
+            version.PublishedBy = user;
+            item.FirstPublishedUtc ??= when;
+
+            var kind = previous is null ? ChangeKind.Published : ChangeKind.Updated;
+            await AppendChangeAsync(item, version, kind, when, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return version;
+        }, cancellationToken);
+
+    /// <summary>Takes the published version off the public side (撤回), keeping it with the reason for the public notice.</summary>
+    public Task<ContentVersionRecord> WithdrawAsync(
+        string contentItemId,
+        string reason,
+        string? user,
+        DateTimeOffset? withdrawnAt = null,
+        CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async () =>
+        {
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                throw new ContentValidationException([new ValidationError("reason", "撤回必须填写理由。")]);
+            }
+
+            if (reason.Length > 500)
+            {
+                throw new ContentValidationException([new ValidationError("reason", $"撤回理由不能超过 500 个字符（当前 {reason.Length} 个）。")]);
+            }
+
+            var item = await LoadItemAsync(contentItemId, cancellationToken);
+            var version = item.Versions.SingleOrDefault(v => v.Status == ContentStatus.Published)
+                ?? throw new ContentStateException($"内容“{contentItemId}”当前没有已发布的版本，无需撤回。");
+
+            var when = (withdrawnAt ?? clock.GetUtcNow()).UtcDateTime;
+            version.Status = ContentStatus.Withdrawn;
+            version.WithdrawnUtc = when;
+            version.WithdrawnBy = user;
+            version.WithdrawReason = reason.Trim();
+            await AppendChangeAsync(item, version, ChangeKind.Withdrawn, when, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return version;
+        }, cancellationToken);
+
+    /// <summary>The site's lists to check content against; <paramref name="pending"/> adds items not yet saved (an import).</summary>
+    public async Task<ContentValidationContext> BuildValidationContextAsync(
+        IReadOnlyDictionary<string, string>? pending = null,
+        CancellationToken cancellationToken = default)
+    {
+        var catalogue = await db.CatalogueClasses.Select(c => c.Code).ToListAsync(cancellationToken);
+        var agencies = await db.Agencies.Select(a => a.Code).ToListAsync(cancellationToken);
+        var topics = await db.Topics.Select(t => t.Name).ToListAsync(cancellationToken);
+        var existing = await db.ContentItems.Select(i => new { i.ContentItemId, i.ContentType }).ToDictionaryAsync(i => i.ContentItemId, i => i.ContentType, cancellationToken);
+        return new ContentValidationContext
+        {
+            CatalogueCodes = catalogue.ToHashSet(),
+            AgencyCodes = agencies.ToHashSet(),
+            Topics = topics.ToHashSet(),
+            FindContentType = id => existing.GetValueOrDefault(id) ?? pending?.GetValueOrDefault(id),
+        };
+    }
+
+    private async Task<ContentVersionRecord> NewVersionAsync(
+        ContentItemRecord item,
+        ContentTypeDefinition type,
+        ContentData data,
+        string? user,
+        DateTime now,
+        ContentValidationContext? validationContext,
+        CancellationToken cancellationToken)
+    {
+        data = data.Clone();
+        HtmlFieldSanitizer.Sanitize(type, data);
+        validationContext ??= await BuildValidationContextAsync(cancellationToken: cancellationToken);
+        var errors = ContentValidator.Validate(type, data, validationContext);
+        if (errors.Count > 0)
+        {
+            throw new ContentValidationException(errors);
+        }
+
+        var version = new ContentVersionRecord
+        {
+            Item = item,
+            Number = ++item.LatestVersionNumber,
+            Status = ContentStatus.Draft,
+            ContentType = type.Name,
+            Title = data.Title.Trim(),
+            DataJson = data.ToJson(),
+            ContentHash = data.ComputeHash(type.Name),
+            CatalogueCode = data.Catalogue,
+            AgencyCode = data.Agency,
+            DocumentNumber = string.IsNullOrWhiteSpace(data.DocumentNumber) ? null : data.DocumentNumber.Trim(),
+            WrittenDate = data.GetDate(Core.Disclosure.DisclosureMetadataPart.PartName, Core.Disclosure.DisclosureMetadataPart.WrittenDate),
+            CreatedUtc = now,
+            CreatedBy = user,
+        };
+        item.Versions.Add(version);
+        return version;
+    }
+
+    private async Task AppendChangeAsync(ContentItemRecord item, ContentVersionRecord version, ChangeKind kind, DateTime when, CancellationToken cancellationToken)
+    {
+        // Taken last, just before commit, so the change-log counter is held as briefly as possible.
+        db.ChangeLog.Add(new ChangeLogEntry
+        {
+            Sequence = await Counters.NextAsync(db, Counters.ChangeLog, cancellationToken),
+            ContentItemId = item.ContentItemId,
+            ContentType = item.ContentType,
+            VersionNumber = version.Number,
+            Kind = kind,
+            OccurredUtc = when,
+        });
+    }
+
+    private async Task<ContentItemRecord> LoadItemAsync(string contentItemId, CancellationToken cancellationToken) =>
+        await db.ContentItems.Include(i => i.Versions).SingleOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken)
+        ?? throw new ContentNotFoundException($"内容“{contentItemId}”不存在。");
+
+    private async Task<T> InTransactionAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await action();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var result = await action();
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch
+        {
+            // The tracked entities hold the failed attempt's changes; drop them so the context stays usable.
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+}

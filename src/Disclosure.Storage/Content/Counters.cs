@@ -1,0 +1,41 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Disclosure.Storage.Content;
+
+/// <summary>
+/// Named counters incremented inside the caller's transaction. The row lock taken by the upsert (PostgreSQL)
+/// or the database write lock (SQLite) is held until commit, so concurrent callers queue up, each gets the next
+/// number, and a rolled-back transaction gives its number back instead of leaving a hole.
+/// </summary>
+public static class Counters
+{
+    // The same statement runs on SQLite (3.35+) and PostgreSQL.
+    private const string NextSql =
+        """
+        INSERT INTO "Counters" ("Name", "Value") VALUES (@name, 1)
+        ON CONFLICT ("Name") DO UPDATE SET "Value" = "Counters"."Value" + 1
+        RETURNING "Value"
+        """;
+
+    public const string ChangeLog = "changelog";
+
+    public static string IndexNumberScope(string scope) => "index:" + scope;
+
+    public static async Task<long> NextAsync(DisclosureDbContext db, string name, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("Counters are only taken inside a transaction.");
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction.GetDbTransaction();
+        command.CommandText = NextSql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@name";
+        parameter.Value = name;
+        command.Parameters.Add(parameter);
+        var result = await command.ExecuteScalarAsync(cancellationToken);
+        return Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

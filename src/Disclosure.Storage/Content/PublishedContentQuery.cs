@@ -1,0 +1,85 @@
+using Disclosure.Core.ContentManagement;
+using Disclosure.Core.Time;
+using Disclosure.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Disclosure.Storage.Content;
+
+/// <summary>Filters for listing published content. A catalogue code matches that class and every class below it.</summary>
+public sealed record PublishedContentFilter(string? ContentType = null, string? Catalogue = null, string? Agency = null, int? Year = null);
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+
+/// <summary>A published version with its item (for the 索引号).</summary>
+public sealed record PublishedContent(ContentItemRecord Item, ContentVersionRecord Version);
+
+/// <summary>Read side over published content: what anonymous readers, the API and followers may see.</summary>
+public sealed class PublishedContentQuery(DisclosureDbContext db)
+{
+    public async Task<PagedResult<PublishedContent>> ListAsync(PublishedContentFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var query = db.ContentVersions.AsNoTracking().Where(v => v.Status == ContentStatus.Published);
+        if (filter.ContentType is { } type)
+        {
+            query = query.Where(v => v.ContentType == type);
+        }
+
+        if (filter.Catalogue is { } catalogue)
+        {
+            var prefix = catalogue + ".";
+            query = query.Where(v => v.CatalogueCode == catalogue || v.CatalogueCode!.StartsWith(prefix));
+        }
+
+        if (filter.Agency is { } agency)
+        {
+            query = query.Where(v => v.AgencyCode == agency);
+        }
+
+        if (filter.Year is { } year)
+        {
+            // 发布年度 in Beijing time, as a range so the index on PublishedUtc is used.
+            var from = ChinaTime.StartOfYearUtc(year);
+            var to = ChinaTime.StartOfYearUtc(year + 1);
+            query = query.Where(v => v.PublishedUtc >= from && v.PublishedUtc < to);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query
+            .OrderByDescending(v => v.PublishedUtc).ThenByDescending(v => v.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Include(v => v.Item)
+            .ToListAsync(cancellationToken);
+        return new PagedResult<PublishedContent>(rows.Select(v => new PublishedContent(v.Item, v)).ToList(), total, page, pageSize);
+    }
+
+    /// <summary>The published version of an item, or its withdrawn version (for the notice), or null.</summary>
+    public async Task<PublishedContent?> FindPublicAsync(string contentItemId, CancellationToken cancellationToken = default)
+    {
+        var version = await db.ContentVersions.AsNoTracking()
+            .Include(v => v.Item)
+            .Where(v => v.Item.ContentItemId == contentItemId && (v.Status == ContentStatus.Published || v.Status == ContentStatus.Withdrawn))
+            .OrderByDescending(v => v.Status == ContentStatus.Published).ThenByDescending(v => v.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (version is null)
+        {
+            return null;
+        }
+
+        // An item withdrawn and later published again shows the new publication, never the old notice.
+        return new PublishedContent(version.Item, version);
+    }
+
+    /// <summary>Change-log entries after <paramref name="since"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<ChangeLogEntry>> ChangesAsync(long since, int limit, CancellationToken cancellationToken = default) =>
+        await db.ChangeLog.AsNoTracking()
+            .Where(e => e.Sequence > since)
+            .OrderBy(e => e.Sequence)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, string>> AgencyNamesAsync(CancellationToken cancellationToken = default) =>
+        await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, string>> CatalogueNamesAsync(CancellationToken cancellationToken = default) =>
+        await db.CatalogueClasses.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, cancellationToken);
+}

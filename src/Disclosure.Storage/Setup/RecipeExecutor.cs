@@ -1,0 +1,279 @@
+using System.Security.Cryptography;
+using Disclosure.Core.ContentManagement.Metadata;
+using Disclosure.Core.Recipes;
+using Disclosure.Storage.Content;
+using Disclosure.Storage.Entities;
+using Disclosure.Storage.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Disclosure.Storage.Setup;
+
+/// <summary>
+/// Applies recipes to the database, all of them in one transaction: either every step of every recipe is
+/// applied or, on the first error, nothing is. Steps are upserts keyed by code or name, and imported content is
+/// keyed by its stable id, so applying the same recipes again changes nothing.
+/// </summary>
+public sealed class RecipeExecutor(DisclosureDbContext db, ContentDefinitionStore definitions, ContentManager contentManager, TimeProvider clock)
+{
+    public async Task ApplyAsync(IReadOnlyList<Recipe> recipes, CancellationToken cancellationToken = default)
+    {
+        CheckReferences(recipes);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            foreach (var recipe in recipes)
+            {
+                foreach (var step in recipe.Steps)
+                {
+                    await ApplyStepAsync(recipe, step, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                db.RecipeExecutions.Add(new RecipeExecution
+                {
+                    RecipeName = recipe.Name,
+                    Hash = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(recipe.FilePath, cancellationToken))),
+                    ExecutedUtc = clock.GetUtcNow().UtcDateTime,
+                });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            definitions.Invalidate();
+            throw;
+        }
+    }
+
+    /// <summary>References between steps (and recipes) that can be checked before touching the database.</summary>
+    private static void CheckReferences(IReadOnlyList<Recipe> recipes)
+    {
+        var errors = new List<RecipeError>();
+        var typeNames = recipes.SelectMany(r => r.Steps).OfType<ContentDefinitionStep>().SelectMany(s => s.ContentTypes).Select(t => t.Name).ToHashSet();
+        var catalogue = recipes.SelectMany(r => r.Steps).OfType<CatalogueStep>().SelectMany(s => s.Classes).Select(c => c.Code).ToHashSet();
+        foreach (var recipe in recipes)
+        {
+            foreach (var step in recipe.Steps.OfType<ContentDefinitionStep>())
+            {
+                for (var t = 0; t < step.ContentTypes.Count; t++)
+                {
+                    var type = step.ContentTypes[t];
+                    var typePath = $"{step.Path}.contentTypes[{t}]";
+                    if (type.DefaultCatalogue is { } code && catalogue.Count > 0 && !catalogue.Contains(code))
+                    {
+                        errors.Add(new RecipeError(recipe.FilePath, $"{typePath}.defaultCatalogue", $"目录分类“{code}”不存在。"));
+                    }
+
+                    for (var f = 0; f < type.Fields.Count; f++)
+                    {
+                        foreach (var target in type.Fields[f].ContentTypes.Where(n => !typeNames.Contains(n)))
+                        {
+                            errors.Add(new RecipeError(recipe.FilePath, $"{typePath}.fields[{f}].contentTypes", $"引用的内容类型“{target}”不存在。"));
+                        }
+                    }
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RecipeException(errors);
+        }
+    }
+
+    private Task ApplyStepAsync(Recipe recipe, RecipeStep step, CancellationToken cancellationToken) => step switch
+    {
+        SettingsStep settings => ApplySettingsAsync(settings, cancellationToken),
+        AgenciesStep agencies => ApplyAgenciesAsync(agencies, cancellationToken),
+        CatalogueStep catalogue => ApplyCatalogueAsync(catalogue, cancellationToken),
+        TopicsStep topics => ApplyTopicsAsync(topics, cancellationToken),
+        RolesStep roles => ApplyRolesAsync(roles, cancellationToken),
+        ContentDefinitionStep types => ApplyContentDefinitionAsync(types, cancellationToken),
+        ContentStep content => ImportContentAsync(recipe, content, cancellationToken),
+        _ => throw new InvalidOperationException($"No handler for recipe step {step.GetType().Name}."),
+    };
+
+    private async Task ApplySettingsAsync(SettingsStep step, CancellationToken cancellationToken)
+    {
+        foreach (var (name, value) in step.Settings)
+        {
+            var setting = await db.SiteSettings.FindAsync([name], cancellationToken);
+            if (setting is null)
+            {
+                db.SiteSettings.Add(new SiteSetting { Name = name, Value = value });
+            }
+            else
+            {
+                setting.Value = value;
+            }
+        }
+    }
+
+    private async Task ApplyAgenciesAsync(AgenciesStep step, CancellationToken cancellationToken)
+    {
+        foreach (var definition in step.Agencies)
+        {
+            var agency = await db.Agencies.FindAsync([definition.Code], cancellationToken);
+            if (agency is null)
+            {
+                agency = new AgencyRecord { Code = definition.Code, Name = definition.Name, AreaCode = definition.AreaCode, DepartmentCode = definition.DepartmentCode };
+                db.Agencies.Add(agency);
+            }
+
+            agency.Name = definition.Name;
+            agency.AreaCode = definition.AreaCode;
+            agency.DepartmentCode = definition.DepartmentCode;
+            agency.CreditCode = definition.CreditCode;
+            agency.IndexNumberFormat = definition.IndexNumberFormat;
+
+            foreach (var d in definition.Departments)
+            {
+                var department = await db.Departments.SingleOrDefaultAsync(x => x.AgencyCode == definition.Code && x.Code == d.Code, cancellationToken);
+                if (department is null)
+                {
+                    db.Departments.Add(new DepartmentRecord { AgencyCode = definition.Code, Code = d.Code, Name = d.Name });
+                }
+                else
+                {
+                    department.Name = d.Name;
+                }
+            }
+        }
+    }
+
+    private async Task ApplyCatalogueAsync(CatalogueStep step, CancellationToken cancellationToken)
+    {
+        foreach (var definition in step.Classes)
+        {
+            var record = await db.CatalogueClasses.FindAsync([definition.Code], cancellationToken);
+            if (record is null)
+            {
+                record = new CatalogueClassRecord { Code = definition.Code, Name = definition.Name };
+                db.CatalogueClasses.Add(record);
+            }
+
+            record.Name = definition.Name;
+            record.ParentCode = definition.ParentCode;
+            record.Position = definition.Position;
+            record.Description = definition.Description;
+        }
+    }
+
+    private async Task ApplyTopicsAsync(TopicsStep step, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < step.Topics.Count; i++)
+        {
+            var record = await db.Topics.FindAsync([step.Topics[i]], cancellationToken);
+            if (record is null)
+            {
+                db.Topics.Add(new TopicRecord { Name = step.Topics[i], Position = i });
+            }
+            else
+            {
+                record.Position = i;
+            }
+        }
+    }
+
+    private async Task ApplyRolesAsync(RolesStep step, CancellationToken cancellationToken)
+    {
+        foreach (var definition in step.Roles)
+        {
+            // The same normalisation ASP.NET Core Identity's default lookup normaliser applies.
+            var normalized = definition.Name.ToUpperInvariant();
+            var role = await db.Roles.SingleOrDefaultAsync(r => r.NormalizedName == normalized, cancellationToken);
+            if (role is null)
+            {
+                db.Roles.Add(new DisclosureRole
+                {
+                    Id = Guid.NewGuid().ToString(),
+                    Name = definition.Name,
+                    NormalizedName = normalized,
+                    DisplayName = definition.DisplayName,
+                    ConcurrencyStamp = Guid.NewGuid().ToString(),
+                });
+            }
+            else
+            {
+                role.DisplayName = definition.DisplayName;
+            }
+        }
+    }
+
+    private async Task ApplyContentDefinitionAsync(ContentDefinitionStep step, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var definition in step.ContentTypes)
+        {
+            var json = ContentDefinitionStore.Serialize(definition);
+            var record = await db.ContentTypes.FindAsync([definition.Name], cancellationToken);
+            if (record is null)
+            {
+                db.ContentTypes.Add(new ContentTypeRecord { Name = definition.Name, DisplayName = definition.DisplayName, DefinitionJson = json, UpdatedUtc = now });
+            }
+            else if (record.DefinitionJson != json || record.DisplayName != definition.DisplayName)
+            {
+                record.DisplayName = definition.DisplayName;
+                record.DefinitionJson = json;
+                record.UpdatedUtc = now;
+            }
+        }
+
+        definitions.Invalidate();
+    }
+
+    /// <summary>
+    /// Imports content items that do not exist yet. Every item is validated first (against types and lists
+    /// possibly created by earlier steps of this same transaction); any error aborts the whole recipe run.
+    /// </summary>
+    private async Task ImportContentAsync(Recipe recipe, ContentStep step, CancellationToken cancellationToken)
+    {
+        var types = await definitions.GetTypesAsync(cancellationToken);
+        var existing = (await db.ContentItems.Select(i => i.ContentItemId).ToListAsync(cancellationToken)).ToHashSet();
+        var pending = step.Items.Where(i => !existing.Contains(i.Id)).ToList();
+        var pendingTypes = pending.ToDictionary(i => i.Id, i => i.ContentType);
+        var context = await contentManager.BuildValidationContextAsync(pendingTypes, cancellationToken);
+
+        var errors = new List<RecipeError>();
+        foreach (var item in pending)
+        {
+            if (!types.TryGetValue(item.ContentType, out var type))
+            {
+                errors.Add(new RecipeError(item.SourceFile, "$.type", $"内容类型“{item.ContentType}”不存在。"));
+                continue;
+            }
+
+            foreach (var error in Core.ContentManagement.Validation.ContentValidator.Validate(type, item.Data, context))
+            {
+                errors.Add(new RecipeError(item.SourceFile, "$.data." + error.Path, error.Message));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RecipeException(errors);
+        }
+
+        // Items are created first, publications then replayed in time order, so 索引号 follow publication order.
+        foreach (var item in pending)
+        {
+            await contentManager.CreateAsync(item.ContentType, item.Data, "setup", item.Department, item.Id, context, cancellationToken);
+        }
+
+        foreach (var item in pending.Where(i => i.PublishedAt is not null).OrderBy(i => i.PublishedAt))
+        {
+            await contentManager.PublishAsync(item.Id, null, "setup", item.PublishedAt, cancellationToken);
+        }
+
+        foreach (var item in pending.Where(i => i.WithdrawnAt is not null).OrderBy(i => i.WithdrawnAt))
+        {
+            await contentManager.WithdrawAsync(item.Id, item.WithdrawReason!, "setup", item.WithdrawnAt, cancellationToken);
+        }
+
+        _ = recipe;
+    }
+}

@@ -1,0 +1,31 @@
+using Disclosure.Core.Recipes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Disclosure.Storage.Setup;
+
+/// <summary>Brings a database up to date and, on first start, applies the setup recipe (and optionally the demo).</summary>
+public sealed class SetupService(DisclosureDbContext db, RecipeExecutor executor)
+{
+    public const string SetupRecipeName = "setup";
+
+    /// <summary>Whether the setup recipe has already been applied to this database.</summary>
+    public Task<bool> IsSetUpAsync(CancellationToken cancellationToken = default) =>
+        db.RecipeExecutions.AnyAsync(r => r.RecipeName == SetupRecipeName, cancellationToken);
+
+    /// <summary>
+    /// Migrates, then applies the given recipe files if setup has not run yet. All recipe files are read and
+    /// checked before anything is written. Returns true when recipes were applied.
+    /// </summary>
+    public async Task<bool> RunAsync(IReadOnlyList<string> recipeFiles, CancellationToken cancellationToken = default)
+    {
+        await db.MigrateAsync(cancellationToken);
+        if (await IsSetUpAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        var recipes = recipeFiles.Select(RecipeReader.ReadFile).ToList();
+        await executor.ApplyAsync(recipes, cancellationToken);
+        return true;
+    }
+}

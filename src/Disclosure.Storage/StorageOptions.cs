@@ -1,0 +1,39 @@
+namespace Disclosure.Storage;
+
+/// <summary>Which database a site uses. Bound from the "Storage" configuration section.</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary><c>Sqlite</c> (default, a file in the data folder) or <c>PostgreSQL</c>.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>For PostgreSQL: an Npgsql connection string. For SQLite: optional, defaults to a file in <see cref="DataFolder"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Where the SQLite file, the search index and uploaded media live.</summary>
+    public string DataFolder { get; set; } = "App_Data";
+
+    public string ResolveConnectionString()
+    {
+        if (!string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            return ConnectionString;
+        }
+
+        if (Provider == DatabaseProvider.PostgreSQL)
+        {
+            throw new InvalidOperationException("使用 PostgreSQL 时必须配置 Storage:ConnectionString。");
+        }
+
+        Directory.CreateDirectory(DataFolder);
+        // Default Timeout is how long a writer waits for SQLite's lock before giving up (seconds).
+        return $"Data Source={Path.Combine(DataFolder, "disclosure.db")};Default Timeout=60";
+    }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSQL,
+}

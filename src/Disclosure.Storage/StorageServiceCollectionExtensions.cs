@@ -1,0 +1,53 @@
+using Disclosure.Storage.Content;
+using Disclosure.Storage.Setup;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Disclosure.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddDisclosureStorage(this IServiceCollection services, StorageOptions options)
+    {
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContext<DisclosureDbContext>(builder => Configure(builder, options));
+        services.AddScoped<ContentDefinitionStore>();
+        services.AddScoped<ContentManager>();
+        services.AddScoped<PublishedContentQuery>();
+        services.AddScoped<IndexNumberAllocator>();
+        services.AddScoped<RecipeExecutor>();
+        services.AddScoped<SetupService>();
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder builder, StorageOptions options)
+    {
+        var connectionString = options.ResolveConnectionString();
+        if (options.Provider == DatabaseProvider.PostgreSQL)
+        {
+            builder.UseNpgsql(connectionString);
+        }
+        else
+        {
+            builder.UseSqlite(connectionString);
+        }
+
+        // One set of migrations serves both providers; its model snapshot was taken with SQLite, so on
+        // PostgreSQL the snapshot's column types differ from the live model by design. Pending model changes
+        // are caught by a test on SQLite instead.
+        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    /// <summary>Applies migrations; on SQLite also switches to WAL so readers never wait for a writer.</summary>
+    public static async Task MigrateAsync(this DisclosureDbContext db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}
