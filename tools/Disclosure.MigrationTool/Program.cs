@@ -60,6 +60,16 @@ code = code.Replace(
 File.WriteAllText(migrationFile, code);
 Console.WriteLine("Wrote " + migrationFile);
 
+// The target model (Designer) and the snapshot must not name store types either: the SQL generator looks
+// column types up in the target model, and "TEXT" there would make PostgreSQL store instants as text.
+foreach (var key in new[] { "MetadataFile", "SnapshotFile" })
+{
+    if (files?[key] is string modelFile)
+    {
+        File.WriteAllText(modelFile, Regex.Replace(File.ReadAllText(modelFile), @"\s*\.HasColumnType\(""[^""]+""\)", string.Empty));
+    }
+}
+
 // The scaffolder places the snapshot by namespace; keep it beside the migrations.
 if (files?["SnapshotFile"] is string snapshotFile)
 {

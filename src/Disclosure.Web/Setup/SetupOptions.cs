@@ -5,8 +5,16 @@ public sealed class SetupOptions
 {
     public const string SectionName = "Setup";
 
-    /// <summary>Recipe files applied on first start, relative to <see cref="RecipesFolder"/>. Drop "demo.json" for an empty site.</summary>
-    public List<string> Recipes { get; set; } = ["setup.json", "demo.json"];
+    public static readonly IReadOnlyList<string> DefaultRecipes = ["setup.json", "demo.json"];
+
+    /// <summary>
+    /// Recipe files applied on first start, relative to <see cref="RecipesFolder"/>; empty means
+    /// <see cref="DefaultRecipes"/>. Set only "setup.json" for a site without demo content. (No default items
+    /// here: configuration binding appends to a list instead of replacing it.)
+    /// </summary>
+    public List<string> Recipes { get; set; } = [];
+
+    public IReadOnlyList<string> EffectiveRecipes => Recipes.Count > 0 ? Recipes : DefaultRecipes;
 
     /// <summary>Where recipes are read from; by default the copy shipped beside the application.</summary>
     public string? RecipesFolder { get; set; }

@@ -20,10 +20,10 @@ public static class SiteSetup
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Disclosure.Setup");
 
         var folder = options.RecipesFolder ?? Path.Combine(AppContext.BaseDirectory, "recipes");
-        var files = options.Recipes.Select(r => Path.GetFullPath(Path.Combine(folder, r))).ToList();
+        var files = options.EffectiveRecipes.Select(r => Path.GetFullPath(Path.Combine(folder, r))).ToList();
         if (await provider.GetRequiredService<SetupService>().RunAsync(files, cancellationToken))
         {
-            logger.LogInformation("已执行初始化配方：{Recipes}", string.Join("、", options.Recipes));
+            logger.LogInformation("已执行初始化配方：{Recipes}", string.Join("、", options.EffectiveRecipes));
         }
 
         await EnsureAdministratorAsync(provider, options, logger);

@@ -164,7 +164,7 @@ internal static class FieldValueValidator
 
     private static void ValidateNumber(ContentFieldDefinition field, JsonNode value, string path, string label, List<ValidationError> errors)
     {
-        if (value is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !v.TryGetValue<decimal>(out var number))
+        if (value is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !TryDecimal(v, out var number))
         {
             errors.Add(new(path, $"{label}应为数字。"));
             return;
@@ -185,6 +185,11 @@ internal static class FieldValueValidator
             errors.Add(new(path, field.Scale == 0 ? $"{label}应为整数。" : $"{label}最多保留 {field.Scale} 位小数。"));
         }
     }
+
+    /// <summary>A JSON number as decimal, whether it was parsed from text or built from an int or double in code.</summary>
+    private static bool TryDecimal(JsonValue value, out decimal number) =>
+        value.TryGetValue(out number)
+        || decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
 
     private static void ValidateLink(JsonNode value, string path, string label, List<ValidationError> errors)
     {

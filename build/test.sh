@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The whole test suite, as README.md and .ci/run call it.
+#
+# Installs what the tests need from Debian's packages (PostgreSQL 15), starts a throwaway PostgreSQL cluster
+# on a free loopback port, runs every test project in Disclosure.sln against it, and tears it down again.
+# Fails if any test failed or was skipped (a real-server test must never silently disappear), and ends with
+# the totals on a line of their own: "N passed, N failed, N skipped".
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+
+# --- what the tests need, from Debian's packages --------------------------------------------------------
+packages=(postgresql-15 postgresql-client-15)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "==> installing ${missing[*]}"
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# --- a throwaway PostgreSQL cluster on loopback ---------------------------------------------------------
+pg_bin=/usr/lib/postgresql/15/bin
+work="$(mktemp -d /tmp/disclosure-test.XXXXXX)"
+chmod 755 "$work"
+as_pg=()
+if [ "$(id -u)" -eq 0 ]; then
+  # initdb refuses to run as root; the cluster belongs to the postgres user.
+  chown postgres:postgres "$work"
+  as_pg=(runuser -u postgres --)
+fi
+
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)"
+
+cleanup() {
+  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "==> starting PostgreSQL 15 on 127.0.0.1:$port"
+"${as_pg[@]}" "$pg_bin/initdb" -D "$work/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1 \
+  || { cat "$work/initdb.log"; exit 1; }
+"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/data" -l "$work/postgres.log" -w -t 60 \
+  -o "-h 127.0.0.1 -p $port -k $work -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
+  || { cat "$work/postgres.log"; exit 1; }
+export DISCLOSURE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+
+# --- every test project ---------------------------------------------------------------------------------
+results="$work/results"
+status=0
+dotnet test "$repo/Disclosure.sln" --logger "trx" --results-directory "$results" "$@" || status=$?
+
+passed=0 failed=0 skipped=0
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+  counters="$(grep -o '<Counters [^>]*>' "$trx" || true)"
+  value() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted) + $(value inconclusive)))
+done
+
+if [ "$skipped" -gt 0 ]; then
+  echo "error: $skipped test(s) were skipped; every test must run." >&2
+  status=1
+fi
+if [ $((passed + failed)) -eq 0 ]; then
+  echo "error: no test ran." >&2
+  status=1
+fi
+if [ "$failed" -gt 0 ] && [ "$status" -eq 0 ]; then status=1; fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"

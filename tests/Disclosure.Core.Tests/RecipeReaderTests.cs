@@ -1,0 +1,123 @@
+using Disclosure.Core.ContentManagement.Metadata;
+using Disclosure.Core.Recipes;
+
+namespace Disclosure.Core.Tests;
+
+public sealed class RecipeReaderTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("disclosure-recipes-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private string Write(string name, string json)
+    {
+        var path = Path.Combine(_folder.FullName, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    [Fact]
+    public void The_shipped_setup_recipe_reads_cleanly()
+    {
+        var recipe = RecipeReader.ReadFile(Path.Combine(RepositoryRoot(), "recipes", "setup.json"));
+        var types = recipe.Steps.OfType<ContentDefinitionStep>().Single().ContentTypes;
+        Assert.Contains(types, t => t.Name == "ServiceGuide" && t.Fields.Any(f => f.Name == "Faq" && f.Type == FieldType.Table));
+        var catalogue = recipe.Steps.OfType<CatalogueStep>().Single().Classes;
+        Assert.Contains(catalogue, c => c.Code == "02.02" && c.Name == "规范性文件" && c.ParentCode == "02");
+    }
+
+    [Fact]
+    public void Invalid_json_names_the_file_and_the_line()
+    {
+        var file = Write("broken.json", "{\n  \"name\": \"setup\",\n  \"steps\": [ { \"name\": \"Topics\" ,, } ]\n}");
+        var error = Assert.Single(Assert.Throws<RecipeException>(() => RecipeReader.ReadFile(file)).Errors);
+        Assert.Equal(file, error.File);
+        Assert.Contains("不是有效的 JSON（第 3 行", error.Message);
+    }
+
+    [Fact]
+    public void An_unknown_field_type_names_the_file_the_path_and_the_choices()
+    {
+        var file = Write("types.json", """
+            { "name": "setup", "steps": [
+              { "name": "ContentDefinition", "contentTypes": [
+                { "name": "Notice", "displayName": "通知", "parts": ["TitlePart"], "fields": [
+                  { "name": "Deadline", "displayName": "截止日期", "type": "Dat" } ] } ] } ] }
+            """);
+        var exception = Assert.Throws<RecipeException>(() => RecipeReader.ReadFile(file));
+        var error = Assert.Single(exception.Errors);
+        Assert.Equal(file, error.File);
+        Assert.Equal("$.steps[0].contentTypes[0].fields[0].type", error.Path);
+        Assert.Contains("未知的字段类型“Dat”", error.Message);
+        Assert.Contains("Date", error.Message);
+        Assert.Contains(file, exception.Message);
+    }
+
+    [Fact]
+    public void Every_problem_in_a_file_is_reported_at_once()
+    {
+        var file = Write("many.json", """
+            { "name": "setup", "steps": [
+              { "name": "Agencies", "agencies": [ { "code": "640121-103", "name": "永宁县公安局", "departmentCode": "103", "indexNumberFormat": "{area}/{year}" } ] },
+              { "name": "Catalogue", "classes": [ { "code": "01", "name": "机构职能" }, { "code": "01", "name": "重复" } ] },
+              { "name": "ContentDefinition", "contentTypes": [ { "name": "notice", "displayName": "通知" },
+                { "name": "Guide", "displayName": "指南", "parts": ["TitlePart", "SeoPart"],
+                  "fields": [ { "name": "Kind", "displayName": "类别", "type": "Choice" }, { "name": "Faq", "displayName": "问答", "type": "Table" },
+                              { "name": "Days", "displayName": "天数", "type": "Number", "min": 10, "max": 1 } ] } ] },
+              { "name": "Workflow" }
+            ] }
+            """);
+        var errors = Assert.Throws<RecipeException>(() => RecipeReader.ReadFile(file)).Errors;
+        Assert.Equal(
+            [
+                "$.steps[0].agencies[0].areaCode",
+                "$.steps[0].agencies[0].indexNumberFormat",
+                "$.steps[1].classes[1].code",
+                "$.steps[2].contentTypes[0].name",
+                "$.steps[2].contentTypes[1].parts[1]",
+                "$.steps[2].contentTypes[1].fields[0]",
+                "$.steps[2].contentTypes[1].fields[1]",
+                "$.steps[2].contentTypes[1].fields[2]",
+                "$.steps[3]",
+            ],
+            errors.Select(e => e.Path));
+        Assert.Contains(errors, e => e.Message.Contains("必须提供 options"));
+        Assert.Contains(errors, e => e.Message.Contains("未知的步骤“Workflow”"));
+        Assert.Contains(errors, e => e.Message.Contains("未知的部件 字符串“SeoPart”"));
+    }
+
+    [Fact]
+    public void Content_files_are_checked_for_ids_and_times_and_a_missing_folder_is_named()
+    {
+        Write("content/a.json", """{ "id": "Bad Id", "type": "Disclosure", "data": {} }""");
+        Write("content/b.json", """{ "id": "item-b", "type": "Disclosure", "publishedAt": "2017-03-29", "data": {} }""");
+        Write("content/c.json", """{ "id": "item-c", "type": "Disclosure", "publishedAt": "2017-03-29T10:00:00+08:00", "withdrawn": { "at": "2017-03-01T10:00:00+08:00", "reason": "错误" }, "data": {} }""");
+        Write("content/d.json", """{ "id": "item-b", "type": "Disclosure", "data": {} }""");
+        var file = Write("demo.json", """{ "name": "demo", "steps": [ { "name": "Content", "source": "content" } ] }""");
+
+        var errors = Assert.Throws<RecipeException>(() => RecipeReader.ReadFile(file)).Errors;
+        Assert.Contains(errors, e => e.File.EndsWith("a.json") && e.Path == "$.id" && e.Message.Contains("只能包含小写字母"));
+        Assert.Contains(errors, e => e.File.EndsWith("b.json") && e.Path == "$.publishedAt" && e.Message.Contains("ISO 8601"));
+        Assert.Contains(errors, e => e.File.EndsWith("c.json") && e.Path == "$.withdrawn" && e.Message.Contains("撤回时间必须晚于发布时间"));
+        Assert.Contains(errors, e => e.File.EndsWith("d.json") && e.Message.Contains("与") && e.Message.Contains("重复"));
+
+        var missing = Write("missing.json", """{ "name": "demo", "steps": [ { "name": "Content", "source": "nowhere" } ] }""");
+        var error = Assert.Single(Assert.Throws<RecipeException>(() => RecipeReader.ReadFile(missing)).Errors);
+        Assert.Equal("$.steps[0].source", error.Path);
+        Assert.Contains("不存在", error.Message);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Disclosure.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Disclosure.sln not found");
+    }
+}

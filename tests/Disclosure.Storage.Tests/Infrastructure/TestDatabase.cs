@@ -1,0 +1,151 @@
+using Disclosure.Core.Recipes;
+using Disclosure.Storage;
+using Disclosure.Storage.Setup;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Disclosure.Storage.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh, migrated database for one test on a real engine: a temporary SQLite file, or a new database on the
+/// PostgreSQL server named by <c>DISCLOSURE_TEST_POSTGRES</c> (started by the test command). Without that
+/// variable a PostgreSQL test fails; it never silently skips.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string PostgresVariable = "DISCLOSURE_TEST_POSTGRES";
+
+    private readonly string? _sqliteFolder;
+    private readonly string? _postgresDatabase;
+
+    private TestDatabase(DatabaseProvider provider, StorageOptions options, string? sqliteFolder, string? postgresDatabase)
+    {
+        Provider = provider;
+        Options = options;
+        _sqliteFolder = sqliteFolder;
+        _postgresDatabase = postgresDatabase;
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDisclosureStorage(options);
+        Services = services.BuildServiceProvider();
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public StorageOptions Options { get; }
+
+    public ServiceProvider Services { get; }
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true)
+    {
+        TestDatabase database;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "disclosure-tests", Guid.NewGuid().ToString("n"));
+            database = new TestDatabase(provider, new StorageOptions { Provider = provider, DataFolder = folder }, folder, null);
+        }
+        else
+        {
+            var name = "disclosure_test_" + Guid.NewGuid().ToString("n");
+            await using (var admin = new NpgsqlConnection(PostgresServer()))
+            {
+                await admin.OpenAsync();
+                await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0", admin);
+                await command.ExecuteNonQueryAsync();
+            }
+
+            var connectionString = new NpgsqlConnectionStringBuilder(PostgresServer()) { Database = name, MaxPoolSize = 100 }.ConnectionString;
+            database = new TestDatabase(provider, new StorageOptions { Provider = provider, ConnectionString = connectionString }, null, name);
+        }
+
+        if (migrate)
+        {
+            await using var scope = database.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DisclosureDbContext>().MigrateAsync();
+        }
+
+        return database;
+    }
+
+    /// <summary>The admin connection string of the test server, or a failure that says how to get one.</summary>
+    public static string PostgresServer() =>
+        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"未设置环境变量 {PostgresVariable}：PostgreSQL 测试需要真实服务器。请用 README 中的测试命令（build/test.sh）运行，它会安装并启动 PostgreSQL。");
+
+    public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
+
+    /// <summary>Runs an action in its own DI scope (its own DbContext), as a separate request would.</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public Task InScopeAsync(Func<IServiceProvider, Task> action) =>
+        InScopeAsync<bool>(async sp =>
+        {
+            await action(sp);
+            return true;
+        });
+
+    /// <summary>Applies the repository's own recipes (setup, and demo content when asked).</summary>
+    public Task ApplyRecipesAsync(params string[] recipeFiles) =>
+        InScopeAsync(sp => sp.GetRequiredService<RecipeExecutor>().ApplyAsync(
+            recipeFiles.Select(f => RecipeReader.ReadFile(Path.Combine(RepositoryPaths.Recipes, f))).ToList()));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        if (_sqliteFolder is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_sqliteFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open only leaves a temp folder behind; it must not fail the test.
+            }
+        }
+
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(PostgresServer());
+            await admin.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", admin);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}
+
+/// <summary>Both engines, for tests that must behave the same on each.</summary>
+public static class Engines
+{
+    public static TheoryData<DatabaseProvider> All => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSQL };
+}
+
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Recipes => Path.Combine(Root, "recipes");
+
+    public static string Content => Path.Combine(Root, "content");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Disclosure.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Disclosure.sln not found above " + AppContext.BaseDirectory);
+    }
+}
