@@ -24,6 +24,12 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
     public DbSet<Counter> Counters => Set<Counter>();
     public DbSet<RecipeExecution> RecipeExecutions => Set<RecipeExecution>();
+    public DbSet<ReviewChainRecord> ReviewChains => Set<ReviewChainRecord>();
+    public DbSet<ReviewRecord> Reviews => Set<ReviewRecord>();
+    public DbSet<ReviewDecisionRecord> ReviewDecisions => Set<ReviewDecisionRecord>();
+    public DbSet<SecrecyFindingRecord> SecrecyFindings => Set<SecrecyFindingRecord>();
+    public DbSet<SecrecyKeywordRecord> SecrecyKeywords => Set<SecrecyKeywordRecord>();
+    public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -76,6 +82,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             version.HasIndex(v => new { v.Status, v.ContentType, v.PublishedUtc });
             version.HasIndex(v => new { v.Status, v.CatalogueCode, v.PublishedUtc });
             version.HasIndex(v => new { v.Status, v.AgencyCode, v.PublishedUtc });
+            version.HasIndex(v => new { v.Status, v.ScheduledUtc });
         });
 
         builder.Entity<ChangeLogEntry>(entry =>
@@ -156,6 +163,78 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             execution.HasKey(e => e.Id);
             execution.Property(e => e.RecipeName).HasMaxLength(100);
             execution.Property(e => e.Hash).HasMaxLength(64);
+        });
+
+        builder.Entity<ReviewChainRecord>(chain =>
+        {
+            chain.ToTable("ReviewChains");
+            chain.HasKey(c => c.Name);
+            chain.Property(c => c.Name).HasMaxLength(64);
+            chain.Property(c => c.DisplayName).HasMaxLength(100);
+        });
+
+        builder.Entity<ReviewRecord>(review =>
+        {
+            review.ToTable("Reviews");
+            review.HasKey(r => r.Id);
+            review.HasOne(r => r.Item).WithMany().HasForeignKey(r => r.ItemId).OnDelete(DeleteBehavior.Restrict);
+            review.HasOne(r => r.Version).WithMany().HasForeignKey(r => r.VersionId).OnDelete(DeleteBehavior.Restrict);
+            review.Property(r => r.ContentHash).HasMaxLength(64);
+            review.Property(r => r.ChainName).HasMaxLength(64);
+            review.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
+            review.Property(r => r.SubmittedBy).HasMaxLength(256);
+            review.HasMany(r => r.Decisions).WithOne().HasForeignKey(d => d.ReviewId).OnDelete(DeleteBehavior.Restrict);
+            review.HasMany(r => r.Findings).WithOne().HasForeignKey(f => f.ReviewId).OnDelete(DeleteBehavior.Restrict);
+            review.HasIndex(r => new { r.State, r.CurrentStep });
+            review.HasIndex(r => r.ItemId);
+        });
+
+        builder.Entity<ReviewDecisionRecord>(decision =>
+        {
+            decision.ToTable("ReviewDecisions");
+            decision.HasKey(d => d.Id);
+            decision.Property(d => d.StepName).HasMaxLength(64);
+            decision.Property(d => d.Decision).HasConversion<string>().HasMaxLength(16);
+            decision.Property(d => d.UserName).HasMaxLength(256);
+            decision.Property(d => d.Opinion).HasMaxLength(1000);
+        });
+
+        builder.Entity<SecrecyFindingRecord>(finding =>
+        {
+            finding.ToTable("SecrecyFindings");
+            finding.HasKey(f => f.Id);
+            finding.Property(f => f.Kind).HasMaxLength(32);
+            finding.Property(f => f.FieldPath).HasMaxLength(300);
+            finding.Property(f => f.Location).HasMaxLength(300);
+            finding.Property(f => f.Match).HasMaxLength(200);
+            finding.Property(f => f.ProposedMask).HasMaxLength(200);
+            finding.Property(f => f.Description).HasMaxLength(100);
+            finding.Property(f => f.Resolution).HasConversion<string>().HasMaxLength(16);
+            finding.Property(f => f.ResolvedBy).HasMaxLength(256);
+            finding.Property(f => f.Reason).HasMaxLength(500);
+        });
+
+        builder.Entity<SecrecyKeywordRecord>(keyword =>
+        {
+            keyword.ToTable("SecrecyKeywords");
+            keyword.HasKey(k => k.Keyword);
+            keyword.Property(k => k.Keyword).HasMaxLength(50);
+            keyword.Property(k => k.AddedBy).HasMaxLength(256);
+        });
+
+        builder.Entity<LedgerEntry>(entry =>
+        {
+            entry.ToTable("Ledger");
+            entry.HasKey(e => e.Sequence);
+            entry.Property(e => e.Sequence).ValueGeneratedNever();
+            entry.Property(e => e.Actor).HasMaxLength(256);
+            entry.Property(e => e.Action).HasMaxLength(32);
+            entry.Property(e => e.ContentItemId).HasMaxLength(64);
+            entry.Property(e => e.ContentHash).HasMaxLength(64);
+            entry.Property(e => e.Detail).HasMaxLength(1000);
+            entry.Property(e => e.PreviousHash).HasMaxLength(64);
+            entry.Property(e => e.Hash).HasMaxLength(64);
+            entry.HasIndex(e => e.ContentItemId);
         });
 
         builder.Entity<DisclosureUser>(user =>

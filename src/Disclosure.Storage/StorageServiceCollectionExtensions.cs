@@ -1,5 +1,7 @@
 using Disclosure.Storage.Content;
+using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Setup;
+using Disclosure.Storage.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +22,10 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IndexNumberAllocator>();
         services.AddScoped<RecipeExecutor>();
         services.AddScoped<SetupService>();
+        services.AddScoped<LedgerWriter>();
+        services.AddScoped<IntegrityVerifier>();
+        services.AddScoped<WorkflowService>();
+        services.AddScoped<ReviewQueue>();
         return services;
     }
 

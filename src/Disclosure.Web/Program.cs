@@ -2,15 +2,20 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Disclosure.Storage;
 using Disclosure.Storage.Identity;
+using Disclosure.Web.Admin;
 using Disclosure.Web.Api.V1;
 using Disclosure.Web.Setup;
+using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 
 var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
 storage.DataFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, storage.DataFolder));
 builder.Services.AddDisclosureStorage(storage);
+builder.Services.AddDisclosureMedia(storage);
 builder.Services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupOptions.SectionName));
+builder.Services.Configure<SchedulerOptions>(builder.Configuration.GetSection(SchedulerOptions.SectionName));
+builder.Services.AddHostedService<ScheduledPublisher>();
 
 builder.Services
     .AddIdentityCore<DisclosureUser>(options =>
@@ -19,10 +24,42 @@ builder.Services
         options.Password.RequireNonAlphanumeric = true;
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
         options.User.RequireUniqueEmail = false;
     })
     .AddRoles<DisclosureRole>()
-    .AddEntityFrameworkStores<DisclosureDbContext>();
+    .AddEntityFrameworkStores<DisclosureDbContext>()
+    .AddSignInManager()
+    .AddClaimsPrincipalFactory<DisclosureClaimsPrincipalFactory>()
+    .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+    .AddDefaultTokenProviders();
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/admin/login";
+    options.LogoutPath = "/admin/logout";
+    options.AccessDeniedPath = "/admin/denied";
+    options.Cookie.Name = "disclosure.admin";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Strict;
+    // Secure whenever the site is served over HTTPS (always, in production); plain HTTP only on a developer's machine.
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    options.ExpireTimeSpan = TimeSpan.FromHours(8);
+    options.SlidingExpiration = true;
+});
+builder.Services.AddAuthorization(AdminPolicies.Configure);
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "disclosure.antiforgery";
+    options.Cookie.SameSite = SameSiteMode.Strict;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/Admin", AdminPolicies.Staff);
+    options.Conventions.AllowAnonymousToPage("/Admin/Login");
+    options.Conventions.AllowAnonymousToPage("/Admin/Denied");
+});
 
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
@@ -43,15 +80,25 @@ builder.Services.AddOpenApi("v1", options =>
 
 var app = builder.Build();
 
+if (args.Contains("verify-ledger"))
+{
+    return await IntegrityCommand.RunAsync(app.Services);
+}
+
 await SiteSetup.RunAsync(app.Services);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 var api = app.MapGroup("/api/v1");
 api.MapContentApi();
 api.MapChangesApi();
+app.MapRazorPages();
 
 app.MapGet("/", () => Results.Json(new
 {
@@ -59,9 +106,11 @@ app.MapGet("/", () => Results.Json(new
     api = "/api/v1/content",
     changes = "/api/v1/changes",
     openapi = "/openapi/v1.json",
+    admin = "/admin",
 })).ExcludeFromDescription();
 
 app.Run();
+return 0;
 
 /// <summary>Exposed for WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -1,6 +1,7 @@
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.Organisation;
+using Disclosure.Core.Workflow;
 
 namespace Disclosure.Core.Recipes;
 
@@ -19,6 +20,8 @@ public sealed record CatalogueStep(string Path, IReadOnlyList<CatalogueClassDefi
 public sealed record TopicsStep(string Path, IReadOnlyList<string> Topics) : RecipeStep(Path);
 
 public sealed record RolesStep(string Path, IReadOnlyList<RoleDefinition> Roles) : RecipeStep(Path);
+
+public sealed record ReviewChainsStep(string Path, IReadOnlyList<ReviewChainDefinition> Chains) : RecipeStep(Path);
 
 public sealed record ContentDefinitionStep(string Path, IReadOnlyList<ContentTypeDefinition> ContentTypes) : RecipeStep(Path);
 

@@ -4,6 +4,7 @@ using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.ContentManagement.Validation;
 using Disclosure.Core.Time;
 using Disclosure.Storage.Entities;
+using Disclosure.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Storage.Content;
@@ -13,7 +14,7 @@ namespace Disclosure.Storage.Content;
 /// caller's), so a failure leaves nothing half-written; every publish, update and withdrawal of public content
 /// appends to the change log in that same transaction.
 /// </summary>
-public sealed class ContentManager(DisclosureDbContext db, ContentDefinitionStore definitions, IndexNumberAllocator indexNumbers, TimeProvider clock)
+public sealed class ContentManager(DisclosureDbContext db, ContentDefinitionStore definitions, IndexNumberAllocator indexNumbers, LedgerWriter ledger, TimeProvider clock)
 {
     public Task<ContentVersionRecord> CreateAsync(
         string contentType,
@@ -23,7 +24,7 @@ public sealed class ContentManager(DisclosureDbContext db, ContentDefinitionStor
         string? contentItemId = null,
         ContentValidationContext? validationContext = null,
         CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async () =>
+        db.InTransactionAsync(async () =>
         {
             var type = await definitions.FindAsync(contentType, cancellationToken)
                 ?? throw new ContentValidationException([new ValidationError("type", $"内容类型“{contentType}”不存在。")]);
@@ -59,20 +60,41 @@ public sealed class ContentManager(DisclosureDbContext db, ContentDefinitionStor
     /// the published version stays public until the new one is published.
     /// </summary>
     public Task<ContentVersionRecord> SaveDraftAsync(string contentItemId, ContentData data, string? user, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async () =>
+        db.InTransactionAsync(async () =>
         {
             var item = await LoadItemAsync(contentItemId, cancellationToken);
             var type = await definitions.FindAsync(item.ContentType, cancellationToken)
                 ?? throw new ContentStateException($"内容类型“{item.ContentType}”已不存在，无法编辑。");
 
-            foreach (var open in item.Versions.Where(v => v.Status is ContentStatus.Draft))
+            // An edit archives every open version; one that was in review or approved loses its review, so the
+            // chain starts again on the new version (an edit after any approval restarts the chain).
+            var open = item.Versions.Where(v => v.Status is ContentStatus.Draft or ContentStatus.InReview or ContentStatus.Approved or ContentStatus.Scheduled).ToList();
+            var openIds = open.Select(v => v.Id).ToList();
+            var superseded = await db.Reviews
+                .Where(r => openIds.Contains(r.VersionId) && (r.State == ReviewState.InProgress || r.State == ReviewState.Approved))
+                .ToListAsync(cancellationToken);
+            foreach (var version in open)
             {
-                open.Status = ContentStatus.Archived;
+                version.Status = ContentStatus.Archived;
+                version.ScheduledUtc = null;
             }
 
-            var version = await NewVersionAsync(item, type, data, user, clock.GetUtcNow().UtcDateTime, null, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var review in superseded)
+            {
+                review.State = ReviewState.Superseded;
+                review.CompletedUtc = now;
+            }
+
+            var created = await NewVersionAsync(item, type, data, user, now, null, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            return version;
+            foreach (var review in superseded)
+            {
+                await ledger.AppendAsync(user ?? "system", LedgerActions.Restart, contentItemId, review.VersionNumber, review.ContentHash,
+                    $"第 {review.VersionNumber} 版在审核中被修改为第 {created.Number} 版，须重新上报审核", cancellationToken);
+            }
+
+            return created;
         }, cancellationToken);
 
     /// <summary>
@@ -84,8 +106,10 @@ public sealed class ContentManager(DisclosureDbContext db, ContentDefinitionStor
         int? versionNumber,
         string? user,
         DateTimeOffset? publishedAt = null,
-        CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async () =>
+        CancellationToken cancellationToken = default,
+        string ledgerAction = LedgerActions.Publish,
+        string? ledgerDetail = null) =>
+        db.InTransactionAsync(async () =>
         {
             var item = await LoadItemAsync(contentItemId, cancellationToken);
             var number = versionNumber ?? item.LatestVersionNumber;
@@ -127,6 +151,8 @@ public sealed class ContentManager(DisclosureDbContext db, ContentDefinitionStor
             var kind = previous is null ? ChangeKind.Published : ChangeKind.Updated;
             await AppendChangeAsync(item, version, kind, when, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await ledger.AppendAsync(user ?? "system", ledgerAction, item.ContentItemId, version.Number, version.ContentHash,
+                ledgerDetail ?? $"索引号 {item.IndexNumber}", cancellationToken, when);
             return version;
         }, cancellationToken);
 
@@ -137,7 +163,7 @@ public sealed class ContentManager(DisclosureDbContext db, ContentDefinitionStor
         string? user,
         DateTimeOffset? withdrawnAt = null,
         CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async () =>
+        db.InTransactionAsync(async () =>
         {
             if (string.IsNullOrWhiteSpace(reason))
             {
@@ -160,6 +186,8 @@ public sealed class ContentManager(DisclosureDbContext db, ContentDefinitionStor
             version.WithdrawReason = reason.Trim();
             await AppendChangeAsync(item, version, ChangeKind.Withdrawn, when, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await ledger.AppendAsync(user ?? "system", LedgerActions.Withdraw, item.ContentItemId, version.Number, version.ContentHash,
+                version.WithdrawReason, cancellationToken, when);
             return version;
         }, cancellationToken);
 
@@ -236,26 +264,4 @@ public sealed class ContentManager(DisclosureDbContext db, ContentDefinitionStor
     private async Task<ContentItemRecord> LoadItemAsync(string contentItemId, CancellationToken cancellationToken) =>
         await db.ContentItems.Include(i => i.Versions).SingleOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken)
         ?? throw new ContentNotFoundException($"内容“{contentItemId}”不存在。");
-
-    private async Task<T> InTransactionAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
-    {
-        if (db.Database.CurrentTransaction is not null)
-        {
-            return await action();
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            var result = await action();
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        }
-        catch
-        {
-            // The tracked entities hold the failed attempt's changes; drop them so the context stays usable.
-            db.ChangeTracker.Clear();
-            throw;
-        }
-    }
 }

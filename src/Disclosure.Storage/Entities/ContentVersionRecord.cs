@@ -41,6 +41,9 @@ public sealed class ContentVersionRecord
 
     public string? CreatedBy { get; set; }
 
+    /// <summary>When an approved version is due to go public (定时发布).</summary>
+    public DateTime? ScheduledUtc { get; set; }
+
     public DateTime? PublishedUtc { get; set; }      // 发布日期 (shown in the agency's time zone)
 
     public string? PublishedBy { get; set; }

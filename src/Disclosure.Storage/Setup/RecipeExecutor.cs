@@ -26,7 +26,7 @@ public sealed class RecipeExecutor(DisclosureDbContext db, ContentDefinitionStor
             {
                 foreach (var step in recipe.Steps)
                 {
-                    await ApplyStepAsync(recipe, step, cancellationToken);
+                    await ApplyStepAsync(step, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
                 }
 
@@ -55,6 +55,30 @@ public sealed class RecipeExecutor(DisclosureDbContext db, ContentDefinitionStor
         var errors = new List<RecipeError>();
         var typeNames = recipes.SelectMany(r => r.Steps).OfType<ContentDefinitionStep>().SelectMany(s => s.ContentTypes).Select(t => t.Name).ToHashSet();
         var catalogue = recipes.SelectMany(r => r.Steps).OfType<CatalogueStep>().SelectMany(s => s.Classes).Select(c => c.Code).ToHashSet();
+        var chains = recipes.SelectMany(r => r.Steps).OfType<ReviewChainsStep>().SelectMany(s => s.Chains).Select(c => c.Name).ToHashSet();
+        var roles = recipes.SelectMany(r => r.Steps).OfType<RolesStep>().SelectMany(s => s.Roles).Select(r => r.Name).ToHashSet();
+        foreach (var recipe in recipes)
+        {
+            foreach (var step in recipe.Steps.OfType<ReviewChainsStep>())
+            {
+                for (var c = 0; c < step.Chains.Count; c++)
+                {
+                    var chain = step.Chains[c];
+                    var named = chain.Steps.Select((s, i) => (Role: s.Role, Path: $"{step.Path}.chains[{c}].steps[{i}].role"))
+                        .Append((Role: chain.PublisherRole, Path: $"{step.Path}.chains[{c}].publisherRole"));
+                    if (chain.EmergencyRole is { } emergency)
+                    {
+                        named = named.Append((Role: emergency, Path: $"{step.Path}.chains[{c}].emergencyRole"));
+                    }
+
+                    foreach (var (role, path) in named.Where(n => roles.Count > 0 && !roles.Contains(n.Role)))
+                    {
+                        errors.Add(new RecipeError(recipe.FilePath, path, $"角色“{role}”不存在。"));
+                    }
+                }
+            }
+        }
+
         foreach (var recipe in recipes)
         {
             foreach (var step in recipe.Steps.OfType<ContentDefinitionStep>())
@@ -63,6 +87,11 @@ public sealed class RecipeExecutor(DisclosureDbContext db, ContentDefinitionStor
                 {
                     var type = step.ContentTypes[t];
                     var typePath = $"{step.Path}.contentTypes[{t}]";
+                    if (type.ReviewChain is { } chainName && chains.Count > 0 && !chains.Contains(chainName))
+                    {
+                        errors.Add(new RecipeError(recipe.FilePath, $"{typePath}.reviewChain", $"审核流程“{chainName}”不存在。"));
+                    }
+
                     if (type.DefaultCatalogue is { } code && catalogue.Count > 0 && !catalogue.Contains(code))
                     {
                         errors.Add(new RecipeError(recipe.FilePath, $"{typePath}.defaultCatalogue", $"目录分类“{code}”不存在。"));
@@ -85,15 +114,16 @@ public sealed class RecipeExecutor(DisclosureDbContext db, ContentDefinitionStor
         }
     }
 
-    private Task ApplyStepAsync(Recipe recipe, RecipeStep step, CancellationToken cancellationToken) => step switch
+    private Task ApplyStepAsync(RecipeStep step, CancellationToken cancellationToken) => step switch
     {
         SettingsStep settings => ApplySettingsAsync(settings, cancellationToken),
         AgenciesStep agencies => ApplyAgenciesAsync(agencies, cancellationToken),
         CatalogueStep catalogue => ApplyCatalogueAsync(catalogue, cancellationToken),
         TopicsStep topics => ApplyTopicsAsync(topics, cancellationToken),
         RolesStep roles => ApplyRolesAsync(roles, cancellationToken),
+        ReviewChainsStep chains => ApplyReviewChainsAsync(chains, cancellationToken),
         ContentDefinitionStep types => ApplyContentDefinitionAsync(types, cancellationToken),
-        ContentStep content => ImportContentAsync(recipe, content, cancellationToken),
+        ContentStep content => ImportContentAsync(content, cancellationToken),
         _ => throw new InvalidOperationException($"No handler for recipe step {step.GetType().Name}."),
     };
 
@@ -204,6 +234,24 @@ public sealed class RecipeExecutor(DisclosureDbContext db, ContentDefinitionStor
         }
     }
 
+    private async Task ApplyReviewChainsAsync(ReviewChainsStep step, CancellationToken cancellationToken)
+    {
+        foreach (var chain in step.Chains)
+        {
+            var json = Workflow.ReviewChains.Serialize(chain);
+            var record = await db.ReviewChains.FindAsync([chain.Name], cancellationToken);
+            if (record is null)
+            {
+                db.ReviewChains.Add(new ReviewChainRecord { Name = chain.Name, DisplayName = chain.DisplayName, DefinitionJson = json });
+            }
+            else
+            {
+                record.DisplayName = chain.DisplayName;
+                record.DefinitionJson = json;
+            }
+        }
+    }
+
     private async Task ApplyContentDefinitionAsync(ContentDefinitionStep step, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -230,7 +278,7 @@ public sealed class RecipeExecutor(DisclosureDbContext db, ContentDefinitionStor
     /// Imports content items that do not exist yet. Every item is validated first (against types and lists
     /// possibly created by earlier steps of this same transaction); any error aborts the whole recipe run.
     /// </summary>
-    private async Task ImportContentAsync(Recipe recipe, ContentStep step, CancellationToken cancellationToken)
+    private async Task ImportContentAsync(ContentStep step, CancellationToken cancellationToken)
     {
         var types = await definitions.GetTypesAsync(cancellationToken);
         var existing = (await db.ContentItems.Select(i => i.ContentItemId).ToListAsync(cancellationToken)).ToHashSet();
@@ -273,7 +321,5 @@ public sealed class RecipeExecutor(DisclosureDbContext db, ContentDefinitionStor
         {
             await contentManager.WithdrawAsync(item.Id, item.WithdrawReason!, "setup", item.WithdrawnAt, cancellationToken);
         }
-
-        _ = recipe;
     }
 }

@@ -27,6 +27,8 @@ public sealed class TestDatabase : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDisclosureStorage(options);
+        services.AddSingleton(Attachments);
+        services.AddSingleton<Disclosure.Storage.Workflow.IAttachmentTextSource>(Attachments);
         Services = services.BuildServiceProvider();
     }
 
@@ -35,6 +37,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public StorageOptions Options { get; }
 
     public ServiceProvider Services { get; }
+
+    /// <summary>Attachment texts the secrecy scan sees, by media path (the web host reads real files instead).</summary>
+    public AttachmentTexts Attachments { get; } = new();
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true)
     {
@@ -148,4 +153,14 @@ public static class RepositoryPaths
 
         throw new InvalidOperationException("Disclosure.sln not found above " + AppContext.BaseDirectory);
     }
+}
+
+/// <summary>Attachment texts keyed by media path, standing in for files on disk in storage-level tests.</summary>
+public sealed class AttachmentTexts : Disclosure.Storage.Workflow.IAttachmentTextSource
+{
+    private readonly Dictionary<string, string> _texts = new();
+
+    public void Add(string path, string text) => _texts[path] = text;
+
+    public Task<string?> GetTextAsync(string path, CancellationToken cancellationToken) => Task.FromResult(_texts.GetValueOrDefault(path));
 }

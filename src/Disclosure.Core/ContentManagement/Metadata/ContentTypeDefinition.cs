@@ -21,6 +21,9 @@ public sealed record ContentTypeDefinition
     /// <summary>The 目录 class proposed for new items of this type.</summary>
     public string? DefaultCatalogue { get; init; }
 
+    /// <summary>The review chain versions of this type pass before publication (a chain name from the recipe).</summary>
+    public string? ReviewChain { get; init; }
+
     public bool HasPart(string partName) => Parts.Contains(partName);
 
     /// <summary>Every part an item of this type carries, built-in parts first, then the type's own part.</summary>

@@ -1,0 +1,35 @@
+namespace Disclosure.Storage.Ledger;
+
+/// <summary>The actions the 信息发布台账 records, with their zh-CN names for the office's export.</summary>
+public static class LedgerActions
+{
+    public const string Submit = "submit";
+    public const string Approve = "approve";
+    public const string Return = "return";
+    public const string Restart = "restart";
+    public const string Override = "override";
+    public const string Mask = "mask";
+    public const string Publish = "publish";
+    public const string EmergencyPublish = "emergency-publish";
+    public const string Schedule = "schedule";
+    public const string Withdraw = "withdraw";
+    public const string KeywordAdded = "keyword-added";
+    public const string KeywordRemoved = "keyword-removed";
+
+    public static string DisplayName(string action) => action switch
+    {
+        Submit => "上报",
+        Approve => "审核通过",
+        Return => "退回",
+        Restart => "修改后重新审核",
+        Override => "确认可公开",
+        Mask => "脱敏处理",
+        Publish => "发布",
+        EmergencyPublish => "紧急发布",
+        Schedule => "定时发布",
+        Withdraw => "撤回",
+        KeywordAdded => "新增敏感词",
+        KeywordRemoved => "删除敏感词",
+        _ => action,
+    };
+}

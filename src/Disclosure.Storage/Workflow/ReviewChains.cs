@@ -1,0 +1,17 @@
+using System.Text.Json;
+using Disclosure.Core.Workflow;
+using Disclosure.Storage.Content;
+using Disclosure.Storage.Entities;
+
+namespace Disclosure.Storage.Workflow;
+
+internal static class ReviewChains
+{
+    public static string Serialize(ReviewChainDefinition chain) => JsonSerializer.Serialize(chain, ContentDefinitionStore.JsonOptions);
+
+    public static ReviewChainDefinition Deserialize(string json) =>
+        JsonSerializer.Deserialize<ReviewChainDefinition>(json, ContentDefinitionStore.JsonOptions)
+        ?? throw new InvalidOperationException("Empty review chain definition.");
+
+    public static ReviewChainDefinition Chain(this ReviewRecord review) => Deserialize(review.ChainJson);
+}

@@ -1,0 +1,27 @@
+using Disclosure.Core.Security;
+using Disclosure.Storage.Workflow;
+using Disclosure.Web.Admin;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Disclosure.Web.Pages.Admin;
+
+public sealed class IndexModel(ReviewQueue queue) : PageModel
+{
+    public IReadOnlyList<ReviewTask> Waiting { get; private set; } = [];
+
+    public IReadOnlyList<ItemOverview> Drafts { get; private set; } = [];
+
+    /// <summary>Only for the information office, who publishes.</summary>
+    public IReadOnlyList<ItemOverview>? ReadyToPublish { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var actor = User.ToActor();
+        Waiting = await queue.WaitingForAsync(actor, cancellationToken);
+        Drafts = await queue.DraftsOfAsync(actor.UserName, cancellationToken);
+        if (actor.IsInRole(RoleNames.InformationOffice))
+        {
+            ReadyToPublish = await queue.ReadyToPublishAsync(cancellationToken);
+        }
+    }
+}
