@@ -31,7 +31,7 @@ internal sealed class SecrecyScan(SecrecyScanner scanner, IAttachmentTextSource 
                     case FieldType.Text or FieldType.Markdown or FieldType.Html when Text(partObject[field.Name]) is { } text:
                         Add(findings, text, path, location);
                         break;
-                    case FieldType.Table when partObject[field.Name]?["rows"] is JsonArray rows:
+                    case FieldType.Table when (partObject[field.Name]?["rows"]) is JsonArray rows:
                         for (var r = 0; r < rows.Count; r++)
                         {
                             for (var c = 0; rows[r] is JsonArray cells && c < cells.Count; c++)
