@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as README.md and .ci/run call it.
 #
-# Installs what the tests need from Debian's packages (PostgreSQL 15), starts a throwaway PostgreSQL cluster
+# Installs what the tests need from Debian's packages (PostgreSQL 15, Chromium for the browser tests), starts a throwaway PostgreSQL cluster
 # on a free loopback port, runs every test project in Disclosure.sln against it, and tears it down again.
 # Fails if any test failed or was skipped (a real-server test must never silently disappear), and ends with
 # the totals on a line of their own: "N passed, N failed, N skipped".
@@ -15,7 +15,7 @@ sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 
 # --- what the tests need, from Debian's packages --------------------------------------------------------
-packages=(postgresql-15 postgresql-client-15)
+packages=(postgresql-15 postgresql-client-15 chromium fonts-noto-cjk)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -14,6 +14,7 @@ storage.DataFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRo
 builder.Services.AddDisclosureStorage(storage);
 builder.Services.AddDisclosureMedia(storage);
 builder.Services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupOptions.SectionName));
+builder.Services.AddScoped<AdminLookups>();
 builder.Services.Configure<SchedulerOptions>(builder.Configuration.GetSection(SchedulerOptions.SectionName));
 builder.Services.AddHostedService<ScheduledPublisher>();
 
@@ -56,6 +57,7 @@ builder.Services.AddAntiforgery(options =>
 });
 builder.Services.AddRazorPages(options =>
 {
+    options.Conventions.AddPageRoute("/Admin/Content/Edit", "/admin/content/new");
     options.Conventions.AuthorizeFolder("/Admin", AdminPolicies.Staff);
     options.Conventions.AllowAnonymousToPage("/Admin/Login");
     options.Conventions.AllowAnonymousToPage("/Admin/Denied");
@@ -99,6 +101,7 @@ var api = app.MapGroup("/api/v1");
 api.MapContentApi();
 api.MapChangesApi();
 app.MapRazorPages();
+app.MapAdminMedia();
 
 app.MapGet("/", () => Results.Json(new
 {

@@ -11,12 +11,30 @@ namespace Disclosure.Web.Tests;
 /// </summary>
 public sealed class DisclosureSite : WebApplicationFactory<Program>
 {
-    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "disclosure-web-tests", Guid.NewGuid().ToString("n"));
+    private readonly string _dataFolder;
+    private readonly bool _ownsDataFolder;
     private readonly TestDatabase? _postgres;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public DisclosureSite() { }
+    public DisclosureSite()
+        : this(null, new Dictionary<string, string>())
+    {
+    }
 
-    private DisclosureSite(TestDatabase postgres) => _postgres = postgres;
+    /// <summary>A site on an existing data folder (to restart a site on the same database), with extra settings.</summary>
+    public DisclosureSite(string? dataFolder, IReadOnlyDictionary<string, string> settings)
+    {
+        _ownsDataFolder = dataFolder is null;
+        _dataFolder = dataFolder ?? NewDataFolder();
+        _settings = settings;
+    }
+
+    public string DataFolder => _dataFolder;
+
+    public static string NewDataFolder() => Path.Combine(Path.GetTempPath(), "disclosure-web-tests", Guid.NewGuid().ToString("n"));
+
+    private DisclosureSite(TestDatabase postgres)
+        : this(null, new Dictionary<string, string>()) => _postgres = postgres;
 
     /// <summary>A site on its own new PostgreSQL database (created unmigrated: the site's own setup migrates it).</summary>
     public static async Task<DisclosureSite> OnPostgresAsync() =>
@@ -27,6 +45,11 @@ public sealed class DisclosureSite : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataFolder", _dataFolder);
         builder.UseSetting("Setup:RecipesFolder", RepositoryPaths.Recipes);
         builder.UseSetting("Setup:AdminPassword", "Test-Admin-2026!");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (_postgres is not null)
         {
             builder.UseSetting("Storage:Provider", "PostgreSQL");
@@ -43,7 +66,7 @@ public sealed class DisclosureSite : WebApplicationFactory<Program>
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataFolder))
+        if (_ownsDataFolder && Directory.Exists(_dataFolder))
         {
             Directory.Delete(_dataFolder, recursive: true);
         }

@@ -1,0 +1,60 @@
+using Disclosure.Media;
+using Disclosure.Storage;
+using Disclosure.Storage.Workflow;
+using Microsoft.AspNetCore.StaticFiles;
+
+namespace Disclosure.Web.Admin;
+
+public static class MediaServices
+{
+    /// <summary>Uploaded files live in <c>DataFolder/media</c>, beside the database and the search index.</summary>
+    public static IServiceCollection AddDisclosureMedia(this IServiceCollection services, StorageOptions storage)
+    {
+        services.AddSingleton(new MediaOptions());
+        services.AddSingleton(sp => new MediaStore(Path.Combine(storage.DataFolder, "media"), sp.GetRequiredService<MediaOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<IAttachmentTextSource, MediaAttachmentText>();
+        return services;
+    }
+
+    /// <summary>Staff download an attachment to check it (保密审查 reads attachments too).</summary>
+    public static void MapAdminMedia(this IEndpointRouteBuilder app) =>
+        app.MapGet("/admin/media/{**path}", (string path, MediaStore store) =>
+        {
+            if (!IsSafe(path) || !store.Exists(path))
+            {
+                return Results.NotFound();
+            }
+
+            new FileExtensionContentTypeProvider().TryGetContentType(path, out var contentType);
+            return Results.Stream(store.OpenRead(path), contentType ?? "application/octet-stream", Path.GetFileName(path));
+        }).RequireAuthorization(AdminPolicies.Staff).ExcludeFromDescription();
+
+    private static bool IsSafe(string path) =>
+        !path.Contains("..", StringComparison.Ordinal) && !path.Contains('\\') && !Path.IsPathRooted(path);
+}
+
+/// <summary>Reads an attachment's text for the secrecy scan from the media store.</summary>
+public sealed class MediaAttachmentText(MediaStore store) : IAttachmentTextSource
+{
+    public async Task<string?> GetTextAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!store.Exists(path) || KindOf(path) is not { } kind)
+        {
+            return null;
+        }
+
+        await using var stream = store.OpenRead(path);
+        return await AttachmentText.ExtractAsync(stream, kind, cancellationToken);
+    }
+
+    private static MediaKind? KindOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".pdf" => MediaKind.Pdf,
+        ".docx" => MediaKind.Docx,
+        ".xlsx" => MediaKind.Xlsx,
+        ".doc" => MediaKind.Doc,
+        ".xls" => MediaKind.Xls,
+        ".txt" => MediaKind.Text,
+        _ => null,
+    };
+}
