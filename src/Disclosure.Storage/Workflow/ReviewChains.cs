@@ -5,7 +5,8 @@ using Disclosure.Storage.Entities;
 
 namespace Disclosure.Storage.Workflow;
 
-internal static class ReviewChains
+/// <summary>Reads and writes the chain snapshot a review keeps, so a later recipe change never alters a review in flight.</summary>
+public static class ReviewChains
 {
     public static string Serialize(ReviewChainDefinition chain) => JsonSerializer.Serialize(chain, ContentDefinitionStore.JsonOptions);
 

@@ -1,6 +1,7 @@
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.Security;
+using Disclosure.Core.Workflow;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
