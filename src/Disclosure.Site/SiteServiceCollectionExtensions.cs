@@ -1,9 +1,11 @@
 using Disclosure.Site.Items;
+using Disclosure.Site.Items.Extensions;
 using Disclosure.Site.Theming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Disclosure.Site;
 
@@ -16,6 +18,10 @@ public static class SiteServiceCollectionExtensions
         services.Configure<PublicUrlOptions>(configuration.GetSection(ThemeOptions.SectionName));
         services.AddScoped<SiteContext>();
         services.AddScoped<ItemPageBuilder>();
+        services.AddScoped<IItemPageExtension, BudgetChartExtension>();
+        services.AddScoped<IItemPageExtension, CommentWindowExtension>();
+        services.AddScoped<IItemPageExtension, DocumentValidityExtension>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PublicUrls>();
         services.AddControllersWithViews().AddApplicationPart(typeof(SiteServiceCollectionExtensions).Assembly);
         services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander()));

@@ -36,6 +36,9 @@ public sealed class ItemPage
 
     public IReadOnlyList<Attachment> Attachments { get; init; } = [];
 
+    /// <summary>The content type's own blocks (chart, 公示期, 文件效力), see <see cref="Extensions.IItemPageExtension"/>.</summary>
+    public IReadOnlyList<Extensions.ItemBlock> Blocks { get; init; } = [];
+
     /// <summary>政策解读 items that explain this one, or the documents this interpretation explains.</summary>
     public IReadOnlyList<ItemLink> Interpretations { get; init; } = [];
 

@@ -5,6 +5,7 @@ using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.Disclosure;
 using Disclosure.Core.Time;
 using Disclosure.Site.Catalogue;
+using Disclosure.Site.Items.Extensions;
 using Disclosure.Site.Rendering;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
@@ -17,7 +18,7 @@ namespace Disclosure.Site.Items;
 /// Builds the public page of one version. The public item page and the admin preview both call this, which is how
 /// "preview exactly as the public will see it" stays true.
 /// </summary>
-public sealed class ItemPageBuilder(DisclosureDbContext db, ContentDefinitionStore definitions)
+public sealed class ItemPageBuilder(DisclosureDbContext db, ContentDefinitionStore definitions, IEnumerable<IItemPageExtension> extensions, TimeProvider clock)
 {
     /// <summary>政策解读: the type whose pickers link an interpretation to the documents it explains (发布、解读、回应三联动).</summary>
     public const string InterpretationType = "PolicyInterpretation";
@@ -37,7 +38,12 @@ public sealed class ItemPageBuilder(DisclosureDbContext db, ContentDefinitionSto
 
         var agencyName = data.Agency is { } a ? agencies.GetValueOrDefault(a, a) : null;
         var published = version.PublishedUtc is { } p ? Date(ChinaTime.ToDate(p)) : previewNote is null ? null : "（发布时确定）";
-        var validity = data.GetString(DisclosureMetadataPart.PartName, DisclosureMetadataPart.Validity);
+        var today = ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime);
+        var validity = DocumentValidity.Effective(
+            data.GetString(DisclosureMetadataPart.PartName, DisclosureMetadataPart.Validity),
+            data.GetDate(item.ContentType, "EffectiveDate"),
+            data.GetDate(item.ContentType, "ExpiryDate"),
+            today);
         var metadata = new List<MetadataRow>
         {
             new("索引号", item.IndexNumber ?? (previewNote is null ? string.Empty : "（发布时分配）")),
@@ -80,6 +86,15 @@ public sealed class ItemPageBuilder(DisclosureDbContext db, ContentDefinitionSto
             .OfType<string>().Distinct().ToList();
         var picked = await PublishedLinksAsync(pickedIds, cancellationToken);
 
+        var typeExtensions = extensions.Where(e => e.ContentType == item.ContentType).ToList();
+        var handled = typeExtensions.SelectMany(e => e.HandledFields).ToHashSet(StringComparer.Ordinal);
+        var blocks = new List<ItemBlock>();
+        var extensionContext = new ItemPageContext(item, version, data, today, previewNote is not null);
+        foreach (var extension in typeExtensions)
+        {
+            blocks.AddRange(await extension.BuildAsync(extensionContext, cancellationToken));
+        }
+
         var fields = new List<FieldBlock>();
         var attachments = new List<Attachment>();
         foreach (var (field, value) in fieldValues)
@@ -90,7 +105,7 @@ public sealed class ItemPageBuilder(DisclosureDbContext db, ContentDefinitionSto
                 continue;
             }
 
-            if (item.ContentType == InterpretationType && field.Name == InterpretedDocumentsField)
+            if (handled.Contains(field.Name) || (item.ContentType == InterpretationType && field.Name == InterpretedDocumentsField))
             {
                 continue; // shown as its own block below
             }
@@ -124,6 +139,7 @@ public sealed class ItemPageBuilder(DisclosureDbContext db, ContentDefinitionSto
             BodyHtml = MarkdownRenderer.ToHtml(data.GetString(BuiltInParts.BodyPart, BuiltInParts.BodyField)),
             Fields = fields,
             Attachments = attachments,
+            Blocks = blocks,
             Interpretations = await InterpretationsOfAsync(id, cancellationToken),
             InterpretedDocuments = interpreted,
             Related = await RelatedAsync(item.Id, data.Catalogue, cancellationToken),
