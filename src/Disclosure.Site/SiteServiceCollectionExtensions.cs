@@ -1,3 +1,4 @@
+using Disclosure.Site.Caching;
 using Disclosure.Site.Items;
 using Disclosure.Site.Items.Extensions;
 using Disclosure.Site.Theming;
@@ -25,7 +26,20 @@ public static class SiteServiceCollectionExtensions
         services.AddSingleton<PublicUrls>();
         services.AddControllersWithViews().AddApplicationPart(typeof(SiteServiceCollectionExtensions).Assembly);
         services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander()));
+
+        services.Configure<PublicCacheOptions>(configuration.GetSection(PublicCacheOptions.SectionName));
+        services.AddSingleton<PublicContentVersion>();
+        services.AddHostedService<ContentVersionFollower>();
+        services.AddOutputCache(options => options.AddBasePolicy(new PublicCachePolicy()));
         return services;
+    }
+
+    /// <summary>304s and the in-memory page cache for anonymous reads; call after authentication so staff are never served a cached page.</summary>
+    public static WebApplication UseDisclosureSiteCaching(this WebApplication app)
+    {
+        app.UseMiddleware<ConditionalRequestMiddleware>();
+        app.UseOutputCache();
+        return app;
     }
 
     /// <summary>HTML error pages for the public site and admin; the API keeps its ProblemDetails.</summary>

@@ -13,6 +13,9 @@ namespace Disclosure.Storage;
 public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> options)
     : IdentityDbContext<DisclosureUser, DisclosureRole, string>(options)
 {
+    /// <summary>Set when this unit of work appended to the change log; <see cref="Changes.ChangeSignalInterceptor"/> reads it at commit.</summary>
+    internal bool ChangeLogWritten { get; set; }
+
     public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
     public DbSet<ContentVersionRecord> ContentVersions => Set<ContentVersionRecord>();
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();

@@ -1,3 +1,4 @@
+using Disclosure.Storage.Changes;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Setup;
@@ -15,7 +16,13 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<DisclosureDbContext>(builder => Configure(builder, options));
+        services.AddSingleton<ChangeSignal>();
+        services.AddSingleton<ChangeSignalInterceptor>();
+        services.AddDbContext<DisclosureDbContext>((provider, builder) =>
+        {
+            Configure(builder, options);
+            builder.AddInterceptors(provider.GetRequiredService<ChangeSignalInterceptor>());
+        });
         services.AddScoped<ContentDefinitionStore>();
         services.AddScoped<ContentManager>();
         services.AddScoped<PublishedContentQuery>();

@@ -6,6 +6,7 @@ using Disclosure.Storage;
 using Disclosure.Storage.Identity;
 using Disclosure.Web.Admin;
 using Disclosure.Web.Api.V1;
+using Disclosure.Web.Operations;
 using Disclosure.Web.Setup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
@@ -13,6 +14,12 @@ using Microsoft.Extensions.WebEncoders;
 var builder = WebApplication.CreateBuilder(args);
 // Themes are Razor class libraries; their CSS is served from the build output too, not only in Development.
 builder.WebHost.UseStaticWebAssets();
+if (string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
+{
+    // One JSON object per line, with scopes (request id, trace id), for the office's log collector.
+    builder.Logging.ClearProviders();
+    builder.Logging.AddJsonConsole(options => options.IncludeScopes = true);
+}
 
 var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
 storage.DataFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, storage.DataFolder));
@@ -21,6 +28,7 @@ builder.Services.AddDisclosureMedia(storage);
 builder.Services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupOptions.SectionName));
 builder.Services.AddScoped<AdminLookups>();
 builder.Services.AddDisclosureSite(builder.Configuration);
+builder.Services.AddPublicRateLimiting(builder.Configuration);
 builder.Services.Configure<SchedulerOptions>(builder.Configuration.GetSection(SchedulerOptions.SectionName));
 builder.Services.AddHostedService<ScheduledPublisher>();
 
@@ -103,6 +111,8 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
+app.UseDisclosureSiteCaching();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 var api = app.MapGroup("/api/v1");
@@ -110,6 +120,7 @@ api.MapContentApi();
 api.MapChangesApi();
 app.MapRazorPages();
 app.MapControllers();
+app.MapHealthEndpoints();
 app.MapAdminMedia();
 
 app.Run();

@@ -259,6 +259,7 @@ public sealed class ContentManager(DisclosureDbContext db, ContentDefinitionStor
             Kind = kind,
             OccurredUtc = when,
         });
+        db.ChangeLogWritten = true;
     }
 
     private async Task<ContentItemRecord> LoadItemAsync(string contentItemId, CancellationToken cancellationToken) =>

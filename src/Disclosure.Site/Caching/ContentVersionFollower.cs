@@ -1,0 +1,61 @@
+using Disclosure.Storage.Changes;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Disclosure.Site.Caching;
+
+/// <summary>
+/// Follows the change log's head so that this node notices what other nodes published, and drops the cached pages
+/// of older versions at once instead of letting them age out.
+/// </summary>
+public sealed class ContentVersionFollower(
+    PublicContentVersion version,
+    ChangeSignal signal,
+    IOutputCacheStore cache,
+    IOptions<PublicCacheOptions> options,
+    ILogger<ContentVersionFollower> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromMilliseconds(Math.Max(50, options.Value.PollMilliseconds));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await version.RefreshAsync(stoppingToken))
+                {
+                    await cache.EvictByTagAsync(PublicCachePolicy.Tag, stoppingToken);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The database may be briefly unreachable; pages then revalidate on their next request.
+                logger.LogWarning(exception, "Could not read the change log head; retrying.");
+            }
+
+            try
+            {
+                await Task.WhenAny(signal.WaitAsync(stoppingToken), Task.Delay(interval, stoppingToken));
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
+
+public sealed class PublicCacheOptions
+{
+    public const string SectionName = "Site:Cache";
+
+    /// <summary>How often other nodes' changes are looked for; the longest a page can lag behind another node.</summary>
+    public int PollMilliseconds { get; set; } = 500;
+
+    /// <summary>How long a rendered page may be served from memory while nothing changes.</summary>
+    public int DurationSeconds { get; set; } = 300;
+
+    public bool Enabled { get; set; } = true;
+}

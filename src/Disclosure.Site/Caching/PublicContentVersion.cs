@@ -1,0 +1,93 @@
+using System.Globalization;
+using Disclosure.Core.Time;
+using Disclosure.Storage;
+using Disclosure.Storage.Changes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Disclosure.Site.Caching;
+
+/// <summary>
+/// The version of everything the public can see: the change log's last sequence, plus the China date (pages show
+/// 公示期 and 有效性 relative to today) and the build. Every cache key and ETag of a public response includes it,
+/// so a publish, update or withdrawal anywhere makes every cached page and validator stale at once.
+/// </summary>
+/// <remarks>
+/// A change made on this node is signalled synchronously at commit, before the publishing request returns, so
+/// the next request here re-reads the head; changes made by other nodes are picked up by <see cref="ContentVersionFollower"/>
+/// within its polling interval.
+/// </remarks>
+public sealed class PublicContentVersion
+{
+    private static readonly string Build = typeof(PublicContentVersion).Assembly.ManifestModule.ModuleVersionId.ToString("n")[..8];
+
+    private readonly IServiceScopeFactory _scopes;
+    private readonly TimeProvider _clock;
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private volatile Snapshot? _current;
+    private long _pulses;
+
+    public PublicContentVersion(IServiceScopeFactory scopes, ChangeSignal signal, TimeProvider clock)
+    {
+        _scopes = scopes;
+        _clock = clock;
+        signal.Changed += () => Interlocked.Increment(ref _pulses);
+    }
+
+    /// <summary>The last change-log sequence and when it happened.</summary>
+    public sealed record Snapshot(long Sequence, DateTime LastChangeUtc)
+    {
+        /// <summary>How many local changes had been signalled when this was read; a later signal makes it stale.</summary>
+        internal long ReadAtPulse { get; init; }
+    }
+
+    /// <summary>Local changes signalled so far (for diagnostics and tests).</summary>
+    public long Pulses => Interlocked.Read(ref _pulses);
+
+    public async ValueTask<Snapshot> GetAsync(CancellationToken cancellationToken)
+    {
+        if (_current is not { } current || current.ReadAtPulse != Interlocked.Read(ref _pulses))
+        {
+            await RefreshAsync(cancellationToken);
+        }
+
+        return _current!;
+    }
+
+    /// <summary>Re-reads the change log's head; returns whether it moved.</summary>
+    public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
+    {
+        await _refresh.WaitAsync(cancellationToken);
+        try
+        {
+            // Captured before reading: a change signalled while the query runs leaves this snapshot stale.
+            var pulses = Interlocked.Read(ref _pulses);
+            await using var scope = _scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
+            var head = await db.ChangeLog.AsNoTracking().OrderByDescending(e => e.Sequence)
+                .Select(e => new Snapshot(e.Sequence, e.OccurredUtc)).FirstOrDefaultAsync(cancellationToken)
+                ?? new Snapshot(0, DateTime.UnixEpoch);
+            var moved = _current is null || _current.Sequence != head.Sequence;
+            _current = head with { ReadAtPulse = pulses };
+            return moved;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    /// <summary>The part of every cache key and ETag that changes with content, the day and the build.</summary>
+    public string Token(Snapshot snapshot) =>
+        string.Create(CultureInfo.InvariantCulture, $"{snapshot.Sequence}-{Today:yyyyMMdd}-{Build}");
+
+    public DateOnly Today => ChinaTime.ToDate(_clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Last-Modified: the later of the last change and the start of today (the day changes what pages say).</summary>
+    public DateTimeOffset LastModified(Snapshot snapshot)
+    {
+        var startOfToday = new DateTimeOffset(Today.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
+        var changed = new DateTimeOffset(DateTime.SpecifyKind(snapshot.LastChangeUtc, DateTimeKind.Utc));
+        return changed > startOfToday ? changed : startOfToday;
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Disclosure.Site.Caching;
+
+/// <summary>Which requests may be answered from cache or with 304: anonymous reads of what only the change log changes.</summary>
+public static class PublicPaths
+{
+    // Search follows the index, which lags the change log; forms carry antiforgery tokens; admin is per user.
+    private static readonly PathString[] Excluded =
+        ["/admin", "/search", "/api/v1/search", "/preferences", "/error", "/requests", "/health", "/openapi", "/_content"];
+
+    public static bool IsCacheable(HttpContext context)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            return false;
+        }
+
+        if (context.User.Identity?.IsAuthenticated == true || request.Headers.Authorization.Count > 0)
+        {
+            return false;
+        }
+
+        foreach (var excluded in Excluded)
+        {
+            if (request.Path.StartsWithSegments(excluded, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
