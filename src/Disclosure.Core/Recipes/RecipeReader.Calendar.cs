@@ -93,6 +93,8 @@ public static partial class RecipeReader
             return null;
         }
 
+        // Whatever goes wrong anywhere in this file, no half-read year is returned.
+        var errorsBefore = root.ErrorCount;
         var yearNumber = root.Number("year");
         var source = root.String("source", required: true);
         if (source is not null && CalendarRules.CheckSource(source) is { } sourceError)
@@ -100,7 +102,6 @@ public static partial class RecipeReader
             root.Property("source")!.Value.Error(sourceError);
         }
 
-        int year;
         if (yearNumber is null)
         {
             if (root.Property("year") is null)
@@ -110,18 +111,15 @@ public static partial class RecipeReader
 
             return null;
         }
-        else if (yearNumber != decimal.Truncate(yearNumber.Value) || CalendarRules.CheckYear((int)Math.Clamp(yearNumber.Value, int.MinValue, int.MaxValue)) is not null)
+
+        if (yearNumber != decimal.Truncate(yearNumber.Value) || yearNumber is < CalendarRules.FirstYear or > CalendarRules.LastYear)
         {
             root.Property("year")!.Value.Error($"年份 {yearNumber} 无效，应为 {CalendarRules.FirstYear} 到 {CalendarRules.LastYear} 之间的整数。");
             return null;
         }
-        else
-        {
-            year = (int)yearNumber.Value;
-        }
 
+        var year = (int)yearNumber.Value;
         var builder = new CalendarYearBuilder(year);
-        var errorsBefore = root.ErrorCount;
         foreach (var festival in root.Array("festivals", required: true))
         {
             if (!festival.RequireObject())

@@ -99,7 +99,8 @@ public sealed class CalendarRecipeTests : IDisposable
             ("b.json", """{ "year": 2026.5, "source": "x", "festivals": [] }"""),
             ("c.json", """{ "year": 2026, "source": "国办发明电〔2025〕7号", "festivals": [] }"""),
             ("d.json", """{ "year": 2026, "source": "重复", "festivals": [] }"""),
-            ("e.json", """{ "year": 2027, "source": "x", "festivals": [ { "name": "元旦", "from": 20270101 } ] }"""));
+            ("e.json", """{ "year": 2027, "source": "x", "festivals": [ { "name": "元旦", "from": 20270101 } ] }"""),
+            ("f.json", $$"""{ "year": 2028, "source": "{{new string('文', 101)}}", "festivals": [] }"""));
         var errors = Assert.Throws<RecipeException>(() => RecipeReader.ReadFile(recipe)).Errors;
         Assert.Equal(
             [
@@ -108,6 +109,7 @@ public sealed class CalendarRecipeTests : IDisposable
                 (YearFile("b.json"), "$.year", "年份 2026.5 无效，应为 2000 到 2100 之间的整数。"),
                 (YearFile("d.json"), "$.year", $"2026 年已在 {YearFile("c.json")} 中给出，每年只能有一个文件。"),
                 (YearFile("e.json"), "$.festivals[0].from", "应为字符串，实际是 数字 20270101。"),
+                (YearFile("f.json"), "$.source", "文件依据不能超过 100 个字符。"),
             ],
             errors.Select(e => (e.File, e.Path, e.Message)));
     }
