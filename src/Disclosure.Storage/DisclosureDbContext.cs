@@ -33,6 +33,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<SecrecyFindingRecord> SecrecyFindings => Set<SecrecyFindingRecord>();
     public DbSet<SecrecyKeywordRecord> SecrecyKeywords => Set<SecrecyKeywordRecord>();
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
+    public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -239,6 +240,8 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             entry.Property(e => e.Hash).HasMaxLength(64);
             entry.HasIndex(e => e.ContentItemId);
         });
+
+        builder.ApplyConfiguration(new Calendar.CalendarDayConfiguration());
 
         builder.Entity<DisclosureUser>(user =>
         {

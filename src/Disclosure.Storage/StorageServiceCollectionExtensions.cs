@@ -1,3 +1,5 @@
+using Disclosure.Core.Calendar;
+using Disclosure.Storage.Calendar;
 using Disclosure.Storage.Changes;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Ledger;
@@ -33,6 +35,9 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IntegrityVerifier>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<ReviewQueue>();
+        services.AddSingleton<CalendarCache>();
+        services.AddScoped<CalendarStore>();
+        services.AddScoped<IWorkingDayCalendarSource>(sp => sp.GetRequiredService<CalendarStore>());
         return services;
     }
 

@@ -37,6 +37,12 @@ public sealed class SetupRecipeTests
         try
         {
             File.Copy(Path.Combine(RepositoryPaths.Recipes, "setup.json"), Path.Combine(folder.FullName, "setup.json"));
+            Directory.CreateDirectory(Path.Combine(folder.FullName, "calendar"));
+            foreach (var year in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Recipes, "calendar")))
+            {
+                File.Copy(year, Path.Combine(folder.FullName, "calendar", Path.GetFileName(year)));
+            }
+
             Directory.CreateDirectory(Path.Combine(folder.FullName, "content"));
             File.WriteAllText(Path.Combine(folder.FullName, "demo.json"), """{ "name": "demo", "steps": [ { "name": "Content", "source": "content" } ] }""");
             var good = File.ReadAllText(Directory.EnumerateFiles(RepositoryPaths.Content, "*.json", SearchOption.AllDirectories).Order().First());
@@ -59,6 +65,7 @@ public sealed class SetupRecipeTests
             // Nothing of either recipe was applied, not even the setup steps that came first.
             var snapshot = await SnapshotAsync(database);
             Assert.Equal(new Snapshot(0, 0, 0, 0, 0, 0, 0, 0, 0), snapshot);
+            Assert.False(await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().CalendarDays.AnyAsync()));
         }
         finally
         {

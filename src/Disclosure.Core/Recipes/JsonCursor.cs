@@ -12,6 +12,9 @@ internal readonly struct JsonCursor(JsonElement element, string path, string fil
     public JsonElement Element { get; } = element;
     public string Path { get; } = path;
 
+    /// <summary>How many errors have been collected so far (by this cursor or any other on the same list).</summary>
+    public int ErrorCount => errors.Count;
+
     public void Error(string message) => errors.Add(new RecipeError(file, Path, message));
 
     public bool IsObject => Element.ValueKind == JsonValueKind.Object;

@@ -1,3 +1,4 @@
+using Disclosure.Core.Calendar;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.Organisation;
@@ -27,6 +28,12 @@ public sealed record ContentDefinitionStep(string Path, IReadOnlyList<ContentTyp
 
 /// <summary>Imports content items from the JSON files of a folder (the demo content).</summary>
 public sealed record ContentStep(string Path, string SourceFolder, IReadOnlyList<ContentImportItem> Items) : RecipeStep(Path);
+
+/// <summary>
+/// Imports the working-day calendar (工作日历): one JSON file per year in a folder, each with the notice it
+/// comes from (see <c>recipes/calendar/</c>).
+/// </summary>
+public sealed record CalendarStep(string Path, string SourceFolder, IReadOnlyList<CalendarYear> Years) : RecipeStep(Path);
 
 /// <summary>One item to import: its stable id, type, authored data and, optionally, its publication history.</summary>
 public sealed record ContentImportItem

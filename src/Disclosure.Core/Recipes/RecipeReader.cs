@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Disclosure.Core.Calendar;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.IndexNumbers;
@@ -25,9 +26,10 @@ public static partial class RecipeReader
     public const string ReviewChainsStepName = "ReviewChains";
     public const string ContentDefinitionStepName = "ContentDefinition";
     public const string ContentStepName = "Content";
+    public const string CalendarStepName = "Calendar";
 
     private static readonly string[] StepNames =
-        [SettingsStepName, AgenciesStepName, CatalogueStepName, TopicsStepName, RolesStepName, ReviewChainsStepName, ContentDefinitionStepName, ContentStepName];
+        [SettingsStepName, AgenciesStepName, CatalogueStepName, TopicsStepName, RolesStepName, ReviewChainsStepName, ContentDefinitionStepName, ContentStepName, CalendarStepName];
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
@@ -85,6 +87,7 @@ public static partial class RecipeReader
                 ReviewChainsStepName => ReadReviewChains(step),
                 ContentDefinitionStepName => ReadContentDefinition(step),
                 ContentStepName => ReadContent(step, file, errors),
+                CalendarStepName => ReadCalendar(step, file, errors),
                 _ => Unknown(step, stepName),
             };
             if (parsed is not null)

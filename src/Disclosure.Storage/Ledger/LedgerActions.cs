@@ -15,6 +15,9 @@ public static class LedgerActions
     public const string Withdraw = "withdraw";
     public const string KeywordAdded = "keyword-added";
     public const string KeywordRemoved = "keyword-removed";
+    public const string CalendarDayAdded = "calendar-day-added";
+    public const string CalendarDayRemoved = "calendar-day-removed";
+    public const string CalendarImported = "calendar-imported";
 
     public static string DisplayName(string action) => action switch
     {
@@ -30,6 +33,9 @@ public static class LedgerActions
         Withdraw => "撤回",
         KeywordAdded => "新增敏感词",
         KeywordRemoved => "删除敏感词",
+        CalendarDayAdded => "工作日历新增日期",
+        CalendarDayRemoved => "工作日历删除日期",
+        CalendarImported => "导入全年节假日安排",
         _ => action,
     };
 }

@@ -45,6 +45,36 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("Agencies", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Storage.Entities.CalendarDayRecord", b =>
+                {
+                    b.Property<DateOnly>("Date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24);
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50);
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100);
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime>("UpdatedUtc");
+
+                    b.Property<int>("Year");
+
+                    b.HasKey("Date");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("CalendarDays", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Storage.Entities.CatalogueClassRecord", b =>
                 {
                     b.Property<string>("Code")

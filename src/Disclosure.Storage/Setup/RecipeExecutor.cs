@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.Recipes;
+using Disclosure.Storage.Calendar;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Identity;
@@ -13,7 +14,7 @@ namespace Disclosure.Storage.Setup;
 /// applied or, on the first error, nothing is. Steps are upserts keyed by code or name, and imported content is
 /// keyed by its stable id, so applying the same recipes again changes nothing.
 /// </summary>
-public sealed class RecipeExecutor(DisclosureDbContext db, ContentDefinitionStore definitions, ContentManager contentManager, TimeProvider clock)
+public sealed class RecipeExecutor(DisclosureDbContext db, ContentDefinitionStore definitions, ContentManager contentManager, CalendarStore calendar, TimeProvider clock)
 {
     public async Task ApplyAsync(IReadOnlyList<Recipe> recipes, CancellationToken cancellationToken = default)
     {
@@ -124,6 +125,7 @@ public sealed class RecipeExecutor(DisclosureDbContext db, ContentDefinitionStor
         ReviewChainsStep chains => ApplyReviewChainsAsync(chains, cancellationToken),
         ContentDefinitionStep types => ApplyContentDefinitionAsync(types, cancellationToken),
         ContentStep content => ImportContentAsync(content, cancellationToken),
+        CalendarStep days => ApplyCalendarAsync(days, cancellationToken),
         _ => throw new InvalidOperationException($"No handler for recipe step {step.GetType().Name}."),
     };
 
@@ -272,6 +274,14 @@ public sealed class RecipeExecutor(DisclosureDbContext db, ContentDefinitionStor
         }
 
         definitions.Invalidate();
+    }
+
+    private async Task ApplyCalendarAsync(CalendarStep step, CancellationToken cancellationToken)
+    {
+        foreach (var year in step.Years)
+        {
+            await calendar.ApplyRecipeYearAsync(year, cancellationToken);
+        }
     }
 
     /// <summary>

@@ -12,6 +12,8 @@ public static class AdminPolicies
     public const string Ledger = "Ledger";
     public const string Keywords = "Keywords";
     public const string Users = "Users";
+    /// <summary>工作日历: the holiday calendar deadlines are counted on.</summary>
+    public const string Calendar = "Calendar";
 
     public static readonly string[] StaffRoles =
     [
@@ -26,5 +28,6 @@ public static class AdminPolicies
         options.AddPolicy(Ledger, p => p.RequireRole(RoleNames.InformationOffice, RoleNames.Leader, RoleNames.Administrator));
         options.AddPolicy(Keywords, p => p.RequireRole(RoleNames.SecrecyOfficer, RoleNames.Administrator));
         options.AddPolicy(Users, p => p.RequireRole(RoleNames.Administrator));
+        options.AddPolicy(Calendar, p => p.RequireRole(RoleNames.Administrator, RoleNames.InformationOffice));
     }
 }

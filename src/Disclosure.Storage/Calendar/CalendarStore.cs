@@ -1,0 +1,182 @@
+using Disclosure.Core.Calendar;
+using Disclosure.Storage.Content;
+using Disclosure.Storage.Entities;
+using Disclosure.Storage.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace Disclosure.Storage.Calendar;
+
+/// <summary>
+/// The working-day calendar kept in the database: read (cached across requests, see <see cref="CalendarCache"/>)
+/// and edited by the office. Every edit runs in one transaction, is checked with <see cref="CalendarRules"/>,
+/// bumps the calendar's version counter and is recorded in the 信息发布台账.
+/// <para>
+/// A year is covered once its arrangements have been imported whole (recipe, pasted list or uploaded file);
+/// single days can then be added or removed. Adding a day to a year that was never imported is refused, so a
+/// lone entry cannot make a year look covered.
+/// </para>
+/// </summary>
+public sealed class CalendarStore(DisclosureDbContext db, CalendarCache cache, LedgerWriter ledger, TimeProvider clock) : IWorkingDayCalendarSource
+{
+    /// <summary>The counter bumped by every change; its value tags the cached calendar.</summary>
+    public const string VersionCounter = "calendar";
+
+    public async Task<WorkingDayCalendar> GetCalendarAsync(CancellationToken cancellationToken = default)
+    {
+        var version = await db.Counters.AsNoTracking().Where(c => c.Name == VersionCounter).Select(c => (long?)c.Value).SingleOrDefaultAsync(cancellationToken) ?? 0;
+        if (cache.Get(version) is { } cached)
+        {
+            return cached;
+        }
+
+        var records = await db.CalendarDays.AsNoTracking().ToListAsync(cancellationToken);
+        var calendar = new WorkingDayCalendar(records.GroupBy(r => r.Year).Select(ToYear));
+
+        // Inside a transaction this may be uncommitted data that is about to be rolled back: use it, don't share it.
+        if (db.Database.CurrentTransaction is null)
+        {
+            cache.Set(version, calendar);
+        }
+
+        return calendar;
+    }
+
+    /// <summary>The days of one year as stored, with who last changed each, in date order.</summary>
+    public async Task<IReadOnlyList<CalendarDayRecord>> GetDaysAsync(int year, CancellationToken cancellationToken = default) =>
+        await db.CalendarDays.AsNoTracking().Where(d => d.Year == year).OrderBy(d => d.Date).ToListAsync(cancellationToken);
+
+    /// <summary>Adds one holiday or adjusted working day. Returns null when done, otherwise the zh-CN reason and nothing is changed.</summary>
+    public async Task<string?> AddDayAsync(CalendarDay day, string? source, string actor, CancellationToken cancellationToken = default)
+    {
+        var error = CalendarRules.CheckName(day.Name) ?? CalendarRules.CheckSource(source) ?? CalendarRules.CheckDay(day.Year, day.Date, day.Kind);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        try
+        {
+            return await db.InTransactionAsync(async () =>
+            {
+                if (!await db.CalendarDays.AnyAsync(d => d.Year == day.Year, cancellationToken))
+                {
+                    return $"{day.Year} 年的节假日安排尚未导入。请先导入全年安排（粘贴或上传国务院办公厅通知的内容），再逐日修改。";
+                }
+
+                if (await db.CalendarDays.AsNoTracking().SingleOrDefaultAsync(d => d.Date == day.Date, cancellationToken) is { } existing)
+                {
+                    return CalendarRules.Conflict(ToDay(existing), day.Kind);
+                }
+
+                db.CalendarDays.Add(NewRecord(day, source, actor));
+                await db.SaveChangesAsync(cancellationToken);
+                await ChangedAsync(actor, LedgerActions.CalendarDayAdded, Describe(day), cancellationToken);
+                return null;
+            }, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone else entered the same date between our check and our insert: report it as the duplicate it is.
+            return await db.CalendarDays.AsNoTracking().SingleOrDefaultAsync(d => d.Date == day.Date, cancellationToken) is { } other
+                ? CalendarRules.Conflict(ToDay(other), day.Kind)
+                : throw new InvalidOperationException("The calendar day could not be saved.");
+        }
+    }
+
+    /// <summary>Removes the entry for a date, turning it back into an ordinary day. False when there was none.</summary>
+    public Task<bool> RemoveDayAsync(DateOnly date, string actor, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(async () =>
+        {
+            var existing = await db.CalendarDays.AsNoTracking().SingleOrDefaultAsync(d => d.Date == date, cancellationToken);
+            if (existing is null || await db.CalendarDays.Where(d => d.Date == date).ExecuteDeleteAsync(cancellationToken) == 0)
+            {
+                return false;
+            }
+
+            await ChangedAsync(actor, LedgerActions.CalendarDayRemoved, Describe(ToDay(existing)), cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Imports a whole year (the State Council's notice). A year that already has entries is only replaced when
+    /// <paramref name="replace"/> is set; returns null when done, otherwise the zh-CN reason.
+    /// </summary>
+    public Task<string?> ImportYearAsync(CalendarYear year, bool replace, string actor, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(async () =>
+        {
+            var existing = await db.CalendarDays.CountAsync(d => d.Year == year.Year, cancellationToken);
+            if (existing > 0 && !replace)
+            {
+                return $"{year.Year} 年已有 {existing} 个日期。如要用导入的内容整体替换，请勾选“替换该年已有安排”。";
+            }
+
+            await db.CalendarDays.Where(d => d.Year == year.Year).ExecuteDeleteAsync(cancellationToken);
+            db.CalendarDays.AddRange(year.Days.Select(d => NewRecord(d, year.Source, actor)));
+            await db.SaveChangesAsync(cancellationToken);
+            var holidays = year.Days.Count(d => d.Kind == CalendarDayKind.Holiday);
+            var detail = $"{year.Year} 年{(year.Source is null ? null : $"（{year.Source}）")}：放假 {holidays} 天，调休上班 {year.Days.Count - holidays} 天"
+                + (existing > 0 ? $"，替换原有 {existing} 个日期" : null);
+            await ChangedAsync(actor, LedgerActions.CalendarImported, detail, cancellationToken);
+            return (string?)null;
+        }, cancellationToken);
+
+    /// <summary>
+    /// The recipe step: upserts the year's days by date, so applying the same recipe again changes nothing.
+    /// Runs inside the recipe executor's transaction; recipes are not ledger actions.
+    /// </summary>
+    internal async Task ApplyRecipeYearAsync(CalendarYear year, CancellationToken cancellationToken)
+    {
+        var stored = await db.CalendarDays.Where(d => d.Year == year.Year).ToDictionaryAsync(d => d.Date, cancellationToken);
+        var changed = false;
+        foreach (var day in year.Days)
+        {
+            if (!stored.TryGetValue(day.Date, out var record))
+            {
+                db.CalendarDays.Add(NewRecord(day, year.Source, "setup"));
+                changed = true;
+            }
+            else if (record.Kind != day.Kind || record.Name != day.Name || record.Source != year.Source)
+            {
+                (record.Kind, record.Name, record.Source) = (day.Kind, day.Name, year.Source);
+                (record.UpdatedBy, record.UpdatedUtc) = ("setup", clock.GetUtcNow().UtcDateTime);
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await Counters.NextAsync(db, VersionCounter, cancellationToken);
+            cache.Invalidate();
+        }
+    }
+
+    private async Task ChangedAsync(string actor, string action, string detail, CancellationToken cancellationToken)
+    {
+        await Counters.NextAsync(db, VersionCounter, cancellationToken);
+        await ledger.AppendAsync(actor, action, null, null, null, detail, cancellationToken);
+        cache.Invalidate();
+    }
+
+    private CalendarDayRecord NewRecord(CalendarDay day, string? source, string actor) => new()
+    {
+        Date = day.Date,
+        Year = day.Year,
+        Kind = day.Kind,
+        Name = day.Name.Trim(),
+        Source = string.IsNullOrWhiteSpace(source) ? null : source.Trim(),
+        UpdatedBy = actor,
+        UpdatedUtc = clock.GetUtcNow().UtcDateTime,
+    };
+
+    private static CalendarDay ToDay(CalendarDayRecord record) => new(record.Date, record.Kind, record.Name);
+
+    /// <summary>A year's source is the notice most of its dates come from (single days may cite another).</summary>
+    private static CalendarYear ToYear(IGrouping<int, CalendarDayRecord> records) => new(
+        records.Key,
+        records.Where(r => r.Source is not null).GroupBy(r => r.Source).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault(),
+        records.OrderBy(r => r.Date).Select(ToDay).ToList());
+
+    private static string Describe(CalendarDay day) =>
+        $"{CalendarRules.Format(day.Date)} {CalendarDayKinds.DisplayName(day.Kind)}（{day.Name}）";
+}

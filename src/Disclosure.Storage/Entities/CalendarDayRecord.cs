@@ -1,0 +1,27 @@
+using Disclosure.Core.Calendar;
+
+namespace Disclosure.Storage.Entities;
+
+/// <summary>
+/// A holiday (放假) or adjusted working day (调休上班) of the working-day calendar. The date is the key, so the
+/// database itself refuses a date listed twice or as both kinds.
+/// </summary>
+public sealed class CalendarDayRecord
+{
+    public DateOnly Date { get; set; }
+
+    /// <summary>The year of <see cref="Date"/>, kept as a column so a year is read and replaced by an index.</summary>
+    public int Year { get; set; }
+
+    public CalendarDayKind Kind { get; set; }
+
+    /// <summary>The festival: 春节, 国庆节 …</summary>
+    public required string Name { get; set; }
+
+    /// <summary>The notice the date comes from (国办发明电〔2025〕7号), when known.</summary>
+    public string? Source { get; set; }
+
+    public required string UpdatedBy { get; set; }
+
+    public DateTime UpdatedUtc { get; set; }
+}
