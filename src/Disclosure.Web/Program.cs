@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Disclosure.Search;
 using Disclosure.Storage;
 using Disclosure.Storage.Identity;
 using Disclosure.Web.Admin;
@@ -14,6 +15,7 @@ var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<S
 storage.DataFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, storage.DataFolder));
 builder.Services.AddDisclosureStorage(storage);
 builder.Services.AddDisclosureMedia(storage);
+builder.Services.AddDisclosureSearch(storage, builder.Configuration);
 builder.Services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupOptions.SectionName));
 builder.Services.AddScoped<AdminLookups>();
 builder.Services.Configure<SchedulerOptions>(builder.Configuration.GetSection(SchedulerOptions.SectionName));
@@ -90,6 +92,11 @@ if (args.Contains("verify-ledger"))
     return await IntegrityCommand.RunAsync(app.Services);
 }
 
+if (args.Contains("rebuild-search-index"))
+{
+    return await SearchIndexCommand.RunAsync(app.Services);
+}
+
 await SiteSetup.RunAsync(app.Services);
 
 app.UseExceptionHandler();
@@ -103,6 +110,7 @@ app.MapOpenApi("/openapi/{documentName}.json");
 var api = app.MapGroup("/api/v1");
 api.MapContentApi();
 api.MapChangesApi();
+api.MapSearchApi();
 app.MapRazorPages();
 app.MapAdminMedia();
 
