@@ -118,14 +118,13 @@ public sealed class SearchService : ISearchService
         var title = document.Get(SearchFields.Title) ?? string.Empty;
         var body = document.Get(SearchFields.Body) ?? string.Empty;
         var text = document.Get(SearchFields.Text) ?? string.Empty;
-        // The snippet comes from the body, unless only the type's other fields (办理条件, 概述 …) hold the match.
-        var source = body.Length > 0 && (_highlighter.Matches(body, terms) || !_highlighter.Matches(text, terms)) ? body : text;
         return new SearchHit(
             document.Get(SearchFields.Id),
             document.Get(SearchFields.ContentType),
             title,
             _highlighter.HighlightAll(title, terms),
-            _highlighter.Snippet(source, terms, _options.SnippetLength),
+            // The snippet comes from the body, unless only the type's other fields (办理条件, 概述 …) hold the match.
+            _highlighter.BestSnippet([body, text], terms, _options.SnippetLength),
             document.Get(SearchFields.IndexNumber),
             document.Get(SearchFields.DocumentNumber),
             document.Get(SearchFields.OwnCatalogue),

@@ -25,18 +25,36 @@ public sealed class SnippetHighlighter(ChineseAnalyzer analyzer)
         return Render(text, 0, text.Length, spans);
     }
 
-    /// <summary>Whether any term matches in the text (to choose which field a snippet comes from).</summary>
-    public bool Matches(string text, IEnumerable<QueryTerm> terms) => FindSpans(text, terms.ToList()).Count > 0;
+    /// <summary>
+    /// A snippet from the first text in which the query matches (the body, then the type's other fields), or
+    /// from the beginning of the first non-empty one. Each text is analysed once.
+    /// </summary>
+    public string BestSnippet(IReadOnlyList<string> texts, IEnumerable<QueryTerm> terms, int length)
+    {
+        var list = terms.ToList();
+        foreach (var text in texts)
+        {
+            var spans = FindSpans(text, list);
+            if (spans.Count > 0)
+            {
+                return Cut(text, spans, length);
+            }
+        }
+
+        return Cut(texts.FirstOrDefault(t => !string.IsNullOrEmpty(t)) ?? string.Empty, [], length);
+    }
 
     /// <summary>About <paramref name="length"/> characters around the best cluster of matches, escaped and marked.</summary>
-    public string Snippet(string text, IEnumerable<QueryTerm> terms, int length)
+    public string Snippet(string text, IEnumerable<QueryTerm> terms, int length) =>
+        string.IsNullOrEmpty(text) ? string.Empty : Cut(text, FindSpans(text, terms.ToList()), length);
+
+    private static string Cut(string text, List<(int Start, int End)> spans, int length)
     {
         if (string.IsNullOrEmpty(text))
         {
             return string.Empty;
         }
 
-        var spans = FindSpans(text, terms.ToList());
         if (spans.Count == 0)
         {
             var end = Math.Min(text.Length, length);

@@ -21,7 +21,9 @@ internal sealed class FacetingCollector(ICollector inner, SearchFilters filters,
     private readonly Dictionary<string, int> _types = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _agencies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _catalogue = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, int> _years = [];
+    // 发布年度 counted in an array from 1900 (the range the API accepts), not a dictionary: this runs per match.
+    private const int FirstYear = 1900;
+    private readonly int[] _years = new int[300];
     private readonly long[] _catalogueOrds = new long[16];
 
     private int _docBase;
@@ -108,9 +110,9 @@ internal sealed class FacetingCollector(ICollector inner, SearchFilters filters,
             }
         }
 
-        if (typeOk && agencyOk && catalogueOk && year > 0)
+        if (typeOk && agencyOk && catalogueOk && (uint)(year - FirstYear) < (uint)_years.Length)
         {
-            _years[year] = _years.GetValueOrDefault(year) + 1;
+            _years[year - FirstYear]++;
         }
 
         if (typeOk && agencyOk && catalogueOk && yearOk)
@@ -135,7 +137,8 @@ internal sealed class FacetingCollector(ICollector inner, SearchFilters filters,
             Ordered(_types, byCount: true),
             Ordered(_catalogue, byCount: false),
             Ordered(_agencies, byCount: true),
-            _years.OrderByDescending(y => y.Key).Select(y => new FacetCount(y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Value)).ToList());
+            Enumerable.Range(0, _years.Length).Where(i => _years[i] > 0).Reverse()
+                .Select(i => new FacetCount((FirstYear + i).ToString(System.Globalization.CultureInfo.InvariantCulture), _years[i])).ToList());
     }
 
     private void FlushSegment()
