@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Disclosure.Site;
 using Disclosure.Site.Theming;
+using Disclosure.Search;
 using Disclosure.Storage;
 using Disclosure.Storage.Identity;
 using Disclosure.Web.Admin;
@@ -25,6 +26,7 @@ var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<S
 storage.DataFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, storage.DataFolder));
 builder.Services.AddDisclosureStorage(storage);
 builder.Services.AddDisclosureMedia(storage);
+builder.Services.AddDisclosureSearch(storage, builder.Configuration);
 builder.Services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupOptions.SectionName));
 builder.Services.AddScoped<AdminLookups>();
 builder.Services.AddDisclosureSite(builder.Configuration);
@@ -104,6 +106,11 @@ if (args.Contains("verify-ledger"))
 }
 
 ThemeCheck.EnsureInstalled(app.Services);
+if (args.Contains("rebuild-search-index"))
+{
+    return await SearchIndexCommand.RunAsync(app.Services);
+}
+
 await SiteSetup.RunAsync(app.Services);
 
 app.UseDisclosureSiteErrorPages();
@@ -118,6 +125,7 @@ app.MapOpenApi("/openapi/{documentName}.json");
 var api = app.MapGroup("/api/v1");
 api.MapContentApi();
 api.MapChangesApi();
+api.MapSearchApi();
 app.MapRazorPages();
 app.MapControllers();
 app.MapHealthEndpoints();

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Disclosure.Bench.Search;
+using Disclosure.Search.Analysis;
+using Disclosure.Search.IndexStore;
+
+// dotnet run -c Release --project bench/Disclosure.Bench.Search -- [--quick | --size N] [--rounds N] [--index DIR] [--reindex] [--bdn]
+var quick = args.Contains("--quick");
+var size = Option("--size") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : quick ? 20_000 : 200_000;
+var rounds = Option("--rounds") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 10;
+var folder = Option("--index") ?? Path.Combine(Path.GetTempPath(), $"disclosure-bench-{size}-{Corpus.Seed}");
+var root = FindRepositoryRoot();
+var corpus = new Corpus(Path.Combine(root, "recipes", "setup.json"), size);
+
+Console.WriteLine($"Corpus: {size:N0} disclosures (seed {Corpus.Seed}), index in {folder}");
+if (args.Contains("--reindex") && Directory.Exists(folder))
+{
+    Directory.Delete(folder, recursive: true);
+}
+
+bool reuse;
+using (var probe = new SearchIndex(folder, new ChineseAnalyzer()))
+{
+    reuse = probe.DocumentCount == size && probe.Checkpoint == size;
+}
+
+if (reuse)
+{
+    Console.WriteLine("Reusing the index built by an earlier run (pass --reindex to build it again).");
+}
+else
+{
+    Directory.Delete(folder, recursive: true);
+    BuildIndex(folder, corpus);
+}
+
+using var live = new SearchIndex(folder, new ChineseAnalyzer());
+var workload = new Workload(live, corpus);
+if (args.Contains("--bdn"))
+{
+    SearchBenchmarks.Shared = workload;
+    var config = ManualConfig.CreateMinimumViable()
+        .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(15))
+        .AddColumn(StatisticColumn.P50, StatisticColumn.P95)
+        .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+    BenchmarkRunner.Run<SearchBenchmarks>(config);
+}
+else
+{
+    LatencyRun.Run(workload, rounds);
+}
+
+return 0;
+
+static void BuildIndex(string folder, Corpus corpus)
+{
+    var clock = Stopwatch.StartNew();
+    using var index = new SearchIndex(folder, new ChineseAnalyzer());
+    var batch = new List<IndexChange>(5_000);
+    var count = 0;
+    foreach (var item in corpus.Items())
+    {
+        batch.Add(IndexChange.Upsert(item, corpus.Labels));
+        if (batch.Count == batch.Capacity)
+        {
+            count += batch.Count;
+            index.Apply(batch, count);
+            batch.Clear();
+            Console.Write($"\r  indexed {count:N0}");
+        }
+    }
+
+    count += batch.Count;
+    index.Apply(batch, count);
+    Console.WriteLine($"\rIndexed {count:N0} documents in {clock.Elapsed.TotalSeconds:0.0} s ({count / clock.Elapsed.TotalSeconds:N0} docs/s), {DirectorySize(folder) / 1024.0 / 1024.0:0.0} MiB on disk.");
+}
+
+static long DirectorySize(string folder) => new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+
+string? Option(string name)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+}
+
+static string FindRepositoryRoot()
+{
+    foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Disclosure.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+    }
+
+    throw new InvalidOperationException("Disclosure.sln not found: run from the repository.");
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Disclosure.Search.Following;
+
+/// <summary>
+/// The background service that keeps this node's index current: it catches up at start (re-reading the feed
+/// from the committed checkpoint, which is all a crash can have cost), then every poll interval or as soon as
+/// a commit that wrote to the change log nudges it.
+/// </summary>
+public sealed class SearchIndexFollower(SearchIndexer indexer, IOptions<SearchOptions> options, ILogger<SearchIndexFollower> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.FollowChanges)
+        {
+            return;
+        }
+
+        await Task.Yield(); // never hold up the host's start-up
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await indexer.CatchUpAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The checkpoint only moves with a successful commit, so the next pass retries the same entries.
+                logger.LogError(ex, "检索索引跟进变更失败，将在下次轮询时重试");
+            }
+
+            try
+            {
+                await indexer.WaitForNudgeAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,231 @@
+using Disclosure.Core.ContentManagement;
+using Disclosure.Search.Indexing;
+using Disclosure.Search.IndexStore;
+using Disclosure.Storage;
+using Disclosure.Storage.Content;
+using Disclosure.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Disclosure.Search.Following;
+
+/// <summary>
+/// Keeps the index in step with the change log. Each batch reads the entries after the index's checkpoint,
+/// loads the current published version of every item they name, (re)indexes it — or deletes it when the item is
+/// no longer published — and commits the documents with the batch's last sequence as the new checkpoint.
+/// <para>
+/// Indexing "the current published version" rather than the version an entry names makes replay idempotent:
+/// re-reading entries after a crash, or replaying the whole log in a rebuild, always ends in the present state.
+/// Every node follows the same log into its own index, so a second node sharing PostgreSQL catches up by itself.
+/// </para>
+/// </summary>
+public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes, IOptions<SearchOptions> options, ILogger<SearchIndexer> logger)
+{
+    private readonly SemaphoreSlim _nudge = new(0, 1);
+    private readonly SemaphoreSlim _rebuildLock = new(1, 1);
+
+    /// <summary>Asks the follower to look at the change log now rather than at its next poll.</summary>
+    public void Nudge()
+    {
+        try
+        {
+            _nudge.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already nudged and not yet woken: one wake-up covers both.
+        }
+    }
+
+    /// <summary>Waits for a nudge or the poll interval, whichever comes first.</summary>
+    public async Task WaitForNudgeAsync(CancellationToken cancellationToken)
+    {
+        var interval = TimeSpan.FromMilliseconds(Math.Max(50, options.Value.PollIntervalMilliseconds));
+        await _nudge.WaitAsync(interval, cancellationToken);
+    }
+
+    /// <summary>Brings the live index up to the head of the change log. Returns the number of entries applied.</summary>
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        index.FollowPointer();
+        var generation = index.AcquireCurrent();
+        try
+        {
+            return await CatchUpAsync(generation, commit: true, progress: null, cancellationToken);
+        }
+        finally
+        {
+            generation.Release();
+        }
+    }
+
+    /// <summary>
+    /// Builds a new generation from the whole change log while the live one keeps answering searches, then
+    /// switches searches to it and deletes the old one (<c>rebuild-search-index</c>).
+    /// </summary>
+    public async Task<SearchRebuildResult> RebuildAsync(IProgress<SearchRebuildProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await _rebuildLock.WaitAsync(cancellationToken);
+        IndexGeneration? next = null;
+        // The live generation (if this process can open it) is held for the whole rebuild, so it keeps serving.
+        var live = TryAcquireLive();
+        try
+        {
+            var started = DateTime.UtcNow;
+            next = index.CreateGeneration();
+            await CatchUpAsync(next, commit: true, progress, cancellationToken);
+
+            // Final catch-up while the live generation's writer is idle, then the switch: searches move over
+            // with nothing the live index had that the new one lacks.
+            if (live is not null)
+            {
+                await live.WriteLock.WaitAsync(cancellationToken);
+            }
+
+            try
+            {
+                await CatchUpAsync(next, commit: true, progress, cancellationToken);
+                index.Switch(next);
+            }
+            finally
+            {
+                live?.WriteLock.Release();
+            }
+
+            var result = new SearchRebuildResult(next.Number, next.DocumentCount, next.Checkpoint, DateTime.UtcNow - started);
+            next = null; // now owned by the index
+            logger.LogInformation("检索索引重建完成：第 {Generation} 代，{Documents} 条，检查点 {Checkpoint}", result.Generation, result.Documents, result.Checkpoint);
+            return result;
+        }
+        finally
+        {
+            next?.Retire(deleteFiles: true);
+            live?.Release();
+            _rebuildLock.Release();
+        }
+    }
+
+    /// <summary>Applies the next batch without committing it, for the crash test: the documents are in the writer only.</summary>
+    internal async Task<int> StageNextBatchAsync(CancellationToken cancellationToken = default)
+    {
+        var generation = index.AcquireCurrent();
+        try
+        {
+            return await CatchUpAsync(generation, commit: false, progress: null, cancellationToken);
+        }
+        finally
+        {
+            generation.Release();
+        }
+    }
+
+    private IndexGeneration? TryAcquireLive()
+    {
+        try
+        {
+            return index.AcquireCurrent();
+        }
+        catch (Lucene.Net.Store.LockObtainFailedException)
+        {
+            // Another process (a running site) holds the live generation; it follows CURRENT by itself.
+            return null;
+        }
+    }
+
+    private async Task<int> CatchUpAsync(IndexGeneration generation, bool commit, IProgress<SearchRebuildProgress>? progress, CancellationToken cancellationToken)
+    {
+        await generation.WriteLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var feed = services.GetRequiredService<PublishedContentQuery>();
+            var db = services.GetRequiredService<DisclosureDbContext>();
+            var types = await services.GetRequiredService<ContentDefinitionStore>().GetTypesAsync(cancellationToken);
+            var labels = new SearchLabels(await feed.AgencyNamesAsync(cancellationToken), await feed.CatalogueNamesAsync(cancellationToken));
+            var batchSize = Math.Max(1, options.Value.BatchSize);
+
+            var applied = 0;
+            var checkpoint = generation.Checkpoint;
+            while (true)
+            {
+                var entries = await feed.ChangesAsync(checkpoint, batchSize, cancellationToken);
+                if (entries.Count == 0)
+                {
+                    break;
+                }
+
+                var changes = await LoadChangesAsync(db, entries, types, labels, cancellationToken);
+                checkpoint = entries[^1].Sequence;
+                applied += entries.Count;
+                if (!commit)
+                {
+                    generation.Stage(changes);
+                    break;
+                }
+
+                generation.Apply(changes, checkpoint);
+                progress?.Report(new SearchRebuildProgress(generation.Number, checkpoint, generation.DocumentCount));
+                if (entries.Count < batchSize)
+                {
+                    break;
+                }
+            }
+
+            if (applied > 0 && commit)
+            {
+                logger.LogDebug("检索索引第 {Generation} 代已处理 {Count} 条变更，检查点 {Checkpoint}", generation.Number, applied, checkpoint);
+            }
+
+            return applied;
+        }
+        finally
+        {
+            generation.WriteLock.Release();
+        }
+    }
+
+    private async Task<List<IndexChange>> LoadChangesAsync(
+        DisclosureDbContext db,
+        IReadOnlyList<ChangeLogEntry> entries,
+        IReadOnlyDictionary<string, Core.ContentManagement.Metadata.ContentTypeDefinition> types,
+        SearchLabels labels,
+        CancellationToken cancellationToken)
+    {
+        var ids = entries.Select(e => e.ContentItemId).Distinct().ToList();
+        var published = await db.ContentVersions.AsNoTracking()
+            .Include(v => v.Item)
+            .Where(v => v.Status == ContentStatus.Published && ids.Contains(v.Item.ContentItemId))
+            .ToDictionaryAsync(v => v.Item.ContentItemId, cancellationToken);
+
+        var changes = new List<IndexChange>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (!published.TryGetValue(id, out var version) || version.PublishedUtc is not { } publishedUtc)
+            {
+                changes.Add(IndexChange.Delete(id)); // withdrawn (撤回), or replaced and not yet public again
+                continue;
+            }
+
+            if (!types.TryGetValue(version.ContentType, out var type))
+            {
+                logger.LogWarning("内容“{Id}”的类型“{Type}”已不存在，不予检索", id, version.ContentType);
+                changes.Add(IndexChange.Delete(id));
+                continue;
+            }
+
+            var content = new IndexableContent(id, type, ContentData.Parse(version.DataJson), version.Item.IndexNumber, publishedUtc);
+            changes.Add(IndexChange.Upsert(content, labels));
+        }
+
+        return changes;
+    }
+}
+
+/// <summary>How far a rebuild has got: the generation being built, the change-log sequence read and the documents so far.</summary>
+public sealed record SearchRebuildProgress(int Generation, long Checkpoint, int Documents);
+
+/// <summary>The outcome of a rebuild: the new live generation, its documents and checkpoint, and how long it took.</summary>
+public sealed record SearchRebuildResult(int Generation, int Documents, long Checkpoint, TimeSpan Elapsed);

@@ -1,0 +1,46 @@
+using System.Text;
+using Disclosure.Search.Analysis;
+
+namespace Disclosure.Search.Identifiers;
+
+/// <summary>
+/// The look-up key of a 索引号 (640121-103/2017-48967) or 文号 (永公(办)发〔2017〕28号). People type these with
+/// whatever brackets and widths their input method gives them, so the key treats as equal:
+/// <list type="bullet">
+/// <item>the bracket forms 〔〕【】[]（）() and their relatives (［］﹝﹞〖〗), as one pair ();</item>
+/// <item>full-width and half-width characters (０=0, ／=/, －=-);</item>
+/// <item>dashes of every kind (‐ ‑ – — ― −) as -;</item>
+/// <item>letter case, and any whitespace (removed).</item>
+/// </list>
+/// 永公(办)发[2017]28号, 永公（办）发〔2017〕28号 and 永公(办)发【2017】28号 all give 永公(办)发(2017)28号.
+/// </summary>
+public static class IdentifierNormalizer
+{
+    public static string Normalize(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(value.Length);
+        foreach (var raw in value)
+        {
+            var c = WidthFolding.Fold(raw);
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            builder.Append(c switch
+            {
+                '〔' or '【' or '[' or '﹝' or '〖' or '(' or '{' => '(',
+                '〕' or '】' or ']' or '﹞' or '〗' or ')' or '}' => ')',
+                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE63' => '-',
+                _ => char.ToLowerInvariant(c),
+            });
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,7 @@
+namespace Disclosure.Search.Querying;
+
+/// <summary>Filters on the keyword fields. A 目录分类 code matches that class and every class below it.</summary>
+public sealed record SearchFilters(string? ContentType = null, string? Catalogue = null, string? Agency = null, int? Year = null)
+{
+    public bool IsEmpty => ContentType is null && Catalogue is null && Agency is null && Year is null;
+}

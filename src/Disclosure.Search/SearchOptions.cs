@@ -1,0 +1,25 @@
+namespace Disclosure.Search;
+
+/// <summary>Search settings, bound from the "Search" configuration section.</summary>
+public sealed class SearchOptions
+{
+    public const string SectionName = "Search";
+
+    /// <summary>Where the index generations live; defaults to <c>search</c> under <c>Storage:DataFolder</c>.</summary>
+    public string? IndexFolder { get; set; }
+
+    /// <summary>How often the change log is polled when nothing nudges the indexer (milliseconds).</summary>
+    public int PollIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>Change-log entries read and committed per batch.</summary>
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>Whether this node runs the background follower. Off only for tools and tests that drive the indexer themselves.</summary>
+    public bool FollowChanges { get; set; } = true;
+
+    /// <summary>How much more a match in the 标题 counts than one in the body.</summary>
+    public float TitleBoost { get; set; } = 4f;
+
+    /// <summary>Characters of body text shown around the matches.</summary>
+    public int SnippetLength { get; set; } = 120;
+}
