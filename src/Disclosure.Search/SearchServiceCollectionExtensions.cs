@@ -39,8 +39,6 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<ISearchService, SearchService>();
         services.AddHostedService<SearchIndexFollower>();
 
-        services.AddSingleton(sp => new ChangeLogCommitNudger(new Lazy<SearchIndexer>(sp.GetRequiredService<SearchIndexer>)));
-        services.ConfigureDbContext<DisclosureDbContext>((sp, builder) => builder.AddInterceptors(sp.GetRequiredService<ChangeLogCommitNudger>()));
         return services;
     }
 }

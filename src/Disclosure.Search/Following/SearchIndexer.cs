@@ -2,6 +2,7 @@ using Disclosure.Core.ContentManagement;
 using Disclosure.Search.Indexing;
 using Disclosure.Search.IndexStore;
 using Disclosure.Storage;
+using Disclosure.Storage.Changes;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -21,10 +22,25 @@ namespace Disclosure.Search.Following;
 /// Every node follows the same log into its own index, so a second node sharing PostgreSQL catches up by itself.
 /// </para>
 /// </summary>
-public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes, IOptions<SearchOptions> options, ILogger<SearchIndexer> logger)
+public sealed class SearchIndexer
 {
     private readonly SemaphoreSlim _nudge = new(0, 1);
     private readonly SemaphoreSlim _rebuildLock = new(1, 1);
+    private readonly SearchIndex index;
+    private readonly IServiceScopeFactory scopes;
+    private readonly IOptions<SearchOptions> options;
+    private readonly ILogger<SearchIndexer> logger;
+
+    public SearchIndexer(SearchIndex index, IServiceScopeFactory scopes, IOptions<SearchOptions> options, ILogger<SearchIndexer> logger, ChangeSignal signal)
+    {
+        this.index = index;
+        this.scopes = scopes;
+        this.options = options;
+        this.logger = logger;
+
+        // A commit on this node that grew the change log (a withdrawal above all) is indexed at once, not at the next poll.
+        signal.Changed += Nudge;
+    }
 
     /// <summary>Asks the follower to look at the change log now rather than at its next poll.</summary>
     public void Nudge()

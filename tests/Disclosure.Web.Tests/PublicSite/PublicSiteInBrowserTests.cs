@@ -26,6 +26,33 @@ public sealed class PublicSiteInBrowserTests(BrowserFixture browser) : IClassFix
     }
 
     [Fact]
+    public async Task A_reader_searches_in_chinese_and_finds_seed_003_by_its_document_number_in_other_brackets()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "搜索政府信息" }).FillAsync("执法公开");
+        await page.GetByRole(AriaRole.Search).First.GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("共找到");
+        var first = page.Locator("ol.hits > li").First;
+        await Assertions.Expect(first.Locator("mark").First).ToBeVisibleAsync();
+
+        // The 文号 as printed uses 【】; the reader types [] and ( ) — it must still come first.
+        await page.GetByLabel("检索词").FillAsync("永公(办)发[2017]28号");
+        await page.GetByRole(AriaRole.Button, new() { Name = "搜索" }).Last.ClickAsync();
+        var top = page.Locator("ol.hits > li").First;
+        await Assertions.Expect(top).ToContainTextAsync("关于印发《永宁县公安局政务(执法)信息公开工作实施方案》的通知");
+        await Assertions.Expect(top).ToContainTextAsync("永公(办)发【2017】28号");
+        await top.GetByRole(AriaRole.Link).ClickAsync();
+        Assert.EndsWith("/content/yongning-2017-implementation-plan", page.Url);
+
+        // A malformed query gets a message, not an error page.
+        await page.GotoAsync("/search?q=%22%E6%9C%AA%E9%97%AD%E5%90%88");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        Assert.Equal(200, (await page.GotoAsync("/search?q=AND"))!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task The_font_size_and_contrast_switches_persist_across_pages()
     {
         var page = await NewPageAsync();
@@ -83,6 +110,7 @@ public sealed class PublicSiteInBrowserTests(BrowserFixture browser) : IClassFix
     [InlineData("/content/yongning-2017-implementation-plan")]
     [InlineData("/guide")]
     [InlineData("/no-such-page")]
+    [InlineData("/search?q=%E5%85%AC%E5%BC%80")]
     public async Task Pages_pass_axe_core_WCAG_2_1_AA_in_both_colour_schemes(string path)
     {
         foreach (var contrast in new[] { "normal", "high" })

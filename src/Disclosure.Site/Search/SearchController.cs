@@ -1,0 +1,62 @@
+using Disclosure.Core.Time;
+using Disclosure.Search;
+using Disclosure.Site.Items;
+using Disclosure.Storage.Content;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Disclosure.Site.Search;
+
+/// <summary>站内搜索: the form, results with highlighted snippets, filters with counts and paging. Works without JavaScript.</summary>
+public sealed class SearchController(ISearchService search, PublishedContentQuery query, ContentDefinitionStore definitions) : Controller
+{
+    public const int PageSize = 20;
+
+    [HttpGet("/search")]
+    public async Task<IActionResult> Index(string? q, string? type, string? catalogue, string? agency, int? year, string? sort, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var form = new SearchForm(q?.Trim() ?? string.Empty, Blank(type), Blank(catalogue), Blank(agency), year, sort == "date" ? "date" : "relevance");
+        var types = await definitions.GetTypesAsync(cancellationToken);
+        var names = new SearchNames(
+            types.ToDictionary(t => t.Key, t => t.Value.DisplayName),
+            await query.CatalogueNamesAsync(cancellationToken),
+            await query.AgencyNamesAsync(cancellationToken));
+
+        if (form.Query.Length == 0 && form.ContentType is null && form.Catalogue is null && form.Agency is null && form.Year is null)
+        {
+            // The empty form: not an error, just nothing asked yet.
+            return View(new SearchPage(form, null, null, names, null));
+        }
+
+        var response = search.Search(new SearchRequest
+        {
+            Query = form.Query,
+            ContentType = form.ContentType,
+            Catalogue = form.Catalogue,
+            Agency = form.Agency,
+            Year = form.Year,
+            Sort = form.Sort == "date" ? SearchSort.Date : SearchSort.Relevance,
+            Page = Math.Max(1, page),
+            PageSize = PageSize,
+        });
+        if (response.Error is { } error)
+        {
+            return View(new SearchPage(form, null, error.Message, names, null));
+        }
+
+        var hits = response.Hits.Select(h => new SearchResultRow(
+            ItemUrls.Item(h.Id),
+            h.TitleHtml,
+            h.Snippet,
+            h.IndexNumber,
+            h.DocumentNumber,
+            ItemPageBuilder.Date(ChinaTime.ToDate(h.PublishedUtc)),
+            names.Types.GetValueOrDefault(h.ContentType, h.ContentType),
+            h.Agency is { } a ? names.Agencies.GetValueOrDefault(a, a) : null,
+            h.ExactMatch)).ToList();
+        var pageCount = Math.Max(1, (Math.Min(response.Total, SearchRequest.MaxResultWindow) + PageSize - 1) / PageSize);
+        var pager = new Pager(response.Page, pageCount, response.Total, p => form.Url(p));
+        return View(new SearchPage(form, new SearchResults(response.Total, hits, response.Facets), null, names, pager));
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
