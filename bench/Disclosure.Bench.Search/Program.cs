@@ -6,6 +6,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Disclosure.Bench.Search;
+using Disclosure.DataGenerator;
 using Disclosure.Search.Analysis;
 using Disclosure.Search.IndexStore;
 

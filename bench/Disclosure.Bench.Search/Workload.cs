@@ -1,4 +1,5 @@
 using Disclosure.Search;
+using Disclosure.DataGenerator;
 using Disclosure.Search.Indexing;
 using Disclosure.Search.IndexStore;
 using Disclosure.Search.Querying;

@@ -14,8 +14,8 @@ public static class Counters
     // The same statement runs on SQLite (3.35+) and PostgreSQL.
     private const string NextSql =
         """
-        INSERT INTO "Counters" ("Name", "Value") VALUES (@name, 1)
-        ON CONFLICT ("Name") DO UPDATE SET "Value" = "Counters"."Value" + 1
+        INSERT INTO "Counters" ("Name", "Value") VALUES (@name, @count)
+        ON CONFLICT ("Name") DO UPDATE SET "Value" = "Counters"."Value" + @count
         RETURNING "Value"
         """;
 
@@ -23,8 +23,13 @@ public static class Counters
 
     public static string IndexNumberScope(string scope) => "index:" + scope;
 
-    public static async Task<long> NextAsync(DisclosureDbContext db, string name, CancellationToken cancellationToken)
+    public static Task<long> NextAsync(DisclosureDbContext db, string name, CancellationToken cancellationToken) =>
+        ReserveAsync(db, name, 1, cancellationToken);
+
+    /// <summary>Takes <paramref name="count"/> consecutive numbers at once (bulk generation) and returns the last of them.</summary>
+    public static async Task<long> ReserveAsync(DisclosureDbContext db, string name, long count, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var transaction = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("Counters are only taken inside a transaction.");
         var connection = db.Database.GetDbConnection();
@@ -35,6 +40,10 @@ public static class Counters
         parameter.ParameterName = "@name";
         parameter.Value = name;
         command.Parameters.Add(parameter);
+        var countParameter = command.CreateParameter();
+        countParameter.ParameterName = "@count";
+        countParameter.Value = count;
+        command.Parameters.Add(countParameter);
         var result = await command.ExecuteScalarAsync(cancellationToken);
         return Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture);
     }

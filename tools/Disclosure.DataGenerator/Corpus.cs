@@ -7,7 +7,7 @@ using Disclosure.Core.Organisation;
 using Disclosure.Core.Recipes;
 using Disclosure.Search.Indexing;
 
-namespace Disclosure.Bench.Search;
+namespace Disclosure.DataGenerator;
 
 /// <summary>
 /// A deterministic corpus of realistic disclosures: the content types, agencies and 目录 of the real setup recipe,
@@ -17,6 +17,8 @@ namespace Disclosure.Bench.Search;
 public sealed class Corpus
 {
     public const int Seed = 20170329;
+
+    private readonly int _seed;
 
     private static readonly string[] Places = ["杨和镇", "望远镇", "李俊镇", "望洪镇", "胜利乡", "闽宁镇", "团结西路", "宁和南街", "县城区", "开发区", "黄河沿岸", "高速公路永宁段"];
     private static readonly string[] Subjects = ["户籍管理", "居民身份证", "居住证", "出入境证件", "机动车登记", "驾驶证", "道路交通安全", "消防安全", "烟花爆竹", "电动自行车", "寄递物流", "旅馆业治安", "网络安全", "电信网络诈骗", "禁毒宣传", "校园周边治安", "危险化学品", "大型群众性活动", "辅警招聘", "政务公开", "执法公开", "信访投诉", "警务保障", "预算公开", "三公经费"];
@@ -42,8 +44,9 @@ public sealed class Corpus
         "会议要求，要把{0}与平安建设、基层治理结合起来，形成工作合力。",
     ];
 
-    public Corpus(string setupRecipe, int size)
+    public Corpus(string setupRecipe, int size, int seed = Seed)
     {
+        _seed = seed;
         var recipe = RecipeReader.ReadFile(setupRecipe);
         Types = recipe.Steps.OfType<ContentDefinitionStep>().SelectMany(s => s.ContentTypes).ToList();
         Agencies = recipe.Steps.OfType<AgenciesStep>().SelectMany(s => s.Agencies).ToList();
@@ -67,7 +70,7 @@ public sealed class Corpus
     /// <summary>Items in order; item i is the same for every run.</summary>
     public IEnumerable<IndexableContent> Items()
     {
-        var random = new Random(Seed);
+        var random = new Random(_seed);
         var sequence = new Dictionary<(string, int), int>();
         for (var i = 0; i < Size; i++)
         {
@@ -141,7 +144,7 @@ public sealed class Corpus
         }
 
         data[type.Name] = own;
-        return new IndexableContent($"bench-{i:000000}", type, new ContentData(data), indexNumber, published);
+        return new IndexableContent($"gen{_seed}-{i:0000000}", type, new ContentData(data), indexNumber, published);
     }
 
     private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
