@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Item-page throughput of a Disclosure web node against nginx serving the same page as a static file, and the
+# node's peak memory under that load. Everything runs on loopback, side by side in one run, and the script prints
+# the ratio ours/nginx. Not part of the test command.
+#
+#   bench/web/run.sh [--items 100000] [--seconds 15] [--connections 32] [--threads 2]
+#
+# Installs wrk and nginx from Debian's packages if missing (needs root or sudo), generates a database with the
+# data generator (kept in /tmp/disclosure-bench-web-<items> for later runs), publishes the site in Release mode and
+# starts it with the public rate limit off, so the numbers measure the node and not the limiter.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+items=100000 seconds=15 connections=32 threads=2
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --items) items="$2"; shift 2 ;;
+    --seconds) seconds="$2"; shift 2 ;;
+    --connections) connections="$2"; shift 2 ;;
+    --threads) threads="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+for package in wrk nginx-light; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends wrk nginx-light >/dev/null
+    break
+  fi
+done
+
+data="/tmp/disclosure-bench-web-$items"
+work="$(mktemp -d /tmp/disclosure-bench-web.XXXXXX)"
+site_pid="" nginx_pid=""
+cleanup() {
+  [ -n "$site_pid" ] && kill "$site_pid" 2>/dev/null || true
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+if [ ! -f "$data/disclosure.db" ]; then
+  echo "==> generating $items disclosures into $data"
+  dotnet run -c Release --project "$repo/tools/Disclosure.DataGenerator" -- --items "$items" --seed 1 --data-folder "$data"
+fi
+
+echo "==> publishing the site (Release)"
+dotnet publish "$repo/src/Disclosure.Web" -c Release -o "$work/site" -v q -nologo >/dev/null
+
+site_port="$(free_port)"
+(cd "$work/site" && exec dotnet Disclosure.Web.dll --urls "http://127.0.0.1:$site_port" \
+  --Storage:DataFolder="$data" --RateLimiting:PermitsPerMinute=0 --Logging:LogLevel:Default=Warning \
+  --Setup:Recipes:0=setup.json >"$work/site.log" 2>&1) &
+site_pid=$!
+for _ in $(seq 1 600); do
+  curl -fs "http://127.0.0.1:$site_port/health/ready" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "http://127.0.0.1:$site_port/health/ready" >/dev/null || { cat "$work/site.log"; exit 1; }
+
+# One generated item's page, fetched once so both servers send the very same bytes.
+item="$(curl -fs "http://127.0.0.1:$site_port/api/v1/content?pageSize=1&page=$((items / 2))" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')"
+path="/content/$item"
+mkdir -p "$work/static/content"
+curl -fs "http://127.0.0.1:$site_port$path" -o "$work/static/content/$item"
+bytes="$(stat -c %s "$work/static/content/$item")"
+
+nginx_port="$(free_port)"
+cat >"$work/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type text/html;
+  server { listen 127.0.0.1:$nginx_port; root $work/static; }
+}
+CONF
+nginx -c "$work/nginx.conf" &
+nginx_pid=$!
+sleep 1
+
+run_wrk() { wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$1" | tee "$work/wrk-$2.txt" >&2; awk '/Requests\/sec/ {print $2}' "$work/wrk-$2.txt"; }
+
+echo "==> warming up"
+wrk -t1 -c4 -d3s "http://127.0.0.1:$site_port$path" >/dev/null
+echo "==> wrk against Disclosure ($path, $bytes bytes)"
+ours="$(run_wrk "http://127.0.0.1:$site_port$path" ours)"
+peak_kib="$(awk '/VmHWM/ {print $2}' "/proc/$(pgrep -f "Disclosure.Web.dll --urls http://127.0.0.1:$site_port" | head -1)/status")"
+echo "==> wrk against nginx (the same bytes as a static file)"
+theirs="$(run_wrk "http://127.0.0.1:$nginx_port$path" nginx)"
+
+python3 - "$ours" "$theirs" "$peak_kib" "$items" <<'PY'
+import sys
+ours, nginx, peak, items = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+print()
+print(f"corpus: {items:,} items")
+print(f"item page, requests/s: Disclosure {ours:,.0f}   nginx static {nginx:,.0f}   ratio ours/nginx {ours / nginx:.2f}")
+print(f"web node peak memory under load (VmHWM): {peak / 1024:,.0f} MiB")
+PY
