@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as README.md and .ci/run call it.
 #
-# Installs what the tests need from Debian's packages (PostgreSQL 15, Chromium for the browser tests), starts a throwaway PostgreSQL cluster
+# Installs what the tests need (PostgreSQL 15 and Chromium from Debian's packages, axe-core from npm for the
+# accessibility checks), starts a throwaway PostgreSQL cluster
 # on a free loopback port, runs every test project in Disclosure.sln against it, and tears it down again.
 # Fails if any test failed or was skipped (a real-server test must never silently disappear), and ends with
 # the totals on a line of their own: "N passed, N failed, N skipped".
@@ -25,6 +26,16 @@ if [ "${#missing[@]}" -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# --- axe-core for the accessibility checks in the browser tests, from the npm registry ----------------------
+axe_version=4.11.0
+axe_dir="${XDG_CACHE_HOME:-$HOME/.cache}/disclosure/axe-core-$axe_version"
+if [ ! -f "$axe_dir/node_modules/axe-core/axe.min.js" ]; then
+  echo "==> installing axe-core $axe_version"
+  mkdir -p "$axe_dir"
+  npm install --silent --no-audit --no-fund --prefix "$axe_dir" "axe-core@$axe_version" >/dev/null
+fi
+export DISCLOSURE_AXE_SCRIPT="$axe_dir/node_modules/axe-core/axe.min.js"
 
 # --- a throwaway PostgreSQL cluster on loopback ---------------------------------------------------------
 pg_bin=/usr/lib/postgresql/15/bin

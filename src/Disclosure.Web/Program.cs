@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Disclosure.Site;
+using Disclosure.Site.Theming;
 using Disclosure.Storage;
 using Disclosure.Storage.Identity;
 using Disclosure.Web.Admin;
@@ -9,6 +11,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
 
 var builder = WebApplication.CreateBuilder(args);
+// Themes are Razor class libraries; their CSS is served from the build output too, not only in Development.
+builder.WebHost.UseStaticWebAssets();
 
 var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
 storage.DataFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, storage.DataFolder));
@@ -16,6 +20,7 @@ builder.Services.AddDisclosureStorage(storage);
 builder.Services.AddDisclosureMedia(storage);
 builder.Services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupOptions.SectionName));
 builder.Services.AddScoped<AdminLookups>();
+builder.Services.AddDisclosureSite(builder.Configuration);
 builder.Services.Configure<SchedulerOptions>(builder.Configuration.GetSection(SchedulerOptions.SectionName));
 builder.Services.AddHostedService<ScheduledPublisher>();
 
@@ -90,10 +95,10 @@ if (args.Contains("verify-ledger"))
     return await IntegrityCommand.RunAsync(app.Services);
 }
 
+ThemeCheck.EnsureInstalled(app.Services);
 await SiteSetup.RunAsync(app.Services);
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseDisclosureSiteErrorPages();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
@@ -104,16 +109,8 @@ var api = app.MapGroup("/api/v1");
 api.MapContentApi();
 api.MapChangesApi();
 app.MapRazorPages();
+app.MapControllers();
 app.MapAdminMedia();
-
-app.MapGet("/", () => Results.Json(new
-{
-    name = "Disclosure 政府信息公开平台",
-    api = "/api/v1/content",
-    changes = "/api/v1/changes",
-    openapi = "/openapi/v1.json",
-    admin = "/admin",
-})).ExcludeFromDescription();
 
 app.Run();
 return 0;

@@ -8,6 +8,7 @@ using Disclosure.Core.Time;
 using Disclosure.Media;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
+using Disclosure.Site.Rendering;
 using Disclosure.Web.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

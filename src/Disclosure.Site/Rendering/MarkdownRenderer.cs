@@ -1,7 +1,7 @@
 using Ganss.Xss;
 using Markdig;
 
-namespace Disclosure.Web.Admin;
+namespace Disclosure.Site.Rendering;
 
 /// <summary>Markdown to safe HTML, as the public will see it: pipe tables and the usual extensions, then sanitised.</summary>
 public static class MarkdownRenderer
@@ -11,4 +11,7 @@ public static class MarkdownRenderer
 
     public static string ToHtml(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? string.Empty : Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+
+    /// <summary>An HTML field is sanitised again on output, whatever was stored, so an old unsafe value can never reach a reader.</summary>
+    public static string SanitizeHtml(string? html) => string.IsNullOrWhiteSpace(html) ? string.Empty : Sanitizer.Sanitize(html);
 }

@@ -1,0 +1,30 @@
+using Disclosure.Site.Catalogue;
+using Disclosure.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Disclosure.Site;
+
+/// <summary>What every public page needs from the site settings, loaded once per request.</summary>
+public sealed class SiteContext(DisclosureDbContext db)
+{
+    public const string SiteNameSetting = "SiteName";
+
+    /// <summary>The content item shown as the 政府信息公开指南.</summary>
+    public const string GuideSetting = "GuideContentItemId";
+
+    private Dictionary<string, string>? _settings;
+
+    private CatalogueTree? _catalogue;
+
+    public async Task<string> SiteNameAsync(CancellationToken cancellationToken = default) =>
+        (await SettingsAsync(cancellationToken)).GetValueOrDefault(SiteNameSetting, "政府信息公开平台");
+
+    public async Task<string?> SettingAsync(string name, CancellationToken cancellationToken = default) =>
+        (await SettingsAsync(cancellationToken)).GetValueOrDefault(name);
+
+    public async Task<CatalogueTree> CatalogueAsync(CancellationToken cancellationToken = default) =>
+        _catalogue ??= await CatalogueTree.LoadAsync(db, cancellationToken);
+
+    private async Task<Dictionary<string, string>> SettingsAsync(CancellationToken cancellationToken) =>
+        _settings ??= await db.SiteSettings.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Value, cancellationToken);
+}

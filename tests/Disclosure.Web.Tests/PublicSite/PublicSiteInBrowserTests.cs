@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Disclosure.Web.Tests.PublicSite;
+
+/// <summary>The public site in Debian's Chromium: walking the 目录, the reader tools, the QR code, phones and accessibility.</summary>
+public sealed class PublicSiteInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_reader_walks_the_catalogue_to_seed_003_and_reads_its_metadata()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "信息公开目录" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "目录分类" }).GetByRole(AriaRole.Link, new() { Name = "政策法规", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "目录分类" }).GetByRole(AriaRole.Link, new() { Name = "部门文件" }).ClickAsync();
+        Assert.EndsWith("/catalogue/02.03", page.Url);
+        await page.GetByRole(AriaRole.Link, new() { Name = "关于印发《永宁县公安局政务(执法)信息公开工作实施方案》的通知" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("关于印发《永宁县公安局政务(执法)信息公开工作实施方案》的通知");
+        var metadata = page.GetByRole(AriaRole.Region, new() { Name = "信息公开目录元数据" });
+        await Assertions.Expect(metadata).ToContainTextAsync("永公(办)发【2017】28号");
+        await Assertions.Expect(metadata).ToContainTextAsync("永宁县公安局");
+        await Assertions.Expect(metadata).ToContainTextAsync("有效");
+        Assert.Matches(@"^640121-103/2017-\d{5}$", await metadata.Locator("dt:text-is('索引号') + dd").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task The_font_size_and_contrast_switches_persist_across_pages()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/catalogue");
+        var before = await RootFontSizeAsync(page);
+        await page.GetByRole(AriaRole.Group, new() { Name = "阅读设置" }).GetByRole(AriaRole.Link, new() { Name = "大", Exact = true }).ClickAsync();
+        Assert.EndsWith("/catalogue", page.Url);
+        Assert.True(await RootFontSizeAsync(page) > before);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "高对比度" }).ClickAsync();
+        await page.GotoAsync("/guide");
+        Assert.True(await RootFontSizeAsync(page) > before);
+        Assert.Equal("rgb(0, 0, 0)", await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "标准配色" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_qr_code_opens_and_is_a_real_image()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/content/yongning-2017-implementation-plan");
+        var image = page.GetByRole(AriaRole.Img, new() { Name = "本页网址的二维码，用微信或手机相机扫描后在手机上打开" });
+        await Assertions.Expect(image).ToBeHiddenAsync();
+        await page.GetByText("用手机打开本页（二维码）").ClickAsync();
+        await Assertions.Expect(image).ToBeVisibleAsync();
+        Assert.True(await image.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : 0") > 0);
+    }
+
+    [Fact]
+    public async Task On_a_360_pixel_phone_nothing_scrolls_sideways()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseAddress, Locale = "zh-CN", ViewportSize = new() { Width = 360, Height = 740 } });
+        var page = await context.NewPageAsync();
+        foreach (var path in new[] { "/", "/catalogue/02", "/content/yongning-2017-implementation-plan", "/guide", "/types/ServiceGuide" })
+        {
+            await page.GotoAsync(path);
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{path} 在 360 像素宽的屏幕上出现横向滚动。");
+        }
+    }
+
+    [Fact]
+    public async Task Keyboard_users_skip_to_the_content_first()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/catalogue");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("跳到主要内容", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main", await page.EvaluateAsync<string>("document.activeElement.id"));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/catalogue/02.03")]
+    [InlineData("/content/yongning-2017-implementation-plan")]
+    [InlineData("/guide")]
+    [InlineData("/no-such-page")]
+    public async Task Pages_pass_axe_core_WCAG_2_1_AA_in_both_colour_schemes(string path)
+    {
+        foreach (var contrast in new[] { "normal", "high" })
+        {
+            var page = await NewPageAsync();
+            await page.GotoAsync($"/preferences?contrast={contrast}&returnUrl={Uri.EscapeDataString(path)}");
+            await page.AddScriptTagAsync(new() { Path = AxeScript });
+            var result = await page.EvaluateAsync<JsonElement>(
+                "async () => { const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });" +
+                " return r.violations.map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')); }");
+            var violations = result.EnumerateArray().Select(v => v.GetString()).ToList();
+            Assert.True(violations.Count == 0, $"{path}（{contrast}）: " + string.Join("\n", violations));
+
+            // The landmarks screen-reader users jump between.
+            foreach (var role in new[] { AriaRole.Banner, AriaRole.Main, AriaRole.Contentinfo })
+            {
+                await Assertions.Expect(page.GetByRole(role)).ToHaveCountAsync(1);
+            }
+
+            await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" })).ToHaveCountAsync(1);
+            await Assertions.Expect(page.GetByRole(AriaRole.Searchbox, new() { Name = "搜索政府信息" })).ToHaveCountAsync(1);
+        }
+    }
+
+    private static string AxeScript =>
+        Environment.GetEnvironmentVariable("DISCLOSURE_AXE_SCRIPT") is { Length: > 0 } path && File.Exists(path)
+            ? path
+            : throw new InvalidOperationException("未找到 axe-core：无障碍检查需要 DISCLOSURE_AXE_SCRIPT，请用 README 中的测试命令运行（它会安装 axe-core）。");
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseAddress, Locale = "zh-CN" });
+        return await context.NewPageAsync();
+    }
+
+    private static Task<double> RootFontSizeAsync(IPage page) =>
+        page.EvaluateAsync<double>("parseFloat(getComputedStyle(document.documentElement).fontSize)");
+}
