@@ -101,6 +101,7 @@ await SiteSetup.RunAsync(app.Services);
 app.UseDisclosureSiteErrorPages();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
