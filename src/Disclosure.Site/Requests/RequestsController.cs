@@ -72,20 +72,21 @@ public sealed class RequestsController(
 
     [HttpPost("/requests/status")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Status([FromForm] string? code, [FromForm] string? secondFactor, CancellationToken cancellationToken)
+    public async Task<IActionResult> Status([FromForm] string? trackingCode, [FromForm] string? secondFactor, CancellationToken cancellationToken)
     {
         NoStore();
-        if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(secondFactor))
+        // Named trackingCode, not code: the error pages re-execute a refused POST and would bind a form field "code".
+        if (string.IsNullOrWhiteSpace(trackingCode) || string.IsNullOrWhiteSpace(secondFactor))
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(new StatusQueryPage(code, secondFactor, null, false, "请填写查询码，以及申请时填写的联系电话或证件号码。"));
+            return View(new StatusQueryPage(trackingCode, secondFactor, null, false, "请填写查询码，以及申请时填写的联系电话或证件号码。"));
         }
 
-        var found = await status.FindAsync(code, secondFactor, cancellationToken);
+        var found = await status.FindAsync(trackingCode, secondFactor, cancellationToken);
         if (found is null)
         {
             // One answer for every wrong combination: nothing says which part was wrong. The second factor is not echoed back.
-            return View(new StatusQueryPage(code, null, null, true, null));
+            return View(new StatusQueryPage(trackingCode, null, null, true, null));
         }
 
         return View(new StatusQueryPage(TrackingCode.Format(found.TrackingCode), null,
