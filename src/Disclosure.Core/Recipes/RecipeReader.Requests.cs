@@ -1,4 +1,3 @@
-using Disclosure.Core.Calendar;
 using Disclosure.Core.Requests;
 
 namespace Disclosure.Core.Recipes;

@@ -6,7 +6,6 @@ using Disclosure.Core.Time;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
-using Disclosure.Storage.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Storage.Requests;

@@ -166,6 +166,11 @@ public sealed partial class PublicRequestTests(RequestSiteFixture fixture) : ICl
     {
         var response = await fixture.Site.CreateClient().PostAsync("/requests/status", new FormUrlEncodedContent(new Dictionary<string, string> { ["trackingCode"] = "X", ["secondFactor"] = "Y" }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+
+        // The error page is re-executed with the refused POST's form; a field named "code" must not change its status.
+        var withCode = await fixture.Site.CreateClient().PostAsync("/requests/apply", new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = "X" }));
+        Assert.Equal(HttpStatusCode.BadRequest, withCode.StatusCode);
+        Assert.Contains("请求有误", await TextAsync(withCode));
     }
 
     [GeneratedRegex("id=\"tracking-code\">([^<]+)<")]
