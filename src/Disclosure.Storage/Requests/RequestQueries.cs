@@ -31,7 +31,8 @@ public sealed record RequestFilter(
     ApplicantKind? Kind = null,
     int? Year = null,
     string? Department = null,
-    string? Text = null);
+    string? Text = null,
+    bool OpenOnly = false);
 
 /// <summary>
 /// Reads applications for the office: the filtered list, the reminders of those near or past their deadline, one
@@ -48,6 +49,11 @@ public sealed class RequestQueries(DisclosureDbContext db, IWorkingDayCalendarSo
         if (filter.Stage is { } stage)
         {
             query = query.Where(r => r.Stage == stage);
+        }
+
+        if (filter.OpenOnly)
+        {
+            query = query.Where(r => r.Stage != RequestStage.Closed);
         }
 
         if (filter.Kind is { } kind)
@@ -81,7 +87,7 @@ public sealed class RequestQueries(DisclosureDbContext db, IWorkingDayCalendarSo
     /// <summary>催办提醒: open applications near (≤ 5 working days) or past their deadline, most urgent first.</summary>
     public async Task<IReadOnlyList<RequestRow>> RemindersAsync(CancellationToken cancellationToken = default)
     {
-        var open = await ListAsync(new RequestFilter(), cancellationToken);
+        var open = await ListAsync(new RequestFilter(OpenOnly: true), cancellationToken);
         return open.Where(r => r.Deadline.State is DeadlineState.Near or DeadlineState.Overdue)
             .OrderBy(r => r.Deadline.Remaining).ThenBy(r => r.ReceivedOn).ToList();
     }
