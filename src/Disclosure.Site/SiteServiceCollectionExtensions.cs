@@ -24,6 +24,7 @@ public static class SiteServiceCollectionExtensions
         services.AddScoped<IItemPageExtension, DocumentValidityExtension>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PublicUrls>();
+        services.AddRequestForms(configuration);
         services.AddControllersWithViews().AddApplicationPart(typeof(SiteServiceCollectionExtensions).Assembly);
         services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander()));
 
@@ -40,6 +41,16 @@ public static class SiteServiceCollectionExtensions
         app.UseMiddleware<ConditionalRequestMiddleware>();
         app.UseOutputCache();
         return app;
+    }
+
+    /// <summary>依申请公开's public pages: their settings and the per-IP rate limit (the host calls UseRateLimiter).</summary>
+    public static IServiceCollection AddRequestForms(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Requests.RequestFormOptions.SectionName);
+        services.Configure<Requests.RequestFormOptions>(section);
+        var settings = section.Get<Requests.RequestFormOptions>() ?? new Requests.RequestFormOptions();
+        services.AddRateLimiter(options => Requests.RequestRateLimiting.Configure(options, settings));
+        return services;
     }
 
     /// <summary>HTML error pages for the public site and admin; the API keeps its ProblemDetails.</summary>

@@ -242,6 +242,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
         });
 
         builder.ApplyConfiguration(new Calendar.CalendarDayConfiguration());
+        Requests.RequestModel.Configure(builder);
 
         builder.Entity<DisclosureUser>(user =>
         {

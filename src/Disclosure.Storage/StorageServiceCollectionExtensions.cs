@@ -3,6 +3,7 @@ using Disclosure.Storage.Calendar;
 using Disclosure.Storage.Changes;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Ledger;
+using Disclosure.Storage.Requests;
 using Disclosure.Storage.Setup;
 using Disclosure.Storage.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CalendarCache>();
         services.AddScoped<CalendarStore>();
         services.AddScoped<IWorkingDayCalendarSource>(sp => sp.GetRequiredService<CalendarStore>());
+        services.AddDisclosureRequests();
         return services;
     }
 

@@ -47,3 +47,6 @@ public sealed record ContentImportItem
     public DateTimeOffset? WithdrawnAt { get; init; }
     public string? WithdrawReason { get; init; }
 }
+
+/// <summary>Imports applications for disclosure (依申请公开) with their history from one JSON file; see <c>RecipeReader.Requests.cs</c>.</summary>
+public sealed record RequestsStep(string Path, string SourceFile, IReadOnlyList<Requests.RequestImport> Requests) : RecipeStep(Path);

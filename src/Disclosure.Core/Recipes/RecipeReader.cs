@@ -29,7 +29,7 @@ public static partial class RecipeReader
     public const string CalendarStepName = "Calendar";
 
     private static readonly string[] StepNames =
-        [SettingsStepName, AgenciesStepName, CatalogueStepName, TopicsStepName, RolesStepName, ReviewChainsStepName, ContentDefinitionStepName, ContentStepName, CalendarStepName];
+        [SettingsStepName, AgenciesStepName, CatalogueStepName, TopicsStepName, RolesStepName, ReviewChainsStepName, ContentDefinitionStepName, ContentStepName, CalendarStepName, RequestsStepName];
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
@@ -88,6 +88,7 @@ public static partial class RecipeReader
                 ContentDefinitionStepName => ReadContentDefinition(step),
                 ContentStepName => ReadContent(step, file, errors),
                 CalendarStepName => ReadCalendar(step, file, errors),
+                RequestsStepName => ReadRequests(step, file, errors),
                 _ => Unknown(step, stepName),
             };
             if (parsed is not null)

@@ -7,7 +7,7 @@ namespace Disclosure.Site.Controllers;
 public sealed class ErrorController : Controller
 {
     [Route("/error/{code:int}")]
-    public IActionResult Status(int code)
+    public IActionResult Status([FromRoute] int code) // from the route only: a re-executed POST may carry a form field named "code"
     {
         var page = code switch
         {

@@ -26,6 +26,8 @@ public sealed class HomeController(PublishedContentQuery query, SiteContext site
             new("政府信息公开指南", "/guide", "公开范围、方式、程序和监督方式"),
             new("信息公开目录", ItemUrls.Catalogue(), "按目录分类浏览主动公开的政府信息"),
             new("站内搜索", "/search", "按标题、正文、索引号、文号查找"),
+            new("申请政府信息公开", "/requests/apply", "在线提交申请，20 个工作日内答复"),
+            new("申请进度查询", "/requests/status", "凭查询码和联系电话查询办理进度"),
             new("政府信息公开年报", ItemUrls.Catalogue("09"), "历年政府信息公开工作年度报告"),
         ];
         return View(new HomePage(latest.Items.Select(ListRow.From).ToList(), tree.Roots, counts, links));

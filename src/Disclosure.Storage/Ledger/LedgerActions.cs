@@ -36,6 +36,6 @@ public static class LedgerActions
         CalendarDayAdded => "工作日历新增日期",
         CalendarDayRemoved => "工作日历删除日期",
         CalendarImported => "导入全年节假日安排",
-        _ => action,
+        _ => Requests.RequestLedgerActions.DisplayName(action) ?? action,
     };
 }

@@ -14,7 +14,7 @@ namespace Disclosure.Storage.Setup;
 /// applied or, on the first error, nothing is. Steps are upserts keyed by code or name, and imported content is
 /// keyed by its stable id, so applying the same recipes again changes nothing.
 /// </summary>
-public sealed class RecipeExecutor(DisclosureDbContext db, ContentDefinitionStore definitions, ContentManager contentManager, CalendarStore calendar, TimeProvider clock)
+public sealed class RecipeExecutor(DisclosureDbContext db, ContentDefinitionStore definitions, ContentManager contentManager, CalendarStore calendar, Requests.RequestImporter requests, TimeProvider clock)
 {
     public async Task ApplyAsync(IReadOnlyList<Recipe> recipes, CancellationToken cancellationToken = default)
     {
@@ -126,6 +126,7 @@ public sealed class RecipeExecutor(DisclosureDbContext db, ContentDefinitionStor
         ContentDefinitionStep types => ApplyContentDefinitionAsync(types, cancellationToken),
         ContentStep content => ImportContentAsync(content, cancellationToken),
         CalendarStep days => ApplyCalendarAsync(days, cancellationToken),
+        RequestsStep applications => requests.ApplyAsync(applications, cancellationToken),
         _ => throw new InvalidOperationException($"No handler for recipe step {step.GetType().Name}."),
     };
 

@@ -14,6 +14,8 @@ public static class AdminPolicies
     public const string Users = "Users";
     /// <summary>工作日历: the holiday calendar deadlines are counted on.</summary>
     public const string Calendar = "Calendar";
+    /// <summary>依申请公开: applications and their applicants' personal data — the 公开办 only (not even 管理员).</summary>
+    public const string Requests = "Requests";
 
     public static readonly string[] StaffRoles =
     [
@@ -29,5 +31,6 @@ public static class AdminPolicies
         options.AddPolicy(Keywords, p => p.RequireRole(RoleNames.SecrecyOfficer, RoleNames.Administrator));
         options.AddPolicy(Users, p => p.RequireRole(RoleNames.Administrator));
         options.AddPolicy(Calendar, p => p.RequireRole(RoleNames.Administrator, RoleNames.InformationOffice));
+        options.AddPolicy(Requests, p => p.RequireRole(RoleNames.InformationOffice));
     }
 }

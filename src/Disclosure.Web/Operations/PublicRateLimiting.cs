@@ -25,7 +25,7 @@ public static class PublicRateLimiting
                 }
 
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync("访问过于频繁，请稍后再试。", cancellationToken);
+                await context.HttpContext.Response.WriteAsync("操作过于频繁，请稍后再试。", cancellationToken);
             };
 
             if (options.PermitsPerMinute <= 0)

@@ -92,7 +92,7 @@ public sealed class RateLimitTests : IAsyncLifetime
 
         var refused = await client.GetAsync("/catalogue");
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Equal("访问过于频繁，请稍后再试。", await refused.Content.ReadAsStringAsync());
+        Assert.Equal("操作过于频繁，请稍后再试。", await refused.Content.ReadAsStringAsync());
         Assert.NotNull(refused.Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
     }

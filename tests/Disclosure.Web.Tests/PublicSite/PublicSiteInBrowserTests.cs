@@ -86,7 +86,7 @@ public sealed class PublicSiteInBrowserTests(BrowserFixture browser) : IClassFix
     {
         var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseAddress, Locale = "zh-CN", ViewportSize = new() { Width = 360, Height = 740 } });
         var page = await context.NewPageAsync();
-        foreach (var path in new[] { "/", "/catalogue/02", "/content/yongning-2017-implementation-plan", "/guide", "/types/ServiceGuide" })
+        foreach (var path in new[] { "/", "/catalogue/02", "/content/yongning-2017-implementation-plan", "/guide", "/types/ServiceGuide", "/requests/apply", "/requests/status" })
         {
             await page.GotoAsync(path);
             Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{path} 在 360 像素宽的屏幕上出现横向滚动。");
@@ -111,6 +111,9 @@ public sealed class PublicSiteInBrowserTests(BrowserFixture browser) : IClassFix
     [InlineData("/guide")]
     [InlineData("/no-such-page")]
     [InlineData("/search?q=%E5%85%AC%E5%BC%80")]
+    [InlineData("/requests")]
+    [InlineData("/requests/apply")]
+    [InlineData("/requests/status")]
     public async Task Pages_pass_axe_core_WCAG_2_1_AA_in_both_colour_schemes(string path)
     {
         foreach (var contrast in new[] { "normal", "high" })

@@ -1,0 +1,60 @@
+namespace Disclosure.Core.Requests.Statistics;
+
+/// <summary>One column group of table 四: 结果维持 · 结果纠正 · 其他结果 · 尚未审结 · 总计.</summary>
+public readonly record struct AppealCounts(int Upheld, int Corrected, int Other, int Pending)
+{
+    public int Total => Upheld + Corrected + Other + Pending;
+
+    /// <summary>The five cells in table order.</summary>
+    public IReadOnlyList<int> Cells => [Upheld, Corrected, Other, Pending, Total];
+
+    public AppealCounts Add(AppealResult result) => result switch
+    {
+        AppealResult.Upheld => this with { Upheld = Upheld + 1 },
+        AppealResult.Corrected => this with { Corrected = Corrected + 1 },
+        AppealResult.Other => this with { Other = Other + 1 },
+        AppealResult.Pending => this with { Pending = Pending + 1 },
+        _ => throw new ArgumentOutOfRangeException(nameof(result)),
+    };
+}
+
+/// <summary>What table 四 needs of one 行政复议 or 行政诉讼 case.</summary>
+public sealed record AppealFact(AppealKind Kind, DateOnly FiledOn, DateOnly? DecidedOn, AppealResult Result);
+
+/// <summary>
+/// Table 四, 政府信息公开行政复议、行政诉讼情况: one row of 15 cells. A case counts under its result in the year it was
+/// decided, and as 尚未审结 in every year it was filed by and not yet decided at the year's end — the same
+/// carry-over rule as table 三, so each decided case is counted once.
+/// </summary>
+public sealed record AppealTable(int Year, AppealCounts Reconsideration, AppealCounts DirectLitigation, AppealCounts LitigationAfterReconsideration)
+{
+    public const string Title = "四、政府信息公开行政复议、行政诉讼情况";
+
+    public static readonly IReadOnlyList<string> ResultLabels = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+
+    /// <summary>The 15 cells in table order.</summary>
+    public IReadOnlyList<int> Cells => [.. Reconsideration.Cells, .. DirectLitigation.Cells, .. LitigationAfterReconsideration.Cells];
+
+    public static AppealTable Compute(int year, IEnumerable<AppealFact> facts)
+    {
+        var counts = new Dictionary<AppealKind, AppealCounts>
+        {
+            [AppealKind.Reconsideration] = default,
+            [AppealKind.DirectLitigation] = default,
+            [AppealKind.LitigationAfterReconsideration] = default,
+        };
+        foreach (var fact in facts)
+        {
+            if (fact.DecidedOn is { } decided && fact.Result != AppealResult.Pending && decided.Year == year)
+            {
+                counts[fact.Kind] = counts[fact.Kind].Add(fact.Result);
+            }
+            else if (fact.FiledOn.Year <= year && (fact.DecidedOn is null || fact.Result == AppealResult.Pending || fact.DecidedOn.Value.Year > year))
+            {
+                counts[fact.Kind] = counts[fact.Kind].Add(AppealResult.Pending);
+            }
+        }
+
+        return new AppealTable(year, counts[AppealKind.Reconsideration], counts[AppealKind.DirectLitigation], counts[AppealKind.LitigationAfterReconsideration]);
+    }
+}

@@ -1,0 +1,23 @@
+namespace Disclosure.Site.Requests;
+
+/// <summary>
+/// Settings of the public 依申请公开 pages (<c>Requests</c> section). The limits are per client IP address; behind a
+/// reverse proxy configure forwarded headers so that the address is the visitor's, not the proxy's.
+/// </summary>
+public sealed class RequestFormOptions
+{
+    public const string SectionName = "Requests";
+
+    /// <summary>Submissions and status queries (POST) allowed per IP address in <see cref="PostWindowSeconds"/>.</summary>
+    public int PostPermitLimit { get; set; } = 10;
+
+    public int PostWindowSeconds { get; set; } = 600;
+
+    /// <summary>Page views (GET, each issuing a captcha) allowed per IP address in <see cref="GetWindowSeconds"/>.</summary>
+    public int GetPermitLimit { get; set; } = 60;
+
+    public int GetWindowSeconds { get; set; } = 60;
+
+    /// <summary>Shown on the form and receipt for letters and visits (the 第三十一条 channels).</summary>
+    public string OfficeContact { get; set; } = "永宁县公安局政务公开办公室（永宁县杨和镇宁和南街 8 号），电话 0951-8011110，工作日 8:30—12:00、14:30—18:00";
+}
