@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 
 namespace Disclosure.Channels.WeChat;
@@ -17,8 +16,11 @@ public sealed class WeChatClient(IHttpClientFactory clients, IOptions<WeChatOpti
 {
     public const string HttpClientName = "Disclosure.WeChat";
 
-    /// <summary>Chinese goes as characters, not \u escapes, as the platform asks.</summary>
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    /// <summary>
+    /// Chinese goes as characters, not \u escapes, as the platform asks; so do the article's &lt; and &gt; (this JSON
+    /// never reaches a browser, so escaping them would only make it bigger).
+    /// </summary>
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public Task<JsonObject> PostJsonAsync(string path, JsonObject body, CancellationToken cancellationToken) =>
         CallAsync(path, token => new HttpRequestMessage(HttpMethod.Post, $"{path.TrimStart('/')}?access_token={Uri.EscapeDataString(token)}") { Content = JsonBody(body) }, cancellationToken);
