@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Disclosure.Channels;
 using Disclosure.Site;
 using Disclosure.Site.Theming;
 using Disclosure.Storage;
@@ -23,6 +24,7 @@ builder.Services.AddScoped<AdminLookups>();
 builder.Services.AddDisclosureSite(builder.Configuration);
 builder.Services.Configure<SchedulerOptions>(builder.Configuration.GetSection(SchedulerOptions.SectionName));
 builder.Services.AddHostedService<ScheduledPublisher>();
+builder.Services.AddDisclosureChannels(builder.Configuration);
 
 builder.Services
     .AddIdentityCore<DisclosureUser>(options =>

@@ -12,6 +12,7 @@ public static class AdminPolicies
     public const string Ledger = "Ledger";
     public const string Keywords = "Keywords";
     public const string Users = "Users";
+    public const string Channels = "Channels";
 
     public static readonly string[] StaffRoles =
     [
@@ -26,5 +27,6 @@ public static class AdminPolicies
         options.AddPolicy(Ledger, p => p.RequireRole(RoleNames.InformationOffice, RoleNames.Leader, RoleNames.Administrator));
         options.AddPolicy(Keywords, p => p.RequireRole(RoleNames.SecrecyOfficer, RoleNames.Administrator));
         options.AddPolicy(Users, p => p.RequireRole(RoleNames.Administrator));
+        options.AddPolicy(Channels, p => p.RequireRole(RoleNames.InformationOffice, RoleNames.Administrator));
     }
 }
