@@ -32,6 +32,7 @@ public static class ChannelsServiceCollectionExtensions
         // The outbox.
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxCommitInterceptor>();
+        services.AddSingleton<OutboxWriteGate>();
         services.ConfigureDbContext<DisclosureDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
         services.AddScoped<IContentChangeObserver, OutboxWriter>();
         services.AddScoped<OutboxStore>();

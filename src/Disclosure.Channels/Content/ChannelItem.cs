@@ -8,7 +8,6 @@ public sealed record ChannelItem(
     ContentItemRecord Item,
     ContentVersionRecord Version,
     ContentData Data,
-    string ContentTypeName,
     string? AgencyName,
     string? Summary,
     string Path,

@@ -3,14 +3,13 @@ using Disclosure.Core.Disclosure;
 using Disclosure.Site;
 using Disclosure.Site.Items;
 using Disclosure.Storage;
-using Disclosure.Storage.Content;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Disclosure.Channels.Content;
 
 /// <summary>Loads the version an outbox message names (not whatever is public now: each message carries its own version).</summary>
-public sealed class ChannelItemLoader(DisclosureDbContext db, ContentDefinitionStore definitions, IOptions<PublicUrlOptions> urls)
+public sealed class ChannelItemLoader(DisclosureDbContext db, IOptions<PublicUrlOptions> urls)
 {
     public async Task<ChannelItem?> LoadAsync(string contentItemId, int versionNumber, CancellationToken cancellationToken)
     {
@@ -22,11 +21,10 @@ public sealed class ChannelItemLoader(DisclosureDbContext db, ContentDefinitionS
         }
 
         var data = ContentData.Parse(version.DataJson);
-        var type = await definitions.FindAsync(version.ContentType, cancellationToken);
         var agency = data.Agency is { } code ? await db.Agencies.AsNoTracking().Where(a => a.Code == code).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) : null;
         var summary = data.GetString(DisclosureMetadataPart.PartName, DisclosureMetadataPart.Summary);
         var path = ItemUrls.Item(contentItemId);
-        return new ChannelItem(version.Item, version, data, type?.DisplayName ?? version.ContentType, agency,
+        return new ChannelItem(version.Item, version, data, agency,
             string.IsNullOrWhiteSpace(summary) ? null : summary.Trim(), path, AbsoluteUrl(path));
     }
 

@@ -10,7 +10,7 @@ namespace Disclosure.Channels.Outbox;
 /// write after the claim is fenced by the claim's token, so a dispatcher whose lease lapsed (and whose message was
 /// retaken) cannot overwrite what the new claim records.
 /// </summary>
-public sealed class OutboxStore(DisclosureDbContext db, TimeProvider clock)
+public sealed class OutboxStore(DisclosureDbContext db, OutboxWriteGate gate, TimeProvider clock)
 {
     /// <summary>
     /// Claims up to <paramref name="batchSize"/> due messages, each the oldest pending message of its stream, so a
@@ -48,6 +48,18 @@ public sealed class OutboxStore(DisclosureDbContext db, TimeProvider clock)
             RETURNING "Id"
             """;
 
+        var ids = await gate.RunAsync(db, () => ExecuteClaimAsync(sql, token, now, lease, batchSize, cancellationToken), cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var claimed = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id) && m.LockToken == token).ToListAsync(cancellationToken);
+        return claimed.OrderBy(m => m.Id).ToList();
+    }
+
+    private async Task<List<long>> ExecuteClaimAsync(string sql, string token, DateTime now, TimeSpan lease, int batchSize, CancellationToken cancellationToken)
+    {
         var ids = new List<long>();
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -78,13 +90,7 @@ public sealed class OutboxStore(DisclosureDbContext db, TimeProvider clock)
             }
         }
 
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
-        var claimed = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id) && m.LockToken == token).ToListAsync(cancellationToken);
-        return claimed.OrderBy(m => m.Id).ToList();
+        return ids;
     }
 
     /// <summary>The stream's live remote id before <paramref name="message"/>: see <see cref="DeliveryContext.LiveRemoteId"/>.</summary>
@@ -99,19 +105,22 @@ public sealed class OutboxStore(DisclosureDbContext db, TimeProvider clock)
     }
 
     public Task<int> SaveProgressAsync(OutboxMessage message, string? progress, CancellationToken cancellationToken) =>
-        Fenced(message).ExecuteUpdateAsync(s => s.SetProperty(m => m.ProgressJson, progress), cancellationToken);
+        Write(() => Fenced(message).ExecuteUpdateAsync(s => s.SetProperty(m => m.ProgressJson, progress), cancellationToken), cancellationToken);
 
     public Task<int> RenewLeaseAsync(OutboxMessage message, TimeSpan lease, CancellationToken cancellationToken)
     {
         var until = clock.GetUtcNow().UtcDateTime + lease;
-        return Fenced(message).ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntilUtc, until), cancellationToken);
+        return Write(() => Fenced(message).ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntilUtc, until), cancellationToken), cancellationToken);
     }
 
     /// <summary>Records the outcome of an attempt. Returns false if the claim had lapsed and was taken over.</summary>
-    public async Task<bool> CompleteAsync(OutboxMessage message, DeliveryResult result, OutboxOptions options, CancellationToken cancellationToken)
+    public async Task<bool> CompleteAsync(OutboxMessage message, DeliveryResult result, OutboxOptions options, CancellationToken cancellationToken) =>
+        await Write(() => RecordAsync(message, result, options, cancellationToken), cancellationToken) == 1;
+
+    private async Task<int> RecordAsync(OutboxMessage message, DeliveryResult result, OutboxOptions options, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = result switch
+        return result switch
         {
             DeliveryResult.Delivered d => await Fenced(message).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.State, OutboxState.Sent)
@@ -136,15 +145,16 @@ public sealed class OutboxStore(DisclosureDbContext db, TimeProvider clock)
             DeliveryResult.Fail f => await DeadLetterAsync(message, f.Error, cancellationToken),
             _ => throw new InvalidOperationException("Unknown delivery result " + result),
         };
-        return rows == 1;
     }
 
     /// <summary>Gives a claimed message back untried (the node is stopping).</summary>
     public Task<int> ReleaseAsync(OutboxMessage message, CancellationToken cancellationToken) =>
-        Fenced(message).ExecuteUpdateAsync(s => s
+        Write(() => Fenced(message).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Attempts, m => m.Attempts - 1)
             .SetProperty(m => m.LockToken, (string?)null)
-            .SetProperty(m => m.LockedUntilUtc, (DateTime?)null), cancellationToken);
+            .SetProperty(m => m.LockedUntilUtc, (DateTime?)null), cancellationToken), cancellationToken);
+
+    private Task<int> Write(Func<Task<int>> write, CancellationToken cancellationToken) => gate.RunAsync(db, write, cancellationToken);
 
     private Task<int> DeadLetterAsync(OutboxMessage message, string error, CancellationToken cancellationToken) =>
         Fenced(message).ExecuteUpdateAsync(s => s
