@@ -263,5 +263,15 @@ public sealed class OutboxDeliveryTests
 
         Assert.True(await node.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().ChangeLog.AnyAsync()));
         Assert.Empty(await node.MessagesAsync());
+
+        // Withdrawing an imported item still tells its channels: the app may know it from the change feed.
+        var imported = await node.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().ContentVersions
+            .Where(v => v.Status == Core.ContentManagement.ContentStatus.Published && v.ContentType == "Disclosure")
+            .Select(v => v.Item.ContentItemId).FirstAsync());
+        await node.WithdrawAsync(imported, "已过时效");
+        var messages = await node.SettledAsync(imported);
+        Assert.All(messages, m => Assert.Equal((ChangeKind.Withdrawn, OutboxState.Sent), (m.Kind, m.State)));
+        Assert.Contains(messages, m => m.Channel == ChannelNames.Web);
+        Assert.Empty(scenario.WeChat.Articles);
     }
 }

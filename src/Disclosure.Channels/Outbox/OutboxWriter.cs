@@ -28,13 +28,12 @@ public sealed class OutboxWriter(
 
         var type = await definitions.FindAsync(change.Item.ContentType, cancellationToken);
         var selected = type is null ? [] : ChannelSelection.For(type, ContentData.Parse(change.Version.DataJson));
+        // A withdrawal goes to the selected channels too, so an app that learnt of the item from the change feed
+        // (or content imported before the outbox) hears of it; a channel with nothing live simply confirms.
         var targets = new List<(string Channel, string Target, ChangeKind Kind)>();
-        if (change.Entry.Kind != ChangeKind.Withdrawn)
+        foreach (var channel in channels.Where(c => selected.Contains(c.Name)))
         {
-            foreach (var channel in channels.Where(c => selected.Contains(c.Name)))
-            {
-                targets.AddRange(channel.Targets.Select(t => (channel.Name, t, change.Entry.Kind)));
-            }
+            targets.AddRange(channel.Targets.Select(t => (channel.Name, t, change.Entry.Kind)));
         }
 
         // Every stream still live for the item and not already written above gets a withdrawal.
