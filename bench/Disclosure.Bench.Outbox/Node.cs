@@ -24,7 +24,7 @@ public sealed class Node : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<Node> StartAsync(StorageOptions storage, string receiverUrl, bool dispatcher, string mediaFolder)
+    public static async Task<Node> StartAsync(StorageOptions storage, string receiverUrl, bool dispatcher, string mediaFolder, int concurrency = 4)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -32,6 +32,8 @@ public sealed class Node : IAsyncDisposable
         {
             ["Site:PublicUrl"] = "https://www.yongning.gov.cn",
             ["Channels:Outbox:DispatcherEnabled"] = dispatcher ? "true" : "false",
+            ["Channels:Outbox:Concurrency"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Channels:Outbox:BatchSize"] = Math.Max(16, concurrency * 4).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Channels:Webhooks:Endpoints:0:Name"] = "app",
             ["Channels:Webhooks:Endpoints:0:Url"] = receiverUrl,
             ["Channels:Webhooks:Endpoints:0:Secret"] = "bench-secret",

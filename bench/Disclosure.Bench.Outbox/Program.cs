@@ -9,11 +9,11 @@ using Microsoft.Data.Sqlite;
 // Outbox benchmark: throughput (messages per second delivered to a loopback receiver) and publication-to-delivery
 // latency (p50/p95), each beside a baseline measured in the same run: a bare HTTP POST loop to the same receiver
 // with the same concurrency. Bounded in count and time; talks only to loopback.
-//   dotnet run -c Release --project bench/Disclosure.Bench.Outbox -- [--items N] [--latency M] [--postgres CONNECTION] [--breakdown]
+//   dotnet run -c Release --project bench/Disclosure.Bench.Outbox -- [--items N] [--latency M] [--concurrency C] [--postgres CONNECTION] [--breakdown]
 var items = Option("--items", 400);
 var latencyItems = Option("--latency", 100);
 var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault() ?? Environment.GetEnvironmentVariable("DISCLOSURE_BENCH_POSTGRES");
-const int Concurrency = 4; // the dispatcher's default (Channels:Outbox:Concurrency)
+var concurrency = Option("--concurrency", 4); // the dispatcher's default (Channels:Outbox:Concurrency) is 4
 
 var root = FindRoot();
 await using var receiver = await Receiver.StartAsync();
@@ -26,7 +26,7 @@ await PostAsync(http, receiver.Url, "warm-up", body);
 receiver.Clear();
 var baselineLatencies = new List<double>();
 var watch = Stopwatch.StartNew();
-await Parallel.ForEachAsync(Enumerable.Range(0, items * 2), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, _) =>
+await Parallel.ForEachAsync(Enumerable.Range(0, items * 2), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, _) =>
 {
     var started = Stopwatch.GetTimestamp();
     await PostAsync(http, receiver.Url, "b" + i, body);
@@ -58,7 +58,7 @@ try
     receiver.Clear();
     double drainSeconds;
     int sent;
-    await using (var dispatcher = await Node.StartAsync(storage, receiver.Url, dispatcher: true, Path.Combine(folder, "media")))
+    await using (var dispatcher = await Node.StartAsync(storage, receiver.Url, dispatcher: true, Path.Combine(folder, "media"), concurrency))
     {
         watch.Restart();
         var deadline = DateTime.UtcNow.AddMinutes(5);
@@ -103,7 +103,7 @@ try
 
         var outboxRate = sent / drainSeconds;
         Console.WriteLine();
-        Console.WriteLine("| measure | outbox | baseline (bare POST loop, same receiver, concurrency 4) |");
+        Console.WriteLine($"| measure | outbox (dispatcher concurrency {concurrency}) | baseline (bare POST loop, same receiver, concurrency {concurrency}) |");
         Console.WriteLine("| --- | --- | --- |");
         Console.WriteLine($"| throughput | {outboxRate:0} messages/s ({sent} messages: {items} web + {items} webhook, drained in {drainSeconds:0.00} s; {items / drainSeconds:0} webhook POSTs/s) | {baselineRate:0} POSTs/s ({items * 2} POSTs) |");
         Console.WriteLine($"| latency p50 | {Percentile(latencies, 50):0.0} ms (publish call → receiver; the publish call alone: {Percentile(publishCalls, 50):0.0} ms) | {Percentile(baselineLatencies, 50):0.0} ms (POST round trip) |");
