@@ -237,9 +237,9 @@ public sealed class WeChatChannelTests
         Assert.Equal(OutboxState.Sent, message.State);
         Assert.Empty(scenario.WeChat.Violations);
 
-        // The photo in the body, then both picture attachments; the external image is not fetched.
+        // The photo (in the body and among the attachments, uploaded once) and the chart; the external image is not fetched.
         var uploaded = scenario.WeChat.UploadedImages;
-        Assert.Equal(3, uploaded.Count);
+        Assert.Equal(2, uploaded.Count);
         foreach (var image in uploaded)
         {
             Assert.True(image.Length <= WeChatImages.ArticleMaxBytes, $"{image.Length} bytes");
@@ -265,6 +265,10 @@ public sealed class WeChatChannelTests
         }
 
         Assert.All(content.QuerySelectorAll("*"), e => Assert.False(e.HasAttribute("class")));
+        var sources = content.QuerySelectorAll("img").Select(i => i.GetAttribute("src")!).ToList();
+        Assert.Equal(3, sources.Count);
+        Assert.Equal(2, sources.Distinct().Count());
+        Assert.All(sources, src => Assert.StartsWith("http://mmbiz.qpic.cn/", src));
         Assert.Contains("消防安全常识（https://www.119.gov.cn/kp/index.shtml）", content.TextContent);
         Assert.Contains("〔图片：外部图片〕", content.TextContent);
         Assert.All(content.QuerySelectorAll("td"), td => Assert.Contains("border:1px solid", td.GetAttribute("style")));

@@ -79,6 +79,34 @@ public sealed class WeChatHtmlTests
     }
 
     [Fact]
+    public void A_picture_declaring_a_huge_canvas_is_refused_before_it_is_decoded()
+    {
+        // A valid PNG header claiming 20000×20000 pixels (a decompression bomb would follow).
+        var png = TestImages.NoisyPng(2, 2);
+        png[16] = 0; png[17] = 0; png[18] = 0x4E; png[19] = 0x20; // width 20000
+        png[20] = 0; png[21] = 0; png[22] = 0x4E; png[23] = 0x20; // height 20000
+        var crc = Crc32(png.AsSpan(12, 17));                      // the IHDR chunk's type and data
+        png[29] = (byte)(crc >> 24); png[30] = (byte)(crc >> 16); png[31] = (byte)(crc >> 8); png[32] = (byte)crc;
+        var refused = Assert.Throws<InvalidDataException>(() => WeChatImages.ForArticle(png));
+        Assert.Contains("图片尺寸过大", refused.Message);
+    }
+
+    private static uint Crc32(ReadOnlySpan<byte> bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+        }
+
+        return ~crc;
+    }
+
+    [Fact]
     public void Something_that_is_not_a_picture_is_refused()
     {
         Assert.Throws<InvalidDataException>(() => WeChatImages.ForArticle("%PDF-1.7 not an image"u8.ToArray()));

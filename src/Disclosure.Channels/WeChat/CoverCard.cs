@@ -16,9 +16,12 @@ public static class CoverCard
         "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
     ];
 
+    /// <summary>Loaded once per font file: a CJK collection is tens of megabytes to parse.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SKTypeface> Faces = new();
+
     public static byte[] Draw(string title, string? agency, string? fontFile)
     {
-        using var typeface = LoadTypeface(fontFile);
+        var typeface = Faces.GetOrAdd(fontFile ?? string.Empty, file => LoadTypeface(file.Length == 0 ? null : file));
         using var surface = SKSurface.Create(new SKImageInfo(WeChatImages.ThumbWidth, WeChatImages.ThumbHeight, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
         using (var background = new SKPaint())

@@ -34,10 +34,11 @@ public sealed class WeChatArticleBuilder(
         WeChatHtml.Rewrite(document);
 
         var localImages = LocalImagePaths(item);
+        var rehosted = new Dictionary<string, (string Url, byte[] Original)>(StringComparer.Ordinal);
         byte[]? firstPicture = null;
         foreach (var image in document.Body!.QuerySelectorAll("img").ToList())
         {
-            var picture = await RehostAsync(image, item, localImages, cancellationToken);
+            var picture = await RehostAsync(image, localImages, rehosted, cancellationToken);
             firstPicture ??= picture;
         }
 
@@ -113,10 +114,21 @@ public sealed class WeChatArticleBuilder(
     /// (the platform strips other addresses, and fetching arbitrary URLs from the server would be unsafe) or cannot
     /// be read is replaced by its description.
     /// </summary>
-    private async Task<byte[]?> RehostAsync(IElement image, ChannelItem item, IReadOnlyDictionary<string, string> localImages, CancellationToken cancellationToken)
+    private async Task<byte[]?> RehostAsync(
+        IElement image,
+        IReadOnlyDictionary<string, string> localImages,
+        Dictionary<string, (string Url, byte[] Original)> rehosted,
+        CancellationToken cancellationToken)
     {
         var src = image.GetAttribute("src") ?? string.Empty;
         var path = localImages.GetValueOrDefault(src) ?? localImages.GetValueOrDefault(StripOrigin(src, items));
+        if (path is not null && rehosted.TryGetValue(path, out var done))
+        {
+            // The same picture in the body and among the attachments is uploaded once (uploads count against the quota).
+            image.SetAttribute("src", done.Url);
+            return done.Original;
+        }
+
         byte[]? original = null;
         if (path is not null && media.Exists(path))
         {
@@ -155,7 +167,9 @@ public sealed class WeChatArticleBuilder(
         }
 
         var uploaded = await client.UploadAsync("/cgi-bin/media/uploadimg", null, encoded, "image.jpg", "image/jpeg", cancellationToken);
-        image.SetAttribute("src", uploaded["url"]?.ToString() ?? throw new WeChatTransportException("微信 uploadimg 接口未返回 url。"));
+        var url = uploaded["url"]?.ToString() ?? throw new WeChatTransportException("微信 uploadimg 接口未返回 url。");
+        image.SetAttribute("src", url);
+        rehosted[path!] = (url, original!);
         return original;
     }
 

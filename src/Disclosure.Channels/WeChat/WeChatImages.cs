@@ -44,8 +44,21 @@ public static class WeChatImages
         return EncodeWithin(image, crop, new SKSizeI(ThumbWidth, ThumbHeight), ThumbMaxBytes);
     }
 
-    private static SKImage Decode(byte[] source) =>
-        SKImage.FromEncodedData(source) ?? throw new InvalidDataException("无法识别的图片格式。");
+    /// <summary>Pictures larger than this are refused before decoding (a small file can declare a huge canvas).</summary>
+    private const long MaxPixels = 50_000_000;
+
+    private static SKImage Decode(byte[] source)
+    {
+        using (var codec = SKCodec.Create(new MemoryStream(source)) ?? throw new InvalidDataException("无法识别的图片格式。"))
+        {
+            if ((long)codec.Info.Width * codec.Info.Height > MaxPixels)
+            {
+                throw new InvalidDataException($"图片尺寸过大（{codec.Info.Width}×{codec.Info.Height}）。");
+            }
+        }
+
+        return SKImage.FromEncodedData(source) ?? throw new InvalidDataException("无法识别的图片格式。");
+    }
 
     private static byte[] EncodeWithin(SKImage image, SKRectI source, SKSizeI size, int maxBytes)
     {
