@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Disclosure.Channels.Outbox;
 
 /// <summary>How editors see one message (发布渠道状态).</summary>
-public sealed record DeliveryStatus(OutboxMessage Message, bool IsLatestInStream)
+public sealed record DeliveryStatus(OutboxMessage Message, bool IsLatestInStream, string? Title = null)
 {
     public string ChannelName => ChannelNames.DisplayName(Message.Channel) + (Message.Target.Length > 0 ? $"（{Message.Target}）" : string.Empty);
 
@@ -54,7 +54,11 @@ public sealed class OutboxStatusQuery(DisclosureDbContext db, OutboxSignal signa
         var streams = messages.Select(m => m.Stream).Distinct().ToList();
         var latest = await db.OutboxMessages.AsNoTracking().Where(m => streams.Contains(m.Stream))
             .GroupBy(m => m.Stream).Select(g => g.Max(m => m.Id)).ToListAsync(cancellationToken);
-        return (messages.Select(m => new DeliveryStatus(m, latest.Contains(m.Id))).ToList(), total);
+        var items = messages.Select(m => m.ContentItemId).Distinct().ToList();
+        var titles = (await db.ContentVersions.AsNoTracking().Where(v => items.Contains(v.Item.ContentItemId))
+                .Select(v => new { v.Item.ContentItemId, v.Number, v.Title }).ToListAsync(cancellationToken))
+            .ToDictionary(v => (v.ContentItemId, v.Number), v => v.Title);
+        return (messages.Select(m => new DeliveryStatus(m, latest.Contains(m.Id), titles.GetValueOrDefault((m.ContentItemId, m.VersionNumber)))).ToList(), total);
     }
 
     public Task<int> CountAsync(OutboxState state, CancellationToken cancellationToken) =>

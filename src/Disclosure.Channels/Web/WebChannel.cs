@@ -40,7 +40,7 @@ public sealed class WebChannel(PublishedContentQuery query, ChannelItemLoader it
             _ => false,
         };
         return visible
-            ? new DeliveryResult.Delivered(message.VersionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), url)
+            ? new DeliveryResult.Delivered(null, url)
             : new DeliveryResult.Retry("公众页面尚未显示该版本。");
     }
 }
