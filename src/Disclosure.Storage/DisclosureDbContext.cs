@@ -34,6 +34,8 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<SecrecyKeywordRecord> SecrecyKeywords => Set<SecrecyKeywordRecord>();
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
     public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ChannelToken> ChannelTokens => Set<ChannelToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -252,6 +254,8 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
         });
 
         builder.Entity<DisclosureRole>().Property(r => r.DisplayName).HasMaxLength(100);
+
+        Outbox.OutboxModel.Configure(builder);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

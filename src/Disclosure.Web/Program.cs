@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Disclosure.Channels;
 using Disclosure.Site;
 using Disclosure.Site.Theming;
 using Disclosure.Search;
@@ -35,6 +36,7 @@ builder.Services.AddDisclosureSite(builder.Configuration);
 builder.Services.AddPublicRateLimiting(builder.Configuration);
 builder.Services.Configure<SchedulerOptions>(builder.Configuration.GetSection(SchedulerOptions.SectionName));
 builder.Services.AddHostedService<ScheduledPublisher>();
+builder.Services.AddDisclosureChannels(builder.Configuration);
 
 builder.Services
     .AddIdentityCore<DisclosureUser>(options =>

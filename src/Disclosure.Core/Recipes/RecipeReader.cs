@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Disclosure.Core.Calendar;
+using Disclosure.Core.Channels;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.IndexNumbers;
@@ -370,18 +371,43 @@ public static partial class RecipeReader
                 }
             }
 
+            var channels = ReadChannels(node);
             if (name is not null && displayName is not null)
             {
                 types.Add(new ContentTypeDefinition
                 {
                     Name = name, DisplayName = displayName, Description = node.String("description"),
                     Parts = parts, Fields = fields, DefaultCatalogue = node.String("defaultCatalogue"),
-                    ReviewChain = node.String("reviewChain"),
+                    ReviewChain = node.String("reviewChain"), Channels = channels,
                 });
             }
         }
 
         return new ContentDefinitionStep(step.Path, types);
+    }
+
+    /// <summary>The type's 发布渠道: known names, each once.</summary>
+    private static List<string> ReadChannels(JsonCursor node)
+    {
+        var channels = new List<string>();
+        foreach (var channel in node.Array("channels"))
+        {
+            var channelName = channel.Element.ValueKind == JsonValueKind.String ? channel.Element.GetString()! : null;
+            if (channelName is null || !ChannelNames.IsKnown(channelName))
+            {
+                channel.Error($"未知的发布渠道 {JsonCursor.Describe(channel.Element)}（可用：{string.Join("、", ChannelNames.All.Select(c => $"{c}（{ChannelNames.DisplayName(c)}）"))}）。");
+            }
+            else if (channels.Contains(channelName))
+            {
+                channel.Error($"发布渠道“{channelName}”重复。");
+            }
+            else
+            {
+                channels.Add(channelName);
+            }
+        }
+
+        return channels;
     }
 
     private static ContentFieldDefinition? ReadField(JsonCursor node)

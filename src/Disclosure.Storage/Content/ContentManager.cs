@@ -14,7 +14,13 @@ namespace Disclosure.Storage.Content;
 /// caller's), so a failure leaves nothing half-written; every publish, update and withdrawal of public content
 /// appends to the change log in that same transaction.
 /// </summary>
-public sealed class ContentManager(DisclosureDbContext db, ContentDefinitionStore definitions, IndexNumberAllocator indexNumbers, LedgerWriter ledger, TimeProvider clock)
+public sealed class ContentManager(
+    DisclosureDbContext db,
+    ContentDefinitionStore definitions,
+    IndexNumberAllocator indexNumbers,
+    LedgerWriter ledger,
+    TimeProvider clock,
+    IEnumerable<IContentChangeObserver> observers)
 {
     public Task<ContentVersionRecord> CreateAsync(
         string contentType,
@@ -149,7 +155,7 @@ public sealed class ContentManager(DisclosureDbContext db, ContentDefinitionStor
             item.FirstPublishedUtc ??= when;
 
             var kind = previous is null ? ChangeKind.Published : ChangeKind.Updated;
-            await AppendChangeAsync(item, version, kind, when, cancellationToken);
+            await AppendChangeAsync(item, version, kind, when, user, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await ledger.AppendAsync(user ?? "system", ledgerAction, item.ContentItemId, version.Number, version.ContentHash,
                 ledgerDetail ?? $"索引号 {item.IndexNumber}", cancellationToken, when);
@@ -184,7 +190,7 @@ public sealed class ContentManager(DisclosureDbContext db, ContentDefinitionStor
             version.WithdrawnUtc = when;
             version.WithdrawnBy = user;
             version.WithdrawReason = reason.Trim();
-            await AppendChangeAsync(item, version, ChangeKind.Withdrawn, when, cancellationToken);
+            await AppendChangeAsync(item, version, ChangeKind.Withdrawn, when, user, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await ledger.AppendAsync(user ?? "system", LedgerActions.Withdraw, item.ContentItemId, version.Number, version.ContentHash,
                 version.WithdrawReason, cancellationToken, when);
@@ -247,10 +253,10 @@ public sealed class ContentManager(DisclosureDbContext db, ContentDefinitionStor
         return version;
     }
 
-    private async Task AppendChangeAsync(ContentItemRecord item, ContentVersionRecord version, ChangeKind kind, DateTime when, CancellationToken cancellationToken)
+    private async Task AppendChangeAsync(ContentItemRecord item, ContentVersionRecord version, ChangeKind kind, DateTime when, string? user, CancellationToken cancellationToken)
     {
         // Taken last, just before commit, so the change-log counter is held as briefly as possible.
-        db.ChangeLog.Add(new ChangeLogEntry
+        var entry = new ChangeLogEntry
         {
             Sequence = await Counters.NextAsync(db, Counters.ChangeLog, cancellationToken),
             ContentItemId = item.ContentItemId,
@@ -258,8 +264,13 @@ public sealed class ContentManager(DisclosureDbContext db, ContentDefinitionStor
             VersionNumber = version.Number,
             Kind = kind,
             OccurredUtc = when,
-        });
+        };
+        db.ChangeLog.Add(entry);
         db.ChangeLogWritten = true;
+        foreach (var observer in observers)
+        {
+            await observer.OnChangeAsync(new ContentChange(entry, item, version, user), cancellationToken);
+        }
     }
 
     private async Task<ContentItemRecord> LoadItemAsync(string contentItemId, CancellationToken cancellationToken) =>

@@ -16,6 +16,9 @@ namespace Disclosure.Storage.Setup;
 /// </summary>
 public sealed class RecipeExecutor(DisclosureDbContext db, ContentDefinitionStore definitions, ContentManager contentManager, CalendarStore calendar, Requests.RequestImporter requests, TimeProvider clock)
 {
+    /// <summary>The user imported content is created, published and withdrawn as.</summary>
+    public const string ImportUser = "setup";
+
     public async Task ApplyAsync(IReadOnlyList<Recipe> recipes, CancellationToken cancellationToken = default)
     {
         CheckReferences(recipes);
@@ -320,17 +323,17 @@ public sealed class RecipeExecutor(DisclosureDbContext db, ContentDefinitionStor
         // Items are created first, publications then replayed in time order, so 索引号 follow publication order.
         foreach (var item in pending)
         {
-            await contentManager.CreateAsync(item.ContentType, item.Data, "setup", item.Department, item.Id, context, cancellationToken);
+            await contentManager.CreateAsync(item.ContentType, item.Data, ImportUser, item.Department, item.Id, context, cancellationToken);
         }
 
         foreach (var item in pending.Where(i => i.PublishedAt is not null).OrderBy(i => i.PublishedAt))
         {
-            await contentManager.PublishAsync(item.Id, null, "setup", item.PublishedAt, cancellationToken);
+            await contentManager.PublishAsync(item.Id, null, ImportUser, item.PublishedAt, cancellationToken);
         }
 
         foreach (var item in pending.Where(i => i.WithdrawnAt is not null).OrderBy(i => i.WithdrawnAt))
         {
-            await contentManager.WithdrawAsync(item.Id, item.WithdrawReason!, "setup", item.WithdrawnAt, cancellationToken);
+            await contentManager.WithdrawAsync(item.Id, item.WithdrawReason!, ImportUser, item.WithdrawnAt, cancellationToken);
         }
     }
 }

@@ -16,6 +16,7 @@ public static class AdminPolicies
     public const string Calendar = "Calendar";
     /// <summary>依申请公开: applications and their applicants' personal data — the 公开办 only (not even 管理员).</summary>
     public const string Requests = "Requests";
+    public const string Channels = "Channels";
 
     public static readonly string[] StaffRoles =
     [
@@ -32,5 +33,6 @@ public static class AdminPolicies
         options.AddPolicy(Users, p => p.RequireRole(RoleNames.Administrator));
         options.AddPolicy(Calendar, p => p.RequireRole(RoleNames.Administrator, RoleNames.InformationOffice));
         options.AddPolicy(Requests, p => p.RequireRole(RoleNames.InformationOffice));
+        options.AddPolicy(Channels, p => p.RequireRole(RoleNames.InformationOffice, RoleNames.Administrator));
     }
 }

@@ -24,6 +24,12 @@ public sealed record ContentTypeDefinition
     /// <summary>The review chain versions of this type pass before publication (a chain name from the recipe).</summary>
     public string? ReviewChain { get; init; }
 
+    /// <summary>
+    /// The channels (发布渠道, see <see cref="Channels.ChannelNames"/>) a publication of this type is pushed to
+    /// through the outbox; empty means none.
+    /// </summary>
+    public IReadOnlyList<string> Channels { get; init; } = [];
+
     public bool HasPart(string partName) => Parts.Contains(partName);
 
     /// <summary>Every part an item of this type carries, built-in parts first, then the type's own part.</summary>

@@ -1,0 +1,63 @@
+using Disclosure.Channels.Content;
+using Disclosure.Channels.Outbox;
+using Disclosure.Channels.Web;
+using Disclosure.Channels.WeChat;
+using Disclosure.Channels.Webhooks;
+using Disclosure.Site;
+using Disclosure.Site.Items;
+using Disclosure.Storage;
+using Disclosure.Storage.Content;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Disclosure.Channels;
+
+public static class ChannelsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The channels and their outbox: the writer that joins every publish/update/withdraw transaction, the
+    /// dispatcher (a hosted service), and the web, WeChat and webhook channels, configured from <c>Channels:*</c>
+    /// and <c>Site:PublicUrl</c>. Needs the storage and a <see cref="Disclosure.Media.MediaStore"/> registered.
+    /// </summary>
+    public static IServiceCollection AddDisclosureChannels(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
+        services.Configure<WeChatOptions>(configuration.GetSection(WeChatOptions.SectionName));
+        services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.SectionName));
+        services.Configure<PublicUrlOptions>(configuration.GetSection("Site"));
+        services.TryAddSingleton(TimeProvider.System);
+
+        // The outbox.
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxCommitInterceptor>();
+        services.AddSingleton<OutboxWriteGate>();
+        services.ConfigureDbContext<DisclosureDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+        services.AddScoped<IContentChangeObserver, OutboxWriter>();
+        services.AddScoped<OutboxStore>();
+        services.AddScoped<OutboxStatusQuery>();
+        services.AddHostedService<OutboxDispatcher>();
+
+        // What channels read.
+        services.TryAddScoped<PublishedContentQuery>();
+        services.TryAddScoped<ItemPageBuilder>();
+        services.AddScoped<ChannelItemLoader>();
+
+        // The channels.
+        services.AddScoped<IChannel, WebChannel>();
+        services.AddScoped<IChannel, WebhookChannel>();
+        services.AddScoped<IChannel, WeChatChannel>();
+        services.AddHttpClient(WebhookChannel.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(WeChatClient.HttpClientName, (sp, client) =>
+        {
+            client.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeChatOptions>>().Value.BaseUrl.TrimEnd('/') + "/");
+            client.Timeout = Timeout.InfiniteTimeSpan; // each call sets its own, from WeChatOptions.TimeoutSeconds
+        });
+        services.AddSingleton<WeChatTokenCache>();
+        services.AddScoped<WeChatTokenStore>();
+        services.AddScoped<WeChatClient>();
+        services.AddScoped<WeChatArticleBuilder>();
+        return services;
+    }
+}

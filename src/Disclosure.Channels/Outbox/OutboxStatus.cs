@@ -1,0 +1,102 @@
+using Disclosure.Core.Channels;
+using Disclosure.Storage;
+using Disclosure.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Disclosure.Channels.Outbox;
+
+/// <summary>How editors see one message (发布渠道状态).</summary>
+public sealed record DeliveryStatus(OutboxMessage Message, bool IsLatestInStream, string? Title = null)
+{
+    public string ChannelName => ChannelNames.DisplayName(Message.Channel) + (Message.Target.Length > 0 ? $"（{Message.Target}）" : string.Empty);
+
+    public string KindName => Message.Kind switch
+    {
+        ChangeKind.Published => "发布",
+        ChangeKind.Updated => "更新",
+        _ => "撤回",
+    };
+
+    public string StateName => Message.State switch
+    {
+        OutboxState.Sent => "已发送",
+        OutboxState.DeadLetter => "失败（已停止重试）",
+        _ when Message.Attempts > 0 && Message.LastError is not null && Message.LockToken is null => "失败，等待重试",
+        _ when Message.LockToken is not null => "发送中",
+        _ => "待发送",
+    };
+
+    public bool Failed => Message.State == OutboxState.DeadLetter || (Message.State == OutboxState.Pending && Message.Attempts > 0 && Message.LastError is not null);
+
+    /// <summary>Only the newest message of a stream may be retried: an older one would undo what came after it.</summary>
+    public bool CanRetry => IsLatestInStream && Failed;
+}
+
+/// <summary>The outbox as the admin shows it, and the editors' retry.</summary>
+public sealed class OutboxStatusQuery(DisclosureDbContext db, OutboxSignal signal, TimeProvider clock)
+{
+    /// <summary>Every message of an item, newest first, the newest of each stream marked.</summary>
+    public async Task<IReadOnlyList<DeliveryStatus>> ForItemAsync(string contentItemId, CancellationToken cancellationToken)
+    {
+        var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.ContentItemId == contentItemId)
+            .OrderByDescending(m => m.Id).ToListAsync(cancellationToken);
+        var latest = messages.GroupBy(m => m.Stream).Select(g => g.Max(m => m.Id)).ToHashSet();
+        return messages.Select(m => new DeliveryStatus(m, latest.Contains(m.Id))).ToList();
+    }
+
+    /// <summary>Failed messages (dead letters and those waiting to retry), newest first.</summary>
+    public async Task<(IReadOnlyList<DeliveryStatus> Items, int Total)> ProblemsAsync(bool deadOnly, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = db.OutboxMessages.AsNoTracking()
+            .Where(m => m.State == OutboxState.DeadLetter || (!deadOnly && m.State == OutboxState.Pending && m.Attempts > 0 && m.LastError != null));
+        var total = await query.CountAsync(cancellationToken);
+        var messages = await query.OrderByDescending(m => m.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var streams = messages.Select(m => m.Stream).Distinct().ToList();
+        var latest = await db.OutboxMessages.AsNoTracking().Where(m => streams.Contains(m.Stream))
+            .GroupBy(m => m.Stream).Select(g => g.Max(m => m.Id)).ToListAsync(cancellationToken);
+        var items = messages.Select(m => m.ContentItemId).Distinct().ToList();
+        var titles = (await db.ContentVersions.AsNoTracking().Where(v => items.Contains(v.Item.ContentItemId))
+                .Select(v => new { v.Item.ContentItemId, v.Number, v.Title }).ToListAsync(cancellationToken))
+            .ToDictionary(v => (v.ContentItemId, v.Number), v => v.Title);
+        return (messages.Select(m => new DeliveryStatus(m, latest.Contains(m.Id), titles.GetValueOrDefault((m.ContentItemId, m.VersionNumber)))).ToList(), total);
+    }
+
+    public Task<int> CountAsync(OutboxState state, CancellationToken cancellationToken) =>
+        db.OutboxMessages.CountAsync(m => m.State == state, cancellationToken);
+
+    /// <summary>
+    /// 重试: puts a failed message back in the queue now, with its attempts counted afresh. Refused (zh-CN) for a
+    /// message that is not failed, or not the newest of its stream.
+    /// </summary>
+    public async Task<OutboxMessage> RetryAsync(long id, CancellationToken cancellationToken)
+    {
+        var message = await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken)
+            ?? throw new OutboxRetryException("该推送消息不存在。");
+        var status = new DeliveryStatus(message, !await db.OutboxMessages.AnyAsync(m => m.Stream == message.Stream && m.Id > id, cancellationToken));
+        if (!status.Failed)
+        {
+            throw new OutboxRetryException($"该消息的状态为“{status.StateName}”，无需重试。");
+        }
+
+        if (!status.IsLatestInStream)
+        {
+            throw new OutboxRetryException("该内容在此渠道已有更新的推送，重试旧消息会覆盖之后的变更，已拒绝。");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var state = message.State;
+        var rows = await db.OutboxMessages.Where(m => m.Id == id && m.State == state && m.LockToken == null).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.State, OutboxState.Pending)
+            .SetProperty(m => m.Attempts, 0)
+            .SetProperty(m => m.NextAttemptUtc, now), cancellationToken);
+        if (rows == 0)
+        {
+            throw new OutboxRetryException("该消息正在发送中，请稍后刷新查看结果。");
+        }
+
+        signal.Wake();
+        return message;
+    }
+}
+
+public sealed class OutboxRetryException(string message) : Exception(message);

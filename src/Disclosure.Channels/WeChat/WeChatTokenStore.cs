@@ -1,0 +1,156 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Disclosure.Storage;
+using Disclosure.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Disclosure.Channels.WeChat;
+
+/// <summary>
+/// The access_token, cached in memory and in the database so every node shares one (the platform limits how often
+/// a token may be fetched). Fetched with <c>stable_token</c>, which does not invalidate the token other nodes hold;
+/// refreshed about 5 minutes before expiry, and at once when a call rejects it.
+/// </summary>
+public sealed class WeChatTokenStore(
+    DisclosureDbContext db,
+    IHttpClientFactory clients,
+    IOptions<WeChatOptions> options,
+    WeChatTokenCache cache,
+    TimeProvider clock)
+{
+    public async Task<string> GetAsync(CancellationToken cancellationToken)
+    {
+        var margin = TimeSpan.FromSeconds(options.Value.TokenRefreshMarginSeconds);
+        if (cache.TryGet(clock.GetUtcNow().UtcDateTime + margin) is { } cached)
+        {
+            return cached;
+        }
+
+        await cache.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var stored = await db.ChannelTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Name == Name, cancellationToken);
+            if (stored is not null && stored.ExpiresUtc > now + margin)
+            {
+                cache.Set(stored.Value, stored.ExpiresUtc);
+                return stored.Value;
+            }
+
+            return await FetchAsync(force: false, cancellationToken);
+        }
+        finally
+        {
+            cache.Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The platform rejected <paramref name="rejected"/> (40001/40014/42001): take another node's newer token if there
+    /// is one, else fetch; if the platform hands back the same token, force a new one.
+    /// </summary>
+    public async Task<string> RefreshAsync(string rejected, CancellationToken cancellationToken)
+    {
+        await cache.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            cache.Clear();
+            var now = clock.GetUtcNow().UtcDateTime;
+            var stored = await db.ChannelTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Name == Name, cancellationToken);
+            if (stored is not null && stored.Value != rejected && stored.ExpiresUtc > now)
+            {
+                cache.Set(stored.Value, stored.ExpiresUtc);
+                return stored.Value;
+            }
+
+            var token = await FetchAsync(force: false, cancellationToken);
+            return token != rejected ? token : await FetchAsync(force: true, cancellationToken);
+        }
+        finally
+        {
+            cache.Gate.Release();
+        }
+    }
+
+    private string Name => "wechat:" + options.Value.AppId;
+
+    private async Task<string> FetchAsync(bool force, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+        var request = new JsonObject
+        {
+            ["grant_type"] = "client_credential",
+            ["appid"] = settings.AppId,
+            ["secret"] = settings.AppSecret,
+            ["force_refresh"] = force,
+        };
+        using var response = await clients.CreateClient(WeChatClient.HttpClientName)
+            .PostAsync("cgi-bin/stable_token", WeChatClient.JsonBody(request), timeout.Token);
+        var answer = await WeChatClient.ReadAnswerAsync(response, "/cgi-bin/stable_token", timeout.Token);
+        var token = answer["access_token"]?.GetValue<string>() ?? throw new WeChatTransportException("微信 stable_token 接口未返回 access_token。");
+        var expiresIn = answer["expires_in"]?.GetValue<int>() ?? 7200;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var expires = now.AddSeconds(expiresIn);
+        var row = await db.ChannelTokens.SingleOrDefaultAsync(t => t.Name == Name, cancellationToken);
+        if (row is null)
+        {
+            db.ChannelTokens.Add(new ChannelToken { Name = Name, Value = token, ExpiresUtc = expires, UpdatedUtc = now });
+        }
+        else
+        {
+            row.Value = token;
+            row.ExpiresUtc = expires;
+            row.UpdatedUtc = now;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node stored its token first; ours is as good (stable_token does not invalidate either).
+            db.ChangeTracker.Clear();
+        }
+
+        cache.Set(token, expires);
+        return token;
+    }
+}
+
+/// <summary>This node's copy of the token, and the gate that keeps its deliveries from fetching one each.</summary>
+public sealed class WeChatTokenCache
+{
+    private readonly Lock _lock = new();
+    private (string Value, DateTime ExpiresUtc)? _token;
+
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    public string? TryGet(DateTime validUntilUtc)
+    {
+        lock (_lock)
+        {
+            return _token is { } t && t.ExpiresUtc > validUntilUtc ? t.Value : null;
+        }
+    }
+
+    public void Set(string value, DateTime expiresUtc)
+    {
+        lock (_lock)
+        {
+            _token = (value, expiresUtc);
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _token = null;
+        }
+    }
+}

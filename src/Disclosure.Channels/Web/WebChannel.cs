@@ -1,0 +1,46 @@
+using Disclosure.Channels.Content;
+using Disclosure.Channels.Outbox;
+using Disclosure.Core.Channels;
+using Disclosure.Core.ContentManagement;
+using Disclosure.Site.Items;
+using Disclosure.Storage.Content;
+using Disclosure.Storage.Entities;
+
+namespace Disclosure.Channels.Web;
+
+/// <summary>
+/// The public site (政府网站). The site renders every request from the database and has no output cache, so there
+/// is nothing to evict: the change is public the moment it commits. This channel therefore only confirms it, by
+/// reading the item through the same query the public item page uses, and records the page's address; a delivery
+/// is marked sent only once that read shows the message's version (or something newer). When the site gains an
+/// output cache, its eviction belongs here, before the check.
+/// </summary>
+public sealed class WebChannel(PublishedContentQuery query, ChannelItemLoader items) : IChannel
+{
+    private static readonly IReadOnlyList<string> SingleTarget = [string.Empty];
+
+    public string Name => ChannelNames.Web;
+
+    public IReadOnlyList<string> Targets => SingleTarget;
+
+    public async Task<DeliveryResult> DeliverAsync(DeliveryContext context, CancellationToken cancellationToken)
+    {
+        var message = context.Message;
+        var url = items.AbsoluteUrl(ItemUrls.Item(message.ContentItemId));
+        var shown = await query.FindPublicAsync(message.ContentItemId, cancellationToken);
+        var visible = (message.Kind, shown?.Version.Status) switch
+        {
+            // Published or updated: the page shows this version, or a later one already replaced it.
+            (not ChangeKind.Withdrawn, ContentStatus.Published) => shown!.Version.Number >= message.VersionNumber,
+            (not ChangeKind.Withdrawn, ContentStatus.Withdrawn) => true, // withdrawn since; that change has its own message
+            // Withdrawn: the page shows the notice, or the item was published again since.
+            (ChangeKind.Withdrawn, ContentStatus.Withdrawn) => true,
+            (ChangeKind.Withdrawn, ContentStatus.Published) => shown!.Version.Number > message.VersionNumber,
+            (ChangeKind.Withdrawn, null) => true,
+            _ => false,
+        };
+        return visible
+            ? new DeliveryResult.Delivered(null, url)
+            : new DeliveryResult.Retry("公众页面尚未显示该版本。");
+    }
+}

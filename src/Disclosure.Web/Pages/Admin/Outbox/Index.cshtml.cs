@@ -1,0 +1,66 @@
+using Disclosure.Channels.Outbox;
+using Disclosure.Storage.Entities;
+using Disclosure.Web.Admin;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Disclosure.Web.Pages.Admin.Outbox;
+
+/// <summary>
+/// 发布渠道: what failed to reach a channel (still retrying, or given up as a dead letter) with the error, and the
+/// retry. The retry is also what the item page's channel block posts to.
+/// </summary>
+[Authorize(Policy = AdminPolicies.Channels)]
+public sealed class IndexModel(OutboxStatusQuery outbox) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>Only the dead letters, not the messages still retrying.</summary>
+    [BindProperty(SupportsGet = true, Name = "dead")]
+    public bool DeadOnly { get; set; }
+
+    public IReadOnlyList<DeliveryStatus> Problems { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public int Pending { get; private set; }
+
+    public int Sent { get; private set; }
+
+    public int Dead { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    /// <summary>重试 one message; back to <paramref name="returnUrl"/> (the item page) when it is a local address.</summary>
+    public async Task<IActionResult> OnPostRetryAsync(long id, string? returnUrl, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var message = await outbox.RetryAsync(id, cancellationToken);
+            TempData["Message"] = $"已重新排队：{new DeliveryStatus(message, true).ChannelName}，稍后刷新查看结果。";
+            return Redirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/admin/outbox");
+        }
+        catch (OutboxRetryException ex)
+        {
+            Error = ex.Message;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        (Problems, Total) = await outbox.ProblemsAsync(DeadOnly, PageNumber, PageSize, cancellationToken);
+        Pending = await outbox.CountAsync(OutboxState.Pending, cancellationToken);
+        Sent = await outbox.CountAsync(OutboxState.Sent, cancellationToken);
+        Dead = await outbox.CountAsync(OutboxState.DeadLetter, cancellationToken);
+    }
+}

@@ -1,0 +1,29 @@
+namespace Disclosure.FakeWeChat;
+
+/// <summary>A failure the fake answers a call with instead of serving it.</summary>
+public abstract record FakeFailure
+{
+    /// <summary>HTTP 200 with this <c>errcode</c> (−1 系统繁忙, 45009 quota, 40164 whitelist …).</summary>
+    public sealed record ErrorCode(int Code, string Message) : FakeFailure;
+
+    /// <summary>An HTTP error status (500, 502 …) with no JSON.</summary>
+    public sealed record HttpStatus(int StatusCode) : FakeFailure;
+
+    /// <summary>Waits this long, then serves the call normally (the client has usually given up by then).</summary>
+    public sealed record Delay(TimeSpan Duration) : FakeFailure;
+
+    public static FakeFailure SystemBusy { get; } = new ErrorCode(-1, "system error");
+
+    public static FakeFailure DailyQuota { get; } = new ErrorCode(45009, "reach max api daily quota limit");
+
+    public static FakeFailure ServerError { get; } = new HttpStatus(500);
+}
+
+/// <summary>One call the fake received and what it answered.</summary>
+public sealed record FakeCall(string Path, string Query, string? Body, int StatusCode, int ErrorCode, DateTime AtUtc);
+
+/// <summary>A published article.</summary>
+public sealed record FakeArticle(string ArticleId, string Url, string Title, string Content, string? ContentSourceUrl, string ThumbMediaId)
+{
+    public bool Deleted { get; set; }
+}

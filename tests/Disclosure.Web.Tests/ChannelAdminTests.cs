@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Disclosure.Storage;
+using Disclosure.Storage.Content;
+using Disclosure.Storage.Entities;
+using Disclosure.Storage.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Disclosure.Web.Tests;
+
+/// <summary>
+/// 发布渠道 in the admin: the item page shows each channel's state with the error in zh-CN, the outbox page lists
+/// the failures, and the 公开办 retries them — role-protected, with antiforgery.
+/// </summary>
+public sealed class ChannelAdminTests : IAsyncLifetime
+{
+    // A webhook endpoint nobody listens on: every push to it fails at once (connection refused).
+    private readonly DisclosureSite _site = new(null, new Dictionary<string, string>
+    {
+        ["Site:PublicUrl"] = "https://www.yongning.gov.cn",
+        ["Channels:Outbox:PollIntervalSeconds"] = "0.2",
+        ["Channels:Outbox:MaxAttempts"] = "1",
+        ["Channels:Webhooks:Endpoints:0:Name"] = "app",
+        ["Channels:Webhooks:Endpoints:0:Url"] = "http://127.0.0.1:9/hooks",
+        ["Channels:Webhooks:Endpoints:0:Secret"] = "secret",
+    });
+
+    private string _id = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        await Staff.EnsureAsync(_site.Services);
+        using var scope = _site.Services.CreateScope();
+        var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
+        var data = SampleContent.Notice("关于元旦期间加强道路交通安全管理的通告");
+        ((JsonObject)data.Root["DisclosureMetadataPart"]!)["Channels"] = new JsonArray("政府网站", "移动客户端");
+        _id = (await manager.CreateAsync("Disclosure", data, "editor", "zhzx", "channel-admin")).Item.ContentItemId;
+        await manager.PublishAsync(_id, null, "office");
+        await SettledAsync();
+    }
+
+    public async Task DisposeAsync() => await _site.DisposeAsync();
+
+    private async Task<List<OutboxMessage>> SettledAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            using var scope = _site.Services.CreateScope();
+            var messages = await scope.ServiceProvider.GetRequiredService<DisclosureDbContext>().OutboxMessages.AsNoTracking()
+                .Where(m => m.ContentItemId == _id).OrderBy(m => m.Id).ToListAsync();
+            if (messages.Count == 2 && messages.All(m => m.State != OutboxState.Pending))
+            {
+                return messages;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the outbox did not settle");
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
+    public async Task The_item_page_shows_each_channel_with_its_state_and_the_error_in_Chinese()
+    {
+        var client = await Staff.SignedInAsync(_site, "editor");
+        var page = await client.GetStringAsync($"/admin/content/{_id}");
+
+        Assert.Contains("<h2 id=\"channels\">发布渠道</h2>", page);
+        Assert.Contains("政府网站", page);
+        Assert.Contains("已发送", page);
+        Assert.Contains("https://www.yongning.gov.cn/content/channel-admin", page);
+        Assert.Contains("移动客户端（app）", page);
+        Assert.Contains("失败（已停止重试）", page);
+        Assert.Contains("网络错误", page);
+        Assert.DoesNotContain("handler=retry", page); // an editor sees the state but does not retry
+    }
+
+    [Fact]
+    public async Task The_office_sees_the_dead_letter_on_the_outbox_page_and_retries_it()
+    {
+        var client = await Staff.SignedInAsync(_site, "office");
+        var outbox = await client.GetStringAsync("/admin/outbox?dead=true");
+        Assert.Contains("失败的推送（1 条）", outbox);
+        Assert.Contains("/admin/content/channel-admin", outbox);
+
+        var item = await client.GetStringAsync($"/admin/content/{_id}");
+        Assert.Contains("handler=retry", item);
+        var dead = (await SettledAsync()).Single(m => m.State == OutboxState.DeadLetter);
+
+        var response = await client.PostAsync("/admin/outbox?handler=retry", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["id"] = dead.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["returnUrl"] = $"/admin/content/{_id}#channels",
+            ["__RequestVerificationToken"] = Staff.Token(item),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/admin/content/{_id}#channels", response.Headers.Location!.OriginalString);
+        Assert.Contains("已重新排队", await client.GetStringAsync($"/admin/content/{_id}"));
+
+        // It was queued again and tried again (and, the endpoint still being down, failed again).
+        using var scope = _site.Services.CreateScope();
+        var retried = await scope.ServiceProvider.GetRequiredService<DisclosureDbContext>().OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == dead.Id);
+        Assert.True(retried.LastAttemptUtc > dead.LastAttemptUtc || retried.State == OutboxState.Pending);
+    }
+
+    [Fact]
+    public async Task A_retry_without_the_antiforgery_token_is_refused()
+    {
+        var client = await Staff.SignedInAsync(_site, "office");
+        var dead = (await SettledAsync()).Single(m => m.State == OutboxState.DeadLetter);
+        var response = await client.PostAsync("/admin/outbox?handler=retry", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["id"] = dead.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(OutboxState.DeadLetter, (await SettledAsync()).Single(m => m.Id == dead.Id).State);
+    }
+
+    [Theory]
+    [InlineData("editor")]
+    [InlineData("leader")]
+    public async Task Only_the_office_and_administrators_open_the_outbox_page(string user)
+    {
+        var client = await Staff.SignedInAsync(_site, user);
+        var response = await client.GetAsync("/admin/outbox");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/admin/denied", response.Headers.Location!.PathAndQuery);
+    }
+}
