@@ -117,7 +117,7 @@ public sealed partial class PublicRequestTests(RequestSiteFixture fixture) : ICl
         var places = new List<string>
         {
             "/", "/requests", "/requests/apply", "/requests/status", "/catalogue", "/guide", "/sitemap.xml", "/feeds/02.atom",
-            "/api/v1/content?pageSize=100", "/api/v1/changes?limit=1000", "/api/v1/search?q=马建国", "/search?q=马建国", "/openapi/v1.json",
+            "/api/v1/content?pageSize=100", "/api/v1/changes?limit=1000", "/openapi/v1.json",
         };
         foreach (var place in places)
         {
@@ -127,6 +127,15 @@ public sealed partial class PublicRequestTests(RequestSiteFixture fixture) : ICl
                 Assert.False(body.Contains(value, StringComparison.Ordinal), $"{place} 中出现了申请人信息“{value}”。");
             }
         }
+
+        // Searching for an applicant by name finds nothing (the search echoes only the visitor's own query).
+        using (var search = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/v1/search?q=马建国")))
+        {
+            Assert.Equal(0, search.RootElement.GetProperty("total").GetInt32());
+            Assert.Empty(search.RootElement.GetProperty("hits").EnumerateArray());
+        }
+
+        Assert.Contains("共找到 0 条结果", await client.GetStringAsync("/search?q=马建国"));
 
         // Every office page and download sends the anonymous visitor to the login page.
         foreach (var path in new[] { "/admin/requests", "/admin/requests/2025-0003", "/admin/requests/register", "/admin/requests/reminders",
