@@ -1,3 +1,4 @@
+using Disclosure.Storage.Credit;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -31,6 +32,8 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<SecrecyKeywordRecord> SecrecyKeywords => Set<SecrecyKeywordRecord>();
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
     public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
+    public DbSet<CreditLicenceRecord> CreditLicences => Set<CreditLicenceRecord>();
+    public DbSet<CreditPenaltyRecord> CreditPenalties => Set<CreditPenaltyRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -239,6 +242,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
         });
 
         builder.ApplyConfiguration(new Calendar.CalendarDayConfiguration());
+        CreditRecordConfiguration.Configure(builder);
 
         builder.Entity<DisclosureUser>(user =>
         {

@@ -1,6 +1,7 @@
 using Disclosure.Core.Calendar;
 using Disclosure.Storage.Calendar;
 using Disclosure.Storage.Content;
+using Disclosure.Storage.Credit;
 using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Setup;
 using Disclosure.Storage.Workflow;
@@ -31,6 +32,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CalendarCache>();
         services.AddScoped<CalendarStore>();
         services.AddScoped<IWorkingDayCalendarSource>(sp => sp.GetRequiredService<CalendarStore>());
+        services.AddDisclosureCredit();
         return services;
     }
 

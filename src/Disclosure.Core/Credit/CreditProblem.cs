@@ -21,6 +21,7 @@ public enum CreditProblemKind
     PeriodOutOfRange,      // 公示截止期不在公示期限内
     UnknownColumn,         // 表头有未知的列
     MissingColumn,         // 表头缺少必需的列
+    BadFile,               // 文件无法读取（编码、格式）
 }
 
 /// <summary>One problem of one row: where (row number as in Excel, column label) and why, in zh-CN.</summary>
@@ -46,6 +47,7 @@ public sealed record CreditProblem(int Row, string Column, CreditProblemKind Kin
         CreditProblemKind.PeriodOutOfRange => "超出公示期限",
         CreditProblemKind.UnknownColumn => "未知的列",
         CreditProblemKind.MissingColumn => "缺少列",
+        CreditProblemKind.BadFile => "文件无法读取",
         _ => kind.ToString(),
     };
 

@@ -27,9 +27,10 @@ public static partial class RecipeReader
     public const string ContentDefinitionStepName = "ContentDefinition";
     public const string ContentStepName = "Content";
     public const string CalendarStepName = "Calendar";
+    public const string CreditRecordsStepName = "CreditRecords";
 
     private static readonly string[] StepNames =
-        [SettingsStepName, AgenciesStepName, CatalogueStepName, TopicsStepName, RolesStepName, ReviewChainsStepName, ContentDefinitionStepName, ContentStepName, CalendarStepName];
+        [SettingsStepName, AgenciesStepName, CatalogueStepName, TopicsStepName, RolesStepName, ReviewChainsStepName, ContentDefinitionStepName, ContentStepName, CalendarStepName, CreditRecordsStepName];
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
@@ -88,6 +89,7 @@ public static partial class RecipeReader
                 ContentDefinitionStepName => ReadContentDefinition(step),
                 ContentStepName => ReadContent(step, file, errors),
                 CalendarStepName => ReadCalendar(step, file, errors),
+                CreditRecordsStepName => ReadCreditRecords(step, file),
                 _ => Unknown(step, stepName),
             };
             if (parsed is not null)
@@ -141,6 +143,10 @@ public static partial class RecipeReader
             {
                 node.Property("DefaultIndexNumberFormat")?.Error(error);
             }
+
+            var creditErrors = new List<(string Setting, string Message)>();
+            Credit.CreditPolicy.FromSettings(settings, creditErrors);
+            creditErrors.ForEach(e => node.Property(e.Setting)?.Error(e.Message));
         }
         else
         {

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Disclosure.Storage.Credit;
+
+public static class CreditServiceCollectionExtensions
+{
+    /// <summary>双公示: the record store, public and office queries, import and export.</summary>
+    public static IServiceCollection AddDisclosureCredit(this IServiceCollection services)
+    {
+        services.AddScoped<CreditSettings>();
+        services.AddScoped<CreditRecordStore>();
+        services.AddScoped<CreditPublicQuery>();
+        services.AddScoped<CreditAdminQuery>();
+        services.AddScoped<CreditImporter>();
+        services.AddScoped<CreditExporter>();
+        return services;
+    }
+}
