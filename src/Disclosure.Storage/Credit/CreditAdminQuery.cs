@@ -94,7 +94,8 @@ public sealed class CreditAdminQuery(DisclosureDbContext db, CreditSettings sett
             var penalty = r as CreditPenaltyRecord;
             var blocks = CreditPublication.Blocks(r.PartyIsMinor, r.InvolvesSecrets, penalty?.Severity, policy);
             var due = CreditDeadlines.PublicationDue(calendar, policy, r.DecisionDate).Value;
-            var overdue = r.Status == CreditRecordStatus.Draft && blocks.Count == 0 && r.DecisionDate <= cutoff;
+            var overdue = r.Status == CreditRecordStatus.Draft && blocks.Count == 0 && r.DecisionDate <= cutoff
+                && (penalty is null || CreditPublication.WithinPeriod(penalty.PublicationEnd, today));
             return new CreditAdminRow(r.Id, r.PartyName, r.PartyKind, r.DecisionNumber, r.DecisionDate, r.Status, r.PublishedUtc, due, overdue, blocks,
                 penalty?.PublicationEnd, penalty?.Severity);
         }).ToList();
@@ -105,9 +106,11 @@ public sealed class CreditAdminQuery(DisclosureDbContext db, CreditSettings sett
     private static IQueryable<T> Overdue<T>(IQueryable<T> rows, DateOnly cutoff) where T : CreditRecordBase =>
         rows.Where(r => r.Status == CreditRecordStatus.Draft && !r.PartyIsMinor && !r.InvolvesSecrets && r.DecisionDate <= cutoff);
 
+    /// <summary>Overdue penalties leave out those whose 公示期 is already over: they can no longer be published at all.</summary>
     private IQueryable<CreditPenaltyRecord> OverduePenalties(CreditPolicy policy, DateOnly cutoff, IQueryable<CreditPenaltyRecord>? rows = null)
     {
-        var overdue = Overdue(rows ?? db.CreditPenalties.AsNoTracking(), cutoff);
+        var today = Today;
+        var overdue = Overdue(rows ?? db.CreditPenalties.AsNoTracking(), cutoff).Where(r => r.PublicationEnd >= today);
         return policy.PublishMinor ? overdue : overdue.Where(r => r.Severity != Severity.Minor);
     }
 

@@ -271,8 +271,8 @@ public sealed class CreditImporter(
     /// <summary>09:30 Beijing time on the n-th working day after the decision, for a record that may go public; null otherwise.</summary>
     private static DateTime? PublishedAt(CreditRecordData record, WorkingDayCalendar calendar, int workingDays, CreditParseContext context, DateTime now)
     {
-        if (CreditPublication.Blocks(record, context.Policy).Count > 0
-            || (record is PenaltyData penalty && !CreditPublication.WithinPeriod(penalty.PublicationEnd, context.Today)))
+        // A penalty whose 公示期 has since ended is still published as it was back then; it is simply no longer public.
+        if (CreditPublication.Blocks(record, context.Policy).Count > 0)
         {
             return null;
         }
