@@ -1,5 +1,6 @@
 using System.Globalization;
 using Disclosure.Core.Secrecy;
+using Disclosure.Core.Tables;
 
 namespace Disclosure.Core.Credit;
 
@@ -15,7 +16,7 @@ public static class CreditRowParser
 {
     private const int MaxAge = 18;
 
-    public static CreditRecordData? Parse(CreditRowValues values, int row, CreditParseContext context, List<CreditProblem> problems)
+    public static CreditRecordData? Parse(CreditRowValues values, int row, CreditParseContext context, List<ImportProblem> problems)
     {
         var before = problems.Count;
         var reader = new CellReader(values, row, problems);
@@ -52,17 +53,17 @@ public static class CreditRowParser
                 if (anyCode)
                 {
                     var first = CreditFields.PartyCodes.First(k => codes[k] is not null);
-                    r.Problem(first, CreditProblemKind.PartyMismatch, $"「行政相对人类别」为自然人，不应填写「{r.Label(first)}」等行政相对人代码。");
+                    r.Problem(first, ImportProblemKind.PartyMismatch, $"「行政相对人类别」为自然人，不应填写「{r.Label(first)}」等行政相对人代码。");
                 }
 
                 if (legalRep is not null || legalRepId is not null)
                 {
-                    r.Problem(CreditFields.LegalRepresentative, CreditProblemKind.PartyMismatch, "「行政相对人类别」为自然人，不应填写法定代表人及其证件。");
+                    r.Problem(CreditFields.LegalRepresentative, ImportProblemKind.PartyMismatch, "「行政相对人类别」为自然人，不应填写法定代表人及其证件。");
                 }
 
                 if (idType is null && idNumber is null)
                 {
-                    r.Problem(CreditFields.IdNumber, CreditProblemKind.MissingValue, "自然人须填写「证件类型」和「证件号码」。");
+                    r.Problem(CreditFields.IdNumber, ImportProblemKind.MissingValue, "自然人须填写「证件类型」和「证件号码」。");
                 }
 
                 break;
@@ -70,21 +71,21 @@ public static class CreditRowParser
             case PartyKind.LegalEntity:
                 if (!anyCode)
                 {
-                    r.Problem(CreditFields.CreditCode, CreditProblemKind.MissingValue, "法人及非法人组织须填写「统一社会信用代码」（尚未赋码的，填写其他行政相对人代码之一）。");
+                    r.Problem(CreditFields.CreditCode, ImportProblemKind.MissingValue, "法人及非法人组织须填写「统一社会信用代码」（尚未赋码的，填写其他行政相对人代码之一）。");
                 }
                 else if (codes[CreditFields.CreditCode] is { } code && CreditCode.IsValid(code) && CreditCode.IsIndividualBusiness(code))
                 {
-                    r.Problem(CreditFields.CreditCode, CreditProblemKind.PartyMismatch, $"统一社会信用代码“{code}”以 92 开头，属于个体工商户，与「行政相对人类别」“法人及非法人组织”不符。");
+                    r.Problem(CreditFields.CreditCode, ImportProblemKind.PartyMismatch, $"统一社会信用代码“{code}”以 92 开头，属于个体工商户，与「行政相对人类别」“法人及非法人组织”不符。");
                 }
 
                 if (legalRep is null)
                 {
-                    r.Problem(CreditFields.LegalRepresentative, CreditProblemKind.MissingValue, "法人及非法人组织须填写「法定代表人」。");
+                    r.Problem(CreditFields.LegalRepresentative, ImportProblemKind.MissingValue, "法人及非法人组织须填写「法定代表人」。");
                 }
 
                 if (idType is not null || idNumber is not null)
                 {
-                    r.Problem(CreditFields.IdNumber, CreditProblemKind.PartyMismatch, "法人及非法人组织不应填写「证件类型」「证件号码」（法定代表人的证件填在「法定代表人证件类型」「法定代表人证件号码」）。");
+                    r.Problem(CreditFields.IdNumber, ImportProblemKind.PartyMismatch, "法人及非法人组织不应填写「证件类型」「证件号码」（法定代表人的证件填在「法定代表人证件类型」「法定代表人证件号码」）。");
                 }
 
                 break;
@@ -92,16 +93,16 @@ public static class CreditRowParser
             case PartyKind.IndividualBusiness:
                 if (codes[CreditFields.CreditCode] is null && codes[CreditFields.BusinessRegistrationNumber] is null)
                 {
-                    r.Problem(CreditFields.CreditCode, CreditProblemKind.MissingValue, "个体工商户须填写「统一社会信用代码」（尚未赋码的，填写「工商注册号」）。");
+                    r.Problem(CreditFields.CreditCode, ImportProblemKind.MissingValue, "个体工商户须填写「统一社会信用代码」（尚未赋码的，填写「工商注册号」）。");
                 }
                 else if (codes[CreditFields.CreditCode] is { } code && CreditCode.IsValid(code) && !CreditCode.IsIndividualBusiness(code))
                 {
-                    r.Problem(CreditFields.CreditCode, CreditProblemKind.PartyMismatch, $"统一社会信用代码“{code}”不以 92 开头，不是个体工商户的代码，与「行政相对人类别」“个体工商户”不符。");
+                    r.Problem(CreditFields.CreditCode, ImportProblemKind.PartyMismatch, $"统一社会信用代码“{code}”不以 92 开头，不是个体工商户的代码，与「行政相对人类别」“个体工商户”不符。");
                 }
 
                 if (idType is not null || idNumber is not null)
                 {
-                    r.Problem(CreditFields.IdNumber, CreditProblemKind.PartyMismatch, "个体工商户不应填写「证件类型」「证件号码」（经营者的证件填在「法定代表人证件类型」「法定代表人证件号码」）。");
+                    r.Problem(CreditFields.IdNumber, ImportProblemKind.PartyMismatch, "个体工商户不应填写「证件类型」「证件号码」（经营者的证件填在「法定代表人证件类型」「法定代表人证件号码」）。");
                 }
 
                 break;
@@ -143,7 +144,7 @@ public static class CreditRowParser
         var until = r.Date(CreditFields.ValidUntil);
         if (from is { } f && until is { } u && u < f)
         {
-            r.Problem(CreditFields.ValidUntil, CreditProblemKind.DateOrder, $"「有效期至」{Format(u)} 早于「有效期自」{Format(f)}。");
+            r.Problem(CreditFields.ValidUntil, ImportProblemKind.DateOrder, $"「有效期至」{Format(u)} 早于「有效期自」{Format(f)}。");
         }
 
         var common = ReadCommon(r);
@@ -193,17 +194,17 @@ public static class CreditRowParser
         {
             if (categories.Contains(CreditVocabulary.Fine) && fine is null && !r.IsFilled(CreditFields.FineAmount))
             {
-                r.Problem(CreditFields.FineAmount, CreditProblemKind.MissingRelated, "「处罚类别」含罚款，须填写「罚款金额（万元）」。");
+                r.Problem(CreditFields.FineAmount, ImportProblemKind.MissingRelated, "「处罚类别」含罚款，须填写「罚款金额（万元）」。");
             }
 
             if (categories.Intersect(CreditVocabulary.ConfiscationCategories).Any() && confiscated is null && !r.IsFilled(CreditFields.ConfiscatedAmount))
             {
-                r.Problem(CreditFields.ConfiscatedAmount, CreditProblemKind.MissingRelated, "「处罚类别」含没收违法所得或没收非法财物，须填写没收的金额（万元）。");
+                r.Problem(CreditFields.ConfiscatedAmount, ImportProblemKind.MissingRelated, "「处罚类别」含没收违法所得或没收非法财物，须填写没收的金额（万元）。");
             }
 
             if (categories.Intersect(CreditVocabulary.LicenceSanctionCategories).Any() && suspended is null)
             {
-                r.Problem(CreditFields.SuspendedLicence, CreditProblemKind.MissingRelated, "「处罚类别」含暂扣或吊销许可证件，须填写「暂扣或吊销证照名称及编号」。");
+                r.Problem(CreditFields.SuspendedLicence, ImportProblemKind.MissingRelated, "「处罚类别」含暂扣或吊销许可证件，须填写「暂扣或吊销证照名称及编号」。");
             }
         }
 
@@ -211,7 +212,7 @@ public static class CreditRowParser
         var validUntil = r.Date(CreditFields.PenaltyValidUntil);
         if (decided is { } d1 && validUntil is { } v && v < d1)
         {
-            r.Problem(CreditFields.PenaltyValidUntil, CreditProblemKind.DateOrder, $"「处罚有效期」{Format(v)} 早于「处罚决定日期」{Format(d1)}。");
+            r.Problem(CreditFields.PenaltyValidUntil, ImportProblemKind.DateOrder, $"「处罚有效期」{Format(v)} 早于「处罚决定日期」{Format(d1)}。");
         }
 
         var publicationEnd = r.Date(CreditFields.PublicationEnd);
@@ -225,7 +226,7 @@ public static class CreditRowParser
             if (end < earliest || end > latest)
             {
                 var period = context.Policy.Period(severity);
-                r.Problem(CreditFields.PublicationEnd, CreditProblemKind.PeriodOutOfRange,
+                r.Problem(CreditFields.PublicationEnd, ImportProblemKind.PeriodOutOfRange,
                     $"「公示截止期」{Format(end)} 不在{CreditVocabulary.Name(severity)}失信信息的公示期限内（{period.MinMonths} 至 {period.MaxMonths} 个月，即 {Format(earliest)} 至 {Format(latest)}）。");
             }
         }
@@ -302,7 +303,7 @@ public static class CreditRowParser
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Reads the cells of one row by key, adding a problem per bad cell.</summary>
-    private sealed class CellReader(CreditRowValues values, int row, List<CreditProblem> problems)
+    private sealed class CellReader(CreditRowValues values, int row, List<ImportProblem> problems)
     {
         private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日"];
         private static readonly char[] Separators = ['、', '；', ';', '，', ',', '/', '|'];
@@ -311,7 +312,7 @@ public static class CreditRowParser
 
         public string Label(string key) => values.Set[key].Label;
 
-        public void Problem(string key, CreditProblemKind kind, string message) => problems.Add(new CreditProblem(row, Label(key), kind, message));
+        public void Problem(string key, ImportProblemKind kind, string message) => problems.Add(new ImportProblem(row, Label(key), kind, message));
 
         public bool IsFilled(string key) => !string.IsNullOrWhiteSpace(values[key]);
 
@@ -323,7 +324,7 @@ public static class CreditRowParser
             {
                 if (field.Required)
                 {
-                    Problem(key, CreditProblemKind.MissingValue, $"「{field.Label}」为必填项。");
+                    Problem(key, ImportProblemKind.MissingValue, $"「{field.Label}」为必填项。");
                 }
 
                 return null;
@@ -331,7 +332,7 @@ public static class CreditRowParser
 
             if (field.MaxLength > 0 && text.Length > field.MaxLength)
             {
-                Problem(key, CreditProblemKind.TooLong, $"「{field.Label}」超过 {field.MaxLength} 个字符（现有 {text.Length} 个）。");
+                Problem(key, ImportProblemKind.TooLong, $"「{field.Label}」超过 {field.MaxLength} 个字符（现有 {text.Length} 个）。");
                 return null;
             }
 
@@ -344,7 +345,7 @@ public static class CreditRowParser
             var text = Text(key);
             if (text is not null && !field.Options!.Contains(text))
             {
-                Problem(key, CreditProblemKind.UnknownOption, $"「{field.Label}」“{text}”不是可选值（可选：{string.Join("、", field.Options!)}）。");
+                Problem(key, ImportProblemKind.UnknownOption, $"「{field.Label}」“{text}”不是可选值（可选：{string.Join("、", field.Options!)}）。");
                 return null;
             }
 
@@ -364,7 +365,7 @@ public static class CreditRowParser
             var unknown = chosen.Where(c => !field.Options!.Contains(c)).ToList();
             if (unknown.Count > 0 || chosen.Count == 0)
             {
-                Problem(key, CreditProblemKind.UnknownOption, $"「{field.Label}」“{string.Join("、", unknown)}”不是可选值（可选：{string.Join("、", field.Options!)}）。");
+                Problem(key, ImportProblemKind.UnknownOption, $"「{field.Label}」“{string.Join("、", unknown)}”不是可选值（可选：{string.Join("、", field.Options!)}）。");
                 return null;
             }
 
@@ -382,7 +383,7 @@ public static class CreditRowParser
                 case "是":
                     return true;
                 default:
-                    Problem(key, CreditProblemKind.UnknownOption, $"「{Label(key)}」应填“是”或“否”，实为“{text}”。");
+                    Problem(key, ImportProblemKind.UnknownOption, $"「{Label(key)}」应填“是”或“否”，实为“{text}”。");
                     return false;
             }
         }
@@ -400,7 +401,7 @@ public static class CreditRowParser
                 return date;
             }
 
-            Problem(key, CreditProblemKind.BadDate, $"「{Label(key)}」“{text}”不是有效日期，请写作 YYYY-MM-DD。");
+            Problem(key, ImportProblemKind.BadDate, $"「{Label(key)}」“{text}”不是有效日期，请写作 YYYY-MM-DD。");
             return null;
         }
 
@@ -409,7 +410,7 @@ public static class CreditRowParser
             var date = Date(CreditFields.DecisionDate);
             if (date is { } d && d > today)
             {
-                Problem(CreditFields.DecisionDate, CreditProblemKind.FutureDate, $"「{Label(CreditFields.DecisionDate)}」{Format(d)} 晚于今天（{Format(today)}），决定尚未作出不能公示。");
+                Problem(CreditFields.DecisionDate, ImportProblemKind.FutureDate, $"「{Label(CreditFields.DecisionDate)}」{Format(d)} 晚于今天（{Format(today)}），决定尚未作出不能公示。");
                 return null;
             }
 
@@ -427,20 +428,20 @@ public static class CreditRowParser
             if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
                 || amount > MaxAmount)
             {
-                Problem(key, CreditProblemKind.BadAmount, $"「{Label(key)}」“{text}”不是有效金额（单位万元，如 0.05 表示 500 元）。");
+                Problem(key, ImportProblemKind.BadAmount, $"「{Label(key)}」“{text}”不是有效金额（单位万元，如 0.05 表示 500 元）。");
                 return null;
             }
 
             if (amount < 0)
             {
-                Problem(key, CreditProblemKind.NegativeAmount, $"「{Label(key)}」{text} 为负数。");
+                Problem(key, ImportProblemKind.NegativeAmount, $"「{Label(key)}」{text} 为负数。");
                 return null;
             }
 
             var decimals = text.Contains('.') ? text[(text.IndexOf('.') + 1)..].TrimEnd('0').Length : 0;
             if (decimals > MaxDecimals)
             {
-                Problem(key, CreditProblemKind.TooManyDecimals, $"「{Label(key)}」{text} 有 {decimals} 位小数，最多 {MaxDecimals} 位（单位万元，精确到分）。");
+                Problem(key, ImportProblemKind.TooManyDecimals, $"「{Label(key)}」{text} 有 {decimals} 位小数，最多 {MaxDecimals} 位（单位万元，精确到分）。");
                 return null;
             }
 
@@ -451,7 +452,7 @@ public static class CreditRowParser
         {
             if (CreditCode.Check(code) is { } error)
             {
-                Problem(key, CreditProblemKind.BadCreditCode, $"「{Label(key)}」“{code}”{error}。");
+                Problem(key, ImportProblemKind.BadCreditCode, $"「{Label(key)}」“{code}”{error}。");
             }
         }
 
@@ -460,18 +461,18 @@ public static class CreditRowParser
         {
             if (type is not null && number is null)
             {
-                Problem(numberKey, CreditProblemKind.MissingRelated, $"已填「{Label(typeKey)}」，须填写「{Label(numberKey)}」。");
+                Problem(numberKey, ImportProblemKind.MissingRelated, $"已填「{Label(typeKey)}」，须填写「{Label(numberKey)}」。");
             }
             else if (type is null && number is not null && string.IsNullOrWhiteSpace(values[typeKey]))
             {
-                Problem(typeKey, CreditProblemKind.MissingRelated, $"已填「{Label(numberKey)}」，须填写「{Label(typeKey)}」。");
+                Problem(typeKey, ImportProblemKind.MissingRelated, $"已填「{Label(numberKey)}」，须填写「{Label(typeKey)}」。");
             }
             else if (type == CreditVocabulary.ResidentIdCard && number is not null && !ResidentIdNumber.IsValid(number))
             {
                 var reason = number.Length == 18 && ResidentIdNumber.CheckCharacter(number.AsSpan(0, 17)) is { } check && check != number[17]
                     ? $"校验位错误：按 GB 11643 应为“{check}”，实为“{number[17]}”"
                     : "不是有效的居民身份证号码（18 位，含真实出生日期和校验位）";
-                Problem(numberKey, CreditProblemKind.BadIdNumber, $"「{Label(numberKey)}」“{number}”{reason}。");
+                Problem(numberKey, ImportProblemKind.BadIdNumber, $"「{Label(numberKey)}」“{number}”{reason}。");
             }
         }
     }

@@ -20,41 +20,7 @@ public sealed record CreditImportOptions
     public int? PublishAfterWorkingDays { get; init; }
 }
 
-/// <summary>What a dry run (or a refused import) found. Problems are listed up to <see cref="CreditImporter.MaxListedProblems"/>; all are counted.</summary>
-public sealed class CreditImportReport(CreditRecordKind kind)
-{
-    private readonly HashSet<int> _badRows = [];
-
-    public CreditRecordKind Kind { get; } = kind;
-
-    /// <summary>Data rows read (blank rows are not counted).</summary>
-    public int Rows { get; internal set; }
-
-    /// <summary>Rows already in the database, left alone because <see cref="CreditImportOptions.SkipExisting"/> was set.</summary>
-    public int Skipped { get; internal set; }
-
-    public List<CreditProblem> Problems { get; } = [];
-
-    public int ProblemCount { get; private set; }
-
-    public int BadRows => _badRows.Count;
-
-    public bool IsClean => ProblemCount == 0;
-
-    public bool Truncated => ProblemCount > Problems.Count;
-
-    internal void Add(CreditProblem problem)
-    {
-        ProblemCount++;
-        _badRows.Add(problem.Row);
-        if (Problems.Count < CreditImporter.MaxListedProblems)
-        {
-            Problems.Add(problem);
-        }
-    }
-}
-
-public sealed record CreditImportResult(CreditImportReport Report, int Imported, int Published, string? Batch);
+public sealed record CreditImportResult(ImportReport Report, int Imported, int Published, string? Batch);
 
 /// <summary>
 /// Bulk import of 双公示 records from a table (CSV or XLSX, see <see cref="ITableReader"/>), all or nothing. The file
@@ -70,13 +36,11 @@ public sealed class CreditImporter(
     LedgerWriter ledger,
     TimeProvider clock)
 {
-    public const int MaxListedProblems = 10_000;
-
-    private const int DuplicateCheckBatch = 500;
+        private const int DuplicateCheckBatch = 500;
     private const int InsertBatch = 1_000;
 
     /// <summary>Checks a file without importing anything.</summary>
-    public async Task<CreditImportReport> DryRunAsync(CreditRecordKind kind, ITableReader reader, CreditImportOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<ImportReport> DryRunAsync(CreditRecordKind kind, ITableReader reader, CreditImportOptions? options = null, CancellationToken cancellationToken = default)
     {
         var (report, _) = await CheckAsync(kind, reader, options ?? new(), await ContextAsync(cancellationToken), cancellationToken);
         return report;
@@ -93,7 +57,7 @@ public sealed class CreditImporter(
         return db.InTransactionAsync(async () =>
         {
             var context = await ContextAsync(cancellationToken);
-            CreditImportReport report;
+            ImportReport report;
             HashSet<string> existing;
             using (var reader = open())
             {
@@ -121,16 +85,16 @@ public sealed class CreditImporter(
         new(ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime), await settings.GetPolicyAsync(cancellationToken));
 
     /// <summary>The first pass. Returns the report and the keys found in the database (skipped when asked to).</summary>
-    private async Task<(CreditImportReport Report, HashSet<string> Existing)> CheckAsync(
+    private async Task<(ImportReport Report, HashSet<string> Existing)> CheckAsync(
         CreditRecordKind kind, ITableReader reader, CreditImportOptions options, CreditParseContext context, CancellationToken cancellationToken)
     {
-        var report = new CreditImportReport(kind);
+        var report = new ImportReport();
         var existing = new HashSet<string>(StringComparer.Ordinal);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var pending = new List<(int Row, string Key, string Number)>();
         var set = CreditFields.For(kind);
         var numberLabel = set[CreditFields.DecisionNumber].Label;
-        var problems = new List<CreditProblem>();
+        var problems = new List<ImportProblem>();
         try
         {
             foreach (var (row, values) in Rows(reader, set, report))
@@ -143,7 +107,7 @@ public sealed class CreditImporter(
                     var key = DecisionNumberKey.Normalize(number);
                     if (seen.TryGetValue(key, out var first))
                     {
-                        problems.Add(new CreditProblem(row, numberLabel, CreditProblemKind.DuplicateInFile, $"「{numberLabel}」“{number}”与第 {first} 行重复。"));
+                        problems.Add(new ImportProblem(row, numberLabel, ImportProblemKind.DuplicateInFile, $"「{numberLabel}」“{number}”与第 {first} 行重复。"));
                     }
                     else
                     {
@@ -163,19 +127,19 @@ public sealed class CreditImporter(
         }
         catch (TableFormatException ex)
         {
-            report.Add(new CreditProblem(ex.Row ?? 1, "文件", CreditProblemKind.BadFile, ex.Message));
+            report.Add(new ImportProblem(ex.Row ?? 1, "文件", ImportProblemKind.BadFile, ex.Message));
         }
 
         if (report.Rows == 0 && report.IsClean)
         {
-            report.Add(new CreditProblem(2, "文件", CreditProblemKind.BadFile, "文件中没有数据行。"));
+            report.Add(new ImportProblem(2, "文件", ImportProblemKind.BadFile, "文件中没有数据行。"));
         }
 
         return (report, existing);
     }
 
     private async Task CheckExistingAsync(
-        CreditRecordKind kind, List<(int Row, string Key, string Number)> pending, CreditImportOptions options, CreditImportReport report,
+        CreditRecordKind kind, List<(int Row, string Key, string Number)> pending, CreditImportOptions options, ImportReport report,
         HashSet<string> existing, string label, CancellationToken cancellationToken)
     {
         if (pending.Count == 0)
@@ -197,7 +161,7 @@ public sealed class CreditImporter(
             }
             else
             {
-                report.Add(new CreditProblem(row, label, CreditProblemKind.DuplicateInDatabase, $"「{label}」“{number}”已有记录，不能重复导入；决定变更的，请先撤回原记录。"));
+                report.Add(new ImportProblem(row, label, ImportProblemKind.DuplicateInDatabase, $"「{label}」“{number}”已有记录，不能重复导入；决定变更的，请先撤回原记录。"));
             }
         }
 
@@ -217,8 +181,8 @@ public sealed class CreditImporter(
         try
         {
             using var reader = open();
-            var report = new CreditImportReport(kind);
-            var problems = new List<CreditProblem>();
+            var report = new ImportReport();
+            var problems = new List<ImportProblem>();
             foreach (var (row, values) in Rows(reader, CreditFields.For(kind), report))
             {
                 var record = CreditRowParser.Parse(values, row, context, problems)
@@ -286,7 +250,7 @@ public sealed class CreditImporter(
     /// The data rows of a table as values of the field set, by header. A header problem (unknown, repeated or missing
     /// column) is reported on row 1 and no data row is read: without the right columns every row would be wrong.
     /// </summary>
-    private static IEnumerable<(int Row, CreditRowValues Values)> Rows(ITableReader reader, CreditFieldSet set, CreditImportReport report)
+    private static IEnumerable<(int Row, CreditRowValues Values)> Rows(ITableReader reader, CreditFieldSet set, ImportReport report)
     {
         using var rows = reader.Rows().GetEnumerator();
         if (!rows.MoveNext())
@@ -309,12 +273,12 @@ public sealed class CreditImporter(
 
             if (set.FindByHeader(label) is not { } field)
             {
-                report.Add(new CreditProblem(header.Number, label, CreditProblemKind.UnknownColumn, $"表头第 {c + 1} 列“{label}”不是{CreditVocabulary.Name(set.Kind)}的字段。请使用导出或模板文件的表头。"));
+                report.Add(new ImportProblem(header.Number, label, ImportProblemKind.UnknownColumn, $"表头第 {c + 1} 列“{label}”不是{CreditVocabulary.Name(set.Kind)}的字段。请使用导出或模板文件的表头。"));
                 headerOk = false;
             }
             else if (!mapped.Add(field))
             {
-                report.Add(new CreditProblem(header.Number, label, CreditProblemKind.UnknownColumn, $"表头“{label}”出现了不止一次。"));
+                report.Add(new ImportProblem(header.Number, label, ImportProblemKind.UnknownColumn, $"表头“{label}”出现了不止一次。"));
                 headerOk = false;
             }
             else
@@ -325,7 +289,7 @@ public sealed class CreditImporter(
 
         foreach (var missing in set.Fields.Where((f, i) => f.Required && !mapped.Contains(i)))
         {
-            report.Add(new CreditProblem(header.Number, missing.Label, CreditProblemKind.MissingColumn, $"表头缺少必填列“{missing.Label}”。"));
+            report.Add(new ImportProblem(header.Number, missing.Label, ImportProblemKind.MissingColumn, $"表头缺少必填列“{missing.Label}”。"));
             headerOk = false;
         }
 

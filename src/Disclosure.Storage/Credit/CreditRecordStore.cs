@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Disclosure.Core.Calendar;
 using Disclosure.Core.Credit;
+using Disclosure.Core.Tables;
 using Disclosure.Core.Time;
 using Disclosure.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -37,10 +38,10 @@ public sealed class CreditRecordStore(
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', CreditRowFormatter.Format(data).Select(v => v ?? string.Empty)))));
 
     /// <summary>Parses and checks a record from text (the admin form) against today's date, the office's rules and the database.</summary>
-    public async Task<(CreditRecordData? Record, IReadOnlyList<CreditProblem> Problems)> ParseAsync(
+    public async Task<(CreditRecordData? Record, IReadOnlyList<ImportProblem> Problems)> ParseAsync(
         CreditRowValues values, long? editing, CancellationToken cancellationToken = default)
     {
-        var problems = new List<CreditProblem>();
+        var problems = new List<ImportProblem>();
         var record = CreditRowParser.Parse(values, 0, new CreditParseContext(Today, await settings.GetPolicyAsync(cancellationToken)), problems);
         if (record is not null && await DuplicateAsync(record, editing, cancellationToken) is { } duplicate)
         {
@@ -267,7 +268,7 @@ public sealed class CreditRecordStore(
                 .SetProperty(r => r.Status, to).SetProperty(r => r.PublishedUtc, now).SetProperty(r => r.PublishedBy, actor), cancellationToken);
 
     /// <summary>Another record, not withdrawn, with the same decision number (brackets and width ignored).</summary>
-    private async Task<CreditProblem?> DuplicateAsync(CreditRecordData data, long? except, CancellationToken cancellationToken)
+    private async Task<ImportProblem?> DuplicateAsync(CreditRecordData data, long? except, CancellationToken cancellationToken)
     {
         var key = DecisionNumberKey.Normalize(data.DecisionNumber);
         var other = data.Kind == CreditRecordKind.Licence
@@ -276,7 +277,7 @@ public sealed class CreditRecordStore(
         var label = CreditFields.For(data.Kind)[CreditFields.DecisionNumber].Label;
         return other is null
             ? null
-            : new CreditProblem(0, label, CreditProblemKind.DuplicateInDatabase, $"「{label}」“{data.DecisionNumber}”已有记录（编号 {other}）；同一决定只能公示一次，决定变更的请先撤回原记录。");
+            : new ImportProblem(0, label, ImportProblemKind.DuplicateInDatabase, $"「{label}」“{data.DecisionNumber}”已有记录（编号 {other}）；同一决定只能公示一次，决定变更的请先撤回原记录。");
     }
 
     private static string CheckReason(string? reason, string what)

@@ -1,4 +1,5 @@
 using Disclosure.Core.Credit;
+using Disclosure.Core.Tables;
 
 namespace Disclosure.Core.Tests.Credit;
 
@@ -6,7 +7,7 @@ public sealed class CreditMaskingTests
 {
     private static T ParseValid<T>(CreditFieldSet set, Dictionary<string, string?> row) where T : CreditRecordData
     {
-        var problems = new List<CreditProblem>();
+        var problems = new List<ImportProblem>();
         var record = CreditRowParser.Parse(CreditSamples.Values(set, row), 2, CreditSamples.Context(), problems);
         Assert.Empty(problems);
         return Assert.IsType<T>(record);

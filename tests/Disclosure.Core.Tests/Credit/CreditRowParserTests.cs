@@ -1,12 +1,13 @@
 using Disclosure.Core.Credit;
+using Disclosure.Core.Tables;
 
 namespace Disclosure.Core.Tests.Credit;
 
 public sealed class CreditRowParserTests
 {
-    private static (CreditRecordData? Record, List<CreditProblem> Problems) Parse(CreditFieldSet set, Dictionary<string, string?> row, string today = "2026-11-23")
+    private static (CreditRecordData? Record, List<ImportProblem> Problems) Parse(CreditFieldSet set, Dictionary<string, string?> row, string today = "2026-11-23")
     {
-        var problems = new List<CreditProblem>();
+        var problems = new List<ImportProblem>();
         var record = CreditRowParser.Parse(CreditSamples.Values(set, row), 7, CreditSamples.Context(today), problems);
         return (record, problems);
     }
@@ -31,7 +32,7 @@ public sealed class CreditRowParserTests
         {
             var (first, _) = Parse(set, row);
             var text = CreditRowFormatter.Format(first!);
-            var problems = new List<CreditProblem>();
+            var problems = new List<ImportProblem>();
             var second = CreditRowParser.Parse(new CreditRowValues(set, text), 2, CreditSamples.Context(), problems);
             Assert.Empty(problems);
             Assert.Equal(text, CreditRowFormatter.Format(second!));
@@ -48,7 +49,7 @@ public sealed class CreditRowParserTests
         var (record, problems) = Parse(CreditFields.Penalty, row);
         Assert.Null(record);
         Assert.Equal(
-            [(7, "行政相对人名称", CreditProblemKind.MissingValue), (7, "罚款金额（万元）", CreditProblemKind.NegativeAmount), (7, "处罚决定日期", CreditProblemKind.BadDate)],
+            [(7, "行政相对人名称", ImportProblemKind.MissingValue), (7, "罚款金额（万元）", ImportProblemKind.NegativeAmount), (7, "处罚决定日期", ImportProblemKind.BadDate)],
             problems.Select(p => (p.Row, p.Column, p.Kind)));
     }
 
@@ -79,7 +80,7 @@ public sealed class CreditRowParserTests
         Assert.Empty(Parse(CreditFields.Penalty, row).Problems);
 
         row[CreditFields.PublicationEnd] = DateOnly.Parse(latest, System.Globalization.CultureInfo.InvariantCulture).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(CreditProblemKind.PeriodOutOfRange, Assert.Single(Parse(CreditFields.Penalty, row).Problems).Kind);
+        Assert.Equal(ImportProblemKind.PeriodOutOfRange, Assert.Single(Parse(CreditFields.Penalty, row).Problems).Kind);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class CreditImportTests
     private static Task<CreditImportResult> ImportAsync(TestDatabase database, CreditRecordKind kind, byte[] file, CreditImportOptions? options = null) =>
         database.InScopeAsync(sp => sp.GetRequiredService<CreditImporter>().ImportAsync(kind, () => CreditSamples.CsvReader(file), "测试.csv", "office", options));
 
-    private static Task<CreditImportReport> DryRunAsync(TestDatabase database, CreditRecordKind kind, byte[] file) =>
+    private static Task<ImportReport> DryRunAsync(TestDatabase database, CreditRecordKind kind, byte[] file) =>
         database.InScopeAsync(async sp =>
         {
             using var reader = CreditSamples.CsvReader(file);
@@ -39,34 +39,34 @@ public sealed class CreditImportTests
         });
 
     /// <summary>One bad row per case, each a different mistake an office makes; the row before it is valid.</summary>
-    public static TheoryData<string, CreditRecordKind, Action<Dictionary<string, string?>>, CreditProblemKind, string> BadRows => new()
+    public static TheoryData<string, CreditRecordKind, Action<Dictionary<string, string?>>, ImportProblemKind, string> BadRows => new()
     {
-        { "缺少必填项", CreditRecordKind.Penalty, r => r[CreditFields.ViolationFacts] = " ", CreditProblemKind.MissingValue, "违法事实" },
-        { "日期格式错误", CreditRecordKind.Penalty, r => r[CreditFields.DecisionDate] = "2026-02-30", CreditProblemKind.BadDate, "处罚决定日期" },
-        { "决定日期晚于今天", CreditRecordKind.Licence, r => (r[CreditFields.DecisionDate], r[CreditFields.ValidFrom]) = ("2026-11-24", "2026-11-24"), CreditProblemKind.FutureDate, "许可决定日期" },
-        { "统一社会信用代码校验位错误", CreditRecordKind.Licence, r => r[CreditFields.CreditCode] = CreditSamples.CreditCode("91640121MA76X2K3Q")[..17] + "0", CreditProblemKind.BadCreditCode, "统一社会信用代码" },
-        { "机关信用代码错误", CreditRecordKind.Penalty, r => r[CreditFields.AuthorityCreditCode] = "11640121MB1570283K", CreditProblemKind.BadCreditCode, "处罚机关统一社会信用代码" },
-        { "身份证校验位错误", CreditRecordKind.Penalty, r => r[CreditFields.IdNumber] = CreditSamples.PersonId[..17] + (CreditSamples.PersonId[17] == '1' ? "2" : "1"), CreditProblemKind.BadIdNumber, "证件号码" },
-        { "未知的处罚类别", CreditRecordKind.Penalty, r => r[CreditFields.PenaltyCategories] = "罚款、训诫", CreditProblemKind.UnknownOption, "处罚类别" },
-        { "未知的许可类别", CreditRecordKind.Licence, r => r[CreditFields.LicenceCategory] = "特殊", CreditProblemKind.UnknownOption, "许可类别" },
-        { "金额为负数", CreditRecordKind.Penalty, r => r[CreditFields.FineAmount] = "-0.05", CreditProblemKind.NegativeAmount, "罚款金额（万元）" },
-        { "金额超过 6 位小数", CreditRecordKind.Penalty, r => r[CreditFields.FineAmount] = "0.0500001", CreditProblemKind.TooManyDecimals, "罚款金额（万元）" },
-        { "金额不是数字", CreditRecordKind.Penalty, r => r[CreditFields.FineAmount] = "五百元", CreditProblemKind.BadAmount, "罚款金额（万元）" },
-        { "有效期至早于有效期自", CreditRecordKind.Licence, r => r[CreditFields.ValidUntil] = "2026-06-14", CreditProblemKind.DateOrder, "有效期至" },
-        { "文件内决定书文号重复", CreditRecordKind.Penalty, r => r[CreditFields.DecisionNumber] = "永公（杨）行罚决字[2026]100号", CreditProblemKind.DuplicateInFile, "行政处罚决定书文号" },
-        { "与数据库中已有记录重复", CreditRecordKind.Penalty, r => r[CreditFields.DecisionNumber] = "永公(杨)行罚决字〔2026〕001号", CreditProblemKind.DuplicateInDatabase, "行政处罚决定书文号" },
-        { "文字超长", CreditRecordKind.Penalty, r => r[CreditFields.PartyName] = new string('张', 201), CreditProblemKind.TooLong, "行政相对人名称" },
-        { "自然人填了信用代码", CreditRecordKind.Penalty, r => r[CreditFields.CreditCode] = CreditSamples.CreditCode("91640121MA76X2K3Q"), CreditProblemKind.PartyMismatch, "统一社会信用代码" },
-        { "法人用了个体工商户的代码", CreditRecordKind.Licence, r => r[CreditFields.CreditCode] = CreditSamples.CreditCode("92640121MA76X2K3Q"), CreditProblemKind.PartyMismatch, "统一社会信用代码" },
-        { "罚款却无罚款金额", CreditRecordKind.Penalty, r => r[CreditFields.FineAmount] = null, CreditProblemKind.MissingRelated, "罚款金额（万元）" },
-        { "公示截止期超出期限", CreditRecordKind.Penalty, r => r[CreditFields.PublicationEnd] = "2028-06-15", CreditProblemKind.PeriodOutOfRange, "公示截止期" },
-        { "是否栏填错", CreditRecordKind.Penalty, r => r[CreditFields.PartyIsMinor] = "不是", CreditProblemKind.UnknownOption, "当事人为未成年人" },
+        { "缺少必填项", CreditRecordKind.Penalty, r => r[CreditFields.ViolationFacts] = " ", ImportProblemKind.MissingValue, "违法事实" },
+        { "日期格式错误", CreditRecordKind.Penalty, r => r[CreditFields.DecisionDate] = "2026-02-30", ImportProblemKind.BadDate, "处罚决定日期" },
+        { "决定日期晚于今天", CreditRecordKind.Licence, r => (r[CreditFields.DecisionDate], r[CreditFields.ValidFrom]) = ("2026-11-24", "2026-11-24"), ImportProblemKind.FutureDate, "许可决定日期" },
+        { "统一社会信用代码校验位错误", CreditRecordKind.Licence, r => r[CreditFields.CreditCode] = CreditSamples.CreditCode("91640121MA76X2K3Q")[..17] + "0", ImportProblemKind.BadCreditCode, "统一社会信用代码" },
+        { "机关信用代码错误", CreditRecordKind.Penalty, r => r[CreditFields.AuthorityCreditCode] = "11640121MB1570283K", ImportProblemKind.BadCreditCode, "处罚机关统一社会信用代码" },
+        { "身份证校验位错误", CreditRecordKind.Penalty, r => r[CreditFields.IdNumber] = CreditSamples.PersonId[..17] + (CreditSamples.PersonId[17] == '1' ? "2" : "1"), ImportProblemKind.BadIdNumber, "证件号码" },
+        { "未知的处罚类别", CreditRecordKind.Penalty, r => r[CreditFields.PenaltyCategories] = "罚款、训诫", ImportProblemKind.UnknownOption, "处罚类别" },
+        { "未知的许可类别", CreditRecordKind.Licence, r => r[CreditFields.LicenceCategory] = "特殊", ImportProblemKind.UnknownOption, "许可类别" },
+        { "金额为负数", CreditRecordKind.Penalty, r => r[CreditFields.FineAmount] = "-0.05", ImportProblemKind.NegativeAmount, "罚款金额（万元）" },
+        { "金额超过 6 位小数", CreditRecordKind.Penalty, r => r[CreditFields.FineAmount] = "0.0500001", ImportProblemKind.TooManyDecimals, "罚款金额（万元）" },
+        { "金额不是数字", CreditRecordKind.Penalty, r => r[CreditFields.FineAmount] = "五百元", ImportProblemKind.BadAmount, "罚款金额（万元）" },
+        { "有效期至早于有效期自", CreditRecordKind.Licence, r => r[CreditFields.ValidUntil] = "2026-06-14", ImportProblemKind.DateOrder, "有效期至" },
+        { "文件内决定书文号重复", CreditRecordKind.Penalty, r => r[CreditFields.DecisionNumber] = "永公（杨）行罚决字[2026]100号", ImportProblemKind.DuplicateInFile, "行政处罚决定书文号" },
+        { "与数据库中已有记录重复", CreditRecordKind.Penalty, r => r[CreditFields.DecisionNumber] = "永公(杨)行罚决字〔2026〕001号", ImportProblemKind.DuplicateInDatabase, "行政处罚决定书文号" },
+        { "文字超长", CreditRecordKind.Penalty, r => r[CreditFields.PartyName] = new string('张', 201), ImportProblemKind.TooLong, "行政相对人名称" },
+        { "自然人填了信用代码", CreditRecordKind.Penalty, r => r[CreditFields.CreditCode] = CreditSamples.CreditCode("91640121MA76X2K3Q"), ImportProblemKind.PartyMismatch, "统一社会信用代码" },
+        { "法人用了个体工商户的代码", CreditRecordKind.Licence, r => r[CreditFields.CreditCode] = CreditSamples.CreditCode("92640121MA76X2K3Q"), ImportProblemKind.PartyMismatch, "统一社会信用代码" },
+        { "罚款却无罚款金额", CreditRecordKind.Penalty, r => r[CreditFields.FineAmount] = null, ImportProblemKind.MissingRelated, "罚款金额（万元）" },
+        { "公示截止期超出期限", CreditRecordKind.Penalty, r => r[CreditFields.PublicationEnd] = "2028-06-15", ImportProblemKind.PeriodOutOfRange, "公示截止期" },
+        { "是否栏填错", CreditRecordKind.Penalty, r => r[CreditFields.PartyIsMinor] = "不是", ImportProblemKind.UnknownOption, "当事人为未成年人" },
     };
 
     [Theory]
     [MemberData(nameof(BadRows))]
     public async Task The_dry_run_reports_each_kind_of_bad_row_with_its_row_and_column_and_nothing_is_imported(
-        string description, CreditRecordKind kind, Action<Dictionary<string, string?>> spoil, CreditProblemKind expected, string column)
+        string description, CreditRecordKind kind, Action<Dictionary<string, string?>> spoil, ImportProblemKind expected, string column)
     {
         await using var database = await DatabaseAsync(DatabaseProvider.Sqlite);
         var sample = kind == CreditRecordKind.Licence ? (Func<string, Dictionary<string, string?>>)(n => CreditSamples.Licence(n)) : n => CreditSamples.Penalty(n);
@@ -99,7 +99,7 @@ public sealed class CreditImportTests
         var file = System.Text.Encoding.UTF8.GetBytes(string.Join(",", labels) + "\r\n" + string.Join(",", labels.Select(_ => "x")) + "\r\n");
         var report = await DryRunAsync(database, CreditRecordKind.Penalty, file);
         Assert.Equal(
-            [(1, "联系电话", CreditProblemKind.UnknownColumn), (1, "违法事实", CreditProblemKind.MissingColumn)],
+            [(1, "联系电话", ImportProblemKind.UnknownColumn), (1, "违法事实", ImportProblemKind.MissingColumn)],
             report.Problems.Select(p => (p.Row, p.Column, p.Kind)));
     }
 
@@ -112,7 +112,7 @@ public sealed class CreditImportTests
         rows[41][CreditFields.IdNumber] = "640121198804170000";
         rows[57][CreditFields.DecisionDate] = "2026-12-01";
         var result = await ImportAsync(database, CreditRecordKind.Penalty, CreditSamples.Csv(CreditFields.Penalty, rows));
-        Assert.Equal([(43, CreditProblemKind.BadIdNumber), (59, CreditProblemKind.FutureDate)], result.Report.Problems.Select(p => (p.Row, p.Kind)));
+        Assert.Equal([(43, ImportProblemKind.BadIdNumber), (59, ImportProblemKind.FutureDate)], result.Report.Problems.Select(p => (p.Row, p.Kind)));
         Assert.Equal((0, 0), (result.Imported, await CountAsync(database)));
 
         rows[41][CreditFields.IdNumber] = CreditSamples.PersonId;

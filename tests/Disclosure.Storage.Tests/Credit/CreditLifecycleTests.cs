@@ -1,4 +1,5 @@
 using Disclosure.Core.Credit;
+using Disclosure.Core.Tables;
 using Disclosure.Core.Tests.Credit;
 using Disclosure.Storage.Credit;
 using Disclosure.Storage.Ledger;
@@ -116,7 +117,7 @@ public sealed class CreditLifecycleTests
         Assert.NotEqual(id, again);
         var duplicate = await database.InScopeAsync(sp => sp.GetRequiredService<CreditRecordStore>().ParseAsync(
             CreditSamples.Values(CreditFields.Licence, CreditSamples.Licence("永公（治）许字[2026]第018号", "2026-10-09")), null));
-        Assert.Equal(CreditProblemKind.DuplicateInDatabase, Assert.Single(duplicate.Problems).Kind);
+        Assert.Equal(ImportProblemKind.DuplicateInDatabase, Assert.Single(duplicate.Problems).Kind);
         await Assert.ThrowsAsync<CreditStateException>(() => StoreAsync(database, s => s.WithdrawAsync(CreditRecordKind.Licence, again, "草稿", new DateOnly(2026, 10, 9), "office")));
     }
 
