@@ -22,6 +22,7 @@ public enum ImportProblemKind
     UnknownColumn,         // 表头有未知的列
     MissingColumn,         // 表头缺少必需的列
     BadFile,               // 文件无法读取（编码、格式）
+    InvalidValue,          // 不符合字段要求（内容类型的校验规则）
 }
 
 /// <summary>One problem of one row: where (row number as in Excel, column label) and why, in zh-CN.</summary>
@@ -48,6 +49,7 @@ public sealed record ImportProblem(int Row, string Column, ImportProblemKind Kin
         ImportProblemKind.UnknownColumn => "未知的列",
         ImportProblemKind.MissingColumn => "缺少列",
         ImportProblemKind.BadFile => "文件无法读取",
+        ImportProblemKind.InvalidValue => "不符合字段要求",
         _ => kind.ToString(),
     };
 

@@ -1,10 +1,11 @@
+using Disclosure.Storage.PowerList;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Storage.Credit;
 
 public static class CreditServiceCollectionExtensions
 {
-    /// <summary>双公示: the record store, public and office queries, import and export.</summary>
+    /// <summary>双公示 (the record store, public and office queries, import and export) and the 权力清单 table import and export.</summary>
     public static IServiceCollection AddDisclosureCredit(this IServiceCollection services)
     {
         services.AddScoped<CreditSettings>();
@@ -13,6 +14,8 @@ public static class CreditServiceCollectionExtensions
         services.AddScoped<CreditAdminQuery>();
         services.AddScoped<CreditImporter>();
         services.AddScoped<CreditExporter>();
+        services.AddScoped<PowerListImporter>();
+        services.AddScoped<PowerListExporter>();
         return services;
     }
 }
