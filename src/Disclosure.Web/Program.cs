@@ -108,6 +108,7 @@ app.MapOpenApi("/openapi/{documentName}.json");
 var api = app.MapGroup("/api/v1");
 api.MapContentApi();
 api.MapChangesApi();
+api.MapCreditApi();
 app.MapRazorPages();
 app.MapControllers();
 app.MapAdminMedia();

@@ -60,6 +60,29 @@ public sealed class CreditPublicQuery(DisclosureDbContext db, TimeProvider clock
         }
     }
 
+    /// <summary>A page of public records in full — each as its masked public copy — for the API.</summary>
+    public async Task<(IReadOnlyList<(long Id, CreditRecordData Record)> Items, int Total)> ListAsync(
+        CreditRecordKind kind, CreditSearch search, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var skip = (page - 1) * pageSize;
+        List<CreditRecordBase> rows;
+        int total;
+        if (kind == CreditRecordKind.Licence)
+        {
+            var query = Matching(Public(db.CreditLicences.AsNoTracking()), search);
+            total = await query.CountAsync(cancellationToken);
+            rows = [.. await Ordered(query).Skip(skip).Take(pageSize).ToListAsync(cancellationToken)];
+        }
+        else
+        {
+            var query = Matching(PublicPenalties(), search);
+            total = await query.CountAsync(cancellationToken);
+            rows = [.. await Ordered(query).Skip(skip).Take(pageSize).ToListAsync(cancellationToken)];
+        }
+
+        return (rows.Select(r => (r.Id, CreditMasking.ToPublic(CreditRecordMapper.ToData(r)))).ToList(), total);
+    }
+
     /// <summary>The masked public copy of a public record, or null when there is none (or it is not public today).</summary>
     public async Task<CreditRecordData?> FindAsync(CreditRecordKind kind, long id, CancellationToken cancellationToken = default)
     {
