@@ -14,6 +14,10 @@ public static class AdminPolicies
     public const string Users = "Users";
     /// <summary>工作日历: the holiday calendar deadlines are counted on.</summary>
     public const string Calendar = "Calendar";
+    /// <summary>双公示 and the 权力清单 tables: enter, import and export records (信息员 and 公开办).</summary>
+    public const string Credit = "Credit";
+    /// <summary>双公示: publish, withdraw and 信用修复 — acts of the 公开办 alone.</summary>
+    public const string CreditPublishing = "CreditPublishing";
 
     public static readonly string[] StaffRoles =
     [
@@ -29,5 +33,7 @@ public static class AdminPolicies
         options.AddPolicy(Keywords, p => p.RequireRole(RoleNames.SecrecyOfficer, RoleNames.Administrator));
         options.AddPolicy(Users, p => p.RequireRole(RoleNames.Administrator));
         options.AddPolicy(Calendar, p => p.RequireRole(RoleNames.Administrator, RoleNames.InformationOffice));
+        options.AddPolicy(Credit, p => p.RequireRole(RoleNames.Editor, RoleNames.InformationOffice));
+        options.AddPolicy(CreditPublishing, p => p.RequireRole(RoleNames.InformationOffice));
     }
 }
