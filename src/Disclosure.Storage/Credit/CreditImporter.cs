@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Disclosure.Core.Calendar;
 using Disclosure.Core.Credit;
 using Disclosure.Core.Tables;
@@ -26,7 +27,7 @@ public sealed record CreditImportResult(ImportReport Report, int Imported, int P
 /// Bulk import of 双公示 records from a table (CSV or XLSX, see <see cref="ITableReader"/>), all or nothing. The file
 /// is read twice, streaming, never whole: the first pass checks every row (and every decision number against the
 /// file and the database) and reports every problem; only when there is none does the second pass insert, in
-/// batches, inside one transaction, so a failure part-way leaves nothing behind. Only the decision numbers seen so
+/// one transaction, in prepared multi-row statements, so a failure part-way leaves nothing behind. Only the decision numbers seen so
 /// far are held in memory (for the in-file duplicate check), about 100 bytes a row.
 /// </summary>
 public sealed class CreditImporter(
@@ -37,7 +38,6 @@ public sealed class CreditImporter(
     TimeProvider clock)
 {
         private const int DuplicateCheckBatch = 500;
-    private const int InsertBatch = 1_000;
 
     /// <summary>Checks a file without importing anything.</summary>
     public async Task<ImportReport> DryRunAsync(CreditRecordKind kind, ITableReader reader, CreditImportOptions? options = null, CancellationToken cancellationToken = default)
@@ -168,16 +168,16 @@ public sealed class CreditImporter(
         pending.Clear();
     }
 
-    /// <summary>The second pass: every row again, into the database in batches, with change tracking kept small.</summary>
+    /// <summary>The second pass: every row again, into the database in prepared multi-row statements (see <see cref="BulkInsert{T}"/>).</summary>
     private async Task<(int Imported, int Published)> InsertAsync(
         CreditRecordKind kind, Func<ITableReader> open, string batch, string actor, CreditImportOptions options, HashSet<string> skip,
         CreditParseContext context, CancellationToken cancellationToken)
     {
         var calendar = options.PublishAfterWorkingDays is null ? null : await calendars.GetCalendarAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var (imported, published, pendingSave) = (0, 0, 0);
-        var detectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var (imported, published) = (0, 0);
+        await using var licences = kind == CreditRecordKind.Licence ? new BulkInsert<CreditLicenceRecord>(db) : null;
+        await using var penalties = kind == CreditRecordKind.Penalty ? new BulkInsert<CreditPenaltyRecord>(db) : null;
         try
         {
             using var reader = open();
@@ -202,34 +202,27 @@ public sealed class CreditImporter(
                     published++;
                 }
 
-                db.Add(entity);
-                imported++;
-                if (++pendingSave == InsertBatch)
+                if (entity is CreditLicenceRecord licence)
                 {
-                    await SaveAsync(cancellationToken);
-                    pendingSave = 0;
+                    await licences!.AddAsync(licence, cancellationToken);
                 }
+                else
+                {
+                    await penalties!.AddAsync((CreditPenaltyRecord)entity, cancellationToken);
+                }
+
+                imported++;
             }
 
-            await SaveAsync(cancellationToken);
+            await (licences?.FlushAsync(cancellationToken) ?? penalties!.FlushAsync(cancellationToken));
         }
-        catch (DbUpdateException ex)
+        catch (DbException ex)
         {
-            throw new CreditStateException("导入时发现与已有记录相同的决定文书号（可能有人同时录入），未导入任何记录，请重新预检后再导入。" + ex.InnerException?.Message);
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;
+            // The unique index on the decision number: someone entered the same decision since the check.
+            throw new CreditStateException("导入时发现与已有记录相同的决定文书号（可能有人同时录入），未导入任何记录，请重新预检后再导入。" + ex.Message);
         }
 
         return (imported, published);
-    }
-
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
     }
 
     /// <summary>09:30 Beijing time on the n-th working day after the decision, for a record that may go public; null otherwise.</summary>
