@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Unicode;
+using Disclosure.Core.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;

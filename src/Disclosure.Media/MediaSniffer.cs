@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Unicode;
 using System.Xml;
+using Disclosure.Core.Text;
 
 namespace Disclosure.Media;
 

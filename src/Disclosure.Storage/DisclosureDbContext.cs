@@ -1,3 +1,4 @@
+using Disclosure.Storage.Credit;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -36,6 +37,8 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ChannelToken> ChannelTokens => Set<ChannelToken>();
+    public DbSet<CreditLicenceRecord> CreditLicences => Set<CreditLicenceRecord>();
+    public DbSet<CreditPenaltyRecord> CreditPenalties => Set<CreditPenaltyRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -245,6 +248,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
 
         builder.ApplyConfiguration(new Calendar.CalendarDayConfiguration());
         Requests.RequestModel.Configure(builder);
+        CreditRecordConfiguration.Configure(builder);
 
         builder.Entity<DisclosureUser>(user =>
         {

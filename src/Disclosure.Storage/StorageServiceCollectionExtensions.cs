@@ -2,6 +2,7 @@ using Disclosure.Core.Calendar;
 using Disclosure.Storage.Calendar;
 using Disclosure.Storage.Changes;
 using Disclosure.Storage.Content;
+using Disclosure.Storage.Credit;
 using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Requests;
 using Disclosure.Storage.Setup;
@@ -40,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<CalendarStore>();
         services.AddScoped<IWorkingDayCalendarSource>(sp => sp.GetRequiredService<CalendarStore>());
         services.AddDisclosureRequests();
+        services.AddDisclosureCredit();
         return services;
     }
 

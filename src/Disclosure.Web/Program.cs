@@ -130,6 +130,7 @@ var api = app.MapGroup("/api/v1");
 api.MapContentApi();
 api.MapChangesApi();
 api.MapSearchApi();
+api.MapCreditApi();
 app.MapRazorPages();
 app.MapControllers();
 app.MapHealthEndpoints();

@@ -28,9 +28,10 @@ public static partial class RecipeReader
     public const string ContentDefinitionStepName = "ContentDefinition";
     public const string ContentStepName = "Content";
     public const string CalendarStepName = "Calendar";
+    public const string CreditRecordsStepName = "CreditRecords";
 
     private static readonly string[] StepNames =
-        [SettingsStepName, AgenciesStepName, CatalogueStepName, TopicsStepName, RolesStepName, ReviewChainsStepName, ContentDefinitionStepName, ContentStepName, CalendarStepName, RequestsStepName];
+        [SettingsStepName, AgenciesStepName, CatalogueStepName, TopicsStepName, RolesStepName, ReviewChainsStepName, ContentDefinitionStepName, ContentStepName, CalendarStepName, RequestsStepName, CreditRecordsStepName];
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
@@ -90,6 +91,7 @@ public static partial class RecipeReader
                 ContentStepName => ReadContent(step, file, errors),
                 CalendarStepName => ReadCalendar(step, file, errors),
                 RequestsStepName => ReadRequests(step, file, errors),
+                CreditRecordsStepName => ReadCreditRecords(step, file),
                 _ => Unknown(step, stepName),
             };
             if (parsed is not null)
@@ -143,6 +145,10 @@ public static partial class RecipeReader
             {
                 node.Property("DefaultIndexNumberFormat")?.Error(error);
             }
+
+            var creditErrors = new List<(string Setting, string Message)>();
+            Credit.CreditPolicy.FromSettings(settings, creditErrors);
+            creditErrors.ForEach(e => node.Property(e.Setting)?.Error(e.Message));
         }
         else
         {

@@ -28,6 +28,7 @@ public sealed class HomeController(PublishedContentQuery query, SiteContext site
             new("站内搜索", "/search", "按标题、正文、索引号、文号查找"),
             new("申请政府信息公开", "/requests/apply", "在线提交申请，20 个工作日内答复"),
             new("申请进度查询", "/requests/status", "凭查询码和联系电话查询办理进度"),
+            new("双公示", Credit.CreditUrls.Home, "行政许可和行政处罚信息查询"),
             new("政府信息公开年报", ItemUrls.Catalogue("09"), "历年政府信息公开工作年度报告"),
         ];
         return View(new HomePage(latest.Items.Select(ListRow.From).ToList(), tree.Roots, counts, links));

@@ -18,6 +18,12 @@ public static class LedgerActions
     public const string CalendarDayAdded = "calendar-day-added";
     public const string CalendarDayRemoved = "calendar-day-removed";
     public const string CalendarImported = "calendar-imported";
+    public const string CreditPublish = "credit-publish";
+    public const string CreditPublishBatch = "credit-publish-batch";
+    public const string CreditWithdraw = "credit-withdraw";
+    public const string CreditRepair = "credit-repair";
+    public const string CreditImport = "credit-import";
+    public const string PowerListImport = "power-list-import";
 
     public static string DisplayName(string action) => action switch
     {
@@ -36,6 +42,12 @@ public static class LedgerActions
         CalendarDayAdded => "工作日历新增日期",
         CalendarDayRemoved => "工作日历删除日期",
         CalendarImported => "导入全年节假日安排",
+        CreditPublish => "双公示发布",
+        CreditPublishBatch => "双公示批量发布",
+        CreditWithdraw => "双公示撤回",
+        CreditRepair => "信用修复",
+        CreditImport => "双公示批量导入",
+        PowerListImport => "权力清单批量导入",
         _ => Requests.RequestLedgerActions.DisplayName(action) ?? action,
     };
 }

@@ -17,6 +17,345 @@ namespace Disclosure.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Disclosure.Storage.Credit.CreditLicenceRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("AuthorityCreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18);
+
+                    b.Property<string>("BusinessRegistrationNumber")
+                        .HasMaxLength(50);
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.Property<string>("CertificateName")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000);
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime>("CreatedUtc");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18);
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.Property<DateOnly?>("DecisionChangedOn");
+
+                    b.Property<DateOnly>("DecisionDate");
+
+                    b.Property<string>("DecisionDocumentName")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(128);
+
+                    b.Property<string>("DecisionNumberKey")
+                        .IsRequired()
+                        .HasMaxLength(128);
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(64);
+
+                    b.Property<string>("IdType")
+                        .HasMaxLength(32);
+
+                    b.Property<string>("ImportBatch")
+                        .HasMaxLength(36);
+
+                    b.Property<string>("InstitutionCertificateNumber")
+                        .HasMaxLength(50);
+
+                    b.Property<bool>("InvolvesSecrets");
+
+                    b.Property<string>("LegalRepresentative")
+                        .HasMaxLength(50);
+
+                    b.Property<string>("LegalRepresentativeIdNumber")
+                        .HasMaxLength(64);
+
+                    b.Property<string>("LegalRepresentativeIdType")
+                        .HasMaxLength(32);
+
+                    b.Property<string>("LicenceNumber")
+                        .HasMaxLength(128);
+
+                    b.Property<string>("OrganisationCode")
+                        .HasMaxLength(50);
+
+                    b.Property<bool>("PartyIsMinor");
+
+                    b.Property<string>("PartyKind")
+                        .IsRequired()
+                        .HasMaxLength(24);
+
+                    b.Property<string>("PartyName")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("PublicPartyName")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime?>("PublishedUtc");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(512);
+
+                    b.Property<string>("SocialOrganisationNumber")
+                        .HasMaxLength(50);
+
+                    b.Property<string>("SourceUnit")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("SourceUnitCreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.Property<string>("TaxRegistrationNumber")
+                        .HasMaxLength(50);
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime>("UpdatedUtc");
+
+                    b.Property<DateOnly>("ValidFrom");
+
+                    b.Property<DateOnly>("ValidUntil");
+
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(500);
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime?>("WithdrawnUtc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode");
+
+                    b.HasIndex("ImportBatch");
+
+                    b.HasIndex("PublicPartyName");
+
+                    b.HasIndex("Status", "DecisionDate");
+
+                    b.HasIndex(new[] { "DecisionNumberKey" }, "IX_CreditLicences_CurrentDecisionNumber")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Withdrawn'");
+
+                    b.ToTable("CreditLicences", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Storage.Credit.CreditPenaltyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("AuthorityCreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18);
+
+                    b.Property<string>("BusinessRegistrationNumber")
+                        .HasMaxLength(50);
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<long?>("ConfiscatedAmount");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000);
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime>("CreatedUtc");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18);
+
+                    b.Property<DateOnly?>("DecisionChangedOn");
+
+                    b.Property<DateOnly>("DecisionDate");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(128);
+
+                    b.Property<string>("DecisionNumberKey")
+                        .IsRequired()
+                        .HasMaxLength(128);
+
+                    b.Property<long?>("FineAmount");
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(64);
+
+                    b.Property<string>("IdType")
+                        .HasMaxLength(32);
+
+                    b.Property<string>("ImportBatch")
+                        .HasMaxLength(36);
+
+                    b.Property<string>("InstitutionCertificateNumber")
+                        .HasMaxLength(50);
+
+                    b.Property<bool>("InvolvesSecrets");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(2000);
+
+                    b.Property<string>("LegalRepresentative")
+                        .HasMaxLength(50);
+
+                    b.Property<string>("LegalRepresentativeIdNumber")
+                        .HasMaxLength(64);
+
+                    b.Property<string>("LegalRepresentativeIdType")
+                        .HasMaxLength(32);
+
+                    b.Property<string>("OrganisationCode")
+                        .HasMaxLength(50);
+
+                    b.Property<bool>("PartyIsMinor");
+
+                    b.Property<string>("PartyKind")
+                        .IsRequired()
+                        .HasMaxLength(24);
+
+                    b.Property<string>("PartyName")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<DateOnly?>("PenaltyValidUntil");
+
+                    b.Property<string>("PublicPartyName")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<DateOnly>("PublicationEnd");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime?>("PublishedUtc");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(512);
+
+                    b.Property<string>("RepairReason")
+                        .HasMaxLength(500);
+
+                    b.Property<string>("RepairedBy")
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime?>("RepairedUtc");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.Property<string>("SocialOrganisationNumber")
+                        .HasMaxLength(50);
+
+                    b.Property<string>("SourceUnit")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("SourceUnitCreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.Property<string>("SuspendedLicence")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("TaxRegistrationNumber")
+                        .HasMaxLength(50);
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime>("UpdatedUtc");
+
+                    b.Property<string>("ViolationFacts")
+                        .IsRequired()
+                        .HasMaxLength(4000);
+
+                    b.Property<string>("ViolationType")
+                        .IsRequired()
+                        .HasMaxLength(2000);
+
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(500);
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime?>("WithdrawnUtc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode");
+
+                    b.HasIndex("ImportBatch");
+
+                    b.HasIndex("PublicPartyName");
+
+                    b.HasIndex("Status", "DecisionDate");
+
+                    b.HasIndex("Status", "PublicationEnd");
+
+                    b.HasIndex(new[] { "DecisionNumberKey" }, "IX_CreditPenalties_CurrentDecisionNumber")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Withdrawn'");
+
+                    b.ToTable("CreditPenalties", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Storage.Entities.AgencyRecord", b =>
                 {
                     b.Property<string>("Code")

@@ -1,8 +1,11 @@
 using System.Security.Cryptography;
 using Disclosure.Core.ContentManagement.Metadata;
+using Disclosure.Core.Credit;
 using Disclosure.Core.Recipes;
+using Disclosure.Core.Tables;
 using Disclosure.Storage.Calendar;
 using Disclosure.Storage.Content;
+using Disclosure.Storage.Credit;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +17,8 @@ namespace Disclosure.Storage.Setup;
 /// applied or, on the first error, nothing is. Steps are upserts keyed by code or name, and imported content is
 /// keyed by its stable id, so applying the same recipes again changes nothing.
 /// </summary>
-public sealed class RecipeExecutor(DisclosureDbContext db, ContentDefinitionStore definitions, ContentManager contentManager, CalendarStore calendar, Requests.RequestImporter requests, TimeProvider clock)
+public sealed class RecipeExecutor(
+    DisclosureDbContext db, ContentDefinitionStore definitions, ContentManager contentManager, CalendarStore calendar, Requests.RequestImporter requests, CreditImporter credit, TimeProvider clock)
 {
     /// <summary>The user imported content is created, published and withdrawn as.</summary>
     public const string ImportUser = "setup";
@@ -130,6 +134,7 @@ public sealed class RecipeExecutor(DisclosureDbContext db, ContentDefinitionStor
         ContentStep content => ImportContentAsync(content, cancellationToken),
         CalendarStep days => ApplyCalendarAsync(days, cancellationToken),
         RequestsStep applications => requests.ApplyAsync(applications, cancellationToken),
+        CreditRecordsStep records => ImportCreditRecordsAsync(records, cancellationToken),
         _ => throw new InvalidOperationException($"No handler for recipe step {step.GetType().Name}."),
     };
 
@@ -285,6 +290,25 @@ public sealed class RecipeExecutor(DisclosureDbContext db, ContentDefinitionStor
         foreach (var year in step.Years)
         {
             await calendar.ApplyRecipeYearAsync(year, cancellationToken);
+        }
+    }
+
+    /// <summary>双公示 records from CSV; a bad row aborts the whole recipe run with its row, column and reason.</summary>
+    private async Task ImportCreditRecordsAsync(CreditRecordsStep step, CancellationToken cancellationToken)
+    {
+        var options = new CreditImportOptions { SkipExisting = true, PublishAfterWorkingDays = step.PublishAfterWorkingDays };
+        foreach (var (kind, file) in new[] { (CreditRecordKind.Licence, step.LicencesFile), (CreditRecordKind.Penalty, step.PenaltiesFile) })
+        {
+            if (file is null)
+            {
+                continue;
+            }
+
+            var result = await credit.ImportAsync(kind, () => CsvTableReader.Open(File.OpenRead(file)), Path.GetFileName(file), "setup", options, cancellationToken);
+            if (!result.Report.IsClean)
+            {
+                throw new RecipeException(result.Report.Problems.Select(p => new RecipeError(file, $"第 {p.Row} 行「{p.Column}」", p.Message)).ToList());
+            }
         }
     }
 

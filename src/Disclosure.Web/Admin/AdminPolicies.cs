@@ -17,6 +17,10 @@ public static class AdminPolicies
     /// <summary>依申请公开: applications and their applicants' personal data — the 公开办 only (not even 管理员).</summary>
     public const string Requests = "Requests";
     public const string Channels = "Channels";
+    /// <summary>双公示 and the 权力清单 tables: enter, import and export records (信息员 and 公开办).</summary>
+    public const string Credit = "Credit";
+    /// <summary>双公示: publish, withdraw and 信用修复 — acts of the 公开办 alone.</summary>
+    public const string CreditPublishing = "CreditPublishing";
 
     public static readonly string[] StaffRoles =
     [
@@ -34,5 +38,7 @@ public static class AdminPolicies
         options.AddPolicy(Calendar, p => p.RequireRole(RoleNames.Administrator, RoleNames.InformationOffice));
         options.AddPolicy(Requests, p => p.RequireRole(RoleNames.InformationOffice));
         options.AddPolicy(Channels, p => p.RequireRole(RoleNames.InformationOffice, RoleNames.Administrator));
+        options.AddPolicy(Credit, p => p.RequireRole(RoleNames.Editor, RoleNames.InformationOffice));
+        options.AddPolicy(CreditPublishing, p => p.RequireRole(RoleNames.InformationOffice));
     }
 }

@@ -18,7 +18,7 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly string? _sqliteFolder;
     private readonly string? _postgresDatabase;
 
-    private TestDatabase(DatabaseProvider provider, StorageOptions options, string? sqliteFolder, string? postgresDatabase)
+    private TestDatabase(DatabaseProvider provider, StorageOptions options, string? sqliteFolder, string? postgresDatabase, TimeProvider? clock)
     {
         Provider = provider;
         Options = options;
@@ -26,6 +26,11 @@ public sealed class TestDatabase : IAsyncDisposable
         _postgresDatabase = postgresDatabase;
         var services = new ServiceCollection();
         services.AddLogging();
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         services.AddDisclosureStorage(options);
         services.AddSingleton(Attachments);
         services.AddSingleton<Disclosure.Storage.Workflow.IAttachmentTextSource>(Attachments);
@@ -41,13 +46,14 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>Attachment texts the secrecy scan sees, by media path (the web host reads real files instead).</summary>
     public AttachmentTexts Attachments { get; } = new();
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true)
+    /// <param name="clock">The time the storage services see (default: the system clock).</param>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true, TimeProvider? clock = null)
     {
         TestDatabase database;
         if (provider == DatabaseProvider.Sqlite)
         {
             var folder = Path.Combine(Path.GetTempPath(), "disclosure-tests", Guid.NewGuid().ToString("n"));
-            database = new TestDatabase(provider, new StorageOptions { Provider = provider, DataFolder = folder }, folder, null);
+            database = new TestDatabase(provider, new StorageOptions { Provider = provider, DataFolder = folder }, folder, null, clock);
         }
         else
         {
@@ -60,7 +66,7 @@ public sealed class TestDatabase : IAsyncDisposable
             }
 
             var connectionString = new NpgsqlConnectionStringBuilder(PostgresServer()) { Database = name, MaxPoolSize = 100 }.ConnectionString;
-            database = new TestDatabase(provider, new StorageOptions { Provider = provider, ConnectionString = connectionString }, null, name);
+            database = new TestDatabase(provider, new StorageOptions { Provider = provider, ConnectionString = connectionString }, null, name, clock);
         }
 
         if (migrate)

@@ -86,7 +86,7 @@ public sealed class PublicSiteInBrowserTests(BrowserFixture browser) : IClassFix
     {
         var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseAddress, Locale = "zh-CN", ViewportSize = new() { Width = 360, Height = 740 } });
         var page = await context.NewPageAsync();
-        foreach (var path in new[] { "/", "/catalogue/02", "/content/yongning-2017-implementation-plan", "/guide", "/types/ServiceGuide", "/requests/apply", "/requests/status" })
+        foreach (var path in new[] { "/", "/catalogue/02", "/content/yongning-2017-implementation-plan", "/guide", "/types/ServiceGuide", "/requests/apply", "/requests/status", "/credit", "/credit/penalties", "/credit/penalties/193" })
         {
             await page.GotoAsync(path);
             Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{path} 在 360 像素宽的屏幕上出现横向滚动。");
@@ -114,6 +114,15 @@ public sealed class PublicSiteInBrowserTests(BrowserFixture browser) : IClassFix
     [InlineData("/requests")]
     [InlineData("/requests/apply")]
     [InlineData("/requests/status")]
+    [InlineData("/credit")]
+    [InlineData("/credit/penalties?q=%E6%B0%B8%E5%85%AC&by=number&match=prefix")]
+    [InlineData("/credit/penalties/193")]
+    [InlineData("/credit/licences")]
+    [InlineData("/credit/licences/1")]
+    [InlineData("/types/RandomInspectionItem")]
+    [InlineData("/content/ri-hotel")]
+    [InlineData("/content/rir-2025-hotel-h2")]
+    [InlineData("/content/fee-resident-id-card")]
     public async Task Pages_pass_axe_core_WCAG_2_1_AA_in_both_colour_schemes(string path)
     {
         foreach (var contrast in new[] { "normal", "high" })

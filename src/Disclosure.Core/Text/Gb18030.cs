@@ -1,12 +1,13 @@
 using System.Text;
 
-namespace Disclosure.Media;
+namespace Disclosure.Core.Text;
 
 /// <summary>
 /// GB18030, the encoding of plain-text files saved by Chinese Windows (“ANSI” there). .NET ships it only through
 /// <see cref="CodePagesEncodingProvider"/>, which is registered once here before the encoding is first asked for.
+/// Shared by attachment text extraction (Media) and table imports (CSV files saved from Excel).
 /// </summary>
-internal static class Gb18030
+public static class Gb18030
 {
     private const int CodePage = 54936;
 

@@ -1,0 +1,97 @@
+using Disclosure.Core.Credit;
+using Disclosure.Storage.Credit;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Disclosure.Web.Api.V1;
+
+/// <summary>
+/// 双公示 read API: <c>/api/v1/credit/licences</c> and <c>/api/v1/credit/penalties</c>. Only records public today, and
+/// only their public fields, masked exactly as on the web pages (the same <see cref="CreditPublicQuery"/> serves both).
+/// </summary>
+public static class CreditApi
+{
+    public const int MaxPageSize = 100;
+
+    public static RouteGroupBuilder MapCreditApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/credit").WithTags("双公示");
+        group.MapGet("/licences", (CreditPublicQuery query, string? q, string? by, string? match, int? page, int? pageSize, CancellationToken ct) =>
+                ListAsync(query, CreditRecordKind.Licence, q, by, match, page, pageSize, (id, r) => PublicLicence.From(id, (LicenceData)r), ct))
+            .WithName("ListCreditLicences")
+            .WithSummary("行政许可公示信息列表")
+            .WithDescription(Description);
+        group.MapGet("/licences/{id:long}", async Task<Results<Ok<PublicLicence>, ProblemHttpResult>> (CreditPublicQuery query, long id, CancellationToken ct) =>
+                await query.FindAsync(CreditRecordKind.Licence, id, ct) is LicenceData record ? TypedResults.Ok(PublicLicence.From(id, record)) : NotFound())
+            .WithName("GetCreditLicence")
+            .WithSummary("单条行政许可公示信息");
+        group.MapGet("/penalties", (CreditPublicQuery query, string? q, string? by, string? match, int? page, int? pageSize, CancellationToken ct) =>
+                ListAsync(query, CreditRecordKind.Penalty, q, by, match, page, pageSize, (id, r) => PublicPenalty.From(id, (PenaltyData)r), ct))
+            .WithName("ListCreditPenalties")
+            .WithSummary("行政处罚公示信息列表")
+            .WithDescription(Description + "公示期满、已信用修复或已撤回的处罚不再返回。");
+        group.MapGet("/penalties/{id:long}", async Task<Results<Ok<PublicPenalty>, ProblemHttpResult>> (CreditPublicQuery query, long id, CancellationToken ct) =>
+                await query.FindAsync(CreditRecordKind.Penalty, id, ct) is PenaltyData record ? TypedResults.Ok(PublicPenalty.From(id, record)) : NotFound())
+            .WithName("GetCreditPenalty")
+            .WithSummary("单条行政处罚公示信息");
+        return api;
+    }
+
+    private const string Description =
+        "按决定日期倒序分页。q 为查询内容；by 为查询项：name（行政相对人名称，自然人为脱敏后的名称）、code（统一社会信用代码）、number（决定文书号，括号和全半角不限）；match 为 prefix（前缀，默认）或 exact（精确）。自然人姓名和证件号码已脱敏。";
+
+    private static async Task<Results<Ok<CreditPage<T>>, ValidationProblem>> ListAsync<T>(
+        CreditPublicQuery query, CreditRecordKind kind, string? q, string? by, string? match, int? page, int? pageSize,
+        Func<long, CreditRecordData, T> map, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        CreditSearchField? field = by switch
+        {
+            null or "" or "name" => CreditSearchField.Name,
+            "code" => CreditSearchField.CreditCode,
+            "number" => CreditSearchField.DecisionNumber,
+            _ => null,
+        };
+        CreditSearchMatch? mode = match switch
+        {
+            null or "" or "prefix" => CreditSearchMatch.Prefix,
+            "exact" => CreditSearchMatch.Exact,
+            _ => null,
+        };
+        if (field is null)
+        {
+            errors["by"] = ["查询项应为 name、code 或 number。"];
+        }
+
+        if (mode is null)
+        {
+            errors["match"] = ["匹配方式应为 prefix 或 exact。"];
+        }
+
+        if (q is { Length: > 100 })
+        {
+            errors["q"] = ["查询内容不能超过 100 个字。"];
+        }
+
+        if (page is < 1)
+        {
+            errors["page"] = ["页码应从 1 开始。"];
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"每页条数应在 1 到 {MaxPageSize} 之间。"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "查询参数有误");
+        }
+
+        var (number, size) = (page ?? 1, pageSize ?? 20);
+        var (items, total) = await query.ListAsync(kind, new CreditSearch(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), field!.Value, mode!.Value), number, size, cancellationToken);
+        return TypedResults.Ok(new CreditPage<T>(number, size, total, items.Select(i => map(i.Id, i.Record)).ToList()));
+    }
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(title: "记录不存在或不在公示中。", statusCode: StatusCodes.Status404NotFound);
+}
