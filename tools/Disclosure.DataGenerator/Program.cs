@@ -1,14 +1,23 @@
+using Disclosure.Core.Credit;
 using Disclosure.DataGenerator;
 using Disclosure.Storage;
+using Disclosure.Storage.Credit;
+using Disclosure.Storage.Requests;
 using Disclosure.Storage.Setup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 // dotnet run -c Release --project tools/Disclosure.DataGenerator -- --items 1000000 [--seed 1]
-//     [--data-folder DIR | --postgres "Host=…;Database=…"]
-// Sets the database up from recipes/setup.json if it is new, then adds the generated disclosures.
-var items = int.Parse(Option("--items") ?? "100000", System.Globalization.CultureInfo.InvariantCulture);
-var seed = int.Parse(Option("--seed") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
+//     [--credit-records N] [--applications N] [--data-folder DIR | --postgres "Host=…;Database=…"]
+// Sets the database up from recipes/setup.json if it is new, then adds the generated disclosures, 双公示 records
+// (default: one per ten items, licences and penalties half each) and 依申请公开 applications (default: one per fifty
+// items), all dated up to 2026-10-31 so a run is the same whatever day it is.
+var items = Number("--items") ?? 100_000;
+var seed = Number("--seed") ?? 1;
+var creditRecords = Number("--credit-records") ?? items / 10;
+var applications = Number("--applications") ?? items / 50;
+var firstDate = new DateOnly(2024, 1, 1);
+var lastDate = new DateOnly(2026, 10, 31);
 var root = FindRoot();
 var options = Option("--postgres") is { } connection
     ? new StorageOptions { Provider = DatabaseProvider.PostgreSQL, ConnectionString = connection }
@@ -38,15 +47,49 @@ var filler = new DatabaseFiller(() =>
 }, Console.Out);
 try
 {
-    await filler.FillAsync(corpus, CancellationToken.None);
+    if (items > 0)
+    {
+        await filler.FillAsync(corpus, CancellationToken.None);
+    }
+
+    await using var scope = services.CreateAsyncScope();
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    if (creditRecords > 0)
+    {
+        var credit = new CreditCorpus(seed, firstDate, lastDate, numberPrefix: $"G{seed}-");
+        var importer = scope.ServiceProvider.GetRequiredService<CreditImporter>();
+        var importOptions = new CreditImportOptions { SkipExisting = true, PublishAfterWorkingDays = 5 };
+        foreach (var (kind, rows) in new[] { (CreditRecordKind.Licence, creditRecords / 2), (CreditRecordKind.Penalty, creditRecords - (creditRecords / 2)) })
+        {
+            IEnumerable<string?[]> Rows() => kind == CreditRecordKind.Licence ? credit.Licences(rows) : credit.Penalties(rows);
+            var result = await importer.ImportAsync(kind, () => new GeneratedTable(CreditCorpus.Headers(kind), Rows()), "generator", "generator", importOptions);
+            if (!result.Report.IsClean)
+            {
+                throw new InvalidOperationException("生成的双公示数据未通过校验：" + string.Join("；", result.Report.Problems.Take(5)));
+            }
+
+            Console.WriteLine($"双公示（{(kind == CreditRecordKind.Licence ? "行政许可" : "行政处罚")}）：导入 {result.Imported:N0} 条，公示 {result.Published:N0} 条。");
+        }
+    }
+
+    if (applications > 0)
+    {
+        var added = await scope.ServiceProvider.GetRequiredService<RequestImporter>()
+            .ImportAsync(new RequestCorpus(seed, firstDate, lastDate).Requests(applications));
+        Console.WriteLine($"依申请公开：新增 {added:N0} 件申请。");
+    }
+
+    Console.WriteLine($"双公示与申请用时 {watch.Elapsed.TotalSeconds:N1} 秒。");
 }
-catch (InvalidOperationException exception)
+catch (Exception exception) when (exception is InvalidOperationException or RequestException)
 {
     Console.Error.WriteLine(exception.Message);
     return 1;
 }
 
 return 0;
+
+int? Number(string name) => Option(name) is { } value ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : null;
 
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 

@@ -34,6 +34,43 @@ public sealed class RequestImporter(DisclosureDbContext db, TimeProvider clock)
             throw new RecipeException(errors);
         }
 
+        await InsertAsync(added, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds applications that are not yet present (by 申请编号) in batches, each batch in its own transaction, after
+    /// the same order checks as the recipe step — the bulk path of the data generator. Returns how many were added;
+    /// a request that fails its check stops the import with <see cref="RequestException"/> before its batch is written.
+    /// </summary>
+    public async Task<int> ImportAsync(IEnumerable<RequestImport> requests, CancellationToken cancellationToken = default)
+    {
+        var existing = (await db.Set<InformationRequestRecord>().Select(r => r.Number).ToListAsync(cancellationToken)).ToHashSet();
+        var added = 0;
+        foreach (var batch in requests.Where(r => !existing.Contains(r.Number)).Chunk(BatchSize))
+        {
+            if (batch.Select(Check).FirstOrDefault(problem => problem is not null) is { } problem)
+            {
+                throw new RequestException(problem);
+            }
+
+            await db.InTransactionAsync(async () =>
+            {
+                await InsertAsync(batch, cancellationToken);
+                return true;
+            }, cancellationToken);
+            db.ChangeTracker.Clear();
+            added += batch.Length;
+        }
+
+        return added;
+    }
+
+    private const int BatchSize = 1_000;
+
+    /// <summary>Requests first (their keys come from the database), then their applicants, then the 编号 counters.</summary>
+    private async Task InsertAsync(IReadOnlyList<RequestImport> added, CancellationToken cancellationToken)
+    {
+        var records = new List<(InformationRequestRecord Record, RequestImport Import)>(added.Count);
         foreach (var import in added)
         {
             var closedStage = import.ClosedOn is not null;
@@ -76,10 +113,11 @@ public sealed class RequestImporter(DisclosureDbContext db, TimeProvider clock)
                 }).ToList(),
             };
             db.Set<InformationRequestRecord>().Add(request);
-            await db.SaveChangesAsync(cancellationToken);
-            db.Set<RequestApplicantRecord>().Add(RequestService.ToRecord(request.Id, import.Details.Applicant));
-            await db.SaveChangesAsync(cancellationToken);
+            records.Add((request, import));
         }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.Set<RequestApplicantRecord>().AddRange(records.Select(r => RequestService.ToRecord(r.Record.Id, r.Import.Details.Applicant)));
 
         foreach (var year in added.GroupBy(r => r.Number[..4]))
         {
