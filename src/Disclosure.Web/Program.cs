@@ -34,6 +34,7 @@ builder.Services.AddScoped<AdminLookups>();
 builder.Services.AddRequestAdmin(builder.Configuration);
 builder.Services.AddDisclosureSite(builder.Configuration);
 builder.Services.AddPublicRateLimiting(builder.Configuration);
+builder.Services.AddOverloadProtection(builder.Configuration);
 builder.Services.Configure<SchedulerOptions>(builder.Configuration.GetSection(SchedulerOptions.SectionName));
 builder.Services.AddHostedService<ScheduledPublisher>();
 builder.Services.AddDisclosureChannels(builder.Configuration);
@@ -117,6 +118,7 @@ if (args.Contains("rebuild-search-index"))
 
 await SiteSetup.RunAsync(app.Services);
 
+app.UseOverloadProtection();
 app.UseDisclosureSiteErrorPages();
 app.UseStaticFiles();
 app.UseRouting();
