@@ -38,31 +38,16 @@ fi
 export DISCLOSURE_AXE_SCRIPT="$axe_dir/node_modules/axe-core/axe.min.js"
 
 # --- a throwaway PostgreSQL cluster on loopback ---------------------------------------------------------
-pg_bin=/usr/lib/postgresql/15/bin
+# shellcheck source=build/postgres.sh
+source "$repo/build/postgres.sh"
 work="$(mktemp -d /tmp/disclosure-test.XXXXXX)"
-chmod 755 "$work"
-as_pg=()
-if [ "$(id -u)" -eq 0 ]; then
-  # initdb refuses to run as root; the cluster belongs to the postgres user.
-  chown postgres:postgres "$work"
-  as_pg=(runuser -u postgres --)
-fi
-
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)"
-
 cleanup() {
-  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+  stop_throwaway_postgres "$work"
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-echo "==> starting PostgreSQL 15 on 127.0.0.1:$port"
-"${as_pg[@]}" "$pg_bin/initdb" -D "$work/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1 \
-  || { cat "$work/initdb.log"; exit 1; }
-"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/data" -l "$work/postgres.log" -w -t 60 \
-  -o "-h 127.0.0.1 -p $port -k $work -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
-  || { cat "$work/postgres.log"; exit 1; }
-export DISCLOSURE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+start_throwaway_postgres "$work"
+export DISCLOSURE_TEST_POSTGRES="$DISCLOSURE_POSTGRES"
 
 # --- every test project ---------------------------------------------------------------------------------
 results="$work/results"

@@ -1,0 +1,33 @@
+# A throwaway PostgreSQL 15 cluster on a free loopback port, from Debian's packages. Sourced by build/test.sh and
+# the benchmarks:  start_throwaway_postgres DIR  — starts a cluster under DIR and sets DISCLOSURE_POSTGRES to its
+# connection string (database "postgres"); stop_throwaway_postgres DIR stops it. Tuned for throwaway data
+# (no fsync) unless DISCLOSURE_POSTGRES_DURABLE=1.
+
+pg_bin=/usr/lib/postgresql/15/bin
+
+_as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_throwaway_postgres() {
+  local dir="$1" port options
+  chmod 755 "$dir"
+  # initdb refuses to run as root; the cluster then belongs to the postgres user.
+  if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$dir"; fi
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)"
+  options="-h 127.0.0.1 -p $port -k $dir -c max_connections=300"
+  if [ "${DISCLOSURE_POSTGRES_DURABLE:-0}" != 1 ]; then
+    options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  fi
+  echo "==> starting PostgreSQL 15 on 127.0.0.1:$port"
+  _as_postgres "$pg_bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+    || { cat "$dir/initdb.log"; return 1; }
+  _as_postgres "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 -o "$options" start >/dev/null \
+    || { cat "$dir/postgres.log"; return 1; }
+  DISCLOSURE_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+  export DISCLOSURE_POSTGRES
+}
+
+stop_throwaway_postgres() {
+  _as_postgres "$pg_bin/pg_ctl" -D "$1/data" -m immediate stop >/dev/null 2>&1 || true
+}
