@@ -1,6 +1,8 @@
+using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Credit;
 using Disclosure.Core.Requests;
 using Disclosure.DataGenerator;
+using Disclosure.Storage.Content;
 using Disclosure.Storage.Credit;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Requests;
@@ -28,6 +30,42 @@ public sealed class DataGeneratorTests
 
         Assert.Equal(Fingerprint(7), Fingerprint(7));
         Assert.NotEqual(Fingerprint(7), Fingerprint(8));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Generated_items_are_published_with_their_versions_change_log_and_unique_index_numbers(DatabaseProvider engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine);
+        await database.ApplyRecipesAsync("setup.json");
+        var before = await database.InScopeAsync(sp => sp.GetRequiredService<PublishedContentQuery>().ChangesAsync(0, 100_000));
+        var corpus = new Corpus(Path.Combine(RepositoryPaths.Recipes, "setup.json"), DatabaseFiller.BatchSize + 300, seed: 5);
+        await new DatabaseFiller(() => database.Services.CreateScope().ServiceProvider.GetRequiredService<DisclosureDbContext>(), TextWriter.Null)
+            .FillAsync(corpus, CancellationToken.None);
+
+        await database.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DisclosureDbContext>();
+            var generated = db.ContentItems.Where(i => i.CreatedBy == "generator");
+            Assert.Equal(corpus.Size, await generated.CountAsync());
+            Assert.Equal(corpus.Size, await db.ContentVersions.CountAsync(v => v.CreatedBy == "generator" && v.Status == ContentStatus.Published && v.Number == 1));
+            Assert.Equal(corpus.Size, await generated.Select(i => i.IndexNumber).Distinct().CountAsync());
+
+            // The change log continues without a gap, so every node's cache and search index pick the items up.
+            var changes = await sp.GetRequiredService<PublishedContentQuery>().ChangesAsync(0, 100_000);
+            Assert.Equal(before.Count + corpus.Size, changes.Count);
+            Assert.Equal(Enumerable.Range(1, changes.Count).Select(n => (long)n), changes.Select(c => c.Sequence));
+
+            var sample = corpus.Items().Skip(DatabaseFiller.BatchSize + 7).First();
+            var shown = await sp.GetRequiredService<PublishedContentQuery>().FindPublicAsync(sample.Id);
+            Assert.NotNull(shown);
+            Assert.Equal(sample.Data.Title, shown.Version.Title);
+            return true;
+        });
+
+        // A second run with the same seed is refused instead of writing the items twice.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => new DatabaseFiller(() => database.Services.CreateScope().ServiceProvider.GetRequiredService<DisclosureDbContext>(), TextWriter.Null)
+            .FillAsync(corpus, CancellationToken.None));
     }
 
     [Theory]

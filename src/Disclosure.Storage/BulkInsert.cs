@@ -4,18 +4,18 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Disclosure.Storage.Credit;
+namespace Disclosure.Storage;
 
 /// <summary>
 /// Inserts many rows of one entity type inside the caller's transaction with one prepared multi-row INSERT, reused
-/// for every full batch of rows. EF's SaveChanges spends about a third of a millisecond per 双公示 row on change
-/// tracking and command building, and talks to the server once per row; this builds each row's values once and sends
-/// a batch per statement. The statement, column names and every value conversion (enums as text, instants as UTC,
+/// for every full batch of rows — the 双公示 import and the data generator. EF's SaveChanges spends about a third of a
+/// millisecond per 双公示 row on change tracking and command building, and talks to the server once per row; this
+/// builds each row's values once and sends a batch per statement. The statement, column names and every value conversion (enums as text, instants as UTC,
 /// DateOnly) come from EF's own model and type mappings, so it writes exactly what SaveChanges would, on SQLite and
 /// PostgreSQL alike. Generated keys (the identity column) are left to the database. Call <see cref="FlushAsync"/>
 /// after the last row.
 /// </summary>
-internal sealed class BulkInsert<T> : IAsyncDisposable where T : class
+public sealed class BulkInsert<T> : IAsyncDisposable where T : class
 {
     /// <summary>
     /// Parameters per statement on a server engine: PostgreSQL accepts 65,535, and each statement saves a round trip.
