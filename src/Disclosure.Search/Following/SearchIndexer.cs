@@ -173,7 +173,7 @@ public sealed class SearchIndexer
                     break;
                 }
 
-                var changes = await LoadChangesAsync(db, entries, types, labels, cancellationToken);
+                var changes = await LoadChangesAsync(feed, entries, types, labels, cancellationToken);
                 checkpoint = entries[^1].Sequence;
                 applied += entries.Count;
                 if (!commit)
@@ -204,17 +204,14 @@ public sealed class SearchIndexer
     }
 
     private async Task<List<IndexChange>> LoadChangesAsync(
-        DisclosureDbContext db,
+        PublishedContentQuery feed,
         IReadOnlyList<ChangeLogEntry> entries,
         IReadOnlyDictionary<string, Core.ContentManagement.Metadata.ContentTypeDefinition> types,
         SearchLabels labels,
         CancellationToken cancellationToken)
     {
         var ids = entries.Select(e => e.ContentItemId).Distinct().ToList();
-        var published = await db.ContentVersions.AsNoTracking()
-            .Include(v => v.Item)
-            .Where(v => v.Status == ContentStatus.Published && ids.Contains(v.Item.ContentItemId))
-            .ToDictionaryAsync(v => v.Item.ContentItemId, cancellationToken);
+        var published = await feed.PublishedVersionsAsync(ids, cancellationToken);
 
         var changes = new List<IndexChange>(ids.Count);
         foreach (var id in ids)

@@ -18,7 +18,7 @@ namespace Disclosure.Site.Items;
 /// Builds the public page of one version. The public item page and the admin preview both call this, which is how
 /// "preview exactly as the public will see it" stays true.
 /// </summary>
-public sealed class ItemPageBuilder(DisclosureDbContext db, ContentDefinitionStore definitions, IEnumerable<IItemPageExtension> extensions, TimeProvider clock)
+public sealed class ItemPageBuilder(DisclosureDbContext db, PublishedContentQuery publishedContent, ContentDefinitionStore definitions, IEnumerable<IItemPageExtension> extensions, TimeProvider clock)
 {
     /// <summary>政策解读: the type whose pickers link an interpretation to the documents it explains (发布、解读、回应三联动).</summary>
     public const string InterpretationType = "PolicyInterpretation";
@@ -179,15 +179,8 @@ public sealed class ItemPageBuilder(DisclosureDbContext db, ContentDefinitionSto
 
     private async Task<Dictionary<string, ItemLink>> PublishedLinksAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
-        var rows = await db.ContentVersions.AsNoTracking().Include(v => v.Item)
-            .Where(v => v.Status == ContentStatus.Published && ids.Contains(v.Item.ContentItemId))
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(v => v.Item.ContentItemId, v => Link(v.Item, v));
+        var rows = await publishedContent.PublishedVersionsAsync(ids, cancellationToken);
+        return rows.ToDictionary(r => r.Key, r => Link(r.Value.Item, r.Value));
     }
 
     private static ItemLink Link(ContentItemRecord item, ContentVersionRecord version) =>
