@@ -34,6 +34,7 @@ done
 
 data="/tmp/disclosure-bench-web-$items"
 work="$(mktemp -d /tmp/disclosure-bench-web.XXXXXX)"
+chmod 755 "$work" # nginx's workers run as www-data and must read the static copy
 site_pid="" nginx_pid=""
 cleanup() {
   [ -n "$site_pid" ] && kill "$site_pid" 2>/dev/null || true
@@ -80,7 +81,7 @@ bytes="$(stat -c %s "$work/static/content/$item")"
 
 nginx_port="$(free_port)"
 cat >"$work/nginx.conf" <<CONF
-worker_processes 1;
+worker_processes auto; # as many as cores, like Kestrel
 daemon off;
 pid $work/nginx.pid;
 error_log $work/nginx-error.log;
@@ -95,7 +96,17 @@ nginx -c "$work/nginx.conf" &
 nginx_pid=$!
 sleep 1
 
-run_wrk() { wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$1" | tee "$work/wrk-$2.txt" >&2; awk '/Requests\/sec/ {print $2}' "$work/wrk-$2.txt"; }
+# Both must answer 200 with the very same bytes, or the comparison means nothing.
+for port in "$site_port" "$nginx_port"; do
+  curl -fs "http://127.0.0.1:$port$path" -o "$work/check-$port" || { echo "error: 127.0.0.1:$port$path did not answer 200" >&2; exit 1; }
+  cmp -s "$work/check-$port" "$work/static/content/$item" || { echo "error: 127.0.0.1:$port$path sent other bytes" >&2; exit 1; }
+done
+
+run_wrk() {
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$1" | tee "$work/wrk-$2.txt" >&2
+  if grep -q "Non-2xx" "$work/wrk-$2.txt"; then echo "error: $2 answered errors under load; no figure" >&2; exit 1; fi
+  awk '/Requests\/sec/ {print $2}' "$work/wrk-$2.txt"
+}
 
 echo "==> warming up"
 wrk -t1 -c4 -d3s "http://127.0.0.1:$site_port$path" >/dev/null
