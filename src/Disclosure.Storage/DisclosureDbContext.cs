@@ -39,6 +39,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<ChannelToken> ChannelTokens => Set<ChannelToken>();
     public DbSet<CreditLicenceRecord> CreditLicences => Set<CreditLicenceRecord>();
     public DbSet<CreditPenaltyRecord> CreditPenalties => Set<CreditPenaltyRecord>();
+    public DbSet<AnnualReports.AnnualReportRecord> AnnualReports => Set<AnnualReports.AnnualReportRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -249,6 +250,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
         builder.ApplyConfiguration(new Calendar.CalendarDayConfiguration());
         Requests.RequestModel.Configure(builder);
         CreditRecordConfiguration.Configure(builder);
+        Disclosure.Storage.AnnualReports.AnnualReportRecord.Configure(builder);
 
         builder.Entity<DisclosureUser>(user =>
         {
