@@ -45,6 +45,20 @@ dotnet run --project "$repo/src/Disclosure.Web" -- annual-report-sample "$out/an
   || { cat "$out/generate.log"; exit 1; }
 
 echo "==> converting to PDF with LibreOffice"
+# Stand-ins for the official faces, for this rendering only: 仿宋/小标宋/楷体 → Noto Serif CJK, 黑体 → Noto Sans CJK.
+cat >"$data/fonts.conf" <<'FONTS'
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <alias binding="same"><family>仿宋_GB2312</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
+  <alias binding="same"><family>楷体_GB2312</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
+  <alias binding="same"><family>方正小标宋简体</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
+  <alias binding="same"><family>黑体</family><prefer><family>Noto Sans CJK SC</family></prefer></alias>
+  <alias binding="same"><family>宋体</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
+</fontconfig>
+FONTS
+export FONTCONFIG_FILE="$data/fonts.conf"
 # A throwaway profile, so a LibreOffice already running for the user does not swallow the conversion.
 soffice -env:UserInstallation="file://$data/lo-profile" --headless --convert-to pdf --outdir "$out" "$out/annual-report.docx" >/dev/null
 

@@ -133,7 +133,8 @@ public static partial class AnnualReportDocx
 
         // For each grid column, the merge that continues into it: (rows left, colspan), only at its first column.
         var pending = new (int Rows, int Span)[layout.ColumnCount];
-        var headerRows = layout.Rows.TakeWhile(r => r.All(c => !c.Figure)).Count();
+        // Tables 三 and 四 run over pages: their heading rows repeat. Table 二's blocks each have their own headings.
+        var headerRows = layout.ColumnCount > 4 ? layout.Rows.TakeWhile(r => r.All(c => !c.Figure)).Count() : 0;
         for (var r = 0; r < layout.Rows.Count; r++)
         {
             // Heading rows repeat on every page the table runs onto; no row breaks across pages.
@@ -217,7 +218,7 @@ public static partial class AnnualReportDocx
     {
         int[] weights = layout.ColumnCount switch
         {
-            10 => [7, 10, 29, 7, 7, 7, 7, 7, 7, 7],   // table 三: 三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密 | seven figures
+            10 => [6, 11, 27, 8, 8, 8, 8, 8, 8, 8],   // table 三: 三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密 | seven figures
             4 => [40, 20, 20, 20],                  // table 二
             _ => Enumerable.Repeat(1, layout.ColumnCount).ToArray(),
         };
@@ -271,7 +272,8 @@ public static partial class AnnualReportDocx
                 null),
             Style("TableHeading", "Table Heading", "Normal", isDefault: false,
                 new StyleParagraphProperties(
-                    new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto },
+                    new SnapToGrid { Val = false }, // the body's 28pt line grid would make every table row three lines tall
+                    new SpacingBetweenLines { Before = "60", After = "60", Line = "240", LineRule = LineSpacingRuleValues.Auto },
                     new Indentation { FirstLine = "0" },
                     new Justification { Val = JustificationValues.Center }),
                 new StyleRunProperties(new FontSize { Val = "18" }, new FontSizeComplexScript { Val = "18" })),

@@ -212,8 +212,16 @@ public sealed class AnnualReportAdminTests(AnnualReportSiteFixture fixture) : IC
             // Editors do not compile the report and are not reminded.
             Assert.DoesNotContain("annual-report-reminder", await DashboardAsync("editor"));
 
-            await PublishReportAsync(2027);
+            var latest = await PublishReportAsync(2027);
             Assert.DoesNotContain("annual-report-reminder", await DashboardAsync("office"));
+
+            // Earlier years stay listed: under 年度报告 and on each report's page.
+            var page = WebUtility.HtmlDecode(await fixture.Site.CreateClient().GetStringAsync($"/content/{latest}"));
+            Assert.Contains("往年年度报告", page);
+            Assert.Contains("永宁县人民政府办公室2026年政府信息公开工作年度报告", page);
+            var catalogue = WebUtility.HtmlDecode(await fixture.Site.CreateClient().GetStringAsync("/catalogue/09"));
+            Assert.Contains("永宁县人民政府办公室2026年政府信息公开工作年度报告", catalogue);
+            Assert.Contains("永宁县人民政府办公室2027年政府信息公开工作年度报告", catalogue);
         }
         finally
         {
@@ -222,7 +230,7 @@ public sealed class AnnualReportAdminTests(AnnualReportSiteFixture fixture) : IC
     }
 
     /// <summary>Drafts, submits, reviews and publishes the report on a year through the services (the clock decides what "today" is).</summary>
-    private Task PublishReportAsync(int year) => fixture.ScopeAsync(async sp =>
+    private Task<string> PublishReportAsync(int year) => fixture.ScopeAsync(async sp =>
     {
         var reports = sp.GetRequiredService<AnnualReportService>();
         var saved = fixture.Clock.Now;
@@ -237,7 +245,7 @@ public sealed class AnnualReportAdminTests(AnnualReportSiteFixture fixture) : IC
             await workflow.ApproveAsync(submitted.ReviewId, new Actor("leader", new HashSet<string> { RoleNames.Leader }), null);
             await workflow.PublishAsync(submitted.ContentItemId, new Actor("office", new HashSet<string> { RoleNames.InformationOffice }));
             Assert.True(await reports.IsPublishedAsync(year));
-            return true;
+            return submitted.ContentItemId;
         }
         finally
         {
