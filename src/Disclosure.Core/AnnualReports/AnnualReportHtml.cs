@@ -60,13 +60,7 @@ public static class AnnualReportHtml
                     html.Append(" class=\"manual\"");
                 }
 
-                html.Append('>').Append(Encode(cell.Text));
-                if (cell.Manual)
-                {
-                    html.Append("（").Append(ManualCells.Mark).Append('）');
-                }
-
-                html.Append("</").Append(tag).Append('>');
+                html.Append('>').Append(Encode(cell.Display)).Append("</").Append(tag).Append('>');
             }
 
             html.Append("</tr>\n");

@@ -4,7 +4,11 @@ using Disclosure.Core.Requests.Statistics;
 namespace Disclosure.Core.AnnualReports;
 
 /// <summary>One cell of a laid-out table: text, spans, and whether it is a heading or a figure (and one entered by hand).</summary>
-public sealed record LayoutCell(string Text, int ColSpan = 1, int RowSpan = 1, bool Heading = false, bool Figure = false, bool Manual = false);
+public sealed record LayoutCell(string Text, int ColSpan = 1, int RowSpan = 1, bool Heading = false, bool Figure = false, bool Manual = false)
+{
+    /// <summary>The text as printed: a figure the office entered by hand carries the mark （人工填报）.</summary>
+    public string Display => Manual && Text.Length > 0 && char.IsDigit(Text[0]) ? $"{Text}（{ManualCells.Mark}）" : Text;
+}
 
 /// <summary>
 /// A statistical table laid out as the official format prints it — merged heading cells included — so the DOCX

@@ -171,8 +171,7 @@ public static partial class AnnualReportDocx
                     merge = MergedCellValues.Restart;
                 }
 
-                var text = cell.Manual && cell.Text.Length > 0 && char.IsDigit(cell.Text[0]) ? $"{cell.Text}（{ManualCells.Mark}）" : cell.Text;
-                row.Append(Cell(text, Width(widths, column, cell.ColSpan), cell.ColSpan, merge, cell.Heading, cell.Manual));
+                row.Append(Cell(cell.Display, Width(widths, column, cell.ColSpan), cell.ColSpan, merge, cell.Heading, cell.Manual));
                 column += cell.ColSpan;
             }
 

@@ -183,6 +183,9 @@ public sealed class AnnualReportAdminTests(AnnualReportSiteFixture fixture) : IC
         Assert.Contains("三、收到和处理政府信息公开申请情况", item);
         Assert.Contains("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", item);
         Assert.Contains("永宁县公安局2025年政府信息公开工作年度报告.docx", item);
+        Assert.Contains("class=\"item-block annual-report\"", item);
+        Assert.Contains("rowspan=\"22\"", item); // the official grid survives sanitising: 三、本年度办理结果 over its 22 rows
+        Assert.Contains("3（人工填报）", item);
         Assert.DoesNotContain("<script", item[item.IndexOf("一、总体情况", StringComparison.Ordinal)..], StringComparison.OrdinalIgnoreCase);
         page = WebUtility.HtmlDecode(await office.GetStringAsync(url));
         Assert.Contains("已发布", page);
