@@ -64,6 +64,8 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             item.HasIndex(i => i.IndexNumber).IsUnique();
             item.Property(i => i.DepartmentCode).HasMaxLength(64);
             item.Property(i => i.CreatedBy).HasMaxLength(256);
+            // The annual report counts items first published in a year (section 一).
+            item.HasIndex(i => i.FirstPublishedUtc);
             item.HasMany(i => i.Versions).WithOne(v => v.Item).HasForeignKey(v => v.ItemId).OnDelete(DeleteBehavior.Restrict);
         });
 

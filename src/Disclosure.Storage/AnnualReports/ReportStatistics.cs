@@ -150,20 +150,23 @@ public sealed class ReportStatistics(DisclosureDbContext db, RequestStatistics r
         var start = ChinaTime.StartOfYearUtc(year);
         var end = ChinaTime.StartOfYearUtc(year + 1);
 
-        // Items first published in the year and public now, per 目录 class (rolled up to the top class below).
-        var perClass = await (
-                from item in db.ContentItems
-                join version in db.ContentVersions on item.Id equals version.ItemId
-                where item.FirstPublishedUtc >= start && item.FirstPublishedUtc < end
-                      && version.Status == ContentStatus.Published && version.AgencyCode == agencyCode
-                group version by version.CatalogueCode into g
-                select new { Code = g.Key, Count = g.Count() })
+        // Items first published in the year and public now, per 目录 class (rolled up to the top class below). Written
+        // as SQL with CROSS JOIN because SQLite then keeps ContentItems as the outer loop, driven by the
+        // FirstPublishedUtc index; left to itself it walks every published version to group by class without sorting,
+        // reading each version row (with its JSON) to test the agency. PostgreSQL plans the join freely either way.
+        var perClass = await db.Database.SqlQuery<ClassRow>($"""
+                SELECT v."CatalogueCode" AS "Code", COUNT(*) AS "Count"
+                FROM "ContentItems" c CROSS JOIN "ContentVersions" v
+                WHERE v."ItemId" = c."Id" AND c."FirstPublishedUtc" >= {start} AND c."FirstPublishedUtc" < {end}
+                  AND v."Status" = 'Published' AND v."AgencyCode" = {agencyCode}
+                GROUP BY v."CatalogueCode"
+                """)
             .ToListAsync(cancellationToken);
         var classes = await db.CatalogueClasses.AsNoTracking().Where(c => c.ParentCode == null).OrderBy(c => c.Position).ThenBy(c => c.Code)
             .Select(c => new { c.Code, c.Name }).ToListAsync(cancellationToken);
         var byTop = perClass
             .GroupBy(c => classes.FirstOrDefault(t => c.Code != null && (c.Code == t.Code || c.Code.StartsWith(t.Code + ".", StringComparison.Ordinal)))?.Code ?? "")
-            .ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+            .ToDictionary(g => g.Key, g => (int)g.Sum(x => x.Count));
         var catalogue = classes.Select(c => new CatalogueCount(c.Code, c.Name, byTop.GetValueOrDefault(c.Code))).ToList();
         if (byTop.TryGetValue("", out var unclassified) && unclassified > 0)
         {
@@ -185,8 +188,10 @@ public sealed class ReportStatistics(DisclosureDbContext db, RequestStatistics r
             .ToList();
 
         // 办事指南 updated: guides with a version published in the year (new or revised).
+        // (The statuses a published version can have, named so the (Status, ContentType, PublishedUtc) index serves the query.)
         var guides = await db.ContentVersions.AsNoTracking()
-            .Where(v => v.ContentType == GuideType && v.AgencyCode == agencyCode && v.PublishedUtc >= start && v.PublishedUtc < end)
+            .Where(v => (v.Status == ContentStatus.Published || v.Status == ContentStatus.Archived || v.Status == ContentStatus.Withdrawn)
+                && v.ContentType == GuideType && v.AgencyCode == agencyCode && v.PublishedUtc >= start && v.PublishedUtc < end)
             .Select(v => v.ItemId).Distinct().CountAsync(cancellationToken);
 
         // 政策解读 first published in the year.
@@ -199,4 +204,6 @@ public sealed class ReportStatistics(DisclosureDbContext db, RequestStatistics r
     }
 
     private sealed record DocumentRow(string Kind, long Issued, long Abolished, long InForce);
+
+    private sealed record ClassRow(string? Code, long Count);
 }

@@ -594,6 +594,8 @@ namespace Disclosure.Storage.Migrations
                     b.HasIndex("ContentItemId")
                         .IsUnique();
 
+                    b.HasIndex("FirstPublishedUtc");
+
                     b.HasIndex("IndexNumber")
                         .IsUnique();
 

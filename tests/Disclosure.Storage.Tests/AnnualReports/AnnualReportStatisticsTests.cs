@@ -78,6 +78,14 @@ public sealed class AnnualReportStatisticsTests
         // Table 四: 行政复议, 未经复议直接起诉, 复议后起诉 — 维持, 纠正, 其他, 尚未审结, 总计.
         Assert.Equal([2, 1, 1, 2, 6, 0, 1, 1, 1, 3, 1, 0, 0, 0, 1], figures.Appeals.Cells);
 
+        // Section 一's facts: first published in 2025 and public now — 规范性文件 A, B, H, R1 (政策法规) and three fee
+        // items (财务信息); G went public only in 2026, C in 2023, the other agency's document is not ours.
+        Assert.Equal(
+            [("02", "政策法规", 4), ("08", "财务信息", 3)],
+            figures.Overview.PublishedByCatalogue.Where(c => c.Count > 0).Select(c => (c.Code, c.Name, c.Count)));
+        Assert.Equal(7, figures.Overview.PublishedTotal);
+        Assert.Equal((0, 0), (figures.Overview.GuidesUpdated, figures.Overview.Interpretations));
+
         // The seeded year adds up: no problem but the missing previous report and 行政强制 still to be entered.
         var findings = ReportChecks.Check(figures, previousYear: null);
         Assert.DoesNotContain(findings, f => f.Severity == CheckSeverity.Problem);

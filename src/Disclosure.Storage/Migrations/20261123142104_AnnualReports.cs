@@ -42,6 +42,11 @@ namespace Disclosure.Storage.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContentItems_FirstPublishedUtc",
+                table: "ContentItems",
+                column: "FirstPublishedUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AnnualReports_AgencyCode_Year",
                 table: "AnnualReports",
                 columns: new[] { "AgencyCode", "Year" },
@@ -53,6 +58,10 @@ namespace Disclosure.Storage.Migrations
         {
             migrationBuilder.DropTable(
                 name: "AnnualReports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ContentItems_FirstPublishedUtc",
+                table: "ContentItems");
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Disclosure.Storage.Migrations
 {
     [DbContext(typeof(DisclosureDbContext))]
-    [Migration("20261123133828_AnnualReports")]
+    [Migration("20261123142104_AnnualReports")]
     partial class AnnualReports
     {
         /// <inheritdoc />
@@ -596,6 +596,8 @@ namespace Disclosure.Storage.Migrations
 
                     b.HasIndex("ContentItemId")
                         .IsUnique();
+
+                    b.HasIndex("FirstPublishedUtc");
 
                     b.HasIndex("IndexNumber")
                         .IsUnique();
