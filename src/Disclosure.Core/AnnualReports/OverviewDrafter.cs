@@ -46,7 +46,7 @@ public static class OverviewDrafter
 
         text.Append($"。发布政策解读{o.Interpretations}篇，更新办事指南{o.GuidesUpdated}项。");
         text.Append($"公示行政许可决定{p.Licensing}件、行政处罚决定{p.Penalty}件");
-        text.Append(p.FeeAmount > 0 ? $"，公开行政事业性收费{ReportTables.Number(p.FeeAmount)}万元。\n\n" : "。\n\n");
+        text.Append(p.FeeAmount > 0 ? $"；全年行政事业性收费{ReportTables.Number(p.FeeAmount)}万元。\n\n" : "。\n\n");
 
         var received = t.NewApplications.Counts.Total;
         var carried = t.CarriedOver.Counts.Total;

@@ -126,7 +126,7 @@ public sealed class AnnualReportService(
     public Task SaveAsync(long id, string overview, string problems, string other, IReadOnlyDictionary<string, decimal> manual, string stamp, string actor, CancellationToken cancellationToken = default) =>
         db.InTransactionAsync(async () =>
         {
-            var report = await LoadAsync(id, stamp, cancellationToken);
+            var report = await LoadDraftAsync(id, stamp, cancellationToken);
             if (manual.Keys.FirstOrDefault(k => !ManualCells.IsKnown(k)) is { } unknown)
             {
                 throw new AnnualReportException($"“{unknown}”不是可人工填报的单元格。");
@@ -151,7 +151,7 @@ public sealed class AnnualReportService(
     public Task<IReadOnlyList<MovedCell>> RefreshAsync(long id, string stamp, string actor, CancellationToken cancellationToken = default) =>
         db.InTransactionAsync(async () =>
         {
-            var report = await LoadAsync(id, stamp, cancellationToken);
+            var report = await LoadDraftAsync(id, stamp, cancellationToken);
             var previous = AnnualReportFigures.FromJson(report.FiguresJson);
             var current = await statistics.ComputeAsync(report.AgencyCode, report.Year, cancellationToken);
             report.PreviousFiguresJson = report.FiguresJson;
@@ -288,6 +288,18 @@ public sealed class AnnualReportService(
         if (report.ConcurrencyStamp != stamp)
         {
             throw new AnnualReportException("该年度报告已被他人修改，请刷新页面后重试。");
+        }
+
+        return report;
+    }
+
+    /// <summary>A draft to change: what is in review or published is changed only by returning or withdrawing it first.</summary>
+    private async Task<AnnualReportRecord> LoadDraftAsync(long id, string stamp, CancellationToken cancellationToken)
+    {
+        var report = await LoadAsync(id, stamp, cancellationToken);
+        if (await StateAsync(report, cancellationToken) != AnnualReportState.Draft)
+        {
+            throw new AnnualReportException("该年度报告正在审核中或已发布，不能修改；审核退回或撤回后方可修改。");
         }
 
         return report;

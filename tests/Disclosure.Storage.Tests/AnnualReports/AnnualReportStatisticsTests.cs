@@ -108,6 +108,9 @@ public sealed class AnnualReportStatisticsTests
         Assert.Equal([1, 1, 0, 0, 1, 1, 4], carriedOut.Cells);
         await PublishAsync(database, report2024);
         Assert.NotNull(await Service(database, s => s.PublishedFiguresAsync(ReportYearSeed.Agency, 2024)));
+        var published = (await Service(database, s => s.FindAsync(report2024.Id)))!;
+        var locked = await Assert.ThrowsAsync<AnnualReportException>(() => Service(database, s => s.SaveAsync(published.Id, "改写", "", "", new Dictionary<string, decimal>(), published.ConcurrencyStamp, "office")));
+        Assert.Equal("该年度报告正在审核中或已发布，不能修改；审核退回或撤回后方可修改。", locked.Message);
 
         // 2025 continues it exactly: no carry-over problem.
         var report2025 = await Service(database, s => s.CreateDraftAsync(ReportYearSeed.Agency, 2025, "office"));
