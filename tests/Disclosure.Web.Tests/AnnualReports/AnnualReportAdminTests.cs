@@ -101,6 +101,10 @@ public sealed class AnnualReportAdminTests(AnnualReportSiteFixture fixture) : IC
         var list = await office.GetStringAsync("/admin/annual-reports");
         Assert.Contains("<a href=\"/admin/annual-reports\">年度报告</a>", list);
 
+        // The generic content editor does not take an annual report: its figures are never typed in by hand.
+        var byHand = await office.GetAsync("/admin/content/new?type=AnnualReport");
+        Assert.Equal((HttpStatusCode.Redirect, "/admin/annual-reports"), (byHand.StatusCode, byHand.Headers.Location!.OriginalString));
+
         // Mistakes are answered in zh-CN and nothing is created.
         var bad = await office.PostAsync("/admin/annual-reports?handler=Create", Form(list, ("Year", "二〇二五"), ("AgencyCode", "nobody")));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
