@@ -22,6 +22,7 @@ public static class SiteServiceCollectionExtensions
         services.AddScoped<IItemPageExtension, BudgetChartExtension>();
         services.AddScoped<IItemPageExtension, CommentWindowExtension>();
         services.AddScoped<IItemPageExtension, DocumentValidityExtension>();
+        services.AddScoped<IItemPageExtension, AnnualReportExtension>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PublicUrls>();
         services.AddRequestForms(configuration);

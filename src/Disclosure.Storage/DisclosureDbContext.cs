@@ -39,6 +39,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<ChannelToken> ChannelTokens => Set<ChannelToken>();
     public DbSet<CreditLicenceRecord> CreditLicences => Set<CreditLicenceRecord>();
     public DbSet<CreditPenaltyRecord> CreditPenalties => Set<CreditPenaltyRecord>();
+    public DbSet<AnnualReports.AnnualReportRecord> AnnualReports => Set<AnnualReports.AnnualReportRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -63,6 +64,8 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             item.HasIndex(i => i.IndexNumber).IsUnique();
             item.Property(i => i.DepartmentCode).HasMaxLength(64);
             item.Property(i => i.CreatedBy).HasMaxLength(256);
+            // The annual report counts items first published in a year (section 一).
+            item.HasIndex(i => i.FirstPublishedUtc);
             item.HasMany(i => i.Versions).WithOne(v => v.Item).HasForeignKey(v => v.ItemId).OnDelete(DeleteBehavior.Restrict);
         });
 
@@ -249,6 +252,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
         builder.ApplyConfiguration(new Calendar.CalendarDayConfiguration());
         Requests.RequestModel.Configure(builder);
         CreditRecordConfiguration.Configure(builder);
+        Disclosure.Storage.AnnualReports.AnnualReportRecord.Configure(builder);
 
         builder.Entity<DisclosureUser>(user =>
         {

@@ -42,6 +42,8 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IWorkingDayCalendarSource>(sp => sp.GetRequiredService<CalendarStore>());
         services.AddDisclosureRequests();
         services.AddDisclosureCredit();
+        services.AddScoped<AnnualReports.ReportStatistics>();
+        services.AddScoped<AnnualReports.AnnualReportService>();
         return services;
     }
 

@@ -117,6 +117,10 @@ if (args.Contains("rebuild-search-index"))
 }
 
 await SiteSetup.RunAsync(app.Services);
+if (args.Contains(Disclosure.Web.Admin.AnnualReports.AnnualReportSampleCommand.Name))
+{
+    return await Disclosure.Web.Admin.AnnualReports.AnnualReportSampleCommand.RunAsync(app.Services, args);
+}
 
 app.UseOverloadProtection();
 app.UseDisclosureSiteErrorPages();

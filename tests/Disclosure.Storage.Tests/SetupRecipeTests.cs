@@ -20,7 +20,7 @@ public sealed class SetupRecipeTests
 
         Assert.Equal(first, second);
         Assert.True(first.Items > 100, $"demo content should hold over a hundred items, found {first.Items}");
-        Assert.Equal(9, first.Types);
+        Assert.Equal(10, first.Types); // nine disclosure types and the AnnualReport
         Assert.Equal(6, first.Roles);
 
         // The first-start service sees setup has run and does nothing more.

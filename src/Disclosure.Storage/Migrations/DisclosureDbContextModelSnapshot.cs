@@ -17,6 +17,68 @@ namespace Disclosure.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Disclosure.Storage.AnnualReports.AnnualReportRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(36);
+
+                    b.Property<string>("ContentItemId")
+                        .HasMaxLength(64);
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime>("CreatedUtc");
+
+                    b.Property<DateTime>("FiguresComputedUtc");
+
+                    b.Property<string>("FiguresJson")
+                        .IsRequired();
+
+                    b.Property<int>("FormatYear");
+
+                    b.Property<string>("ManualJson")
+                        .IsRequired();
+
+                    b.Property<string>("Other")
+                        .IsRequired();
+
+                    b.Property<string>("Overview")
+                        .IsRequired();
+
+                    b.Property<string>("PreviousFiguresJson");
+
+                    b.Property<string>("Problems")
+                        .IsRequired();
+
+                    b.Property<string>("SubmittedFiguresJson");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime>("UpdatedUtc");
+
+                    b.Property<int>("Year");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("AnnualReports", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Storage.Credit.CreditLicenceRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -531,6 +593,8 @@ namespace Disclosure.Storage.Migrations
 
                     b.HasIndex("ContentItemId")
                         .IsUnique();
+
+                    b.HasIndex("FirstPublishedUtc");
 
                     b.HasIndex("IndexNumber")
                         .IsUnique();

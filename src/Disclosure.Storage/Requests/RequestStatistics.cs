@@ -18,24 +18,90 @@ namespace Disclosure.Storage.Requests;
 /// </summary>
 public sealed class RequestStatistics(DisclosureDbContext db)
 {
+    /// <summary>
+    /// Table 三 by GROUP BY in the database: one row per (applicant kind, received before the year, outcome if
+    /// closed in the year), so 20,000 applications come back as a few dozen counts, never as rows.
+    /// </summary>
     public async Task<ApplicationTable> ApplicationTableAsync(int year, CancellationToken cancellationToken = default)
     {
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
-        var facts = await db.Set<InformationRequestRecord>().AsNoTracking()
+        var groups = await db.Set<InformationRequestRecord>().AsNoTracking()
             .Where(r => r.ReceivedOn <= last && (r.ClosedOn == null || r.ClosedOn >= first))
-            .Select(r => new RequestFact(r.Kind, r.ReceivedOn, r.ClosedOn, r.Outcome))
+            .GroupBy(r => new
+            {
+                r.Kind,
+                Before = r.ReceivedOn < first,
+                Closed = r.ClosedOn != null && r.ClosedOn <= last,
+                Outcome = r.ClosedOn != null && r.ClosedOn <= last ? r.Outcome : null,
+            })
+            .Select(g => new { g.Key.Kind, g.Key.Before, g.Key.Closed, g.Key.Outcome, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        return ApplicationTable.Compute(year, facts);
+
+        var received = ApplicantCounts.Zero;
+        var carriedOver = ApplicantCounts.Zero;
+        var carriedForward = ApplicantCounts.Zero;
+        var byOutcome = new Dictionary<RequestOutcome, ApplicantCounts>();
+        foreach (var group in groups)
+        {
+            if (group.Before)
+            {
+                carriedOver = carriedOver.Add(group.Kind, group.Count);
+            }
+            else
+            {
+                received = received.Add(group.Kind, group.Count);
+            }
+
+            if (!group.Closed)
+            {
+                carriedForward = carriedForward.Add(group.Kind, group.Count);
+            }
+            else if (group.Outcome is { } outcome)
+            {
+                byOutcome[outcome] = byOutcome.GetValueOrDefault(outcome).Add(group.Kind, group.Count);
+            }
+            else
+            {
+                throw new InvalidOperationException($"{group.Count} application(s) closed in {year} without an outcome.");
+            }
+        }
+
+        return ApplicationTable.FromCounts(year, received, carriedOver, byOutcome, carriedForward);
     }
 
+    /// <summary>
+    /// Table 四 by GROUP BY in the database: each case falls in one bucket for the year — its result if decided in
+    /// the year, 尚未审结 if filed by the year's end and not decided by then, none if decided in an earlier year.
+    /// </summary>
     public async Task<AppealTable> AppealTableAsync(int year, CancellationToken cancellationToken = default)
     {
+        var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
-        var facts = await db.Set<RequestAppealRecord>().AsNoTracking()
-            .Where(a => a.FiledOn <= last)
-            .Select(a => new AppealFact(a.Kind, a.FiledOn, a.DecidedOn, a.Result))
+        var groups = await db.Set<RequestAppealRecord>().AsNoTracking()
+            .Where(a => a.FiledOn <= last && (a.DecidedOn == null || a.Result == AppealResult.Pending || a.DecidedOn >= first))
+            .GroupBy(a => new
+            {
+                a.Kind,
+                Bucket = a.DecidedOn != null && a.Result != AppealResult.Pending && a.DecidedOn <= last ? a.Result : AppealResult.Pending,
+            })
+            .Select(g => new { g.Key.Kind, g.Key.Bucket, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        return AppealTable.Compute(year, facts);
+
+        AppealCounts For(AppealKind kind)
+        {
+            var counts = default(AppealCounts);
+            foreach (var group in groups.Where(g => g.Kind == kind))
+            {
+                for (var i = 0; i < group.Count; i++)
+                {
+                    counts = counts.Add(group.Bucket);
+                }
+            }
+
+            return counts;
+        }
+
+        return new AppealTable(year, For(AppealKind.Reconsideration), For(AppealKind.DirectLitigation), For(AppealKind.LitigationAfterReconsideration));
     }
 }

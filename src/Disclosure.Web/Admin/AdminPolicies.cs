@@ -21,6 +21,8 @@ public static class AdminPolicies
     public const string Credit = "Credit";
     /// <summary>双公示: publish, withdraw and 信用修复 — acts of the 公开办 alone.</summary>
     public const string CreditPublishing = "CreditPublishing";
+    /// <summary>政府信息公开工作年度报告: compile, edit and submit — the 公开办 and 管理员.</summary>
+    public const string AnnualReports = "AnnualReports";
 
     public static readonly string[] StaffRoles =
     [
@@ -40,5 +42,6 @@ public static class AdminPolicies
         options.AddPolicy(Channels, p => p.RequireRole(RoleNames.InformationOffice, RoleNames.Administrator));
         options.AddPolicy(Credit, p => p.RequireRole(RoleNames.Editor, RoleNames.InformationOffice));
         options.AddPolicy(CreditPublishing, p => p.RequireRole(RoleNames.InformationOffice));
+        options.AddPolicy(AnnualReports, p => p.RequireRole(RoleNames.InformationOffice, RoleNames.Administrator));
     }
 }

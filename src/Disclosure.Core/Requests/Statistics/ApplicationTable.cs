@@ -134,16 +134,32 @@ public sealed record ApplicationTable(
             }
         }
 
+        return FromCounts(year, received, carriedOver, byOutcome, carriedForward);
+    }
+
+    /// <summary>
+    /// Builds the table from counts already aggregated (by the database, or read back from a stored report):
+    /// 一 <paramref name="received"/>, 二 <paramref name="carriedOver"/>, 三 one row per outcome (missing outcomes
+    /// count zero; （七）总计 is their sum) and 四 <paramref name="carriedForward"/>.
+    /// </summary>
+    public static ApplicationTable FromCounts(
+        int year,
+        ApplicantCounts received,
+        ApplicantCounts carriedOver,
+        IReadOnlyDictionary<RequestOutcome, ApplicantCounts> byOutcome,
+        ApplicantCounts carriedForward)
+    {
+        ApplicantCounts Of(RequestOutcome outcome) => byOutcome.TryGetValue(outcome, out var counts) ? counts : ApplicantCounts.Zero;
         var sections = RequestOutcomes.Sections
             .Select(s => new ResultSection(s.Category, s.Label, s.HasReasons,
-                s.Outcomes.Select(o => new OutcomeRow(o, RequestOutcomes.RowLabel(o), byOutcome[o])).ToList()))
+                s.Outcomes.Select(o => new OutcomeRow(o, RequestOutcomes.RowLabel(o), Of(o))).ToList()))
             .ToList();
         return new ApplicationTable(
             year,
             new ApplicationTableRow(NewApplicationsLabel, received),
             new ApplicationTableRow(CarriedOverLabel, carriedOver),
             sections,
-            new ApplicationTableRow(ResultsTotalLabel, ApplicantCounts.Sum(byOutcome.Values)),
+            new ApplicationTableRow(ResultsTotalLabel, ApplicantCounts.Sum(RequestOutcomes.All.Select(Of))),
             new ApplicationTableRow(CarriedForwardLabel, carriedForward));
     }
 }
