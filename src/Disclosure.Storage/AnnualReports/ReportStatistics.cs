@@ -5,6 +5,7 @@ using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Credit;
 using Disclosure.Core.Disclosure;
 using Disclosure.Core.Time;
+using Disclosure.Storage.Credit;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -106,20 +107,18 @@ public sealed class ReportStatistics(DisclosureDbContext db, RequestStatistics r
     }
 
     /// <summary>行政许可 decisions dated in the year, from the 双公示 records that were published (公示) — withdrawn ones were revoked or wrong.</summary>
-    public Task<int> LicensingAsync(int year, CancellationToken cancellationToken = default)
-    {
-        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        return db.CreditLicences.AsNoTracking()
-            .Where(r => r.DecisionDate >= first && r.DecisionDate <= last
-                && (r.Status == CreditRecordStatus.Published || r.Status == CreditRecordStatus.Repaired))
-            .CountAsync(cancellationToken);
-    }
+    public Task<int> LicensingAsync(int year, CancellationToken cancellationToken = default) =>
+        PublicisedDecisionsAsync(db.CreditLicences, year, cancellationToken);
 
     /// <summary>行政处罚 decisions dated in the year, published or since 信用修复 (a repair ends the publicity, not the decision).</summary>
-    public Task<int> PenaltiesAsync(int year, CancellationToken cancellationToken = default)
+    public Task<int> PenaltiesAsync(int year, CancellationToken cancellationToken = default) =>
+        PublicisedDecisionsAsync(db.CreditPenalties, year, cancellationToken);
+
+    private static Task<int> PublicisedDecisionsAsync<T>(IQueryable<T> records, int year, CancellationToken cancellationToken)
+        where T : CreditRecordBase
     {
         var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        return db.CreditPenalties.AsNoTracking()
+        return records.AsNoTracking()
             .Where(r => r.DecisionDate >= first && r.DecisionDate <= last
                 && (r.Status == CreditRecordStatus.Published || r.Status == CreditRecordStatus.Repaired))
             .CountAsync(cancellationToken);
@@ -133,7 +132,7 @@ public sealed class ReportStatistics(DisclosureDbContext db, RequestStatistics r
     {
         var d = SqlDialect.For(db);
         var sql = $$"""
-            SELECT CAST(COALESCE(SUM({{d.NumericCell("r", 1)}}), 0) AS {{(d.IsPostgres ? "text" : "TEXT")}}) AS "Value"
+            SELECT CAST(COALESCE(SUM({{d.NumericCell("r", 1)}}), 0) AS TEXT) AS "Value"
             FROM "ContentVersions" cv {{d.TableRows("cv", FeeType, "Collections", "r")}}
             WHERE cv."ContentType" = {0} AND cv."Status" = 'Published' AND cv."AgencyCode" = {1}
               AND {{d.Json("cv", FeeType, "Category")}} = '行政事业性收费'

@@ -11,8 +11,6 @@ internal sealed class SqlDialect(bool postgres)
 {
     public static SqlDialect For(DisclosureDbContext db) => new(db.Database.IsNpgsql());
 
-    public bool IsPostgres => postgres;
-
     /// <summary>The text at <c>Part.Field</c> of a version's data, or NULL. Braces are doubled for a composite format.</summary>
     public string Json(string alias, string part, string field) => postgres
         ? $"({alias}.\"DataJson\"::jsonb #>> '{{{{{part},{field}}}}}')"

@@ -13,9 +13,12 @@ namespace Disclosure.Storage.Requests;
 /// </summary>
 public sealed class RequestImporter(DisclosureDbContext db, TimeProvider clock)
 {
+    /// <summary>Applications per transaction in <see cref="ImportAsync"/>.</summary>
+    private const int BatchSize = 1_000;
+
     internal async Task ApplyAsync(RequestsStep step, CancellationToken cancellationToken)
     {
-        var existing = (await db.Set<InformationRequestRecord>().Select(r => r.Number).ToListAsync(cancellationToken)).ToHashSet();
+        var existing = await ExistingNumbersAsync(cancellationToken);
         var errors = new List<RecipeError>();
         var added = new List<RequestImport>();
         foreach (var import in step.Requests.Where(r => !existing.Contains(r.Number)))
@@ -44,7 +47,7 @@ public sealed class RequestImporter(DisclosureDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<int> ImportAsync(IEnumerable<RequestImport> requests, CancellationToken cancellationToken = default)
     {
-        var existing = (await db.Set<InformationRequestRecord>().Select(r => r.Number).ToListAsync(cancellationToken)).ToHashSet();
+        var existing = await ExistingNumbersAsync(cancellationToken);
         var added = 0;
         foreach (var batch in requests.Where(r => !existing.Contains(r.Number)).Chunk(BatchSize))
         {
@@ -65,7 +68,8 @@ public sealed class RequestImporter(DisclosureDbContext db, TimeProvider clock)
         return added;
     }
 
-    private const int BatchSize = 1_000;
+    private async Task<HashSet<string>> ExistingNumbersAsync(CancellationToken cancellationToken) =>
+        (await db.Set<InformationRequestRecord>().Select(r => r.Number).ToListAsync(cancellationToken)).ToHashSet();
 
     /// <summary>Requests first (their keys come from the database), then their applicants, then the 编号 counters.</summary>
     private async Task InsertAsync(IReadOnlyList<RequestImport> added, CancellationToken cancellationToken)

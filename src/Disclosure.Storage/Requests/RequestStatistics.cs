@@ -38,36 +38,7 @@ public sealed class RequestStatistics(DisclosureDbContext db)
             .Select(g => new { g.Key.Kind, g.Key.Before, g.Key.Closed, g.Key.Outcome, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
-        var received = ApplicantCounts.Zero;
-        var carriedOver = ApplicantCounts.Zero;
-        var carriedForward = ApplicantCounts.Zero;
-        var byOutcome = new Dictionary<RequestOutcome, ApplicantCounts>();
-        foreach (var group in groups)
-        {
-            if (group.Before)
-            {
-                carriedOver = carriedOver.Add(group.Kind, group.Count);
-            }
-            else
-            {
-                received = received.Add(group.Kind, group.Count);
-            }
-
-            if (!group.Closed)
-            {
-                carriedForward = carriedForward.Add(group.Kind, group.Count);
-            }
-            else if (group.Outcome is { } outcome)
-            {
-                byOutcome[outcome] = byOutcome.GetValueOrDefault(outcome).Add(group.Kind, group.Count);
-            }
-            else
-            {
-                throw new InvalidOperationException($"{group.Count} application(s) closed in {year} without an outcome.");
-            }
-        }
-
-        return ApplicationTable.FromCounts(year, received, carriedOver, byOutcome, carriedForward);
+        return ApplicationTable.FromGroups(year, groups.Select(g => new RequestGroup(g.Kind, g.Before, g.Closed, g.Outcome, g.Count)));
     }
 
     /// <summary>
@@ -88,20 +59,6 @@ public sealed class RequestStatistics(DisclosureDbContext db)
             .Select(g => new { g.Key.Kind, g.Key.Bucket, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
-        AppealCounts For(AppealKind kind)
-        {
-            var counts = default(AppealCounts);
-            foreach (var group in groups.Where(g => g.Kind == kind))
-            {
-                for (var i = 0; i < group.Count; i++)
-                {
-                    counts = counts.Add(group.Bucket);
-                }
-            }
-
-            return counts;
-        }
-
-        return new AppealTable(year, For(AppealKind.Reconsideration), For(AppealKind.DirectLitigation), For(AppealKind.LitigationAfterReconsideration));
+        return AppealTable.FromGroups(year, groups.Select(g => new AppealGroup(g.Kind, g.Bucket, g.Count)));
     }
 }

@@ -8,12 +8,12 @@ public readonly record struct AppealCounts(int Upheld, int Corrected, int Other,
     /// <summary>The five cells in table order.</summary>
     public IReadOnlyList<int> Cells => [Upheld, Corrected, Other, Pending, Total];
 
-    public AppealCounts Add(AppealResult result) => result switch
+    public AppealCounts Add(AppealResult result, int count = 1) => result switch
     {
-        AppealResult.Upheld => this with { Upheld = Upheld + 1 },
-        AppealResult.Corrected => this with { Corrected = Corrected + 1 },
-        AppealResult.Other => this with { Other = Other + 1 },
-        AppealResult.Pending => this with { Pending = Pending + 1 },
+        AppealResult.Upheld => this with { Upheld = Upheld + count },
+        AppealResult.Corrected => this with { Corrected = Corrected + count },
+        AppealResult.Other => this with { Other = Other + count },
+        AppealResult.Pending => this with { Pending = Pending + count },
         _ => throw new ArgumentOutOfRangeException(nameof(result)),
     };
 }
@@ -35,26 +35,27 @@ public sealed record AppealTable(int Year, AppealCounts Reconsideration, AppealC
     /// <summary>The 15 cells in table order.</summary>
     public IReadOnlyList<int> Cells => [.. Reconsideration.Cells, .. DirectLitigation.Cells, .. LitigationAfterReconsideration.Cells];
 
-    public static AppealTable Compute(int year, IEnumerable<AppealFact> facts)
+    public static AppealTable Compute(int year, IEnumerable<AppealFact> facts) =>
+        FromGroups(year, facts.Select(fact =>
+            fact.DecidedOn is { } decided && fact.Result != AppealResult.Pending && decided.Year == year
+                ? new AppealGroup(fact.Kind, fact.Result, 1)
+                : fact.FiledOn.Year <= year && (fact.DecidedOn is null || fact.Result == AppealResult.Pending || fact.DecidedOn.Value.Year > year)
+                    ? new AppealGroup(fact.Kind, AppealResult.Pending, 1)
+                    : null).OfType<AppealGroup>());
+
+    /// <summary>Builds the table from cases counted in groups: each group under its kind's column for its result (尚未审结 for the open ones).</summary>
+    public static AppealTable FromGroups(int year, IEnumerable<AppealGroup> groups)
     {
-        var counts = new Dictionary<AppealKind, AppealCounts>
+        var counts = new Dictionary<AppealKind, AppealCounts>();
+        foreach (var group in groups)
         {
-            [AppealKind.Reconsideration] = default,
-            [AppealKind.DirectLitigation] = default,
-            [AppealKind.LitigationAfterReconsideration] = default,
-        };
-        foreach (var fact in facts)
-        {
-            if (fact.DecidedOn is { } decided && fact.Result != AppealResult.Pending && decided.Year == year)
-            {
-                counts[fact.Kind] = counts[fact.Kind].Add(fact.Result);
-            }
-            else if (fact.FiledOn.Year <= year && (fact.DecidedOn is null || fact.Result == AppealResult.Pending || fact.DecidedOn.Value.Year > year))
-            {
-                counts[fact.Kind] = counts[fact.Kind].Add(AppealResult.Pending);
-            }
+            counts[group.Kind] = counts.GetValueOrDefault(group.Kind).Add(group.Result, group.Count);
         }
 
-        return new AppealTable(year, counts[AppealKind.Reconsideration], counts[AppealKind.DirectLitigation], counts[AppealKind.LitigationAfterReconsideration]);
+        return new AppealTable(year, counts.GetValueOrDefault(AppealKind.Reconsideration), counts.GetValueOrDefault(AppealKind.DirectLitigation),
+            counts.GetValueOrDefault(AppealKind.LitigationAfterReconsideration));
     }
 }
+
+/// <summary>Cases of one kind that table 四 counts in the same cell for a year: decided with <paramref name="Result"/> in it, or pending at its end.</summary>
+public sealed record AppealGroup(AppealKind Kind, AppealResult Result, int Count);

@@ -101,36 +101,47 @@ public sealed record ApplicationTable(
     /// closed, date of closing and outcome. Dates are Beijing dates. Applications received after the year are
     /// ignored; a closed application must have an outcome and cannot close before it was received.
     /// </summary>
-    public static ApplicationTable Compute(int year, IEnumerable<RequestFact> facts)
+    public static ApplicationTable Compute(int year, IEnumerable<RequestFact> facts) =>
+        FromGroups(year, facts
+            .Where(fact =>
+            {
+                fact.Check();
+                return fact.ReceivedOn.Year <= year && !(fact.ClosedOn?.Year < year); // received, and not closed in an earlier year
+            })
+            .Select(fact => new RequestGroup(fact.Kind, fact.ReceivedOn.Year < year, fact.ClosedOn?.Year == year, fact.Outcome, 1)));
+
+    /// <summary>
+    /// Builds the table from the applications of the year counted in groups (by the database, or one per fact):
+    /// each group is 一 or 二 by when it was received, and a row of 三 or 四 by whether it closed in the year.
+    /// </summary>
+    public static ApplicationTable FromGroups(int year, IEnumerable<RequestGroup> groups)
     {
         var received = ApplicantCounts.Zero;
         var carriedOver = ApplicantCounts.Zero;
         var carriedForward = ApplicantCounts.Zero;
-        var byOutcome = RequestOutcomes.All.ToDictionary(o => o, _ => ApplicantCounts.Zero);
-        foreach (var fact in facts)
+        var byOutcome = new Dictionary<RequestOutcome, ApplicantCounts>();
+        foreach (var group in groups)
         {
-            fact.Check();
-            if (fact.ReceivedOn.Year > year || fact.ClosedOn?.Year < year)
+            if (group.ReceivedBefore)
             {
-                continue; // not yet received, or closed in an earlier year
-            }
-
-            if (fact.ReceivedOn.Year == year)
-            {
-                received = received.Add(fact.Kind);
+                carriedOver = carriedOver.Add(group.Kind, group.Count);
             }
             else
             {
-                carriedOver = carriedOver.Add(fact.Kind);
+                received = received.Add(group.Kind, group.Count);
             }
 
-            if (fact.ClosedOn?.Year == year)
+            if (!group.ClosedInYear)
             {
-                byOutcome[fact.Outcome!.Value] = byOutcome[fact.Outcome.Value].Add(fact.Kind);
+                carriedForward = carriedForward.Add(group.Kind, group.Count);
+            }
+            else if (group.Outcome is { } outcome)
+            {
+                byOutcome[outcome] = byOutcome.GetValueOrDefault(outcome).Add(group.Kind, group.Count);
             }
             else
             {
-                carriedForward = carriedForward.Add(fact.Kind);
+                throw new InvalidOperationException($"{group.Count} application(s) closed in {year} without an outcome.");
             }
         }
 
@@ -163,6 +174,12 @@ public sealed record ApplicationTable(
             new ApplicationTableRow(CarriedForwardLabel, carriedForward));
     }
 }
+
+/// <summary>
+/// Applications of one applicant kind that table 三 counts alike for a year: received before it or in it, closed
+/// in it (with <paramref name="Outcome"/>) or still open at its end.
+/// </summary>
+public sealed record RequestGroup(ApplicantKind Kind, bool ReceivedBefore, bool ClosedInYear, RequestOutcome? Outcome, int Count);
 
 /// <summary>What table 三 needs of one application: no personal data at all.</summary>
 public sealed record RequestFact(ApplicantKind Kind, DateOnly ReceivedOn, DateOnly? ClosedOn, RequestOutcome? Outcome)
