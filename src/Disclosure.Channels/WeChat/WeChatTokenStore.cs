@@ -31,6 +31,12 @@ public sealed class WeChatTokenStore(
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
+            // Deliveries that waited at the gate find the token the first one just cached, without a database read each.
+            if (cache.TryGet(now + margin) is { } filled)
+            {
+                return filled;
+            }
+
             var stored = await db.ChannelTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Name == Name, cancellationToken);
             if (stored is not null && stored.ExpiresUtc > now + margin)
             {

@@ -9,11 +9,10 @@ using Disclosure.Storage.Entities;
 namespace Disclosure.Channels.Web;
 
 /// <summary>
-/// The public site (政府网站). The site renders every request from the database and has no output cache, so there
-/// is nothing to evict: the change is public the moment it commits. This channel therefore only confirms it, by
+/// The public site (政府网站). The site's page cache is keyed by the change log's head, so it needs no eviction
+/// from here: the change is public as soon as a node sees the new head. This channel therefore only confirms it, by
 /// reading the item through the same query the public item page uses, and records the page's address; a delivery
-/// is marked sent only once that read shows the message's version (or something newer). When the site gains an
-/// output cache, its eviction belongs here, before the check.
+/// is marked sent only once that read shows the message's version (or something newer).
 /// </summary>
 public sealed class WebChannel(PublishedContentQuery query, ChannelItemLoader items) : IChannel
 {

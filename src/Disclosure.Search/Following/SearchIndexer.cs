@@ -158,9 +158,9 @@ public sealed class SearchIndexer
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
             var feed = services.GetRequiredService<PublishedContentQuery>();
-            var db = services.GetRequiredService<DisclosureDbContext>();
-            var types = await services.GetRequiredService<ContentDefinitionStore>().GetTypesAsync(cancellationToken);
-            var labels = new SearchLabels(await feed.AgencyNamesAsync(cancellationToken), await feed.CatalogueNamesAsync(cancellationToken));
+            // Types and labels are loaded with the first change, so an idle poll (every node, every second) costs one query.
+            IReadOnlyDictionary<string, Core.ContentManagement.Metadata.ContentTypeDefinition>? types = null;
+            SearchLabels? labels = null;
             var batchSize = Math.Max(1, options.Value.BatchSize);
 
             var applied = 0;
@@ -173,6 +173,8 @@ public sealed class SearchIndexer
                     break;
                 }
 
+                types ??= await services.GetRequiredService<ContentDefinitionStore>().GetTypesAsync(cancellationToken);
+                labels ??= new SearchLabels(await feed.AgencyNamesAsync(cancellationToken), await feed.CatalogueNamesAsync(cancellationToken));
                 var changes = await LoadChangesAsync(feed, entries, types, labels, cancellationToken);
                 checkpoint = entries[^1].Sequence;
                 applied += entries.Count;
