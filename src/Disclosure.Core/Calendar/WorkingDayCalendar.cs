@@ -69,9 +69,10 @@ public sealed class WorkingDayCalendar
     /// <summary>
     /// The <paramref name="workingDays"/>-th working day after <paramref name="start"/>; the start day itself is
     /// not counted, whatever it is. <c>AddWorkingDays(received, 20)</c> is the last day of the 20-working-day
-    /// reply period. With 0 the start date is returned unchanged.
+    /// reply period. With 0 the start date is returned unchanged. Working days for which <paramref name="skip"/>
+    /// answers true are not counted (a third-party consultation pausing a reply period).
     /// </summary>
-    public WorkingDayResult<DateOnly> AddWorkingDays(DateOnly start, int workingDays)
+    public WorkingDayResult<DateOnly> AddWorkingDays(DateOnly start, int workingDays, Func<DateOnly, bool>? skip = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
         var uncovered = new UncoveredYears(this);
@@ -80,7 +81,7 @@ public sealed class WorkingDayCalendar
         {
             date = date.AddDays(1);
             uncovered.Note(date);
-            if (IsWorkingDay(date))
+            if (Counts(date, skip))
             {
                 counted++;
             }
@@ -97,13 +98,14 @@ public sealed class WorkingDayCalendar
     /// working days of a period starting at <paramref name="from"/> have been used by the end of
     /// <paramref name="to"/>. Zero when the dates are equal; negative (the count the other way round) when
     /// <paramref name="to"/> is before <paramref name="from"/>, so remaining time can be computed as
-    /// <c>CountWorkingDays(today, deadline)</c> and goes below zero once overdue.
+    /// <c>CountWorkingDays(today, deadline)</c> and goes below zero once overdue. Working days for which
+    /// <paramref name="skip"/> answers true are not counted either way.
     /// </summary>
-    public WorkingDayResult<int> CountWorkingDays(DateOnly from, DateOnly to)
+    public WorkingDayResult<int> CountWorkingDays(DateOnly from, DateOnly to, Func<DateOnly, bool>? skip = null)
     {
         if (to < from)
         {
-            var reverse = CountWorkingDays(to, from);
+            var reverse = CountWorkingDays(to, from, skip);
             return reverse with { Value = -reverse.Value };
         }
 
@@ -112,7 +114,7 @@ public sealed class WorkingDayCalendar
         for (var date = from.AddDays(1); date <= to; date = date.AddDays(1))
         {
             uncovered.Note(date);
-            if (IsWorkingDay(date))
+            if (Counts(date, skip))
             {
                 count++;
             }
@@ -120,6 +122,8 @@ public sealed class WorkingDayCalendar
 
         return new WorkingDayResult<int>(count, uncovered.ToList());
     }
+
+    private bool Counts(DateOnly date, Func<DateOnly, bool>? skip) => IsWorkingDay(date) && skip?.Invoke(date) != true;
 
     /// <summary>Collects, in order, the years without data that a computation looked at.</summary>
     private struct UncoveredYears(WorkingDayCalendar calendar)

@@ -49,20 +49,7 @@ public static class ReplyDeadline
         ArgumentOutOfRangeException.ThrowIfNegative(extensionWorkingDays);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(extensionWorkingDays, MaxExtensionWorkingDays);
         var skipped = Effective(calendar, pauses);
-        var target = ReplyWorkingDays + extensionWorkingDays;
-        var uncovered = new SortedSet<int>();
-        var date = clockStart;
-        for (var counted = 0; counted < target;)
-        {
-            date = date.AddDays(1);
-            Note(calendar, date, uncovered);
-            if (calendar.IsWorkingDay(date) && !IsPaused(skipped, date))
-            {
-                counted++;
-            }
-        }
-
-        return new WorkingDayResult<DateOnly>(date, uncovered.ToList());
+        return calendar.AddWorkingDays(clockStart, ReplyWorkingDays + extensionWorkingDays, date => IsPaused(skipped, date));
     }
 
     /// <summary>
@@ -72,17 +59,7 @@ public static class ReplyDeadline
     public static int Remaining(WorkingDayCalendar calendar, DateOnly today, DateOnly due, IEnumerable<DeadlinePause> pauses)
     {
         var skipped = Effective(calendar, pauses);
-        var (from, to, sign) = today <= due ? (today, due, 1) : (due, today, -1);
-        var count = 0;
-        for (var date = from.AddDays(1); date <= to; date = date.AddDays(1))
-        {
-            if (calendar.IsWorkingDay(date) && !IsPaused(skipped, date))
-            {
-                count++;
-            }
-        }
-
-        return sign * count;
+        return calendar.CountWorkingDays(today, due, date => IsPaused(skipped, date)).Value;
     }
 
     /// <summary>How the deadline stands on <paramref name="today"/>: <see cref="DeadlineState.Overdue"/> once past, near within 5 counted days.</summary>
@@ -111,14 +88,6 @@ public static class ReplyDeadline
         }
 
         return false;
-    }
-
-    private static void Note(WorkingDayCalendar calendar, DateOnly date, SortedSet<int> uncovered)
-    {
-        if (!calendar.Covers(date.Year))
-        {
-            uncovered.Add(date.Year);
-        }
     }
 }
 
