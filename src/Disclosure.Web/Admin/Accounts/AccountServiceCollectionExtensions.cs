@@ -9,6 +9,7 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped<AccountService>();
         services.AddScoped<AccountSignIn>();
         services.AddSingleton<PasswordRule>();
+        services.AddScoped<Ledger.LedgerSubjects>();
         return services;
     }
 }
