@@ -19,9 +19,15 @@ public sealed class PasswordRule(IOptions<IdentityOptions> options)
             if (rule.RequireUppercase) kinds.Add("大写字母");
             if (rule.RequireLowercase) kinds.Add("小写字母");
             if (rule.RequireDigit) kinds.Add("数字");
-            if (rule.RequireNonAlphanumeric) kinds.Add("符号（如 ! @ # - _）");
+            if (rule.RequireNonAlphanumeric) kinds.Add("符号");
             var text = $"密码至少 {rule.RequiredLength} 位";
-            return kinds.Count > 0 ? $"{text}，须同时包含{string.Join("、", kinds)}。" : text + "。";
+            if (kinds.Count == 0)
+            {
+                return text + "。";
+            }
+
+            var list = kinds.Count == 1 ? kinds[0] : string.Join("、", kinds[..^1]) + "和" + kinds[^1];
+            return $"{text}，须同时包含{list}{(rule.RequireNonAlphanumeric ? "（符号如 ! @ # - _）" : null)}。";
         }
     }
 
