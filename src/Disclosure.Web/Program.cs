@@ -7,6 +7,7 @@ using Disclosure.Search;
 using Disclosure.Storage;
 using Disclosure.Storage.Identity;
 using Disclosure.Web.Admin;
+using Disclosure.Web.Admin.Accounts;
 using Disclosure.Web.Admin.Requests;
 using Disclosure.Web.Api.V1;
 using Disclosure.Web.Operations;
@@ -31,6 +32,7 @@ builder.Services.AddDisclosureMedia(storage);
 builder.Services.AddDisclosureSearch(storage, builder.Configuration);
 builder.Services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupOptions.SectionName));
 builder.Services.AddScoped<AdminLookups>();
+builder.Services.AddAccounts();
 builder.Services.AddRequestAdmin(builder.Configuration);
 builder.Services.AddDisclosureSite(builder.Configuration);
 builder.Services.AddPublicRateLimiting(builder.Configuration);
@@ -68,6 +70,8 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
     options.SlidingExpiration = true;
+    // Checked against the account on every request, so disabling it or resetting its password ends the session at once.
+    options.Events.OnValidatePrincipal = AccountSessions.ValidateAsync;
 });
 builder.Services.AddAuthorization(AdminPolicies.Configure);
 builder.Services.AddAntiforgery(options =>
@@ -127,6 +131,7 @@ app.UseDisclosureSiteErrorPages();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseForcedPasswordChange();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseDisclosureSiteCaching();

@@ -60,6 +60,8 @@ public sealed class AdminAuthorizationTests(SiteFixture fixture) : IClassFixture
     [InlineData("secrecy", "/admin/users")]
     [InlineData("office", "/admin/keywords")]
     [InlineData("head", "/admin/ledger")]
+    [InlineData("office", "/admin/users/editor")]
+    [InlineData("leader", "/admin/users/editor")]
     public async Task Pages_for_one_role_refuse_the_others(string user, string route)
     {
         await Staff.EnsureAsync(fixture.Site.Services);
@@ -74,6 +76,7 @@ public sealed class AdminAuthorizationTests(SiteFixture fixture) : IClassFixture
     [InlineData("secrecy", "/admin/keywords")]
     [InlineData("editor", "/admin/content/new?type=ServiceGuide")]
     [InlineData("head", "/admin")]
+    [InlineData("editor", "/admin/account")]
     public async Task Pages_open_for_their_role(string user, string route)
     {
         await Staff.EnsureAsync(fixture.Site.Services);

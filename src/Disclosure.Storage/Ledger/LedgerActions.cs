@@ -1,6 +1,6 @@
 namespace Disclosure.Storage.Ledger;
 
-/// <summary>The actions the 信息发布台账 records, with their zh-CN names for the office's export.</summary>
+/// <summary>The actions the 信息发布台账 records, with their zh-CN names for the office's pages and exports.</summary>
 public static class LedgerActions
 {
     public const string Submit = "submit";
@@ -48,6 +48,13 @@ public static class LedgerActions
         CreditRepair => "信用修复",
         CreditImport => "双公示批量导入",
         PowerListImport => "权力清单批量导入",
-        _ => Requests.RequestLedgerActions.DisplayName(action) ?? action,
+        AnnualReports.AnnualReportService.CreatedAction => "编制年度报告",
+        AnnualReports.AnnualReportService.SavedAction => "保存年度报告",
+        AnnualReports.AnnualReportService.RefreshedAction => "重新统计年度报告",
+        AnnualReports.AnnualReportService.SubmittedAction => "年度报告提交审核",
+        _ => Requests.RequestLedgerActions.DisplayName(action)
+            ?? Identity.AccountLedgerActions.DisplayName(action)
+            // An action this build does not know (a newer node wrote it): named as such, never shown as a bare code.
+            ?? "其他操作",
     };
 }

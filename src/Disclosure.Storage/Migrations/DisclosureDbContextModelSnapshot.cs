@@ -1357,6 +1357,8 @@ namespace Disclosure.Storage.Migrations
                     b.Property<string>("DepartmentCode")
                         .HasMaxLength(64);
 
+                    b.Property<DateTime?>("DisabledUtc");
+
                     b.Property<string>("DisplayName")
                         .HasMaxLength(100);
 
@@ -1368,6 +1370,8 @@ namespace Disclosure.Storage.Migrations
                     b.Property<bool>("LockoutEnabled");
 
                     b.Property<DateTimeOffset?>("LockoutEnd");
+
+                    b.Property<bool>("MustChangePassword");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256);

@@ -42,7 +42,4 @@ public static class ClaimsPrincipalExtensions
         user.Identity?.Name ?? throw new InvalidOperationException("Not signed in."),
         user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(),
         user.FindFirstValue(DisclosureClaimsPrincipalFactory.DepartmentClaim));
-
-    public static string DisplayName(this ClaimsPrincipal user) =>
-        user.FindFirstValue(DisclosureClaimsPrincipalFactory.DisplayNameClaim) ?? user.Identity?.Name ?? string.Empty;
 }

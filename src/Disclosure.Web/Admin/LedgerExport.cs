@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
+using Disclosure.Web.Admin.Ledger;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -11,23 +11,27 @@ namespace Disclosure.Web.Admin;
 /// <summary>The 信息发布台账 as the office files it: CSV (UTF-8 with BOM, so Excel reads Chinese) or XLSX.</summary>
 public static class LedgerExport
 {
-    public static readonly string[] Headers = ["序号", "时间（北京时间）", "操作人", "操作", "内容编号", "版本", "内容哈希", "意见或说明", "前一条哈希", "本条哈希"];
+    /// <summary>The page's columns (姓名, department, zh-CN action, title), then the stored values an auditor checks hashes with.</summary>
+    public static readonly string[] Headers = ["序号", "时间（北京时间）", "操作人", "部门", "操作", "对象", "版本", "意见或说明", "操作人登录名", "对象编号", "内容哈希", "前一条哈希", "本条哈希"];
 
-    public static IEnumerable<string[]> Rows(IEnumerable<LedgerEntry> entries) => entries.Select(e => new[]
+    public static IEnumerable<string[]> Rows(IEnumerable<LedgerRow> rows) => rows.Select(r => new[]
     {
-        e.Sequence.ToString(CultureInfo.InvariantCulture),
-        Format.Time(e.OccurredUtc),
-        e.Actor,
-        LedgerActions.DisplayName(e.Action),
-        e.ContentItemId ?? string.Empty,
-        e.VersionNumber?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-        e.ContentHash ?? string.Empty,
-        e.Detail ?? string.Empty,
-        e.PreviousHash,
-        e.Hash,
+        r.Entry.Sequence.ToString(CultureInfo.InvariantCulture),
+        Format.Time(r.Entry.OccurredUtc),
+        r.Actor.Name,
+        r.Actor.Department ?? string.Empty,
+        LedgerActions.DisplayName(r.Entry.Action),
+        r.Subject.Title,
+        r.Entry.VersionNumber?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+        r.Entry.Detail ?? string.Empty,
+        r.Entry.Actor,
+        r.Entry.ContentItemId ?? string.Empty,
+        r.Entry.ContentHash ?? string.Empty,
+        r.Entry.PreviousHash,
+        r.Entry.Hash,
     });
 
-    public static byte[] ToCsv(IEnumerable<LedgerEntry> entries)
+    public static byte[] ToCsv(IEnumerable<LedgerRow> entries)
     {
         var builder = new StringBuilder();
         foreach (var row in Rows(entries).Prepend(Headers))
@@ -38,7 +42,7 @@ public static class LedgerExport
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(builder.ToString())];
     }
 
-    public static byte[] ToXlsx(IEnumerable<LedgerEntry> entries)
+    public static byte[] ToXlsx(IEnumerable<LedgerRow> entries)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using Disclosure.Storage;
 using Disclosure.Storage.Identity;
 using Disclosure.Storage.Setup;
+using Disclosure.Web.Admin.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -38,42 +38,26 @@ public static class SiteSetup
         }
 
         var generated = string.IsNullOrEmpty(options.AdminPassword);
-        var password = generated ? GeneratePassword() : options.AdminPassword!;
-        var admin = new DisclosureUser { UserName = options.AdminUserName, DisplayName = "系统管理员", EmailConfirmed = true };
-        var created = await users.CreateAsync(admin, password);
-        if (!created.Succeeded)
+        var password = generated ? PasswordRule.Generate() : options.AdminPassword!;
+        try
         {
-            throw new InvalidOperationException("无法创建管理员账号：" + string.Join("；", created.Errors.Select(e => e.Description)));
+            // A generated password has been on the console: it must be replaced at first sign-in. One the operator
+            // configured (Setup:AdminPassword) is theirs already.
+            await provider.GetRequiredService<AccountService>().CreateAsync(
+                "system", options.AdminUserName, password, new AccountDetails("系统管理员", null, null, [AdministratorRole]), mustChangePassword: generated);
         }
-
-        await users.AddToRoleAsync(admin, AdministratorRole);
+        catch (AccountException e)
+        {
+            throw new InvalidOperationException("无法创建管理员账号：" + e.Message, e);
+        }
 
         // Printed to the console on purpose (not only logged): this is the one time the password is shown.
         Console.WriteLine();
         Console.WriteLine("==================== Disclosure 管理员账号 ====================");
         Console.WriteLine($"  用户名：{options.AdminUserName}");
-        Console.WriteLine(generated ? $"  初始密码：{password}    （仅显示这一次，请登录后立即修改）" : "  密码：配置项 Setup:AdminPassword 中设置的密码");
+        Console.WriteLine(generated ? $"  初始密码：{password}    （仅显示这一次，首次登录时须修改）" : "  密码：配置项 Setup:AdminPassword 中设置的密码");
         Console.WriteLine("===============================================================");
         Console.WriteLine();
         logger.LogInformation("已创建管理员账号 {UserName}", options.AdminUserName);
-    }
-
-    /// <summary>16 characters with upper, lower, digit and symbol, which any sane password policy accepts.</summary>
-    private static string GeneratePassword()
-    {
-        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", lower = "abcdefghijkmnopqrstuvwxyz", digits = "23456789", symbols = "!@#$%*-_+=";
-        const string all = upper + lower + digits + symbols;
-        var chars = new char[16];
-        chars[0] = upper[RandomNumberGenerator.GetInt32(upper.Length)];
-        chars[1] = lower[RandomNumberGenerator.GetInt32(lower.Length)];
-        chars[2] = digits[RandomNumberGenerator.GetInt32(digits.Length)];
-        chars[3] = symbols[RandomNumberGenerator.GetInt32(symbols.Length)];
-        for (var i = 4; i < chars.Length; i++)
-        {
-            chars[i] = all[RandomNumberGenerator.GetInt32(all.Length)];
-        }
-
-        RandomNumberGenerator.Shuffle(chars.AsSpan());
-        return new string(chars);
     }
 }

@@ -1,11 +1,10 @@
-using Disclosure.Storage.Identity;
-using Microsoft.AspNetCore.Identity;
+using Disclosure.Web.Admin.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Disclosure.Web.Pages.Admin;
 
-public sealed class LoginModel(SignInManager<DisclosureUser> signIn) : PageModel
+public sealed class LoginModel(AccountSignIn signIn) : PageModel
 {
     [BindProperty]
     public string? UserName { get; set; }
@@ -22,7 +21,7 @@ public sealed class LoginModel(SignInManager<DisclosureUser> signIn) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrEmpty(Password))
         {
@@ -30,15 +29,14 @@ public sealed class LoginModel(SignInManager<DisclosureUser> signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        if (await signIn.PasswordSignInAsync(UserName.Trim(), Password, cancellationToken))
         {
+            // A user who must change their password is sent on to that page by every admin page, this one included.
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
         }
 
-        Error = result.IsLockedOut
-            ? "登录失败次数过多，账号已被暂时锁定，请 15 分钟后再试。"
-            : "用户名或密码不正确。";
+        // Unknown user, wrong password, locked or disabled account: one answer for all (see AccountSignIn).
+        Error = AccountSignIn.FailureMessage;
         return Page();
     }
 }

@@ -1,7 +1,8 @@
 using Disclosure.Storage;
-using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
 using Disclosure.Web.Admin;
+using Disclosure.Web.Admin.Accounts;
+using Disclosure.Web.Admin.Ledger;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,16 +11,44 @@ using Microsoft.EntityFrameworkCore;
 namespace Disclosure.Web.Pages.Admin.Ledger;
 
 [Authorize(Policy = AdminPolicies.Ledger)]
-public sealed class IndexModel(DisclosureDbContext db, IntegrityVerifier verifier) : PageModel
+public sealed class IndexModel(
+    DisclosureDbContext db,
+    IntegrityVerifier verifier,
+    UserDirectory people,
+    LedgerSubjects subjects,
+    TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public IReadOnlyList<LedgerEntry> Entries { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "person")]
+    public string? Person { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "action")]
+    public string? ActionCode { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public string? To { get; set; }
+
+    public LedgerFilter Filter => new() { Person = Person, Action = ActionCode, From = From, To = To };
+
+    public IReadOnlyList<LedgerRow> Rows { get; private set; } = [];
+
+    /// <summary>Entries the filter selects (all entries when unfiltered).</summary>
     public int Total { get; private set; }
+
+    /// <summary>The people who appear in the 台账, for the person filter.</summary>
+    public IReadOnlyList<PersonName> People { get; private set; } = [];
+
+    /// <summary>The zh-CN names of the actions that appear in the 台账, for the action filter.</summary>
+    public IReadOnlyList<string> Actions { get; private set; } = [];
+
+    public List<string> Errors { get; } = [];
 
     public IReadOnlyList<IntegrityProblem>? Problems { get; private set; }
 
@@ -32,19 +61,37 @@ public sealed class IndexModel(DisclosureDbContext db, IntegrityVerifier verifie
         return Page();
     }
 
+    /// <summary>The filtered entries, all pages, with the same names and titles as the page.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
     {
-        var entries = await db.Ledger.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        var stamp = DateTime.UtcNow.AddHours(8).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
+        var entries = await Filter.Apply(db.Ledger.AsNoTracking(), await ActionCodesAsync(cancellationToken), Errors).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        var rows = await LedgerRow.BuildAsync(entries, people, subjects, cancellationToken);
+        var stamp = Disclosure.Core.Time.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
         return format == "xlsx"
-            ? File(LedgerExport.ToXlsx(entries), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"信息发布台账-{stamp}.xlsx")
-            : File(LedgerExport.ToCsv(entries), "text/csv; charset=utf-8", $"信息发布台账-{stamp}.csv");
+            ? File(LedgerExport.ToXlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"信息发布台账-{stamp}.xlsx")
+            : File(LedgerExport.ToCsv(rows), "text/csv; charset=utf-8", $"信息发布台账-{stamp}.csv");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        PageNumber = Math.Max(1, PageNumber);
-        Total = await db.Ledger.CountAsync(cancellationToken);
-        Entries = await db.Ledger.AsNoTracking().OrderByDescending(e => e.Sequence).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        PageNumber = Math.Clamp(PageNumber, 1, 1_000_000);
+        var codes = await ActionCodesAsync(cancellationToken);
+        var filtered = Filter.Apply(db.Ledger.AsNoTracking(), codes, Errors);
+        Total = await filtered.CountAsync(cancellationToken);
+        var entries = await filtered.OrderByDescending(e => e.Sequence).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        Rows = await LedgerRow.BuildAsync(entries, people, subjects, cancellationToken);
+
+        var actors = await db.Ledger.AsNoTracking().Select(e => e.Actor).Distinct().ToListAsync(cancellationToken);
+        var found = new List<PersonName>();
+        foreach (var actor in actors)
+        {
+            found.Add(await people.FindAsync(actor, cancellationToken));
+        }
+
+        People = found.OrderBy(p => p.IsMachine ? 0 : 1).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+        Actions = codes.Select(LedgerActions.DisplayName).Distinct().Order(StringComparer.Ordinal).ToList();
     }
+
+    private async Task<List<string>> ActionCodesAsync(CancellationToken cancellationToken) =>
+        await db.Ledger.AsNoTracking().Select(e => e.Action).Distinct().ToListAsync(cancellationToken);
 }

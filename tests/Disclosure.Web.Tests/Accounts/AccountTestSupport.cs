@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Disclosure.Web.Tests.Accounts;
+
+/// <summary>Signing in with any password and reading what the account pages answer.</summary>
+public static partial class Accounts
+{
+    public const string AdminPassword = "Test-Admin-2026!";
+
+    public static HttpClient Client(WebApplicationFactory<Program> site) =>
+        site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Posts the login form; the client keeps the cookie when it succeeds (a redirect).</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
+    {
+        var login = await client.GetStringAsync("/admin/login");
+        return await client.PostAsync("/admin/login", Form(login, ("UserName", userName), ("Password", password)));
+    }
+
+    public static async Task<HttpClient> SignedInAsync(WebApplicationFactory<Program> site, string userName, string password)
+    {
+        var client = Client(site);
+        var response = await SignInAsync(client, userName, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", Staff.Token(page))));
+
+    public static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    /// <summary>The message the login page shows after a failed attempt.</summary>
+    public static string LoginError(string html) => LoginErrorRegex().Match(html) is { Success: true } match
+        ? WebUtility.HtmlDecode(match.Groups[1].Value)
+        : throw new InvalidOperationException("The login page shows no error.");
+
+    /// <summary>The password a reset generated, from the one response that shows it.</summary>
+    public static string GeneratedPassword(string html) => GeneratedPasswordRegex().Match(html) is { Success: true } match
+        ? WebUtility.HtmlDecode(match.Groups[1].Value)
+        : throw new InvalidOperationException("No generated password on the page.");
+
+    [GeneratedRegex("<p class=\"validation-summary error\" role=\"alert\">([^<]+)</p>")]
+    private static partial Regex LoginErrorRegex();
+
+    [GeneratedRegex("<code class=\"generated-password\">([^<]+)</code>")]
+    private static partial Regex GeneratedPasswordRegex();
+}
