@@ -174,17 +174,154 @@ public sealed class WorkflowTests
         Assert.Contains("必须说明理由", noReason.Message);
         await Workflow(site, w => w.ResolveFindingAsync(phone.Id, Secrecy, FindingResolution.Overridden, "单位值班手机，已公开的服务电话"));
         await Workflow(site, w => w.ResolveFindingAsync(id.Id, Secrecy, FindingResolution.Mask, null));
-        await Assert.ThrowsAsync<WorkflowException>(() => Workflow(site, w => w.ApproveAsync(review.Id, Secrecy, null)));
-
-        var masked = await Workflow(site, w => w.ApplyMasksAsync(review.Id, Secrecy));
-        Assert.Equal(2, masked.Number);
-        Assert.DoesNotContain(idNumber, masked.DataJson);
-        Assert.Contains("110105********002X", masked.DataJson);
-        Assert.Contains("13812345678", masked.DataJson);
+        var unmaskedApproval = await Assert.ThrowsAsync<WorkflowException>(() => Workflow(site, w => w.ApproveAsync(review.Id, Secrecy, null)));
+        Assert.Contains("脱敏后通过", unmaskedApproval.Message);
 
         var ledger = await site.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.Select(e => e.Action).ToListAsync());
         Assert.Contains(LedgerActions.Override, ledger);
         Assert.Contains(LedgerActions.Mask, ledger);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Masking_passes_the_masked_version_on_to_the_leader_and_exactly_it_is_published(DatabaseProvider engine)
+    {
+        await using var site = await NewSiteAsync(engine);
+        const string idNumber = "11010519491231002X";
+        await site.InScopeAsync(sp => sp.GetRequiredService<ContentManager>().CreateAsync("Disclosure",
+            SampleContent.Notice(body: $"联系人身份证号 {idNumber}，请于本周内办理。"), "editor", "zhzx", "masked"));
+        var review = await Workflow(site, w => w.SubmitAsync("masked", Editor));
+        var submittedHash = review.ContentHash;
+        await Workflow(site, w => w.ApproveAsync(review.Id, Head, "同意上报"));
+
+        var premature = await Assert.ThrowsAsync<WorkflowException>(() => Workflow(site, w => w.MaskAndApproveAsync(review.Id, Secrecy, null)));
+        Assert.Contains("没有标记为脱敏的内容", premature.Message);
+        await Workflow(site, w => w.ResolveFindingAsync(review.Findings.Single().Id, Secrecy, FindingResolution.Mask, null));
+        var passed = await Workflow(site, w => w.MaskAndApproveAsync(review.Id, Secrecy, "身份证号已脱敏"));
+
+        // One step: the review goes on at 领导审批 on the masked version — no return, no new 初审, no resubmission.
+        Assert.Equal(ReviewState.InProgress, passed.State);
+        Assert.Equal(2, passed.CurrentStep);
+        Assert.Equal(2, passed.VersionNumber);
+        Assert.NotEqual(submittedHash, passed.ContentHash);
+        Assert.Equal(1, WorkflowService.UnmaskedVersionNumber(passed));
+        await site.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DisclosureDbContext>();
+            var versions = await db.ContentVersions.OrderBy(v => v.Number).ToListAsync();
+            Assert.Equal([ContentStatus.Archived, ContentStatus.InReview], versions.Select(v => v.Status));
+            // Masking is not authorship: the drafter stays the author; the officer is in the decision and the 台账.
+            Assert.Equal("editor", versions[1].CreatedBy);
+            Assert.Contains("110105********002X", versions[1].DataJson);
+            Assert.DoesNotContain(idNumber, versions[1].DataJson);
+            Assert.Equal(versions[1].ContentHash, passed.ContentHash);
+            var decision = (await db.ReviewDecisions.Where(d => d.ReviewId == review.Id).OrderBy(d => d.Id).ToListAsync()).Last();
+            Assert.Equal(("secrecy", ReviewDecision.Approved), (decision.UserName, decision.Decision));
+            Assert.Contains("身份证号已脱敏", decision.Opinion);
+            var entry = await db.Ledger.SingleAsync(e => e.Action == LedgerActions.MaskAndApprove);
+            Assert.Equal(("secrecy", 2, versions[1].ContentHash), (entry.Actor, entry.VersionNumber, entry.ContentHash));
+            Assert.Contains(submittedHash, entry.Detail);
+            Assert.Contains(versions[1].ContentHash, entry.Detail);
+            Assert.DoesNotContain(await db.Ledger.Select(e => e.Action).ToListAsync(), a => a is LedgerActions.Return or LedgerActions.Restart);
+        });
+
+        // The drafter still may not approve the masked version, and the officer may not take a second step.
+        await Assert.ThrowsAsync<WorkflowException>(() => Workflow(site, w => w.ApproveAsync(review.Id, Editor with { Roles = new HashSet<string> { RoleNames.Leader } }, null)));
+        await Workflow(site, w => w.ApproveAsync(review.Id, Leader, "同意发布"));
+        var published = await Workflow(site, w => w.PublishAsync("masked", Office));
+        Assert.Equal(2, published.Number);
+        Assert.DoesNotContain(idNumber, published.DataJson);
+        Assert.Empty(await site.InScopeAsync(sp => sp.GetRequiredService<IntegrityVerifier>().VerifyAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Masked_bytes_changed_after_the_secrecy_review_are_not_published(DatabaseProvider engine)
+    {
+        await using var site = await NewSiteAsync(engine);
+        await site.InScopeAsync(sp => sp.GetRequiredService<ContentManager>().CreateAsync("Disclosure",
+            SampleContent.Notice(body: "联系人身份证号 11010519491231002X。"), "editor", "zhzx", "guarded"));
+        var review = await Workflow(site, w => w.SubmitAsync("guarded", Editor));
+        await Workflow(site, w => w.ApproveAsync(review.Id, Head, null));
+        await Workflow(site, w => w.ResolveFindingAsync(review.Findings.Single().Id, Secrecy, FindingResolution.Mask, null));
+        await Workflow(site, w => w.MaskAndApproveAsync(review.Id, Secrecy, null));
+        await Workflow(site, w => w.ApproveAsync(review.Id, Leader, null));
+
+        // Someone with database access changes the approved masked version and its hash alike: the review's hash catches it.
+        await site.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DisclosureDbContext>();
+            var version = await db.ContentVersions.SingleAsync(v => v.Number == 2);
+            var data = ContentData.Parse(version.DataJson.Replace("110105********002X", "11010519491231002X"));
+            version.DataJson = data.ToJson();
+            version.ContentHash = data.ComputeHash(version.ContentType);
+            await db.SaveChangesAsync();
+        });
+        await Assert.ThrowsAsync<ContentIntegrityException>(() => Workflow(site, w => w.PublishAsync("guarded", Office)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Only_the_secrecy_step_masks_and_only_when_every_finding_is_decided(DatabaseProvider engine)
+    {
+        await using var site = await NewSiteAsync(engine);
+        await site.InScopeAsync(sp => sp.GetRequiredService<ContentManager>().CreateAsync("Disclosure",
+            SampleContent.Notice(body: "联系人身份证号 11010519491231002X，手机 13812345678。"), "editor", "zhzx", "two-findings"));
+        var review = await Workflow(site, w => w.SubmitAsync("two-findings", Editor));
+        var atFirstStep = await Assert.ThrowsAsync<WorkflowException>(() => Workflow(site, w => w.MaskAndApproveAsync(review.Id, Head, null)));
+        Assert.Contains("只有保密审查步骤可以脱敏", atFirstStep.Message);
+
+        await Workflow(site, w => w.ApproveAsync(review.Id, Head, null));
+        await Workflow(site, w => w.ResolveFindingAsync(review.Findings.Single(f => f.Kind == "ResidentId").Id, Secrecy, FindingResolution.Mask, null));
+        var open = await Assert.ThrowsAsync<WorkflowException>(() => Workflow(site, w => w.MaskAndApproveAsync(review.Id, Secrecy, null)));
+        Assert.Contains("未处理的敏感信息", open.Message);
+
+        // Nothing was written by the refusals: one version, still in review at 保密审查.
+        await site.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DisclosureDbContext>();
+            Assert.Equal(ContentStatus.InReview, (await db.ContentVersions.SingleAsync()).Status);
+            Assert.Equal(1, (await db.Reviews.SingleAsync()).CurrentStep);
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_returned_item_waits_on_its_editors_dashboard_with_the_opinion_until_resubmitted(DatabaseProvider engine)
+    {
+        await using var site = await NewSiteAsync(engine);
+        await DraftAsync(site, "sent-back", title: "关于调整窗口办公时间的通知");
+        var review = await Workflow(site, w => w.SubmitAsync("sent-back", Editor));
+        await Workflow(site, w => w.ReturnAsync(review.Id, Head, "请写明具体的办公时段。"));
+
+        var returned = Assert.Single(await site.InScopeAsync(sp => sp.GetRequiredService<ReviewQueue>().ReturnedToAsync(Editor)));
+        Assert.Equal(("sent-back", "关于调整窗口办公时间的通知", "初审", "head", "请写明具体的办公时段。"),
+            (returned.ContentItemId, returned.Title, returned.StepName, returned.ReturnedBy, returned.Opinion));
+        Assert.Empty(await site.InScopeAsync(sp => sp.GetRequiredService<ReviewQueue>().ReturnedToAsync(Head)));
+
+        await Workflow(site, w => w.SubmitAsync("sent-back", Editor));
+        Assert.Empty(await site.InScopeAsync(sp => sp.GetRequiredService<ReviewQueue>().ReturnedToAsync(Editor)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Department_staff_see_and_submit_their_own_departments_items_only(DatabaseProvider engine)
+    {
+        await using var site = await NewSiteAsync(engine);
+        var otherEditor = new Actor("editor-xz", new HashSet<string> { RoleNames.Editor }, "xzdd");
+        await DraftAsync(site, "zhzx-draft");
+
+        var refused = await Assert.ThrowsAsync<WorkflowForbiddenException>(() => Workflow(site, w => w.SubmitAsync("zhzx-draft", otherEditor)));
+        Assert.Contains("本部门", refused.Message);
+        await Assert.ThrowsAsync<WorkflowForbiddenException>(() => Workflow(site, w => w.SubmitAsync("zhzx-draft", Leader)));
+
+        var queue = (Actor actor) => site.InScopeAsync(async sp => (await sp.GetRequiredService<ReviewQueue>().ItemsAsync(actor, null, null, 1, 50)).Items.Select(i => i.ContentItemId).ToList());
+        Assert.Empty(await queue(otherEditor));
+        Assert.Empty(await queue(OtherHead));
+        Assert.Equal(["zhzx-draft"], await queue(Editor));
+        Assert.Equal(["zhzx-draft"], await queue(Head));
+        Assert.Equal(["zhzx-draft"], await queue(Secrecy));
+        Assert.Equal(["zhzx-draft"], await queue(Office));
     }
 
     [Theory]

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Web.Tests;
 
-/// <summary>The office's people for admin tests, one per role of the standard chain, plus one with no role.</summary>
+/// <summary>The office's people for admin tests, one per role of the standard chain, plus one with no role and a 信息员 of a second department.</summary>
 public static partial class Staff
 {
     public const string Password = "Review-Pass-2026!";
@@ -21,6 +21,9 @@ public static partial class Staff
         ("leader", "陈局长", null, [RoleNames.Leader]),
         ("office", "周公开", null, [RoleNames.InformationOffice]),
         ("norole", "无角色", null, []),
+        // Department isolation: a 信息员 of another department (刑事侦查大队), and a 管理员 besides the first-start one.
+        ("editor-b", "孙信息", "xzdd", [RoleNames.Editor]),
+        ("sysadmin", "吴管理", null, [RoleNames.Administrator]),
     ];
 
     public static async Task EnsureAsync(IServiceProvider services)

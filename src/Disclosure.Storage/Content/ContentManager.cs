@@ -104,6 +104,32 @@ public sealed class ContentManager(
         }, cancellationToken);
 
     /// <summary>
+    /// 脱敏后通过: the version in review is replaced by a masked copy that stays in review, so the chain goes on
+    /// without the editor. The copy keeps its drafter as author (masking is not authorship: who masked is in the
+    /// review decision and the 台账); the version it replaces is archived, never overwritten. Unlike an edit, no
+    /// review is superseded: the caller moves the running review onto the new version in the same transaction.
+    /// </summary>
+    public Task<ContentVersionRecord> ReviseInReviewAsync(string contentItemId, int versionNumber, ContentData data, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(async () =>
+        {
+            var item = await LoadItemAsync(contentItemId, cancellationToken);
+            var previous = item.Versions.SingleOrDefault(v => v.Number == versionNumber)
+                ?? throw new ContentNotFoundException($"内容“{contentItemId}”没有第 {versionNumber} 版。");
+            if (previous.Status != ContentStatus.InReview || item.LatestVersionNumber != versionNumber)
+            {
+                throw new ContentStateException($"第 {versionNumber} 版的状态为“{ContentStatusNames.DisplayName(previous.Status)}”，不是审核中的最新版本。");
+            }
+
+            var type = await definitions.FindAsync(item.ContentType, cancellationToken)
+                ?? throw new ContentStateException($"内容类型“{item.ContentType}”已不存在。");
+            previous.Status = ContentStatus.Archived;
+            var revised = await NewVersionAsync(item, type, data, previous.CreatedBy, clock.GetUtcNow().UtcDateTime, null, cancellationToken);
+            revised.Status = ContentStatus.InReview;
+            await db.SaveChangesAsync(cancellationToken);
+            return revised;
+        }, cancellationToken);
+
+    /// <summary>
     /// Publishes a version (the latest when <paramref name="versionNumber"/> is null). Assigns the 索引号 at the
     /// item's first publication, archives the version that was public before, and logs the change.
     /// </summary>

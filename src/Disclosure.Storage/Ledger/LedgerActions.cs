@@ -9,6 +9,8 @@ public static class LedgerActions
     public const string Restart = "restart";
     public const string Override = "override";
     public const string Mask = "mask";
+    /// <summary>脱敏后通过: the masks applied and the masked version passed on; the entry holds both hashes.</summary>
+    public const string MaskAndApprove = "mask-approve";
     public const string Publish = "publish";
     public const string EmergencyPublish = "emergency-publish";
     public const string Schedule = "schedule";
@@ -33,6 +35,7 @@ public static class LedgerActions
         Restart => "修改后重新审核",
         Override => "确认可公开",
         Mask => "脱敏处理",
+        MaskAndApprove => "脱敏后通过",
         Publish => "发布",
         EmergencyPublish => "紧急发布",
         Schedule => "定时发布",

@@ -13,6 +13,12 @@ public sealed record ReviewTask(long ReviewId, string ContentItemId, string Titl
 /// <summary>An item as listed in the admin: its latest version and, if any, its public one.</summary>
 public sealed record ItemOverview(string ContentItemId, string ContentType, string Title, int LatestVersion, ContentStatus LatestStatus, string? LatestBy, DateTime LatestUtc, bool IsPublic, string? IndexNumber);
 
+/// <summary>
+/// A returned item waiting for its 信息员 (退回): who returned it at which step, and why. The item stays here until it
+/// is submitted again.
+/// </summary>
+public sealed record ReturnedItem(string ContentItemId, string Title, int VersionNumber, string StepName, string ReturnedBy, string? Opinion, DateTime ReturnedUtc);
+
 /// <summary>What the dashboard shows: my drafts, what waits for my decision, what waits for publication.</summary>
 public sealed class ReviewQueue(DisclosureDbContext db)
 {
@@ -34,6 +40,29 @@ public sealed class ReviewQueue(DisclosureDbContext db)
             .ToList();
     }
 
+    /// <summary>
+    /// The items returned to <paramref name="actor"/> (they drafted or submitted the returned version) whose last
+    /// review ended in 退回 and that have not been submitted again since.
+    /// </summary>
+    public async Task<IReadOnlyList<ReturnedItem>> ReturnedToAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var returned = await db.Reviews.AsNoTracking()
+            .Include(r => r.Item).Include(r => r.Version).Include(r => r.Decisions)
+            .Where(r => r.State == ReviewState.Returned && (r.SubmittedBy == actor.UserName || r.Version.CreatedBy == actor.UserName))
+            .Where(r => !db.Reviews.Any(later => later.ItemId == r.ItemId && later.Id > r.Id))
+            .ToListAsync(cancellationToken);
+        return returned
+            .Where(r => ContentAccess.MaySee(actor, r.Item.DepartmentCode))
+            .Select(r =>
+            {
+                var decision = r.Decisions.Where(d => d.Decision == ReviewDecision.Returned).OrderByDescending(d => d.Id).First();
+                var step = r.Chain().Steps.ElementAtOrDefault(decision.StepIndex)?.DisplayName ?? decision.StepName;
+                return new ReturnedItem(r.Item.ContentItemId, r.Version.Title, r.VersionNumber, step, decision.UserName, decision.Opinion, decision.DecidedUtc);
+            })
+            .OrderByDescending(r => r.ReturnedUtc)
+            .ToList();
+    }
+
     public Task<List<ItemOverview>> DraftsOfAsync(string userName, CancellationToken cancellationToken = default) =>
         Overview(db.ContentVersions.Where(v => v.Number == v.Item.LatestVersionNumber && v.Status == ContentStatus.Draft && v.CreatedBy == userName))
             .ToListAsync(cancellationToken);
@@ -42,10 +71,10 @@ public sealed class ReviewQueue(DisclosureDbContext db)
         Overview(db.ContentVersions.Where(v => v.Status == ContentStatus.Approved || v.Status == ContentStatus.Scheduled))
             .ToListAsync(cancellationToken);
 
-    /// <summary>Every item by its latest version, newest first, optionally of one type or status.</summary>
-    public async Task<(List<ItemOverview> Items, int Total)> ItemsAsync(string? contentType, ContentStatus? status, int page, int pageSize, CancellationToken cancellationToken = default)
+    /// <summary>Every item <paramref name="actor"/> may see (<see cref="ContentAccess"/>) by its latest version, newest first, optionally of one type or status.</summary>
+    public async Task<(List<ItemOverview> Items, int Total)> ItemsAsync(Actor actor, string? contentType, ContentStatus? status, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        var query = db.ContentVersions.Where(v => v.Number == v.Item.LatestVersionNumber);
+        var query = db.ContentVersions.VisibleTo(actor).Where(v => v.Number == v.Item.LatestVersionNumber);
         if (contentType is not null)
         {
             query = query.Where(v => v.ContentType == contentType);

@@ -1,5 +1,6 @@
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Secrecy;
+using Disclosure.Core.Security;
 using Disclosure.Core.Time;
 using Disclosure.Core.Workflow;
 using Disclosure.Storage.Content;
@@ -28,6 +29,11 @@ public sealed class WorkflowService(
         db.InTransactionAsync(async () =>
         {
             var item = await LoadItemAsync(contentItemId, cancellationToken);
+            if (!(actor.IsInRole(RoleNames.Editor) || actor.IsInRole(RoleNames.InformationOffice)) || !ContentAccess.MaySee(actor, item.DepartmentCode))
+            {
+                throw new WorkflowForbiddenException("只有本部门的信息员或公开办可以上报。");
+            }
+
             var version = item.Versions.Single(v => v.Number == item.LatestVersionNumber);
             if (version.Status != ContentStatus.Draft)
             {
@@ -52,7 +58,7 @@ public sealed class WorkflowService(
             {
                 throw new WorkflowException(review.Findings.Any(f => f.Resolution == FindingResolution.Open)
                     ? "还有未处理的敏感信息：请对每一处选择“脱敏”或说明理由后“确认可公开”。"
-                    : "有标记为脱敏的内容：请执行“脱敏并退回”，由信息员确认后重新上报。");
+                    : "有标记为脱敏的内容：请选择“脱敏后通过”，将脱敏后的版本提交下一步审核。");
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
@@ -126,32 +132,65 @@ public sealed class WorkflowService(
         }, cancellationToken);
 
     /// <summary>
-    /// 脱敏并退回: writes a new version with the chosen masks applied and returns the review, so the editor sees
-    /// the change and resubmits; masking is an edit, and an edit restarts the chain.
+    /// 脱敏后通过: in one step the 保密审查员 applies the masks they chose and passes the masked version on to the
+    /// next step. The masked copy becomes a new version (the submitted one is archived, never overwritten) whose
+    /// author stays the drafter; the review moves onto it, so the later steps approve, and publication checks,
+    /// exactly the masked bytes. The 台账 entry names the masking officer and holds both hashes.
     /// </summary>
-    public Task<ContentVersionRecord> ApplyMasksAsync(long reviewId, Actor actor, CancellationToken cancellationToken = default) =>
+    public Task<ReviewRecord> MaskAndApproveAsync(long reviewId, Actor actor, string? opinion, CancellationToken cancellationToken = default) =>
         db.InTransactionAsync(async () =>
         {
             var review = await LoadReviewAsync(reviewId, cancellationToken);
             var step = CheckCanDecide(review, actor);
-            var toMask = review.Findings.Where(f => f.Resolution == FindingResolution.Mask).ToList();
-            if (!step.SecrecyReview || toMask.Count == 0)
+            if (!step.SecrecyReview)
             {
-                throw new WorkflowException("没有标记为脱敏的内容。");
+                throw new WorkflowException($"当前步骤是“{step.DisplayName}”，只有保密审查步骤可以脱敏。");
             }
 
+            var toMask = review.Findings.Where(f => f.Resolution == FindingResolution.Mask).ToList();
+            if (toMask.Count == 0)
+            {
+                throw new WorkflowException("没有标记为脱敏的内容：请直接“通过”。");
+            }
+
+            if (review.Findings.Any(f => f.Resolution == FindingResolution.Open))
+            {
+                throw new WorkflowException("还有未处理的敏感信息：请对每一处选择“脱敏”或说明理由后“确认可公开”。");
+            }
+
+            if (review.Version.Status != ContentStatus.InReview)
+            {
+                // 紧急发布后补审: the version is already public; a masked text is a new publication, so it goes back to the editor.
+                throw new WorkflowException($"第 {review.VersionNumber} 版的状态为“{ContentStatusNames.DisplayName(review.Version.Status)}”，不能脱敏后通过；请退回信息员修改后重新上报。");
+            }
+
+            var unmasked = review.Version;
+            var masked = SecrecyScan.ApplyMasks(ContentData.Parse(unmasked.DataJson), toMask);
+            var revised = await contentManager.ReviseInReviewAsync(review.Item.ContentItemId, unmasked.Number, masked, cancellationToken);
+            review.Version = revised;
+            review.VersionNumber = revised.Number;
+            review.ContentHash = revised.ContentHash;
+
             var now = clock.GetUtcNow().UtcDateTime;
-            var opinion = $"已对 {toMask.Count} 处敏感信息进行脱敏，请信息员核对后重新上报。";
-            Record(review, step, ReviewDecision.Returned, actor, opinion, now);
-            review.State = ReviewState.Returned;
-            review.CompletedUtc = now;
-            var masked = SecrecyScan.ApplyMasks(ContentData.Parse(review.Version.DataJson), toMask);
+            var summary = $"脱敏后通过：已对 {toMask.Count} 处敏感信息脱敏（第 {unmasked.Number} 版 → 第 {revised.Number} 版）";
+            Record(review, step, ReviewDecision.Approved, actor, Trim(opinion) is { } text ? $"{summary}。{text}" : summary, now);
+            await AdvanceAsync(review, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            var version = await contentManager.SaveDraftAsync(review.Item.ContentItemId, masked, actor.UserName, cancellationToken);
-            await ledger.AppendAsync(actor.UserName, LedgerActions.Return, review.Item.ContentItemId, review.VersionNumber, review.ContentHash,
-                $"{step.DisplayName}：{opinion}", cancellationToken);
-            return version;
+            await ledger.AppendAsync(actor.UserName, LedgerActions.MaskAndApprove, review.Item.ContentItemId, revised.Number, revised.ContentHash,
+                $"{step.DisplayName}：{summary}；脱敏前哈希 {unmasked.ContentHash}，脱敏后哈希 {revised.ContentHash}{(Trim(opinion) is { } o ? "；" + o : null)}",
+                cancellationToken);
+            return review;
         }, cancellationToken);
+
+    /// <summary>
+    /// The version as submitted, before 脱敏后通过 replaced it with its masked copy; null when nothing was masked.
+    /// The masked copy is always the next number: it was made while the submitted version was the latest.
+    /// </summary>
+    public static int? UnmaskedVersionNumber(ReviewRecord review) =>
+        review.Findings.Any(f => f.Resolution == FindingResolution.Mask)
+        && review.Decisions.Any(d => d.Decision == ReviewDecision.Approved && review.Chain().Steps.ElementAtOrDefault(d.StepIndex)?.SecrecyReview == true)
+            ? review.VersionNumber - 1
+            : null;
 
     /// <summary>发布: only an approved version, only by the publisher role, only if its content is unchanged since approval.</summary>
     public Task<ContentVersionRecord> PublishAsync(string contentItemId, Actor actor, CancellationToken cancellationToken = default) =>
@@ -302,7 +341,7 @@ public sealed class WorkflowService(
             return new WorkflowForbiddenException($"“{step.DisplayName}”需要由具有相应角色的人员审核。");
         }
 
-        if (step.SameDepartment && actor.DepartmentCode != review.Item.DepartmentCode)
+        if ((step.SameDepartment && actor.DepartmentCode != review.Item.DepartmentCode) || !ContentAccess.MaySee(actor, review.Item.DepartmentCode))
         {
             return new WorkflowForbiddenException($"“{step.DisplayName}”只能由本部门的人员审核。");
         }

@@ -16,11 +16,14 @@ public static class MediaServices
         return services;
     }
 
-    /// <summary>Staff download an attachment to check it (保密审查 reads attachments too).</summary>
+    /// <summary>
+    /// Staff download an attachment to check it (保密审查 reads attachments too) — only one a version they may see
+    /// refers to (<see cref="ItemAccess"/>); anything else is 404, like a file that does not exist.
+    /// </summary>
     public static void MapAdminMedia(this IEndpointRouteBuilder app) =>
-        app.MapGet("/admin/media/{**path}", (string path, MediaStore store) =>
+        app.MapGet("/admin/media/{**path}", async (string path, MediaStore store, ItemAccess access, HttpContext context) =>
         {
-            if (!IsSafe(path) || !store.Exists(path))
+            if (!IsSafe(path) || !store.Exists(path) || !await access.MaySeeMediaAsync(context.User, path, context.RequestAborted))
             {
                 return Results.NotFound();
             }

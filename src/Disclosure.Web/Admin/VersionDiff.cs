@@ -13,16 +13,40 @@ public enum DiffOperation
 
 public sealed record DiffLine(DiffOperation Operation, string Text);
 
+/// <summary>The lines of one field that differ between two versions, e.g. what 脱敏 changed in 「正文」.</summary>
+public sealed record FieldDiff(string Field, IReadOnlyList<DiffLine> Lines);
+
 /// <summary>
 /// A readable line diff between two versions: each field becomes labelled lines ("「正文」…"), then the longest
 /// common subsequence of lines decides what was removed and added.
 /// </summary>
 public static class VersionDiff
 {
-    public static IReadOnlyList<DiffLine> Compare(ContentTypeDefinition type, ContentData before, ContentData after)
+    public static IReadOnlyList<DiffLine> Compare(ContentTypeDefinition type, ContentData before, ContentData after) =>
+        Lines(Flatten(type, before), Flatten(type, after));
+
+    /// <summary>Field by field, only the fields that changed, each with its own line diff (original → changed).</summary>
+    public static IReadOnlyList<FieldDiff> CompareFields(ContentTypeDefinition type, ContentData before, ContentData after)
     {
-        var a = Flatten(type, before);
-        var b = Flatten(type, after);
+        var changed = new List<FieldDiff>();
+        foreach (var part in type.AllParts())
+        {
+            foreach (var field in part.Fields)
+            {
+                var a = FieldLines(before, part.Name, field.Name);
+                var b = FieldLines(after, part.Name, field.Name);
+                if (!a.SequenceEqual(b))
+                {
+                    changed.Add(new FieldDiff(field.DisplayName, Lines(a, b)));
+                }
+            }
+        }
+
+        return changed;
+    }
+
+    private static IReadOnlyList<DiffLine> Lines(List<string> a, List<string> b)
+    {
         var lcs = new int[a.Count + 1, b.Count + 1];
         for (var i = a.Count - 1; i >= 0; i--)
         {
@@ -64,19 +88,30 @@ public static class VersionDiff
         {
             foreach (var field in part.Fields)
             {
-                var value = (data.Root[part.Name] as JsonObject)?[field.Name];
-                if (value is null)
+                var split = FieldLines(data, part.Name, field.Name);
+                if (split.Count == 0)
                 {
                     continue;
                 }
 
-                var text = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value.ToJsonString();
-                var split = text.Replace("\r\n", "\n").Split('\n');
                 lines.Add($"「{field.DisplayName}」{split[0]}");
                 lines.AddRange(split.Skip(1).Select(l => "    " + l));
             }
         }
 
         return lines;
+    }
+
+    /// <summary>One field's value as lines; none when the field is absent.</summary>
+    private static List<string> FieldLines(ContentData data, string partName, string fieldName)
+    {
+        var value = (data.Root[partName] as JsonObject)?[fieldName];
+        if (value is null)
+        {
+            return [];
+        }
+
+        var text = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value.ToJsonString();
+        return [.. text.Replace("\r\n", "\n").Split('\n')];
     }
 }

@@ -22,6 +22,7 @@ public sealed class DetailsModel(
     DisclosureDbContext db,
     ContentDefinitionStore definitions,
     WorkflowService workflow,
+    ItemAccess access,
     AdminLookups lookups) : PageModel
 {
     [FromRoute]
@@ -52,6 +53,11 @@ public sealed class DetailsModel(
 
     public string? Error { get; private set; }
 
+    /// <summary>脱敏后通过: what the 保密审查员's masks changed, field by field, for the steps after them.</summary>
+    public IReadOnlyList<FieldDiff> Masks { get; private set; } = [];
+
+    public int? UnmaskedVersionNumber { get; private set; }
+
     public Actor Actor => User.ToActor();
 
     public bool CanDecide => Review is not null && WhyCannotDecide is null;
@@ -69,7 +75,7 @@ public sealed class DetailsModel(
     public bool CanWithdraw => Actor.IsInRole(RoleNames.InformationOffice) && Item.Versions.Any(v => v.Status == ContentStatus.Published);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ? Page() : NotFound();
+        await access.MaySeeItemAsync(User, Id, cancellationToken) && await LoadAsync(cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) =>
         ActAsync(() => workflow.SubmitAsync(Id, Actor, ct), "已上报，等待初审。", ct);
@@ -83,8 +89,8 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostResolveAsync(long findingId, FindingResolution resolution, CancellationToken ct) =>
         ActAsync(() => workflow.ResolveFindingAsync(findingId, Actor, resolution, Reason, ct), resolution == FindingResolution.Mask ? "已标记为脱敏。" : "已确认可公开。", ct);
 
-    public Task<IActionResult> OnPostMaskAsync(CancellationToken ct) =>
-        ActAsync(async () => await workflow.ApplyMasksAsync(await ReviewIdAsync(ct), Actor, ct), "已脱敏并退回信息员重新上报。", ct);
+    public Task<IActionResult> OnPostMaskApproveAsync(CancellationToken ct) =>
+        ActAsync(async () => await workflow.MaskAndApproveAsync(await ReviewIdAsync(ct), Actor, Opinion, ct), "已脱敏后通过：脱敏后的版本已提交下一步审核。", ct);
 
     public Task<IActionResult> OnPostPublishAsync(CancellationToken ct) =>
         ActAsync(() => workflow.PublishAsync(Id, Actor, ct), "已发布。", ct);
@@ -113,6 +119,11 @@ public sealed class DetailsModel(
 
     private async Task<IActionResult> ActAsync(Func<Task> action, string success, CancellationToken ct)
     {
+        if (!await access.MaySeeItemAsync(User, Id, ct))
+        {
+            return NotFound();
+        }
+
         try
         {
             await action();
@@ -151,6 +162,13 @@ public sealed class DetailsModel(
             .Where(r => r.ItemId == item.Id && r.State != ReviewState.Superseded)
             .OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         WhyCannotDecide = Review is null ? null : WorkflowService.WhyCannotDecide(Review, Actor);
+        UnmaskedVersionNumber = Review is null ? null : WorkflowService.UnmaskedVersionNumber(Review);
+        if (UnmaskedVersionNumber is { } unmasked && Type is not null
+            && item.Versions.SingleOrDefault(v => v.Number == unmasked) is { } before && item.Versions.SingleOrDefault(v => v.Number == Review!.VersionNumber) is { } after)
+        {
+            Masks = VersionDiff.CompareFields(Type, ContentData.Parse(before.DataJson), ContentData.Parse(after.DataJson));
+        }
+
         History = await db.Ledger.AsNoTracking().Where(e => e.ContentItemId == Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         DepartmentName = item.DepartmentCode is { } code ? (await lookups.DepartmentNamesAsync(cancellationToken)).GetValueOrDefault(code) : null;
         return true;

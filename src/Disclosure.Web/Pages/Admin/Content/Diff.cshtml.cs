@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Pages.Admin.Content;
 
-public sealed class DiffModel(DisclosureDbContext db, ContentDefinitionStore definitions) : PageModel
+public sealed class DiffModel(DisclosureDbContext db, ContentDefinitionStore definitions, ItemAccess access) : PageModel
 {
     [FromRoute]
     public string Id { get; set; } = string.Empty;
@@ -23,6 +23,11 @@ public sealed class DiffModel(DisclosureDbContext db, ContentDefinitionStore def
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (!await access.MaySeeItemAsync(User, Id, cancellationToken))
+        {
+            return NotFound();
+        }
+
         var versions = await db.ContentVersions.AsNoTracking()
             .Where(v => v.Item.ContentItemId == Id && (v.Number == From || v.Number == To))
             .ToListAsync(cancellationToken);

@@ -41,7 +41,7 @@ public sealed class IndexModel(ReviewQueue queue, ContentDefinitionStore definit
         TypeNames = types.ToDictionary(t => t.Key, t => t.Value.DisplayName);
         PageNumber = Math.Max(1, PageNumber);
         var type = string.IsNullOrWhiteSpace(Type) || !types.ContainsKey(Type) ? null : Type;
-        (var items, Total) = await queue.ItemsAsync(type, Status, PageNumber, PageSize, cancellationToken);
+        (var items, Total) = await queue.ItemsAsync(User.ToActor(), type, Status, PageNumber, PageSize, cancellationToken);
         Items = items;
     }
 }

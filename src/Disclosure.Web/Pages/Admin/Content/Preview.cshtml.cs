@@ -2,6 +2,7 @@ using Disclosure.Core.ContentManagement;
 using Disclosure.Site.Items;
 using Disclosure.Site.Theming;
 using Disclosure.Storage;
+using Disclosure.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -14,13 +15,18 @@ namespace Disclosure.Web.Pages.Admin.Content;
 /// Any version as the public will see it: the active theme's own item view, built by the same
 /// <see cref="ItemPageBuilder"/> as the public page, with a banner saying it is a preview.
 /// </summary>
-public sealed class PreviewModel(DisclosureDbContext db, ItemPageBuilder builder, IOptionsMonitor<ThemeOptions> theme) : PageModel
+public sealed class PreviewModel(DisclosureDbContext db, ItemPageBuilder builder, IOptionsMonitor<ThemeOptions> theme, ItemAccess access) : PageModel
 {
     [FromRoute]
     public string Id { get; set; } = string.Empty;
 
     public async Task<IActionResult> OnGetAsync(int? version, CancellationToken cancellationToken)
     {
+        if (!await access.MaySeeItemAsync(User, Id, cancellationToken))
+        {
+            return NotFound();
+        }
+
         var item = await db.ContentItems.AsNoTracking().Include(i => i.Versions).SingleOrDefaultAsync(i => i.ContentItemId == Id, cancellationToken);
         var number = version ?? item?.LatestVersionNumber;
         if (item?.Versions.SingleOrDefault(v => v.Number == number) is not { } selected)
