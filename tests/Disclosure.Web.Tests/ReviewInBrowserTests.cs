@@ -150,7 +150,7 @@ public sealed class ReviewInBrowserTests(BrowserFixture browser) : IClassFixture
         var found = await EventuallyAsync(() => http.GetStringAsync($"/api/v1/search?q={query}"), json => json.Contains(id, StringComparison.Ordinal));
         Assert.DoesNotContain(residentId, found);
         var searchPage = await http.GetStringAsync($"/search?q={query}");
-        Assert.Contains(title, WebUtility.HtmlDecode(searchPage));
+        Assert.Contains($"/content/{id}", searchPage);
         Assert.DoesNotContain(residentId, searchPage);
     }
 
