@@ -100,14 +100,15 @@ public sealed class AdminAuthorizationTests(SiteFixture fixture) : IClassFixture
     public async Task Workflow_actions_check_the_role_behind_the_page()
     {
         await Staff.EnsureAsync(fixture.Site.Services);
-        var client = await Staff.SignedInAsync(fixture.Site, "editor");
+        // The 领导 may open every item (no department isolation for the role) but withdrawing is the 公开办's act.
+        var client = await Staff.SignedInAsync(fixture.Site, "leader");
         using var scope = fixture.Site.Services.CreateScope();
         var published = await scope.ServiceProvider.GetRequiredService<DisclosureDbContext>().ContentVersions
             .Where(v => v.Status == Disclosure.Core.ContentManagement.ContentStatus.Published).Select(v => v.Item.ContentItemId).FirstAsync();
         var page = await client.GetStringAsync($"/admin/content/{published}");
         var response = await client.PostAsync($"/admin/content/{published}?handler=withdraw", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Reason"] = "信息员试图撤回",
+            ["Reason"] = "领导试图撤回",
             ["__RequestVerificationToken"] = Staff.Token(page),
         }));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);

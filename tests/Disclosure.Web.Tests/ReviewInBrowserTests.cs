@@ -113,7 +113,7 @@ public sealed class ReviewInBrowserTests(BrowserFixture browser) : IClassFixture
         var leader = await browser.SignInAsync("leader");
         await leader.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await Expect(leader, "脱敏内容（第 1 版 → 第 2 版）");
-        var masks = leader.Locator(".diff[aria-label='正文 的脱敏修改']");
+        var masks = leader.GetByRole(AriaRole.Region, new() { Name = "正文", Exact = true });
         Assert.Contains(residentId, await masks.Locator("del").InnerTextAsync());
         Assert.Contains(masked, await masks.Locator("ins").InnerTextAsync());
         Assert.DoesNotContain(residentId, await leader.FrameLocator("iframe[title*='公众看到的样式']").Locator("article").InnerTextAsync());
@@ -150,7 +150,7 @@ public sealed class ReviewInBrowserTests(BrowserFixture browser) : IClassFixture
         var found = await EventuallyAsync(() => http.GetStringAsync($"/api/v1/search?q={query}"), json => json.Contains(id, StringComparison.Ordinal));
         Assert.DoesNotContain(residentId, found);
         var searchPage = await http.GetStringAsync($"/search?q={query}");
-        Assert.Contains(title, WebUtility.HtmlDecode(searchPage));
+        Assert.Contains($"/content/{id}", searchPage);
         Assert.DoesNotContain(residentId, searchPage);
     }
 
