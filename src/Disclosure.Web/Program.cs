@@ -31,7 +31,6 @@ builder.Services.AddDisclosureMedia(storage);
 builder.Services.AddDisclosureSearch(storage, builder.Configuration);
 builder.Services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupOptions.SectionName));
 builder.Services.AddScoped<AdminLookups>();
-builder.Services.AddRequestAdmin(builder.Configuration);
 builder.Services.AddDisclosureSite(builder.Configuration);
 builder.Services.AddPublicRateLimiting(builder.Configuration);
 builder.Services.AddOverloadProtection(builder.Configuration);

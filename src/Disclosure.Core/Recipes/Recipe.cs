@@ -36,7 +36,7 @@ public sealed record ContentStep(string Path, string SourceFolder, IReadOnlyList
 public sealed record CalendarStep(string Path, string SourceFolder, IReadOnlyList<CalendarYear> Years) : RecipeStep(Path);
 
 /// <summary>
-/// Imports 双公示 records from CSV files in the import format (the demo's 永宁县公安局 records). Rows already in the
+/// Imports 双公示 records from CSV files in the import format (the demo recipe's content/credit/ files). Rows already in the
 /// database are skipped, so applying the recipe again changes nothing. With <see cref="PublishAfterWorkingDays"/> the
 /// records that may go public are published, dated that many working days after their decision.
 /// </summary>

@@ -3,7 +3,6 @@ using Disclosure.Storage.Requests;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace Disclosure.Site.Requests;
 
@@ -18,13 +17,13 @@ public sealed class RequestsController(
     RequestQueries queries,
     RequestStatusQuery status,
     CaptchaStore captchas,
-    IOptions<RequestFormOptions> options) : Controller
+    SiteContext site) : Controller
 {
     /// <summary>Who registers online applications in the ledger.</summary>
     public const string OnlineActor = "网上申请";
 
     [HttpGet("/requests")]
-    public IActionResult Index() => View(new RequestsIntroPage(options.Value.OfficeContact));
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(new RequestsIntroPage(await OfficeContactAsync(cancellationToken)));
 
     [HttpGet("/requests/apply")]
     public async Task<IActionResult> Apply(CancellationToken cancellationToken) =>
@@ -60,7 +59,7 @@ public sealed class RequestsController(
         return View("Receipt", new ApplicationReceiptPage(
             request.Number, TrackingCode.Format(request.TrackingCode), request.ReceivedOn, deadline.Due!.Value, deadline.Provisional,
             ApplicantKinds.LongName(details.Kind), details.Description, details.DocumentReference,
-            RequestNames.Form(details.Form), RequestNames.Delivery(details.Delivery), options.Value.OfficeContact));
+            RequestNames.Form(details.Form), RequestNames.Delivery(details.Delivery), await OfficeContactAsync(cancellationToken)));
     }
 
     [HttpGet("/requests/status")]
@@ -97,8 +96,11 @@ public sealed class RequestsController(
     {
         NoStore();
         var (id, answer) = await captchas.IssueAsync(cancellationToken);
-        return View("Apply", new ApplicationFormPage(input, errors, id, CaptchaImage.RenderDataUri(answer), options.Value.OfficeContact));
+        return View("Apply", new ApplicationFormPage(input, errors, id, CaptchaImage.RenderDataUri(answer), await OfficeContactAsync(cancellationToken)));
     }
+
+    /// <summary>Where letters and visits go (第三十一条), from 站点设置.</summary>
+    private async Task<string> OfficeContactAsync(CancellationToken cancellationToken) => (await site.IdentityAsync(cancellationToken)).OfficeContact;
 
     private void NoStore() => Response.Headers.CacheControl = "no-store";
 }

@@ -48,6 +48,6 @@ public static class LedgerActions
         CreditRepair => "信用修复",
         CreditImport => "双公示批量导入",
         PowerListImport => "权力清单批量导入",
-        _ => Requests.RequestLedgerActions.DisplayName(action) ?? action,
+        _ => Requests.RequestLedgerActions.DisplayName(action) ?? Settings.SettingsLedgerActions.DisplayName(action) ?? action,
     };
 }
