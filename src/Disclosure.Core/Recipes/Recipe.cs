@@ -7,7 +7,14 @@ using Disclosure.Core.Workflow;
 namespace Disclosure.Core.Recipes;
 
 /// <summary>A parsed recipe file: a named list of steps, applied in order and all-or-nothing.</summary>
-public sealed record Recipe(string Name, string? DisplayName, string? Description, string FilePath, IReadOnlyList<RecipeStep> Steps);
+public sealed record Recipe(string Name, string? DisplayName, string? Description, string FilePath, IReadOnlyList<RecipeStep> Steps)
+{
+    /// <summary>
+    /// A part of this recipe under its own name: only the steps <paramref name="keep"/> selects (the demo's settings
+    /// and agencies without its content, for the data generator and tests that need an office but no demo items).
+    /// </summary>
+    public Recipe Only(string name, Func<RecipeStep, bool> keep) => this with { Name = name, Steps = Steps.Where(keep).ToList() };
+}
 
 /// <summary>A step of a recipe; <see cref="Path"/> is where it sits in its file (e.g. <c>$.steps[2]</c>).</summary>
 public abstract record RecipeStep(string Path);

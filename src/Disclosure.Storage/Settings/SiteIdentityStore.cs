@@ -1,3 +1,4 @@
+using System.Globalization;
 using Disclosure.Core.Settings;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
@@ -10,7 +11,7 @@ namespace Disclosure.Storage.Settings;
 /// on the office's own agency row, so the 发布机构 lists, 索引号 and annual report follow an edit; the rest are
 /// SiteSettings rows. Every change is one transaction with one 台账 entry naming each field, old → new.
 /// </summary>
-public sealed class SiteIdentityStore(DisclosureDbContext db, LedgerWriter ledger)
+public sealed class SiteIdentityStore(DisclosureDbContext db, LedgerWriter ledger, TimeProvider clock)
 {
     public async Task<SiteIdentity> LoadAsync(CancellationToken cancellationToken = default)
     {
@@ -46,6 +47,7 @@ public sealed class SiteIdentityStore(DisclosureDbContext db, LedgerWriter ledge
             var changes = await ApplyAsync(agency, input, cancellationToken);
             if (changes.Count > 0)
             {
+                await MarkChangedAsync(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await ledger.AppendAsync(actor, SettingsLedgerActions.SettingsChanged, null, null, null, string.Join("；", changes), cancellationToken);
             }
@@ -73,6 +75,7 @@ public sealed class SiteIdentityStore(DisclosureDbContext db, LedgerWriter ledge
             }
 
             db.Departments.Add(new DepartmentRecord { AgencyCode = agency.Code, Code = cleanCode, Name = cleanName });
+            await MarkChangedAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return await ledger.AppendAsync(actor, SettingsLedgerActions.DepartmentAdded, null, null, null, $"{agency.Name}：{cleanName}（{cleanCode}）", cancellationToken);
         }, cancellationToken);
@@ -94,6 +97,7 @@ public sealed class SiteIdentityStore(DisclosureDbContext db, LedgerWriter ledge
 
             var old = department.Name;
             department.Name = cleanName;
+            await MarkChangedAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return await ledger.AppendAsync(actor, SettingsLedgerActions.DepartmentRenamed, null, null, null, $"{agency.Name}（{department.Code}）：{old} → {cleanName}", cancellationToken);
         }, cancellationToken);
@@ -137,6 +141,11 @@ public sealed class SiteIdentityStore(DisclosureDbContext db, LedgerWriter ledge
                     await SetAsync(field.Key, configured[field.Name], cancellationToken);
                     seeded.Add($"{field.Label}：{configured[field.Name]}");
                 }
+            }
+
+            if (seeded.Count > 0)
+            {
+                await MarkChangedAsync(cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -232,6 +241,16 @@ public sealed class SiteIdentityStore(DisclosureDbContext db, LedgerWriter ledge
         }
 
         return changes;
+    }
+
+    /// <summary>
+    /// Stamps the change and has the commit signal it like a content change, so every node's public page cache
+    /// (keyed by the change-log head and this stamp) stops serving the old footer at once.
+    /// </summary>
+    private async Task MarkChangedAsync(CancellationToken cancellationToken)
+    {
+        await SetAsync(SiteIdentityFields.ChangedSetting, clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        db.ChangeLogWritten = true;
     }
 
     private async Task SetAsync(string key, string value, CancellationToken cancellationToken)
