@@ -17,6 +17,8 @@ public sealed class RequestsController(
     RequestQueries queries,
     RequestStatusQuery status,
     CaptchaStore captchas,
+    OnlineReplyDocuments replies,
+    ReplyDownloadLinks links,
     SiteContext site) : Controller
 {
     /// <summary>Who registers online applications in the ledger.</summary>
@@ -88,8 +90,27 @@ public sealed class RequestsController(
             return View(new StatusQueryPage(trackingCode, null, null, true, null));
         }
 
+        var downloads = (await replies.ListAsync(found.RequestId, cancellationToken)).Select(d => (d.FileName, links.Url(found.RequestId, d.Id))).ToList();
         return View(new StatusQueryPage(TrackingCode.Format(found.TrackingCode), null,
-            new StatusAnswer(TrackingCode.Format(found.TrackingCode), RequestNames.Stage(found.Stage), found.Due, found.Provisional, found.ClosedOn), false, null));
+            new StatusAnswer(TrackingCode.Format(found.TrackingCode), RequestNames.Stage(found.Stage), found.Due, found.Provisional, found.ClosedOn) { Downloads = downloads },
+            false, null));
+    }
+
+    /// <summary>
+    /// 在线查看: a reply document through a link from the status page. A forged, altered or expired link, or one for
+    /// a request that is no longer closed or not answered online, gets the same 404.
+    /// </summary>
+    [HttpGet(ReplyDownloadLinks.Prefix + "{token}")]
+    public async Task<IActionResult> Document(string token, CancellationToken cancellationToken)
+    {
+        NoStore();
+        if (links.Open(token) is not { } sealedIds
+            || await replies.GetAsync(sealedIds.RequestId, sealedIds.DocumentId, cancellationToken) is not { } document)
+        {
+            return NotFound();
+        }
+
+        return File(document.Content, document.ContentType, document.FileName);
     }
 
     private async Task<IActionResult> FormAsync(ApplicationInput input, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken)
