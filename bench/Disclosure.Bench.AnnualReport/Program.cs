@@ -54,6 +54,7 @@ async Task SeedAsync()
         if (!await setup.IsSetUpAsync())
         {
             await setup.RunAsync([Path.Combine(root, "recipes", "setup.json")]);
+            await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ApplyAsync([DemoOrganisation.Read(Path.Combine(root, "recipes"))]);
         }
 
         var watch = Stopwatch.StartNew();

@@ -32,6 +32,7 @@ await using (var scope = services.CreateAsyncScope())
     if (!await scope.ServiceProvider.GetRequiredService<SetupService>().IsSetUpAsync())
     {
         await scope.ServiceProvider.GetRequiredService<SetupService>().RunAsync([Path.Combine(root, "recipes", "setup.json")]);
+        await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ApplyAsync([DemoOrganisation.Read(Path.Combine(root, "recipes"))]);
     }
 
     if (items > 0 && !await db.ContentItems.AnyAsync(i => i.CreatedBy == "generator"))

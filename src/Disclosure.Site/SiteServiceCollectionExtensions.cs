@@ -25,6 +25,7 @@ public static class SiteServiceCollectionExtensions
         services.AddScoped<IItemPageExtension, AnnualReportExtension>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PublicUrls>();
+        services.AddSingleton<Requests.ReplyDownloadLinks>();
         services.AddRequestForms(configuration);
         services.AddControllersWithViews().AddApplicationPart(typeof(SiteServiceCollectionExtensions).Assembly);
         services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander()));

@@ -34,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<RecipeExecutor>();
         services.AddScoped<SetupService>();
         services.AddScoped<LedgerWriter>();
+        services.AddScoped<Settings.SiteIdentityStore>();
         services.AddScoped<IntegrityVerifier>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<ReviewQueue>();

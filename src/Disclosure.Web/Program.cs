@@ -34,7 +34,6 @@ builder.Services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupO
 builder.Services.AddScoped<AdminLookups>();
 builder.Services.AddAccounts();
 builder.Services.AddScoped<ItemAccess>();
-builder.Services.AddRequestAdmin(builder.Configuration);
 builder.Services.AddDisclosureSite(builder.Configuration);
 builder.Services.AddPublicRateLimiting(builder.Configuration);
 builder.Services.AddOverloadProtection(builder.Configuration);

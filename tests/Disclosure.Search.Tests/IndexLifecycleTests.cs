@@ -250,7 +250,7 @@ public sealed class IndexLifecycleTests
     private static async Task<TestDatabase> SetUpAsync(DatabaseProvider engine)
     {
         var database = await TestDatabase.CreateAsync(engine);
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         return database;
     }
 

@@ -14,7 +14,7 @@ public sealed class ChangeSignalTests
     public async Task Only_committed_change_log_writes_pulse_the_signal(DatabaseProvider engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         var signal = database.Services.GetRequiredService<ChangeSignal>();
         var pulses = 0;
         signal.Changed += () => Interlocked.Increment(ref pulses);

@@ -15,7 +15,7 @@ public sealed class ContentVersioningTests
     public async Task Every_version_is_kept_and_only_the_latest_publication_is_public(DatabaseProvider engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
 
         var first = await database.InScopeAsync(sp => sp.GetRequiredService<ContentManager>().CreateAsync("Disclosure", SampleContent.Notice("第一稿"), "editor"));
         var id = (await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().ContentItems.SingleAsync())).ContentItemId;
@@ -49,7 +49,7 @@ public sealed class ContentVersioningTests
     public async Task The_database_itself_refuses_a_second_published_version(DatabaseProvider engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         var version = await database.InScopeAsync(sp => sp.GetRequiredService<ContentManager>().CreateAsync("Disclosure", SampleContent.Notice(), "editor", contentItemId: "one-published"));
         await database.InScopeAsync(sp => sp.GetRequiredService<ContentManager>().PublishAsync("one-published", null, "office", SampleContent.PublishedAt));
 
@@ -73,7 +73,7 @@ public sealed class ContentVersioningTests
     public async Task Withdrawal_takes_an_item_off_the_public_side_and_keeps_a_notice(DatabaseProvider engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         await database.InScopeAsync(sp => sp.GetRequiredService<ContentManager>().CreateAsync("Disclosure", SampleContent.Notice(), "editor", contentItemId: "to-withdraw"));
         await database.InScopeAsync(sp => sp.GetRequiredService<ContentManager>().PublishAsync("to-withdraw", null, "office", SampleContent.PublishedAt));
 
@@ -99,7 +99,7 @@ public sealed class ContentVersioningTests
     public async Task Invalid_content_is_rejected_with_zh_CN_messages_and_nothing_is_saved(DatabaseProvider engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         var data = SampleContent.Notice();
         data.Root["DisclosureMetadataPart"]!["WrittenDate"] = "2026-02-30";
         data.Root["DisclosureMetadataPart"]!["Attribute"] = "不予公开";
@@ -118,7 +118,7 @@ public sealed class ContentVersioningTests
     public async Task A_version_altered_in_the_database_is_not_published(DatabaseProvider engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         await database.InScopeAsync(sp => sp.GetRequiredService<ContentManager>().CreateAsync("Disclosure", SampleContent.Notice(), "editor", contentItemId: "tampered"));
         await database.InScopeAsync(async sp =>
         {

@@ -16,7 +16,7 @@ public sealed class PublicationConcurrencyTests
     public async Task Concurrent_publications_get_unique_gap_free_index_numbers_and_change_log_sequences(DatabaseProvider engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         var ids = Enumerable.Range(1, Publications).Select(i => $"parallel-{i:000}").ToList();
         foreach (var id in ids)
         {
@@ -53,7 +53,7 @@ public sealed class PublicationConcurrencyTests
     public async Task The_change_log_records_publish_update_and_withdraw_in_order(DatabaseProvider engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         Task Run(Func<ContentManager, Task> action) => database.InScopeAsync(sp => action(sp.GetRequiredService<ContentManager>()));
 
         await Run(m => m.CreateAsync("Disclosure", SampleContent.Notice("甲"), "editor", contentItemId: "item-a"));

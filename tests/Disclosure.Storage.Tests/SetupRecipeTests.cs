@@ -44,7 +44,11 @@ public sealed class SetupRecipeTests
             }
 
             Directory.CreateDirectory(Path.Combine(folder.FullName, "content"));
-            File.WriteAllText(Path.Combine(folder.FullName, "demo.json"), """{ "name": "demo", "steps": [ { "name": "Content", "source": "content" } ] }""");
+            File.WriteAllText(Path.Combine(folder.FullName, "demo.json"), """
+                { "name": "demo", "steps": [
+                  { "name": "Agencies", "agencies": [ { "code": "640121-103", "name": "演示局", "areaCode": "640121", "departmentCode": "103" } ] },
+                  { "name": "Content", "source": "content" } ] }
+                """);
             var good = File.ReadAllText(Directory.EnumerateFiles(RepositoryPaths.Content, "*.json", SearchOption.AllDirectories).Order().First());
             File.WriteAllText(Path.Combine(folder.FullName, "content", "a-good.json"), good);
             File.WriteAllText(Path.Combine(folder.FullName, "content", "b-bad.json"), """

@@ -423,7 +423,7 @@ public sealed class WorkflowTests
     private static async Task<TestDatabase> NewSiteAsync(DatabaseProvider engine)
     {
         var database = await TestDatabase.CreateAsync(engine);
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         return database;
     }
 

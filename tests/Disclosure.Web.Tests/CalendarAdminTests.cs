@@ -17,7 +17,7 @@ public sealed class CalendarSiteFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 2, 9, 30, 0, TimeSpan.FromHours(8));
 
-    private readonly DisclosureSite _site = new(null, new Dictionary<string, string> { ["Setup:Recipes:0"] = "setup.json" });
+    private readonly DisclosureSite _site = new(null, DisclosureSite.SetupOnly());
 
     public WebApplicationFactory<Program> Site { get; private set; } = null!;
 

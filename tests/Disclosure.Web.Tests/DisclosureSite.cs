@@ -31,6 +31,33 @@ public sealed class DisclosureSite : WebApplicationFactory<Program>
 
     public string DataFolder => _dataFolder;
 
+    /// <summary>
+    /// Settings of a site started with setup.json only, as a real office starts it: its identity, agency and
+    /// departments from configuration (<c>Site:Identity</c>), no demo agency or content. The agency code is the one
+    /// <see cref="Staff"/> belongs to.
+    /// </summary>
+    public static Dictionary<string, string> SetupOnly(IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Setup:Recipes:0"] = "setup.json",
+            ["Site:Identity:SiteName"] = "测试县政府信息公开网",
+            ["Site:Identity:AgencyName"] = "测试县公安局",
+            ["Site:Identity:AreaCode"] = "640121",
+            ["Site:Identity:AgencyCode"] = "103",
+            ["Site:Identity:Departments:0:Code"] = "zhzx",
+            ["Site:Identity:Departments:0:Name"] = "指挥中心",
+            ["Site:Identity:Departments:1:Code"] = "bgs",
+            ["Site:Identity:Departments:1:Name"] = "办公室",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
     public static string NewDataFolder() => Path.Combine(Path.GetTempPath(), "disclosure-web-tests", Guid.NewGuid().ToString("n"));
 
     private DisclosureSite(TestDatabase postgres)

@@ -49,7 +49,7 @@ public sealed class Corpus
         _seed = seed;
         var recipe = RecipeReader.ReadFile(setupRecipe);
         Types = recipe.Steps.OfType<ContentDefinitionStep>().SelectMany(s => s.ContentTypes).ToList();
-        Agencies = recipe.Steps.OfType<AgenciesStep>().SelectMany(s => s.Agencies).ToList();
+        Agencies = DemoOrganisation.Agencies(Path.GetDirectoryName(Path.GetFullPath(setupRecipe))!);
         Catalogue = recipe.Steps.OfType<CatalogueStep>().SelectMany(s => s.Classes).Where(c => c.ParentCode is not null).Select(c => c.Code).ToList();
         Labels = new SearchLabels(
             Agencies.ToDictionary(a => a.Code, a => a.Name),

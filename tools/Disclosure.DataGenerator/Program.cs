@@ -32,8 +32,9 @@ await using (var scope = services.CreateAsyncScope())
     var setup = scope.ServiceProvider.GetRequiredService<SetupService>();
     if (!await setup.IsSetUpAsync())
     {
-        Console.WriteLine("新数据库：应用 recipes/setup.json。");
+        Console.WriteLine("新数据库：应用 recipes/setup.json 和演示机构（recipes/demo.json 的设置和机构）。");
         await setup.RunAsync([Path.Combine(root, "recipes", "setup.json")]);
+        await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ApplyAsync([DemoOrganisation.Read(Path.Combine(root, "recipes"))]);
     }
 }
 

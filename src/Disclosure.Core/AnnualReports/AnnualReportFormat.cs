@@ -33,6 +33,6 @@ public sealed class AnnualReportFormat
     /// <summary>The format for a report on <paramref name="reportYear"/>, or null when none is implemented for it.</summary>
     public static AnnualReportFormat? For(int reportYear) => reportYear >= Format2021.Year ? Format2021 : null;
 
-    /// <summary>The report's title: 永宁县公安局2025年政府信息公开工作年度报告.</summary>
+    /// <summary>The report's title: {机构名称}2025年政府信息公开工作年度报告, the name from 站点设置 (the agency row).</summary>
     public static string Title(string agencyName, int year) => $"{agencyName}{year}年政府信息公开工作年度报告";
 }

@@ -7,7 +7,14 @@ using Disclosure.Core.Workflow;
 namespace Disclosure.Core.Recipes;
 
 /// <summary>A parsed recipe file: a named list of steps, applied in order and all-or-nothing.</summary>
-public sealed record Recipe(string Name, string? DisplayName, string? Description, string FilePath, IReadOnlyList<RecipeStep> Steps);
+public sealed record Recipe(string Name, string? DisplayName, string? Description, string FilePath, IReadOnlyList<RecipeStep> Steps)
+{
+    /// <summary>
+    /// A part of this recipe under its own name: only the steps <paramref name="keep"/> selects (the demo's settings
+    /// and agencies without its content, for the data generator and tests that need an office but no demo items).
+    /// </summary>
+    public Recipe Only(string name, Func<RecipeStep, bool> keep) => this with { Name = name, Steps = Steps.Where(keep).ToList() };
+}
 
 /// <summary>A step of a recipe; <see cref="Path"/> is where it sits in its file (e.g. <c>$.steps[2]</c>).</summary>
 public abstract record RecipeStep(string Path);
@@ -36,7 +43,7 @@ public sealed record ContentStep(string Path, string SourceFolder, IReadOnlyList
 public sealed record CalendarStep(string Path, string SourceFolder, IReadOnlyList<CalendarYear> Years) : RecipeStep(Path);
 
 /// <summary>
-/// Imports 双公示 records from CSV files in the import format (the demo's 永宁县公安局 records). Rows already in the
+/// Imports 双公示 records from CSV files in the import format (the demo recipe's content/credit/ files). Rows already in the
 /// database are skipped, so applying the recipe again changes nothing. With <see cref="PublishAfterWorkingDays"/> the
 /// records that may go public are published, dated that many working days after their decision.
 /// </summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Disclosure.Core.AnnualReports;
+using Disclosure.Media.Documents;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -22,10 +23,7 @@ public static partial class AnnualReportDocx
     private const string LatinFont = "Times New Roman";
     private const string PageNumberFont = "宋体";
 
-    // Twentieths of a point: 1 mm = 56.7 twips.
-    private const int PageWidth = 11906, PageHeight = 16838;
-    private const int MarginTop = 2098, MarginBottom = 1984, MarginLeft = 1587, MarginRight = 1474;
-    private const int TextWidth = PageWidth - MarginLeft - MarginRight;
+    private const int TextWidth = OfficialPage.TextWidth;
 
     public static byte[] Write(AnnualReportContent report)
     {
@@ -53,11 +51,7 @@ public static partial class AnnualReportDocx
             body.Append(Paragraph("Signature", report.AgencyName));
             body.Append(Paragraph("Signature", report.DateLine));
 
-            body.Append(new SectionProperties(
-                new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
-                new PageSize { Width = PageWidth, Height = PageHeight },
-                new PageMargin { Top = MarginTop, Bottom = MarginBottom, Left = MarginLeft, Right = MarginRight, Header = 851, Footer = 992, Gutter = 0 },
-                new DocGrid { Type = DocGridValues.Lines, LinePitch = 560 }));
+            body.Append(OfficialPage.Section(main.GetIdOfPart(footer)));
             main.Document = new Document(body);
             main.Document.Save();
         }

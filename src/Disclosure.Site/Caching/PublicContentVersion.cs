@@ -1,4 +1,5 @@
 using System.Globalization;
+using Disclosure.Core.Settings;
 using Disclosure.Core.Time;
 using Disclosure.Storage;
 using Disclosure.Storage.Changes;
@@ -34,8 +35,11 @@ public sealed class PublicContentVersion
         signal.Changed += () => Interlocked.Increment(ref _pulses);
     }
 
-    /// <summary>The last change-log sequence and when it happened.</summary>
-    public sealed record Snapshot(long Sequence, DateTime LastChangeUtc)
+    /// <summary>
+    /// The last change-log sequence and when it happened, and when 站点设置 last changed (ticks; 0 when never) —
+    /// the identity is on every page's footer.
+    /// </summary>
+    public sealed record Snapshot(long Sequence, DateTime LastChangeUtc, long SettingsChangedTicks = 0)
     {
         /// <summary>How many local changes had been signalled when this was read; a later signal makes it stale.</summary>
         internal long ReadAtPulse { get; init; }
@@ -67,7 +71,9 @@ public sealed class PublicContentVersion
             var head = await db.ChangeLog.AsNoTracking().OrderByDescending(e => e.Sequence)
                 .Select(e => new Snapshot(e.Sequence, e.OccurredUtc)).FirstOrDefaultAsync(cancellationToken)
                 ?? new Snapshot(0, DateTime.UnixEpoch);
-            var moved = _current is null || _current.Sequence != head.Sequence;
+            var settingsChanged = await db.SiteSettings.AsNoTracking().Where(s => s.Name == SiteIdentityFields.ChangedSetting).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken);
+            head = head with { SettingsChangedTicks = long.TryParse(settingsChanged, CultureInfo.InvariantCulture, out var ticks) ? ticks : 0 };
+            var moved = _current is null || _current.Sequence != head.Sequence || _current.SettingsChangedTicks != head.SettingsChangedTicks;
             _current = head with { ReadAtPulse = pulses };
             return moved;
         }
@@ -79,15 +85,17 @@ public sealed class PublicContentVersion
 
     /// <summary>The part of every cache key and ETag that changes with content, the day and the build.</summary>
     public string Token(Snapshot snapshot) =>
-        string.Create(CultureInfo.InvariantCulture, $"{snapshot.Sequence}-{Today:yyyyMMdd}-{Build}");
+        string.Create(CultureInfo.InvariantCulture, $"{snapshot.Sequence}.{snapshot.SettingsChangedTicks:x}-{Today:yyyyMMdd}-{Build}");
 
     public DateOnly Today => ChinaTime.ToDate(_clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>Last-Modified: the later of the last change and the start of today (the day changes what pages say).</summary>
+    /// <summary>Last-Modified: the later of the last change (content or 站点设置) and the start of today (the day changes what pages say).</summary>
     public DateTimeOffset LastModified(Snapshot snapshot)
     {
         var startOfToday = new DateTimeOffset(Today.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
         var changed = new DateTimeOffset(DateTime.SpecifyKind(snapshot.LastChangeUtc, DateTimeKind.Utc));
+        var settingsChanged = new DateTimeOffset(snapshot.SettingsChangedTicks, TimeSpan.Zero);
+        changed = settingsChanged > changed ? settingsChanged : changed;
         return changed > startOfToday ? changed : startOfToday;
     }
 }

@@ -57,6 +57,9 @@ public sealed class FeedsController(DisclosureDbContext db, PublishedContentQuer
         }
 
         var siteName = await site.SiteNameAsync(cancellationToken);
+        var identity = await site.IdentityAsync(cancellationToken);
+        // The feed's author is who runs the site (主办单位), else the office itself, from 站点设置.
+        var author = new[] { identity.Sponsor, identity.AgencyName, siteName }.First(n => n.Length > 0);
         var page = await query.ListAsync(new PublishedContentFilter(Catalogue: code), 1, FeedSize, cancellationToken);
         const string atom = "http://www.w3.org/2005/Atom";
         return Xml(writer =>
@@ -69,7 +72,7 @@ public sealed class FeedsController(DisclosureDbContext db, PublishedContentQuer
             Link(writer, "self", urls.Absolute(Request, ItemUrls.Feed(code)), "application/atom+xml");
             Link(writer, "alternate", urls.Absolute(Request, ItemUrls.Catalogue(code)), "text/html");
             writer.WriteStartElement("author", atom);
-            writer.WriteElementString("name", atom, siteName);
+            writer.WriteElementString("name", atom, author);
             writer.WriteEndElement();
             foreach (var entry in page.Items)
             {

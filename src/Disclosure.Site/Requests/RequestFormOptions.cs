@@ -17,7 +17,4 @@ public sealed class RequestFormOptions
     public int GetPermitLimit { get; set; } = 60;
 
     public int GetWindowSeconds { get; set; } = 60;
-
-    /// <summary>Shown on the form and receipt for letters and visits (the 第三十一条 channels).</summary>
-    public string OfficeContact { get; set; } = "永宁县公安局政务公开办公室（永宁县杨和镇宁和南街 8 号），电话 0951-8011110，工作日 8:30—12:00、14:30—18:00";
 }

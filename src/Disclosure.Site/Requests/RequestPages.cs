@@ -38,5 +38,8 @@ public sealed record StatusQueryPage(string? TrackingCode, string? SecondFactor,
 
 public sealed record StatusAnswer(string TrackingCode, string Stage, DateOnly? Due, bool Provisional, DateOnly? ClosedOn)
 {
+    /// <summary>在线查看 after 办结: the reply letter as signed, short-lived download links.</summary>
+    public IReadOnlyList<(string FileName, string Url)> Downloads { get; init; } = [];
+
     public static string Format(DateOnly date) => date.ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -3,7 +3,6 @@ using Disclosure.Storage.Requests;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace Disclosure.Site.Requests;
 
@@ -18,13 +17,15 @@ public sealed class RequestsController(
     RequestQueries queries,
     RequestStatusQuery status,
     CaptchaStore captchas,
-    IOptions<RequestFormOptions> options) : Controller
+    OnlineReplyDocuments replies,
+    ReplyDownloadLinks links,
+    SiteContext site) : Controller
 {
     /// <summary>Who registers online applications in the ledger.</summary>
     public const string OnlineActor = "网上申请";
 
     [HttpGet("/requests")]
-    public IActionResult Index() => View(new RequestsIntroPage(options.Value.OfficeContact));
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(new RequestsIntroPage(await OfficeContactAsync(cancellationToken)));
 
     [HttpGet("/requests/apply")]
     public async Task<IActionResult> Apply(CancellationToken cancellationToken) =>
@@ -60,7 +61,7 @@ public sealed class RequestsController(
         return View("Receipt", new ApplicationReceiptPage(
             request.Number, TrackingCode.Format(request.TrackingCode), request.ReceivedOn, deadline.Due!.Value, deadline.Provisional,
             ApplicantKinds.LongName(details.Kind), details.Description, details.DocumentReference,
-            RequestNames.Form(details.Form), RequestNames.Delivery(details.Delivery), options.Value.OfficeContact));
+            RequestNames.Form(details.Form), RequestNames.Delivery(details.Delivery), await OfficeContactAsync(cancellationToken)));
     }
 
     [HttpGet("/requests/status")]
@@ -89,16 +90,38 @@ public sealed class RequestsController(
             return View(new StatusQueryPage(trackingCode, null, null, true, null));
         }
 
+        var downloads = (await replies.ListAsync(found.RequestId, cancellationToken)).Select(d => (d.FileName, links.Url(found.RequestId, d.Id))).ToList();
         return View(new StatusQueryPage(TrackingCode.Format(found.TrackingCode), null,
-            new StatusAnswer(TrackingCode.Format(found.TrackingCode), RequestNames.Stage(found.Stage), found.Due, found.Provisional, found.ClosedOn), false, null));
+            new StatusAnswer(TrackingCode.Format(found.TrackingCode), RequestNames.Stage(found.Stage), found.Due, found.Provisional, found.ClosedOn) { Downloads = downloads },
+            false, null));
+    }
+
+    /// <summary>
+    /// 在线查看: a reply document through a link from the status page. A forged, altered or expired link, or one for
+    /// a request that is no longer closed or not answered online, gets the same 404.
+    /// </summary>
+    [HttpGet(ReplyDownloadLinks.Prefix + "{token}")]
+    public async Task<IActionResult> Document(string token, CancellationToken cancellationToken)
+    {
+        NoStore();
+        if (links.Open(token) is not { } sealedIds
+            || await replies.GetAsync(sealedIds.RequestId, sealedIds.DocumentId, cancellationToken) is not { } document)
+        {
+            return NotFound();
+        }
+
+        return File(document.Content, document.ContentType, document.FileName);
     }
 
     private async Task<IActionResult> FormAsync(ApplicationInput input, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken)
     {
         NoStore();
         var (id, answer) = await captchas.IssueAsync(cancellationToken);
-        return View("Apply", new ApplicationFormPage(input, errors, id, CaptchaImage.RenderDataUri(answer), options.Value.OfficeContact));
+        return View("Apply", new ApplicationFormPage(input, errors, id, CaptchaImage.RenderDataUri(answer), await OfficeContactAsync(cancellationToken)));
     }
+
+    /// <summary>Where letters and visits go (第三十一条), from 站点设置.</summary>
+    private async Task<string> OfficeContactAsync(CancellationToken cancellationToken) => (await site.IdentityAsync(cancellationToken)).OfficeContact;
 
     private void NoStore() => Response.Headers.CacheControl = "no-store";
 }

@@ -57,6 +57,7 @@ public static class LedgerActions
         AnnualReports.AnnualReportService.SubmittedAction => "年度报告提交审核",
         _ => Requests.RequestLedgerActions.DisplayName(action)
             ?? Identity.AccountLedgerActions.DisplayName(action)
+            ?? Settings.SettingsLedgerActions.DisplayName(action)
             // An action this build does not know (a newer node wrote it): named as such, never shown as a bare code.
             ?? "其他操作",
     };

@@ -11,6 +11,7 @@ public static class RequestServiceCollectionExtensions
         services.AddScoped<RequestQueries>();
         services.AddScoped<ApplicantDataAccess>();
         services.AddScoped<RequestStatusQuery>();
+        services.AddScoped<OnlineReplyDocuments>();
         services.AddScoped<RequestStatistics>();
         services.AddScoped<RequestImporter>();
         services.AddScoped<CaptchaStore>();

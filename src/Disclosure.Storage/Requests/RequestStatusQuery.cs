@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Disclosure.Storage.Requests;
 
 /// <summary>What an applicant learns from the status query: the stage and the deadline, nothing else.</summary>
-public sealed record PublicRequestStatus(string TrackingCode, RequestStage Stage, DateOnly? Due, bool Provisional, DateOnly? ClosedOn);
+public sealed record PublicRequestStatus(string TrackingCode, RequestStage Stage, DateOnly? Due, bool Provisional, DateOnly? ClosedOn)
+{
+    /// <summary>The application's key, for the reply documents of 在线查看 (<see cref="OnlineReplyDocuments"/>); never shown.</summary>
+    public long RequestId { get; init; }
+}
 
 /// <summary>
 /// 申请进度查询: tracking code plus the phone number or ID number given in the application. A wrong code, a wrong
@@ -37,7 +41,10 @@ public sealed class RequestStatusQuery(DisclosureDbContext db, RequestQueries qu
         }
 
         var deadline = await queries.DeadlineAsync(found.Request, cancellationToken);
-        return new PublicRequestStatus(found.Request.TrackingCode, found.Request.Stage, deadline.Due, deadline.Provisional, found.Request.ClosedOn);
+        return new PublicRequestStatus(found.Request.TrackingCode, found.Request.Stage, deadline.Due, deadline.Provisional, found.Request.ClosedOn)
+        {
+            RequestId = found.Request.Id,
+        };
     }
 
     /// <summary>Spaces, dashes and +86 dropped, full-width folded, letters upper-cased: 138 0000 0000 matches 13800000000.</summary>

@@ -23,6 +23,8 @@ public static class AdminPolicies
     public const string CreditPublishing = "CreditPublishing";
     /// <summary>政府信息公开工作年度报告: compile, edit and submit — the 公开办 and 管理员.</summary>
     public const string AnnualReports = "AnnualReports";
+    /// <summary>站点设置: the office's identity and departments — the 管理员.</summary>
+    public const string Settings = "Settings";
 
     public static readonly string[] StaffRoles =
     [
@@ -43,5 +45,6 @@ public static class AdminPolicies
         options.AddPolicy(Credit, p => p.RequireRole(RoleNames.Editor, RoleNames.InformationOffice));
         options.AddPolicy(CreditPublishing, p => p.RequireRole(RoleNames.InformationOffice));
         options.AddPolicy(AnnualReports, p => p.RequireRole(RoleNames.InformationOffice, RoleNames.Administrator));
+        options.AddPolicy(Settings, p => p.RequireRole(RoleNames.Administrator));
     }
 }

@@ -1,5 +1,6 @@
 using Disclosure.Storage;
 using Disclosure.Storage.Identity;
+using Disclosure.Storage.Settings;
 using Disclosure.Storage.Setup;
 using Disclosure.Web.Admin.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -21,9 +22,17 @@ public static class SiteSetup
 
         var folder = options.RecipesFolder ?? Path.Combine(AppContext.BaseDirectory, "recipes");
         var files = options.EffectiveRecipes.Select(r => Path.GetFullPath(Path.Combine(folder, r))).ToList();
-        if (await provider.GetRequiredService<SetupService>().RunAsync(files, cancellationToken))
+        var firstStart = await provider.GetRequiredService<SetupService>().RunAsync(files, cancellationToken);
+        if (firstStart)
         {
             logger.LogInformation("已执行初始化配方：{Recipes}", string.Join("、", options.EffectiveRecipes));
+        }
+
+        var seed = SiteIdentityConfiguration.Read(provider.GetRequiredService<IConfiguration>());
+        var seeded = await provider.GetRequiredService<SiteIdentityStore>().SeedAsync(seed, firstStart, SiteIdentityConfiguration.Actor, cancellationToken);
+        if (seeded.Count > 0)
+        {
+            logger.LogInformation("已按配置 Site:Identity 写入站点设置：{Fields}", string.Join("；", seeded));
         }
 
         await EnsureAdministratorAsync(provider, options, logger);

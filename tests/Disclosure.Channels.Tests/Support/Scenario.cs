@@ -29,7 +29,7 @@ public sealed class Scenario : IAsyncDisposable
     public static async Task<Scenario> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         var folder = Path.Combine(Path.GetTempPath(), "disclosure-channel-media", Guid.NewGuid().ToString("n"));
         return new Scenario(database, await FakeWeChatServer.StartAsync(), await WebhookReceiver.StartAsync(), folder);
     }

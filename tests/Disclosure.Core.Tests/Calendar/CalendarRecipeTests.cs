@@ -31,7 +31,7 @@ public sealed class CalendarRecipeTests : IDisposable
     {
         var step = RecipeReader.ReadFile(Path.Combine(ShippedCalendar.RepositoryRoot(), "recipes", "setup.json")).Steps.OfType<CalendarStep>().Single();
         Assert.Equal([2025, 2026], step.Years.Select(y => y.Year));
-        Assert.Equal("$.steps[7]", step.Path);
+        Assert.Equal("$.steps[6]", step.Path);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public static class ReportYearSeed
 
     public static async Task SeedAsync(TestDatabase database)
     {
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         await SeedDocumentsAsync(database);
         await SeedFeesAsync(database);
         await SeedCreditAsync(database);

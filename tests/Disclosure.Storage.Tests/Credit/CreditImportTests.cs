@@ -17,7 +17,7 @@ public sealed class CreditImportTests
     private static async Task<TestDatabase> DatabaseAsync(DatabaseProvider engine)
     {
         var database = await TestDatabase.CreateAsync(engine, clock: TestClock.At(Today));
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         return database;
     }
 

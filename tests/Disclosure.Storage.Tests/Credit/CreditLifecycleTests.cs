@@ -16,7 +16,7 @@ public sealed class CreditLifecycleTests
     {
         var clock = TestClock.At(today);
         var database = await TestDatabase.CreateAsync(engine, clock: clock);
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         return (database, clock);
     }
 

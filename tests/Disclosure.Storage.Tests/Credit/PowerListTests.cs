@@ -43,7 +43,7 @@ public sealed class PowerListTests
         Assert.True(rows.Count >= 5, $"only {rows.Count} power-list items in the demo");
 
         await using var fresh = await TestDatabase.CreateAsync(engine);
-        await fresh.ApplyRecipesAsync("setup.json");
+        await fresh.ApplySetupAndDemoOfficeAsync();
         var result = await ImportAsync(fresh, Csv(headers, rows));
         Assert.True(result.Report.IsClean, string.Join("\n", result.Report.Problems));
         Assert.Equal(rows.Count, result.Created.Count);
@@ -69,7 +69,7 @@ public sealed class PowerListTests
         await demo.ApplyRecipesAsync("setup.json", "demo.json");
         var (headers, rows) = await ExportAsync(demo);
         await using var fresh = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await fresh.ApplyRecipesAsync("setup.json");
+        await fresh.ApplySetupAndDemoOfficeAsync();
 
         int Col(string label) => headers.ToList().IndexOf(label);
         var bad = rows.Take(4).Select(r => r.ToArray()).ToList();

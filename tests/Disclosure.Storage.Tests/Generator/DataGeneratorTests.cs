@@ -37,7 +37,7 @@ public sealed class DataGeneratorTests
     public async Task Generated_items_are_published_with_their_versions_change_log_and_unique_index_numbers(DatabaseProvider engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         var before = await database.InScopeAsync(sp => sp.GetRequiredService<PublishedContentQuery>().ChangesAsync(0, 100_000));
         var corpus = new Corpus(Path.Combine(RepositoryPaths.Recipes, "setup.json"), DatabaseFiller.BatchSize + 300, seed: 5);
         await new DatabaseFiller(() => database.Services.CreateScope().ServiceProvider.GetRequiredService<DisclosureDbContext>(), TextWriter.Null)
@@ -73,7 +73,7 @@ public sealed class DataGeneratorTests
     public async Task Generated_records_pass_the_importers_cover_every_outcome_and_are_not_added_twice(DatabaseProvider engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine, clock: new TestClock(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8))));
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
 
         async Task<(int Credit, int Requests)> GenerateAsync() => await database.InScopeAsync(async sp =>
         {

@@ -106,6 +106,17 @@ public sealed class TestDatabase : IAsyncDisposable
         InScopeAsync(sp => sp.GetRequiredService<RecipeExecutor>().ApplyAsync(
             recipeFiles.Select(f => RecipeReader.ReadFile(Path.Combine(RepositoryPaths.Recipes, f))).ToList()));
 
+    /// <summary>
+    /// The setup recipe and the demo office (the settings and agencies of demo.json, not its content): what tests
+    /// that draft, review and publish need now that setup.json names no agency.
+    /// </summary>
+    public Task ApplySetupAndDemoOfficeAsync() =>
+        InScopeAsync(sp => sp.GetRequiredService<RecipeExecutor>().ApplyAsync(
+        [
+            RecipeReader.ReadFile(Path.Combine(RepositoryPaths.Recipes, "setup.json")),
+            RecipeReader.ReadFile(Path.Combine(RepositoryPaths.Recipes, "demo.json")).Only("demo-organisation", s => s is SettingsStep or AgenciesStep),
+        ]));
+
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();

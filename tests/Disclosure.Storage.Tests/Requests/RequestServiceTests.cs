@@ -24,7 +24,7 @@ public sealed class RequestServiceTests
     public async Task An_application_goes_through_correction_consultation_and_extension_and_every_step_is_in_the_ledger(DatabaseProvider engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         var clock = new SettableClock("2026-03-09");
         var request = await WithAsync(database, clock, s => s.Service.RegisterAsync(Applicant, RequestChannel.Letter, D("2026-03-09"), "office"));
         Assert.Equal("2026-0001", request.Number);
@@ -88,7 +88,7 @@ public sealed class RequestServiceTests
     public async Task The_rules_of_the_regulations_are_enforced(DatabaseProvider engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         var clock = new SettableClock("2026-03-30");
         var request = await WithAsync(database, clock, s => s.Service.RegisterAsync(Applicant, RequestChannel.Online, D("2026-03-09"), "office"));
 
@@ -117,7 +117,7 @@ public sealed class RequestServiceTests
     public async Task The_status_query_needs_the_code_and_the_phone_or_id_and_says_nothing_else(DatabaseProvider engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         var clock = new SettableClock("2026-03-09");
         var request = await WithAsync(database, clock, s => s.Service.RegisterAsync(Applicant, RequestChannel.Online, D("2026-03-09"), "public"));
         var code = TrackingCode.Format(request.TrackingCode).ToLowerInvariant();
@@ -139,7 +139,7 @@ public sealed class RequestServiceTests
     public async Task Viewing_an_applicant_is_recorded_and_a_captcha_answers_once(DatabaseProvider engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         var clock = new SettableClock("2026-03-09");
         var request = await WithAsync(database, clock, s => s.Service.RegisterAsync(Applicant, RequestChannel.Online, D("2026-03-09"), "public"));
         var applicant = await database.InScopeAsync(sp => sp.GetRequiredService<ApplicantDataAccess>().ViewAsync(request.Number, "office", "查看申请人信息"));

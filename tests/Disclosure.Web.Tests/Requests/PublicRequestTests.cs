@@ -192,7 +192,7 @@ public sealed partial class PublicRequestTests(RequestSiteFixture fixture) : ICl
 /// <summary>The rate limit, on a site of its own with a limit of two submissions.</summary>
 public sealed class RequestRateLimitTests : IAsyncLifetime
 {
-    private readonly DisclosureSite _site = new(null, new Dictionary<string, string> { ["Setup:Recipes:0"] = "setup.json", ["Requests:PostPermitLimit"] = "2" });
+    private readonly DisclosureSite _site = new(null, DisclosureSite.SetupOnly(new Dictionary<string, string> { ["Requests:PostPermitLimit"] = "2" }));
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -3,6 +3,7 @@ using Disclosure.Core.Time;
 using Disclosure.Media.AnnualReports;
 using Disclosure.Storage;
 using Disclosure.Storage.AnnualReports;
+using Disclosure.Storage.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Admin.AnnualReports;
@@ -31,9 +32,9 @@ public static class AnnualReportSampleCommand
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var today = ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime);
         var year = rest.Count > 1 ? int.Parse(rest[1]) : today.Year - 1;
-        var agency = rest.Count > 2
-            ? await db.Agencies.AsNoTracking().SingleAsync(a => a.Code == rest[2])
-            : await db.Agencies.AsNoTracking().OrderBy(a => a.Code == "640121-103" ? 0 : 1).ThenBy(a => a.Code).FirstAsync();
+        // Without a code: the office's own agency (站点设置).
+        var agencyCode = rest.Count > 2 ? rest[2] : (await scope.ServiceProvider.GetRequiredService<SiteIdentityStore>().LoadAsync()).AgencyCode;
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Code == agencyCode);
         try
         {
             var figures = await scope.ServiceProvider.GetRequiredService<ReportStatistics>().ComputeAsync(agency.Code, year);

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Reflection;
 using Disclosure.Core.Requests;
+using Disclosure.Core.Settings;
+using Disclosure.Core.Text;
+using Disclosure.Media.Documents;
 using Disclosure.Storage.Entities;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -8,19 +11,13 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Disclosure.Web.Admin.Requests;
 
-/// <summary>The agency named on reply letters and where an applicant may seek 行政复议 (<c>Requests</c> settings).</summary>
-public sealed class ReplyLetterOptions
-{
-    public string AgencyName { get; set; } = "永宁县公安局";
-
-    public string ReconsiderationAuthority { get; set; } = "永宁县人民政府";
-}
-
 /// <summary>
 /// 政府信息公开申请答复告知书 as DOCX. The wording lives in a template (<c>ReplyLetterTemplate.txt</c>, embedded): one
 /// paragraph per line, <c>{{名称}}</c> placeholders, a leading <c>#</c> for the centred title, <c>&gt;</c> for
 /// right-aligned lines (signature and date); a line whose placeholders are all empty is left out. The office edits
-/// the wording there, not in code.
+/// the wording there, not in code. Who signs, the 复议机关 and the court come from 站点设置. The page is the official
+/// A4 page (GB/T 9704, <see cref="OfficialPage"/>); a stored sentence's own final mark is not doubled by the
+/// template's (<see cref="DoubledPunctuation"/>).
 /// </summary>
 public static class ReplyLetter
 {
@@ -33,7 +30,7 @@ public static class ReplyLetter
     });
 
     /// <summary>The values for one application's letter, by placeholder name.</summary>
-    public static IReadOnlyDictionary<string, string> Values(InformationRequestRecord request, ApplicantDetails applicant, ReplyLetterOptions options) => new Dictionary<string, string>
+    public static IReadOnlyDictionary<string, string> Values(InformationRequestRecord request, ApplicantDetails applicant, SiteIdentity identity) => new Dictionary<string, string>
     {
         ["申请人"] = applicant.Name,
         ["申请编号"] = request.Number,
@@ -45,8 +42,10 @@ public static class ReplyLetter
         ["办理结果"] = request.Outcome is { } outcome ? RequestOutcomes.DisplayName(outcome) : string.Empty,
         ["答复内容"] = request.ReplyText ?? string.Empty,
         ["获取方式"] = $"{RequestNames.Form(request.Form)}形式，{RequestNames.Delivery(request.Delivery)}",
-        ["复议机关"] = options.ReconsiderationAuthority,
-        ["机关名称"] = options.AgencyName,
+        // Never empty: a line with an empty placeholder is left out, and the remedies must always be stated.
+        ["复议机关"] = identity.ReconsiderationAuthority is { Length: > 0 } authority ? authority : "有管辖权的行政复议机关",
+        ["诉讼法院"] = identity.Court is { Length: > 0 } court ? court : "人民法院",
+        ["机关名称"] = identity.AgencyName,
         ["答复日期"] = request.ClosedOn is { } closed ? Chinese(closed) : string.Empty,
     };
 
@@ -73,11 +72,11 @@ public static class ReplyLetter
                 var (filled, anyEmpty) = Fill(text, values);
                 if (!anyEmpty)
                 {
-                    body.Append(Paragraph(filled, kind));
+                    body.Append(Paragraph(DoubledPunctuation.Collapse(filled), kind));
                 }
             }
 
-            body.Append(new SectionProperties(new PageMargin { Top = 2098, Bottom = 1984, Left = 1588, Right = 1474 }));
+            body.Append(OfficialPage.Section());
             main.Document = new Document(body);
             main.Document.Save();
         }
@@ -110,7 +109,7 @@ public static class ReplyLetter
         var font = kind == LineKind.Title ? "方正小标宋简体" : "仿宋_GB2312";
         var size = kind == LineKind.Title ? "44" : "32";
         var properties = new ParagraphProperties(
-            new SpacingBetweenLines { Line = "560", LineRule = LineSpacingRuleValues.Exact },
+            new SpacingBetweenLines { Line = OfficialPage.LinePitch.ToString(CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact },
             new Justification { Val = kind switch { LineKind.Title => JustificationValues.Center, LineKind.Right => JustificationValues.Right, _ => JustificationValues.Both } });
         if (kind == LineKind.Body && !text.EndsWith('：'))
         {

@@ -5,16 +5,6 @@ using Disclosure.Storage.Entities;
 
 namespace Disclosure.Web.Admin.Requests;
 
-public static class RequestAdminServices
-{
-    /// <summary>The office's 依申请公开 pages: the reply letter's settings (<c>Requests</c> section).</summary>
-    public static IServiceCollection AddRequestAdmin(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.Configure<ReplyLetterOptions>(configuration.GetSection("Requests"));
-        return services;
-    }
-}
-
 /// <summary>
 /// 申请登记簿: the office's own export of a year's applications, personal data included (CSV, UTF-8 with BOM so Excel
 /// reads Chinese). It is the only export that carries applicants' data, and producing it is recorded in the ledger.

@@ -2,6 +2,7 @@ using Disclosure.Core.AnnualReports;
 using Disclosure.Core.Time;
 using Disclosure.Storage;
 using Disclosure.Storage.AnnualReports;
+using Disclosure.Storage.Settings;
 using Disclosure.Web.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace Disclosure.Web.Pages.Admin.AnnualReports;
 
 /// <summary>政府信息公开工作年度报告: every report by year with its state, and a new draft for an agency and year.</summary>
 [Authorize(Policy = AdminPolicies.AnnualReports)]
-public sealed class IndexModel(AnnualReportService reports, DisclosureDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(AnnualReportService reports, DisclosureDbContext db, SiteIdentityStore identity, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<AnnualReportSummary> Reports { get; private set; } = [];
 
@@ -32,7 +33,8 @@ public sealed class IndexModel(AnnualReportService reports, DisclosureDbContext 
         await LoadAsync(cancellationToken);
         var today = ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime);
         Year ??= (today.Month == 12 ? today.Year : today.Year - 1).ToString();
-        AgencyCode ??= User.FindFirst(DisclosureClaimsPrincipalFactory.AgencyClaim)?.Value ?? Agencies.Keys.FirstOrDefault();
+        // The user's own agency, else the office's (站点设置).
+        AgencyCode ??= User.FindFirst(DisclosureClaimsPrincipalFactory.AgencyClaim)?.Value ?? (await identity.LoadAsync(cancellationToken)).AgencyCode;
     }
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)

@@ -2,12 +2,12 @@ using Disclosure.Core.Calendar;
 using Disclosure.Core.Requests;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Requests;
+using Disclosure.Storage.Settings;
 using Disclosure.Web.Admin;
 using Disclosure.Web.Admin.Requests;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Disclosure.Web.Pages.Admin.Requests;
 
@@ -22,7 +22,7 @@ public sealed class DetailsModel(
     RequestQueries queries,
     ApplicantDataAccess applicants,
     AdminLookups lookups,
-    IOptions<ReplyLetterOptions> letterOptions) : PageModel
+    SiteIdentityStore identity) : PageModel
 {
     public InformationRequestRecord Application { get; private set; } = null!;
 
@@ -85,15 +85,16 @@ public sealed class DetailsModel(
             Date(decidedOn, "批准延期的日期"), Actor, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostCloseAsync(string number, string? outcome, string? closedOn, string? replyText, CancellationToken cancellationToken) =>
-        ActAsync(number, "close", "已办结，答复告知书已生成。", () =>
+        ActAsync(number, "close", "已办结，答复告知书已生成。", async () =>
         {
             if (!RequestOutcomes.TryParse(outcome, out var chosen))
             {
                 throw new RequestException("请选择办理结果。");
             }
 
-            return requests.CloseAsync(number, chosen, Date(closedOn, "答复日期"), replyText ?? string.Empty,
-                (request, applicant) => ReplyLetter.Render(ReplyLetter.Values(request, applicant, letterOptions.Value)), Actor, cancellationToken);
+            var office = await identity.LoadAsync(cancellationToken);
+            await requests.CloseAsync(number, chosen, Date(closedOn, "答复日期"), replyText ?? string.Empty,
+                (request, applicant) => ReplyLetter.Render(ReplyLetter.Values(request, applicant, office)), Actor, cancellationToken);
         }, cancellationToken);
 
     public Task<IActionResult> OnPostAppealAsync(string number, string? kind, string? filedOn, string? authority, string? caseNumber, string? result, string? decidedOn, CancellationToken cancellationToken) =>

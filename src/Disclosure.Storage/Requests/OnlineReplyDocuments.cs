@@ -1,0 +1,42 @@
+using Disclosure.Core.Requests;
+using Disclosure.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Disclosure.Storage.Requests;
+
+/// <summary>A document an applicant may download from the status page: its id and file name, never its content.</summary>
+public sealed record ReplyDocumentLink(long Id, string FileName);
+
+/// <summary>
+/// 在线查看: when the applicant chose to receive the reply online, the reply letter stored at 办结 is theirs to
+/// download from the status page — only after 办结, only for that delivery method, and only for a request found
+/// by tracking code and second factor (<see cref="RequestStatusQuery"/>); the page hands out short-lived signed links.
+/// </summary>
+public sealed class OnlineReplyDocuments(DisclosureDbContext db)
+{
+    /// <summary>The newest reply letter of a closed 在线查看 request, or nothing.</summary>
+    public async Task<IReadOnlyList<ReplyDocumentLink>> ListAsync(long requestId, CancellationToken cancellationToken = default)
+    {
+        if (!await IsReleasedOnlineAsync(requestId, cancellationToken))
+        {
+            return [];
+        }
+
+        // Reopened and closed again: only the letter of the last 办结 is the reply.
+        var letter = await db.Set<RequestDocumentRecord>().AsNoTracking().Where(d => d.RequestId == requestId)
+            .OrderByDescending(d => d.Id).Select(d => new ReplyDocumentLink(d.Id, d.FileName)).FirstOrDefaultAsync(cancellationToken);
+        return letter is null ? [] : [letter];
+    }
+
+    /// <summary>The document itself, when it is among those <see cref="ListAsync"/> lists for the request.</summary>
+    public async Task<RequestDocumentRecord?> GetAsync(long requestId, long documentId, CancellationToken cancellationToken = default)
+    {
+        var allowed = await ListAsync(requestId, cancellationToken);
+        return allowed.Any(d => d.Id == documentId)
+            ? await db.Set<RequestDocumentRecord>().AsNoTracking().SingleAsync(d => d.Id == documentId, cancellationToken)
+            : null;
+    }
+
+    private Task<bool> IsReleasedOnlineAsync(long requestId, CancellationToken cancellationToken) =>
+        db.Set<InformationRequestRecord>().AnyAsync(r => r.Id == requestId && r.Stage == RequestStage.Closed && r.Delivery == DeliveryMethod.Online, cancellationToken);
+}
