@@ -68,11 +68,12 @@ public sealed class FakeWeChatServer : IAsyncDisposable
     /// <summary>The status a publication ends in: 0 成功, or 2–6 for a failure (4 审核不通过).</summary>
     public int FinalPublishStatus { get; set; }
 
-    public static async Task<FakeWeChatServer> StartAsync(string appId = DefaultAppId, string secret = DefaultSecret)
+    /// <param name="port">The loopback port; 0 (the tests) takes any free one.</param>
+    public static async Task<FakeWeChatServer> StartAsync(string appId = DefaultAppId, string secret = DefaultSecret, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
         var server = new FakeWeChatServer(app, appId, secret);
         app.Run(server.HandleAsync);

@@ -100,5 +100,9 @@ public sealed class RequestsController(
         return View("Apply", new ApplicationFormPage(input, errors, id, CaptchaImage.RenderDataUri(answer), options.Value.OfficeContact));
     }
 
-    private void NoStore() => Response.Headers.CacheControl = "no-store";
+    /// <summary>
+    /// Never stored by a browser or proxy (applicant data). Written as antiforgery writes it for a page with a form, so
+    /// antiforgery need not override it (and log a warning on every request).
+    /// </summary>
+    private void NoStore() => Response.Headers.CacheControl = "no-cache, no-store";
 }
