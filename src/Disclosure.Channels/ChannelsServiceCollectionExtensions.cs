@@ -48,6 +48,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddScoped<IChannel, WebChannel>();
         services.AddScoped<IChannel, WebhookChannel>();
         services.AddScoped<IChannel, WeChatChannel>();
+        services.AddScoped<ChannelSetup>();
         services.AddHttpClient(WebhookChannel.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddHttpClient(WeChatClient.HttpClientName, (sp, client) =>
         {

@@ -53,12 +53,17 @@ public static class StorageServiceCollectionExtensions
         var connectionString = options.ResolveConnectionString();
         if (options.Provider == DatabaseProvider.PostgreSQL)
         {
-            builder.UseNpgsql(connectionString);
+            builder.UseNpgsql(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
         }
         else
         {
-            builder.UseSqlite(connectionString);
+            builder.UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
         }
+
+        // Single queries, chosen explicitly: the collections loaded together (a review's decisions and findings, a
+        // request's consultations and appeals) belong to one row and are short, so one consistent statement beats
+        // split queries that could see different snapshots; a query that ever needs otherwise says AsSplitQuery().
+        // (Left unset, EF Core logs a warning whenever such a query is compiled.)
 
         // One set of migrations serves both providers; its model snapshot was taken with SQLite, so on
         // PostgreSQL the snapshot's column types differ from the live model by design. Pending model changes

@@ -95,7 +95,10 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 });
 // Razor writes Chinese as characters rather than &#x...; entities: pages stay readable and half the size.
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDetails.Customize);
+// A parameter that fails to bind answers 400 in every environment (not an exception page in Development), so the
+// API's zh-CN problem details are the same everywhere.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
 builder.Services.AddOpenApi("v1", options =>
 {
     options.AddDocumentTransformer((document, _, _) =>

@@ -67,4 +67,28 @@ public sealed class FakeWeChatServerTests : IAsyncLifetime
         var longTitle = new JsonObject { ["title"] = new string('长', 33), ["content"] = "<p>正文</p>", ["thumb_media_id"] = "x" };
         Assert.Equal(45003, (await PostAsync($"/cgi-bin/draft/add?access_token={token}", Json(new JsonObject { ["articles"] = new JsonArray(longTitle) })))["errcode"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task A_submitted_draft_is_consumed_and_its_article_listed_once_published()
+    {
+        var token = await TokenAsync();
+        var jpeg = new byte[1024];
+        jpeg[0] = 0xFF; jpeg[1] = 0xD8; jpeg[2] = 0xFF;
+        var thumb = (await PostAsync($"/cgi-bin/material/add_material?access_token={token}&type=thumb", File(jpeg)))["media_id"]!.ToString();
+        var article = new JsonObject { ["title"] = "通告", ["content"] = "<p>正文</p>", ["thumb_media_id"] = thumb, ["content_source_url"] = "https://example.gov.cn/a" };
+        var draft = (await PostAsync($"/cgi-bin/draft/add?access_token={token}", Json(new JsonObject { ["articles"] = new JsonArray(article) })))["media_id"]!.ToString();
+        Assert.Equal("通告", (await PostAsync($"/cgi-bin/draft/get?access_token={token}", Json(new JsonObject { ["media_id"] = draft })))["news_item"]![0]!["title"]!.ToString());
+
+        _fake.FailNext("/cgi-bin/freepublish/submit", new FakeFailure.AnswerLost(TimeSpan.FromMilliseconds(200)));
+        Assert.Equal(0, (await PostAsync($"/cgi-bin/freepublish/submit?access_token={token}", Json(new JsonObject { ["media_id"] = draft })))["errcode"]!.GetValue<int>());
+
+        Assert.Equal(40007, (await PostAsync($"/cgi-bin/draft/get?access_token={token}", Json(new JsonObject { ["media_id"] = draft })))["errcode"]!.GetValue<int>());
+        Assert.Equal(40007, (await PostAsync($"/cgi-bin/freepublish/submit?access_token={token}", Json(new JsonObject { ["media_id"] = draft })))["errcode"]!.GetValue<int>());
+        var list = await PostAsync($"/cgi-bin/freepublish/batchget?access_token={token}", Json(new JsonObject { ["offset"] = 0, ["count"] = 20, ["no_content"] = 1 }));
+        Assert.Equal(1, list["total_count"]!.GetValue<int>());
+        var news = list["item"]![0]!["content"]!["news_item"]![0]!;
+        Assert.Equal("https://example.gov.cn/a", news["content_source_url"]!.ToString());
+        Assert.Null(news["content"]);
+        Assert.Equal(_fake.Articles.Single().ArticleId, list["item"]![0]!["article_id"]!.ToString());
+    }
 }

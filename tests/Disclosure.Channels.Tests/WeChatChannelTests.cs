@@ -128,6 +128,64 @@ public sealed class WeChatChannelTests
     }
 
     [Fact]
+    public async Task A_submit_whose_answer_was_lost_is_found_on_the_platform_and_not_repeated()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.WeChat.FailNext("/cgi-bin/freepublish/submit", new FakeFailure.AnswerLost(TimeSpan.FromSeconds(3)));
+        var node = await WeChatOnly(scenario, s => s["Channels:WeChat:TimeoutSeconds"] = "1");
+
+        var message = await PublishAndSettleAsync(node);
+
+        Assert.Equal(OutboxState.Sent, message.State);
+        Assert.Equal(2, message.Attempts); // the timeout, then the attempt that found the article
+        var article = Assert.Single(scenario.WeChat.Articles);
+        Assert.Equal(article.ArticleId, message.RemoteId);
+        Assert.Equal(article.Url, message.RemoteUrl);
+        Assert.Single(scenario.WeChat.Calls, c => c.Path == "/cgi-bin/freepublish/submit");
+        Assert.Equal(40007, scenario.WeChat.Calls.Single(c => c.Path == "/cgi-bin/draft/get").ErrorCode); // the draft was consumed
+        Assert.Equal(1, scenario.WeChat.CountCalls("/cgi-bin/freepublish/batchget"));
+    }
+
+    [Fact]
+    public async Task A_lost_submit_of_an_update_is_told_apart_from_the_article_it_replaces()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.WeChat.PendingPolls = 1; // the update is still 发布中 when the retry first looks
+        var node = await WeChatOnly(scenario, s => s["Channels:WeChat:TimeoutSeconds"] = "1");
+        var id = await node.PublishNewAsync(Items.Everywhere());
+        await node.SettledAsync(id, expected: 2);
+
+        // Same title and 阅读原文 URL as the live article: only the article id tells them apart.
+        scenario.WeChat.FailNext("/cgi-bin/freepublish/submit", new FakeFailure.AnswerLost(TimeSpan.FromSeconds(3)));
+        await node.UpdateAsync(id, Items.Everywhere(body: "为切实做好冬季火灾防控工作（补充第二条）……"));
+        var messages = await node.SettledAsync(id, expected: 4);
+
+        var articles = scenario.WeChat.Articles.OrderBy(a => a.PublishedOrder).ToList();
+        Assert.Equal(2, articles.Count);
+        Assert.True(articles[0].Deleted);
+        Assert.False(articles[1].Deleted);
+        Assert.Contains("补充第二条", articles[1].Content);
+        Assert.Equal(articles[1].ArticleId, messages.Last(m => m.Channel == ChannelNames.WeChat).RemoteId);
+        Assert.Equal(2, scenario.WeChat.Calls.Count(c => c.Path == "/cgi-bin/freepublish/submit"));
+    }
+
+    [Fact]
+    public async Task A_submit_that_never_reached_the_platform_is_sent_again_after_checking_the_draft()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.WeChat.FailNext("/cgi-bin/freepublish/submit", FakeFailure.ServerError);
+        var node = await WeChatOnly(scenario);
+
+        var message = await PublishAndSettleAsync(node);
+
+        Assert.Equal(OutboxState.Sent, message.State);
+        Assert.Equal(1, scenario.WeChat.CountCalls("/cgi-bin/draft/get")); // still in the draft box: not taken
+        Assert.Equal(1, scenario.WeChat.CountCalls("/cgi-bin/freepublish/submit"));
+        Assert.Equal(0, scenario.WeChat.CountCalls("/cgi-bin/freepublish/batchget"));
+        Assert.Single(scenario.WeChat.Articles);
+    }
+
+    [Fact]
     public async Task The_daily_quota_waits_for_the_reset_without_spending_attempts()
     {
         await using var scenario = await Scenario.StartAsync();

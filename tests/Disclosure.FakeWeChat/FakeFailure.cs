@@ -12,6 +12,12 @@ public abstract record FakeFailure
     /// <summary>Waits this long, then serves the call normally (the client has usually given up by then).</summary>
     public sealed record Delay(TimeSpan Duration) : FakeFailure;
 
+    /// <summary>
+    /// Serves the call — the platform accepts it and acts on it — then holds the answer back this long, so a client
+    /// with a shorter timeout gives up without learning the outcome (a lost answer to <c>freepublish/submit</c>).
+    /// </summary>
+    public sealed record AnswerLost(TimeSpan Hold) : FakeFailure;
+
     public static FakeFailure SystemBusy { get; } = new ErrorCode(-1, "system error");
 
     public static FakeFailure DailyQuota { get; } = new ErrorCode(45009, "reach max api daily quota limit");
@@ -26,4 +32,7 @@ public sealed record FakeCall(string Path, string Query, string? Body, int Statu
 public sealed record FakeArticle(string ArticleId, string Url, string Title, string Content, string? ContentSourceUrl, string ThumbMediaId)
 {
     public bool Deleted { get; set; }
+
+    /// <summary>Orders the articles by when they went live (<c>freepublish/batchget</c> lists the newest first).</summary>
+    public int PublishedOrder { get; init; }
 }

@@ -17,7 +17,8 @@ namespace Disclosure.FakeWeChat;
 /// The fake WeChat official-account API on a loopback port. It checks what the real platform checks — the
 /// access_token (missing 41001, unknown 40001, expired 42001), the app's credentials, upload formats and sizes
 /// (uploadimg JPG/PNG ≤ 1 MB, thumb JPG ≤ 64 KB, image ≤ 10 MB), the draft's required fields and limits, known
-/// media ids (40007) — and records every call. Tests inject failures with <see cref="FailNext"/>,
+/// media ids (40007) — and records every call. A submitted draft is consumed, as on the platform, and its article
+/// is listed by <c>freepublish/batchget</c> once published. Tests inject failures with <see cref="FailNext"/>,
 /// <see cref="ExpireTokens"/>, <see cref="PendingPolls"/> and <see cref="FinalPublishStatus"/>.
 /// </summary>
 public sealed class FakeWeChatServer : IAsyncDisposable
@@ -39,7 +40,7 @@ public sealed class FakeWeChatServer : IAsyncDisposable
     private readonly List<byte[]> _uploadedImages = [];
     private readonly Dictionary<string, (string Type, byte[] Bytes)> _materials = [];
     private readonly Dictionary<string, JsonArray> _drafts = [];
-    private readonly Dictionary<string, (string DraftId, int Polls)> _publishes = [];
+    private readonly Dictionary<string, Publication> _publishes = [];
     private readonly Dictionary<string, FakeArticle> _articles = [];
     private readonly List<string> _violations = [];
     private int _sequence;
@@ -67,11 +68,12 @@ public sealed class FakeWeChatServer : IAsyncDisposable
     /// <summary>The status a publication ends in: 0 成功, or 2–6 for a failure (4 审核不通过).</summary>
     public int FinalPublishStatus { get; set; }
 
-    public static async Task<FakeWeChatServer> StartAsync(string appId = DefaultAppId, string secret = DefaultSecret)
+    /// <param name="port">The loopback port; 0 (the tests) takes any free one.</param>
+    public static async Task<FakeWeChatServer> StartAsync(string appId = DefaultAppId, string secret = DefaultSecret, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
         var server = new FakeWeChatServer(app, appId, secret);
         app.Run(server.HandleAsync);
@@ -150,6 +152,13 @@ public sealed class FakeWeChatServer : IAsyncDisposable
             failure = null;
         }
 
+        TimeSpan? holdAnswer = null;
+        if (failure is FakeFailure.AnswerLost lost)
+        {
+            holdAnswer = lost.Hold;
+            failure = null;
+        }
+
         int status = 200;
         JsonObject? answer;
         if (failure is FakeFailure.HttpStatus http)
@@ -173,6 +182,11 @@ public sealed class FakeWeChatServer : IAsyncDisposable
         lock (_lock)
         {
             _calls.Add(new FakeCall(path, query, body ?? (upload is null ? null : $"[{upload.Length} bytes {uploadType}]"), status, code, DateTime.UtcNow));
+        }
+
+        if (holdAnswer is { } hold)
+        {
+            await Task.Delay(hold);
         }
 
         context.Response.StatusCode = status;
@@ -257,9 +271,11 @@ public sealed class FakeWeChatServer : IAsyncDisposable
         return path switch
         {
             "/cgi-bin/draft/add" => AddDraft(json),
+            "/cgi-bin/draft/get" => GetDraft(json),
             "/cgi-bin/draft/delete" => _drafts.Remove(Text(json, "media_id") ?? string.Empty) ? Ok() : Error(40007, "invalid media_id"),
             "/cgi-bin/freepublish/submit" => Submit(json),
             "/cgi-bin/freepublish/get" => GetPublish(json),
+            "/cgi-bin/freepublish/batchget" => ListPublished(json),
             "/cgi-bin/freepublish/delete" => DeleteArticle(json),
             _ => Error(48001, "api unauthorized"),
         };
@@ -400,16 +416,23 @@ public sealed class FakeWeChatServer : IAsyncDisposable
         return new JsonObject { ["media_id"] = mediaId };
     }
 
+    private JsonObject GetDraft(JsonObject json) =>
+        Text(json, "media_id") is { } draft && _drafts.TryGetValue(draft, out var articles)
+            ? new JsonObject { ["news_item"] = articles.DeepClone() }
+            : Error(40007, "invalid media_id");
+
     private JsonObject Submit(JsonObject json)
     {
+        // The platform takes the draft out of the draft box when it accepts it for publishing.
         var draft = Text(json, "media_id");
-        if (draft is null || !_drafts.ContainsKey(draft))
+        if (draft is null || !_drafts.Remove(draft, out var articles))
         {
             return Error(40007, "invalid media_id");
         }
 
         var publishId = (100000000 + Next()).ToString(CultureInfo.InvariantCulture);
-        _publishes[publishId] = (draft, 0);
+        _publishes[publishId] = new Publication(articles, 0, null);
+        TryComplete(publishId);
         return new JsonObject { ["errcode"] = 0, ["errmsg"] = "ok", ["publish_id"] = publishId, ["msg_data_id"] = 2247483650L + Next() };
     }
 
@@ -432,14 +455,7 @@ public sealed class FakeWeChatServer : IAsyncDisposable
             return new JsonObject { ["publish_id"] = publishId, ["publish_status"] = FinalPublishStatus, ["fail_idx"] = new JsonArray(1) };
         }
 
-        var articleId = "ARTICLE_" + publishId;
-        if (!_articles.ContainsKey(articleId))
-        {
-            var article = (JsonObject)_drafts[publish.DraftId][0]!;
-            _articles[articleId] = new FakeArticle(articleId, $"https://mp.weixin.qq.com/s/fake-{publishId}", Text(article, "title")!, Text(article, "content")!,
-                Text(article, "content_source_url"), Text(article, "thumb_media_id")!);
-        }
-
+        var articleId = TryComplete(publishId)!;
         return new JsonObject
         {
             ["publish_id"] = publishId,
@@ -452,6 +468,78 @@ public sealed class FakeWeChatServer : IAsyncDisposable
             },
             ["fail_idx"] = new JsonArray(),
         };
+    }
+
+    /// <summary>
+    /// The publication's article once it has been polled past <see cref="PendingPolls"/> and succeeds; created
+    /// once. Null while it is still 发布中 or when it ends in a failure status.
+    /// </summary>
+    private string? TryComplete(string publishId)
+    {
+        var publish = _publishes[publishId];
+        if (publish.ArticleId is not null || publish.Polls < PendingPolls || FinalPublishStatus != 0)
+        {
+            return publish.ArticleId;
+        }
+
+        var articleId = "ARTICLE_" + publishId;
+        var article = (JsonObject)publish.Articles[0]!;
+        _articles[articleId] = new FakeArticle(articleId, $"https://mp.weixin.qq.com/s/fake-{publishId}", Text(article, "title")!, Text(article, "content")!,
+            Text(article, "content_source_url"), Text(article, "thumb_media_id")!) { PublishedOrder = Next() };
+        _publishes[publishId] = publish with { ArticleId = articleId };
+        return articleId;
+    }
+
+    /// <summary>
+    /// <c>freepublish/batchget</c>: the published articles, newest first, <c>count</c> (1–20) from <c>offset</c>;
+    /// <c>no_content</c> 1 leaves the bodies out. Each listing counts as a poll of the publications still 发布中, as
+    /// time passing would on the platform.
+    /// </summary>
+    private JsonObject ListPublished(JsonObject json)
+    {
+        var offset = json["offset"]?.GetValue<int>() ?? -1;
+        var count = json["count"]?.GetValue<int>() ?? 0;
+        if (offset < 0 || count is < 1 or > 20)
+        {
+            return Error(40097, "invalid args");
+        }
+
+        foreach (var (publishId, publish) in _publishes.ToList())
+        {
+            if (publish.ArticleId is null)
+            {
+                _publishes[publishId] = publish with { Polls = publish.Polls + 1 };
+                TryComplete(publishId);
+            }
+        }
+
+        var withContent = json["no_content"]?.GetValue<int>() != 1;
+        var live = _articles.Values.Where(a => !a.Deleted).OrderByDescending(a => a.PublishedOrder).ToList();
+        var items = new JsonArray();
+        foreach (var article in live.Skip(offset).Take(count))
+        {
+            var news = new JsonObject
+            {
+                ["title"] = article.Title,
+                ["content_source_url"] = article.ContentSourceUrl,
+                ["thumb_media_id"] = article.ThumbMediaId,
+                ["url"] = article.Url,
+                ["is_deleted"] = false,
+            };
+            if (withContent)
+            {
+                news["content"] = article.Content;
+            }
+
+            items.Add(new JsonObject
+            {
+                ["article_id"] = article.ArticleId,
+                ["content"] = new JsonObject { ["news_item"] = new JsonArray(news) },
+                ["update_time"] = article.PublishedOrder,
+            });
+        }
+
+        return new JsonObject { ["total_count"] = live.Count, ["item_count"] = items.Count, ["item"] = items };
     }
 
     private JsonObject DeleteArticle(JsonObject json)
@@ -486,6 +574,9 @@ public sealed class FakeWeChatServer : IAsyncDisposable
     /// <summary>A \u escape of a CJK character, which the platform asks senders not to use.</summary>
     private static bool HasUnicodeEscapes(string body) =>
         System.Text.RegularExpressions.Regex.IsMatch(body, @"\\u[4-9][0-9a-fA-F]{3}");
+
+    /// <summary>A submitted draft's articles, how often it was polled, and its article once published.</summary>
+    private sealed record Publication(JsonArray Articles, int Polls, string? ArticleId);
 
     public async ValueTask DisposeAsync()
     {

@@ -138,14 +138,16 @@ public sealed class CalendarAdminTests(CalendarSiteFixture fixture) : IClassFixt
         Assert.Contains("工作日历中还没有 2027 年的节假日安排", dashboard);
         Assert.Contains("href=\"/admin/calendar?year=2027#import\"", dashboard);
 
-        // A deadline running into 2027 is marked as an estimate.
+        // A deadline running into 2027 skips the computed 元旦 and is marked as an estimate.
         var estimate = await client.GetStringAsync("/admin/calendar?year=2026&from=2026-12-31&days=1");
-        Assert.Contains("第 1 个工作日：<strong>2027-01-01（星期五）</strong>（预计）", estimate);
+        Assert.Contains("第 1 个工作日：<strong>2027-01-04（星期一）</strong>（预计）", estimate);
         Assert.Contains("2027 年的节假日安排尚未录入", estimate);
 
         // The notice pasted with a mistake: refused, and everything typed is still there.
         var page = await client.GetStringAsync("/admin/calendar?year=2027");
         Assert.Contains("尚未录入 2027 年的节假日安排", page);
+        Assert.Contains("推算的法定节假日（13 天", page);
+        Assert.Contains("title=\"春节 放假（推算）\"", page);
         const string wrong = "2027-01-01 放假 元旦\n2027-02-05 至 2027-02-11 放假 春节\n2027-02-15 上班 春节";
         var refused = await client.PostAsync("/admin/calendar?handler=import", Form(page,
             ("Import.Year", "2027"), ("Import.Source", "国办发明电〔2026〕5号"), ("Import.Lines", wrong)));

@@ -105,6 +105,38 @@ public sealed class ChannelAdminTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_outbox_page_says_which_channels_are_not_configured()
+    {
+        var client = await Staff.SignedInAsync(_site, "office");
+        var page = await client.GetStringAsync("/admin/outbox");
+
+        Assert.Contains("渠道配置", page);
+        Assert.Matches(@"<td>政府网站</td>\s*<td[^>]*>已配置</td>", page);
+        Assert.Matches(@"<td>微信公众号</td>\s*<td[^>]*>未配置</td>\s*<td>\s*不推送任何信息。管理员在配置中设置 Channels:WeChat:AppId", page);
+        Assert.Matches(@"<td>移动客户端</td>\s*<td[^>]*>已配置</td>\s*<td>\s*推送地址：app", page);
+    }
+
+    [Fact]
+    public async Task An_item_bound_for_an_unconfigured_channel_says_so_in_its_channel_table()
+    {
+        // 公开方式 left empty: the item goes to all of its type's channels, WeChat among them.
+        using (var scope = _site.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ContentManager>()
+                .CreateAsync("Disclosure", SampleContent.Notice("关于春节期间烟花爆竹燃放管理的通告"), "editor", "zhzx", "everywhere");
+        }
+
+        var client = await Staff.SignedInAsync(_site, "editor");
+        var everywhere = await client.GetStringAsync("/admin/content/everywhere");
+        Assert.Contains("<h2 id=\"channels\">发布渠道</h2>", everywhere);
+        Assert.Matches(@"<td>微信公众号</td>\s*<td></td>\s*<td>未配置</td>\s*<td colspan=""5"">本条信息不会推送到该渠道。", everywhere);
+        Assert.DoesNotMatch(@"<td>移动客户端</td>\s*<td></td>\s*<td>未配置</td>", everywhere);
+
+        // The item that opted out of WeChat has nothing to say about it.
+        Assert.DoesNotContain("未配置", await client.GetStringAsync($"/admin/content/{_id}"));
+    }
+
+    [Fact]
     public async Task A_retry_without_the_antiforgery_token_is_refused()
     {
         var client = await Staff.SignedInAsync(_site, "office");

@@ -117,6 +117,41 @@ public sealed class ContentApiTests(SiteFixture site) : IClassFixture<SiteFixtur
         Assert.Contains(message, problem.GetProperty("errors").GetProperty(parameter)[0].GetString());
     }
 
+    [Theory]
+    [InlineData("/api/v1/content?year=abc", "year", "参数 year 的值“abc”无效，应为 -2147483648 到 2147483647 之间的整数。")]
+    [InlineData("/api/v1/content?page=2.5", "page", "参数 page 的值“2.5”无效")]
+    [InlineData("/api/v1/content?pageSize=99999999999", "pageSize", "参数 pageSize 的值“99999999999”无效")]
+    [InlineData("/api/v1/changes?limit=ten", "limit", "参数 limit 的值“ten”无效")]
+    [InlineData("/api/v1/search?q=%E9%80%9A%E5%91%8A&year=%E4%BB%8A%E5%B9%B4", "year", "参数 year 的值“今年”无效")]
+    [InlineData("/api/v1/credit/licences?page=x", "page", "参数 page 的值“x”无效")]
+    [InlineData("/api/v1/credit/penalties?pageSize=-", "pageSize", "参数 pageSize 的值“-”无效")]
+    public async Task A_parameter_that_does_not_bind_gets_a_zh_CN_problem_too(string url, string parameter, string message)
+    {
+        var response = await _client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("查询参数有误", problem.GetProperty("title").GetString());
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.Contains(message, problem.GetProperty("errors").GetProperty(parameter)[0].GetString());
+        Assert.Contains(message, problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_api_address_answers_a_zh_CN_problem()
+    {
+        var response = await _client.GetAsync("/api/v1/no-such-thing");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("接口或资源不存在。", problem.GetProperty("title").GetString());
+
+        // An endpoint's own problem keeps its wording.
+        var missing = await (await _client.GetAsync("/api/v1/content/no-such-item")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("内容不存在或尚未发布。", missing.GetProperty("title").GetString());
+    }
+
     [Fact]
     public async Task The_OpenAPI_document_describes_the_read_api()
     {

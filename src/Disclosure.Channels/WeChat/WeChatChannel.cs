@@ -13,6 +13,11 @@ namespace Disclosure.Channels.WeChat;
 /// (<c>freepublish/submit</c>) and polled (<c>freepublish/get</c>) until the platform reports the article's URL; an
 /// update publishes the new version and then deletes the article it replaces; a withdrawal deletes the live
 /// article (<c>freepublish/delete</c>).
+/// <para>
+/// A submit whose answer was lost (a timeout) may still have been accepted, so it is never simply repeated: the
+/// retry first asks whether the draft is still in the draft box (<c>draft/get</c>) — the platform consumes a draft it
+/// accepts — and, if it is gone, finds the article among the published ones (<c>freepublish/batchget</c>).
+/// </para>
 /// </summary>
 public sealed class WeChatChannel(
     IOptions<WeChatOptions> options,
@@ -22,6 +27,18 @@ public sealed class WeChatChannel(
     TimeProvider clock) : IChannel
 {
     private static readonly IReadOnlyList<string> SingleTarget = [string.Empty];
+
+    /// <summary>The platform's <c>errcode</c> for a media_id it does not know (here: a draft it has consumed).</summary>
+    private const int InvalidMediaId = 40007;
+
+    /// <summary>
+    /// How many of the newest published articles are searched for one whose submit answer was lost: 5 pages of the
+    /// platform's maximum 20. The lost submit is recent, so it is near the top unless the office publishes heavily
+    /// from elsewhere at the same moment.
+    /// </summary>
+    private const int PublishedPagesSearched = 5;
+
+    private const int PublishedPageSize = 20;
 
     public string Name => ChannelNames.WeChat;
 
@@ -60,61 +77,9 @@ public sealed class WeChatChannel(
 
     private async Task<DeliveryResult> PublishAsync(DeliveryContext context, WeChatProgress progress, CancellationToken cancellationToken)
     {
-        var message = context.Message;
-        if (progress.ArticleId is null)
+        if (progress.ArticleId is null && await BringLiveAsync(context, progress, cancellationToken) is { } notYet)
         {
-            if (progress.PublishId is null)
-            {
-                if (progress.DraftMediaId is null)
-                {
-                    var item = await items.LoadAsync(message.ContentItemId, message.VersionNumber, cancellationToken);
-                    if (item is null)
-                    {
-                        return new DeliveryResult.Fail($"内容“{message.ContentItemId}”第 {message.VersionNumber} 版不存在。");
-                    }
-
-                    if (item.Version.Status == ContentStatus.Withdrawn)
-                    {
-                        // Withdrawn before it reached WeChat: never put it up. Whatever was live stays recorded as
-                        // live, for the withdrawal's message (which follows) to delete.
-                        return new DeliveryResult.Delivered(context.LiveRemoteId, null);
-                    }
-
-                    var article = await articles.BuildAsync(item, cancellationToken);
-                    var draft = await client.PostJsonAsync("/cgi-bin/draft/add", new JsonObject { ["articles"] = new JsonArray(article.ToJson()) }, cancellationToken);
-                    progress.DraftMediaId = Required(draft, "media_id", "draft/add");
-                    await context.SaveProgressAsync(progress, cancellationToken);
-                }
-
-                var submitted = await client.PostJsonAsync("/cgi-bin/freepublish/submit", new JsonObject { ["media_id"] = progress.DraftMediaId }, cancellationToken);
-                progress.PublishId = Required(submitted, "publish_id", "freepublish/submit");
-                await context.SaveProgressAsync(progress, cancellationToken);
-            }
-
-            var status = await client.PostJsonAsync("/cgi-bin/freepublish/get", new JsonObject { ["publish_id"] = progress.PublishId }, cancellationToken);
-            var code = status["publish_status"]?.GetValue<int>() ?? -1;
-            if (code == 1)
-            {
-                progress.Polls++;
-                if (progress.Polls >= options.Value.MaxPublishPolls)
-                {
-                    return new DeliveryResult.Fail($"微信平台在 {progress.Polls} 次查询后仍显示“发布中”，请在公众平台查看该文章的状态。");
-                }
-
-                await context.SaveProgressAsync(progress, cancellationToken);
-                return new DeliveryResult.Wait(clock.GetUtcNow().UtcDateTime.AddSeconds(options.Value.PublishPollSeconds), $"微信平台发布中（已查询 {progress.Polls} 次）。");
-            }
-
-            if (code != 0)
-            {
-                await context.SaveProgressAsync<WeChatProgress>(null, cancellationToken);
-                var failed = status["fail_idx"] is JsonArray { Count: > 0 } idx ? $"（失败的文章序号：{string.Join("、", idx)}）" : string.Empty;
-                return new DeliveryResult.Fail($"微信发布失败：{WeChatErrors.PublishStatus(code)}{failed}。");
-            }
-
-            progress.ArticleId = Required(status, "article_id", "freepublish/get");
-            progress.ArticleUrl = (status["article_detail"]?["item"] as JsonArray)?.FirstOrDefault()?["article_url"]?.ToString();
-            await context.SaveProgressAsync(progress, cancellationToken);
+            return notYet;
         }
 
         // An update: the new article is up, so the one it replaces comes down.
@@ -126,6 +91,144 @@ public sealed class WeChatChannel(
         }
 
         return new DeliveryResult.Delivered(progress.ArticleId, progress.ArticleUrl);
+    }
+
+    /// <summary>
+    /// Takes the publication from wherever it stopped (no draft, a draft, a publish_id) to a live article, saving the
+    /// progress after every step. Null once <see cref="WeChatProgress.ArticleId"/> is known; otherwise the result
+    /// of this attempt (waiting while 发布中, or a failure).
+    /// </summary>
+    private async Task<DeliveryResult?> BringLiveAsync(DeliveryContext context, WeChatProgress progress, CancellationToken cancellationToken)
+    {
+        if (progress.PublishId is null)
+        {
+            if (progress.DraftMediaId is null)
+            {
+                var message = context.Message;
+                var item = await items.LoadAsync(message.ContentItemId, message.VersionNumber, cancellationToken);
+                if (item is null)
+                {
+                    return new DeliveryResult.Fail($"内容“{message.ContentItemId}”第 {message.VersionNumber} 版不存在。");
+                }
+
+                if (item.Version.Status == ContentStatus.Withdrawn)
+                {
+                    // Withdrawn before it reached WeChat: never put it up. Whatever was live stays recorded as
+                    // live, for the withdrawal's message (which follows) to delete.
+                    return new DeliveryResult.Delivered(context.LiveRemoteId, null);
+                }
+
+                var article = await articles.BuildAsync(item, cancellationToken);
+                var draft = await client.PostJsonAsync("/cgi-bin/draft/add", new JsonObject { ["articles"] = new JsonArray(article.ToJson()) }, cancellationToken);
+                progress.DraftMediaId = Required(draft, "media_id", "draft/add");
+                progress.DraftTitle = article.Title;
+                progress.DraftSourceUrl = article.ContentSourceUrl;
+                await context.SaveProgressAsync(progress, cancellationToken);
+            }
+            else if (progress.SubmitSentUtc is not null)
+            {
+                if (await FindLostSubmitAsync(context, progress, cancellationToken) is { } pending)
+                {
+                    return pending;
+                }
+
+                if (progress.ArticleId is not null)
+                {
+                    return null; // the lost submit went through
+                }
+            }
+
+            // Recorded before sending: if the answer is lost, the next attempt knows to look before submitting again.
+            progress.SubmitSentUtc = clock.GetUtcNow().UtcDateTime;
+            await context.SaveProgressAsync(progress, cancellationToken);
+            var submitted = await client.PostJsonAsync("/cgi-bin/freepublish/submit", new JsonObject { ["media_id"] = progress.DraftMediaId }, cancellationToken);
+            progress.PublishId = Required(submitted, "publish_id", "freepublish/submit");
+            await context.SaveProgressAsync(progress, cancellationToken);
+        }
+
+        var status = await client.PostJsonAsync("/cgi-bin/freepublish/get", new JsonObject { ["publish_id"] = progress.PublishId }, cancellationToken);
+        var code = status["publish_status"]?.GetValue<int>() ?? -1;
+        if (code == 1)
+        {
+            return await WaitForPublicationAsync(context, progress, "微信平台发布中", cancellationToken);
+        }
+
+        if (code != 0)
+        {
+            await context.SaveProgressAsync<WeChatProgress>(null, cancellationToken);
+            var failed = status["fail_idx"] is JsonArray { Count: > 0 } idx ? $"（失败的文章序号：{string.Join("、", idx)}）" : string.Empty;
+            return new DeliveryResult.Fail($"微信发布失败：{WeChatErrors.PublishStatus(code)}{failed}。");
+        }
+
+        progress.ArticleId = Required(status, "article_id", "freepublish/get");
+        progress.ArticleUrl = (status["article_detail"]?["item"] as JsonArray)?.FirstOrDefault()?["article_url"]?.ToString();
+        await context.SaveProgressAsync(progress, cancellationToken);
+        return null;
+    }
+
+    /// <summary>
+    /// After a submit whose answer never came: null when the draft is still in the draft box (the platform did
+    /// not take it, so it may be submitted) or when the article was found among the published ones (recorded in
+    /// <paramref name="progress"/>); otherwise a wait — the draft was taken but the article is not out yet — or,
+    /// after <see cref="WeChatOptions.MaxPublishPolls"/>, a failure that sends the office to the platform.
+    /// </summary>
+    private async Task<DeliveryResult?> FindLostSubmitAsync(DeliveryContext context, WeChatProgress progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.PostJsonAsync("/cgi-bin/draft/get", new JsonObject { ["media_id"] = progress.DraftMediaId }, cancellationToken);
+            return null;
+        }
+        catch (WeChatApiException ex) when (ex.ErrorCode == InvalidMediaId)
+        {
+            // The draft is gone: the platform accepted the submit.
+        }
+
+        for (var page = 0; page < PublishedPagesSearched; page++)
+        {
+            var list = await client.PostJsonAsync(
+                "/cgi-bin/freepublish/batchget",
+                new JsonObject { ["offset"] = page * PublishedPageSize, ["count"] = PublishedPageSize, ["no_content"] = 1 },
+                cancellationToken);
+            var published = list["item"] as JsonArray ?? [];
+            foreach (var entry in published.OfType<JsonObject>())
+            {
+                var news = (entry["content"]?["news_item"] as JsonArray)?.FirstOrDefault() as JsonObject;
+                var articleId = entry["article_id"]?.ToString();
+                if (news is null || articleId is null || articleId == context.LiveRemoteId || news["is_deleted"]?.GetValue<bool>() == true)
+                {
+                    continue; // the live article an update replaces has the same title and URL, but is not ours
+                }
+
+                if (news["title"]?.ToString() == progress.DraftTitle && news["content_source_url"]?.ToString() == progress.DraftSourceUrl)
+                {
+                    progress.ArticleId = articleId;
+                    progress.ArticleUrl = news["url"]?.ToString();
+                    await context.SaveProgressAsync(progress, cancellationToken);
+                    return null;
+                }
+            }
+
+            if (published.Count < PublishedPageSize)
+            {
+                break;
+            }
+        }
+
+        return await WaitForPublicationAsync(context, progress, "微信平台已接受发布请求（应答超时），正在确认发布结果", cancellationToken);
+    }
+
+    /// <summary>Counts one more poll and comes back later, or gives up after <see cref="WeChatOptions.MaxPublishPolls"/>.</summary>
+    private async Task<DeliveryResult> WaitForPublicationAsync(DeliveryContext context, WeChatProgress progress, string note, CancellationToken cancellationToken)
+    {
+        progress.Polls++;
+        if (progress.Polls >= options.Value.MaxPublishPolls)
+        {
+            return new DeliveryResult.Fail($"{note}，{progress.Polls} 次查询后仍未完成，请在公众平台查看该文章的状态，确认未发布后再重试。");
+        }
+
+        await context.SaveProgressAsync(progress, cancellationToken);
+        return new DeliveryResult.Wait(clock.GetUtcNow().UtcDateTime.AddSeconds(options.Value.PublishPollSeconds), $"{note}（已查询 {progress.Polls} 次）。");
     }
 
     private async Task<DeliveryResult> WithdrawAsync(DeliveryContext context, CancellationToken cancellationToken)

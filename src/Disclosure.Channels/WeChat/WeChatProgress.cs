@@ -9,6 +9,17 @@ public sealed class WeChatProgress
 {
     public string? DraftMediaId { get; set; }
 
+    /// <summary>The draft's title and 阅读原文 URL: how the article is recognised among the published ones.</summary>
+    public string? DraftTitle { get; set; }
+
+    public string? DraftSourceUrl { get; set; }
+
+    /// <summary>
+    /// When <c>freepublish/submit</c> was last sent (saved before sending). Set while <see cref="PublishId"/> is
+    /// not, the answer was lost: the platform may have published the draft all the same.
+    /// </summary>
+    public DateTime? SubmitSentUtc { get; set; }
+
     public string? PublishId { get; set; }
 
     public int Polls { get; set; }

@@ -9,6 +9,8 @@ namespace Disclosure.Core.AnnualReports;
 /// done, with numbers, under the five headings the format asks for (主动公开、依申请公开、政府信息管理、
 /// 政府信息公开平台建设、监督保障). The office edits the draft; sentences without data of their own are written
 /// so that they are true of any office using this system, and marked where the office should add its own facts.
+/// A channel besides the site (微信公众号, 移动客户端) is named only when something was delivered on it in the year:
+/// the report must not claim a channel the office does not have.
 /// </summary>
 public static class OverviewDrafter
 {
@@ -33,9 +35,20 @@ public static class OverviewDrafter
         text.Append("。");
         var wechat = o.OnChannel(ChannelNames.WeChat);
         var app = o.OnChannel(ChannelNames.App);
-        if (wechat > 0 || app > 0)
+        var delivered = new List<string>();
+        if (wechat > 0)
         {
-            text.Append($"同步通过微信公众号发布信息{wechat}条，通过移动客户端推送信息{app}条。");
+            delivered.Add($"通过微信公众号发布信息{wechat}条");
+        }
+
+        if (app > 0)
+        {
+            delivered.Add($"通过移动客户端推送信息{app}条");
+        }
+
+        if (delivered.Count > 0)
+        {
+            text.Append("同步").Append(string.Join("，", delivered)).Append('。');
         }
 
         text.Append($"本年制发行政规范性文件{p.Normative.Issued}件、废止{p.Normative.Abolished}件，现行有效{p.Normative.InForce}件");
@@ -73,7 +86,13 @@ public static class OverviewDrafter
 
         text.Append("（四）政府信息公开平台建设。");
         text.Append("以政府信息公开平台为第一平台，统一信息公开目录和索引号，规范栏目设置，");
-        text.Append("同步向微信公众号、移动客户端推送公开信息，方便群众查询获取。\n\n");
+        var channels = new[] { (Count: wechat, Name: "微信公众号"), (Count: app, Name: "移动客户端") }.Where(c => c.Count > 0).Select(c => c.Name).ToList();
+        if (channels.Count > 0)
+        {
+            text.Append($"同步向{string.Join("、", channels)}推送公开信息，");
+        }
+
+        text.Append("方便群众查询获取。\n\n");
 
         text.Append("（五）监督保障。");
         text.Append("将政府信息公开工作纳入年度工作考核，加强业务培训，自觉接受社会监督。【请公开办补充本年度培训、考核、社会评议等具体情况】");

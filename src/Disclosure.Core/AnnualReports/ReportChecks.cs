@@ -11,7 +11,14 @@ public enum CheckSeverity
     Notice,
 }
 
-public sealed record CheckFinding(CheckSeverity Severity, string Message);
+public sealed record CheckFinding(CheckSeverity Severity, string Message)
+{
+    /// <summary>
+    /// The carry-over (上年结转) could not be compared with last year's report, because none is published: the
+    /// page must not then say the check passed.
+    /// </summary>
+    public bool LeavesCarryOverUnchecked { get; init; }
+}
 
 /// <summary>A cell whose value differs from the previous draft's snapshot.</summary>
 public sealed record MovedCell(ReportCell Cell, decimal Previous)
@@ -59,7 +66,7 @@ public static class ReportChecks
 
         if (previousYear is null)
         {
-            findings.Add(new(CheckSeverity.Notice, $"未找到已发布的{figures.Year - 1}年度报告，无法核对“二、上年结转政府信息公开申请数量”。"));
+            findings.Add(new(CheckSeverity.Notice, $"未找到已发布的{figures.Year - 1}年度报告，无法核对“二、上年结转政府信息公开申请数量”。") { LeavesCarryOverUnchecked = true });
         }
         else
         {

@@ -37,6 +37,6 @@ public static class CalendarCoverage
 
         var years = string.Join("、", missing.Select(y => $"{y} 年"));
         var published = missing.Contains(today.Year + 1) ? "国务院办公厅通常在每年 11 月公布下一年的放假安排，" : string.Empty;
-        return $"工作日历中还没有 {years}的节假日安排。{published}请尽快在工作日历中导入；在此之前，涉及这些年份的办理期限按周一至周五估算，可能不准确。";
+        return $"工作日历中还没有 {years}的节假日安排。{published}请尽快在工作日历中导入；在此之前，涉及这些年份的办理期限按推算的法定节假日（未含调休）估算，标为“预计”。";
     }
 }

@@ -11,8 +11,10 @@ namespace Disclosure.Core.Calendar;
 /// </para>
 /// <para>
 /// For a year with no data (the State Council publishes the next year's arrangements each November) the
-/// calendar assumes plain Monday–Friday and says so: every counting method returns a
-/// <see cref="WorkingDayResult{T}"/> listing the uncovered years it relied on. Immutable and thread-safe.
+/// calendar falls back to Monday–Friday without the statutory holidays it can compute
+/// (<see cref="StatutoryHolidays"/>) and says so: every counting method returns a
+/// <see cref="WorkingDayResult{T}"/> listing the uncovered years it relied on, since the notice's bridging
+/// (调休) is still unknown. Immutable and thread-safe.
 /// </para>
 /// </summary>
 public sealed class WorkingDayCalendar
@@ -45,7 +47,7 @@ public sealed class WorkingDayCalendar
         }
     }
 
-    /// <summary>A calendar with no data at all: plain Monday–Friday, every year uncovered.</summary>
+    /// <summary>A calendar with no data at all: every year uncovered, counted on the computed statutory holidays.</summary>
     public static WorkingDayCalendar Empty { get; } = new([]);
 
     /// <summary>The years with published arrangements, in order.</summary>
@@ -59,12 +61,25 @@ public sealed class WorkingDayCalendar
     public CalendarDay? Find(DateOnly date) => _days.GetValueOrDefault(date);
 
     /// <summary>
-    /// Whether <paramref name="date"/> is a working day. In an uncovered year this is the Monday–Friday guess;
-    /// check <see cref="Covers"/> (or use the counting methods, which report it) before relying on it.
+    /// The statutory holiday computed for a date in a year without data (see <see cref="StatutoryHolidays"/>), or
+    /// null — also for every date of a covered year, where the notice's own days (<see cref="Find"/>) apply.
     /// </summary>
-    public bool IsWorkingDay(DateOnly date) => _days.TryGetValue(date, out var day)
-        ? day.Kind == CalendarDayKind.AdjustedWorkingDay
-        : date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+    public CalendarDay? FindProvisional(DateOnly date) => Covers(date.Year) ? null : StatutoryHolidays.Find(date);
+
+    /// <summary>
+    /// Whether <paramref name="date"/> is a working day. In an uncovered year this is a guess (Monday–Friday
+    /// except the computed statutory holidays); check <see cref="Covers"/> (or use the counting methods, which
+    /// report it) before relying on it.
+    /// </summary>
+    public bool IsWorkingDay(DateOnly date)
+    {
+        if (_days.TryGetValue(date, out var day))
+        {
+            return day.Kind == CalendarDayKind.AdjustedWorkingDay;
+        }
+
+        return date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && FindProvisional(date) is null;
+    }
 
     /// <summary>
     /// The <paramref name="workingDays"/>-th working day after <paramref name="start"/>; the start day itself is

@@ -51,4 +51,15 @@ public sealed record DeadlineStatus(DeadlineState State, DateOnly? Due, int? Rem
         > 0 and var days => $"还剩 {days} 个工作日",
         var days => $"已超期 {-days} 个工作日",
     };
+
+    /// <summary>
+    /// The state and the time left in one phrase that never says a thing twice: "临近期限，还剩 3 个工作日",
+    /// "已超期 21 个工作日" (not "已超期，已超期 …"), "计时中止（待补正）".
+    /// </summary>
+    public string Summary => (State, RemainingText) switch
+    {
+        (DeadlineState.Overdue, { } overdue) when Remaining < 0 => overdue,
+        (var state, { } text) => $"{DeadlineStates.DisplayName(state)}，{text}",
+        (var state, null) => DeadlineStates.DisplayName(state),
+    };
 }

@@ -123,5 +123,10 @@ public sealed class RequestsController(
     /// <summary>Where letters and visits go (第三十一条), from 站点设置.</summary>
     private async Task<string> OfficeContactAsync(CancellationToken cancellationToken) => (await site.IdentityAsync(cancellationToken)).OfficeContact;
 
-    private void NoStore() => Response.Headers.CacheControl = "no-store";
+
+    /// <summary>
+    /// Never stored by a browser or proxy (applicant data). Written as antiforgery writes it for a page with a form, so
+    /// antiforgery need not override it (and log a warning on every request).
+    /// </summary>
+    private void NoStore() => Response.Headers.CacheControl = "no-cache, no-store";
 }

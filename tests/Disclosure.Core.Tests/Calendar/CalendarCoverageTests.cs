@@ -23,6 +23,6 @@ public sealed class CalendarCoverageTests
     [Fact]
     public void The_warning_names_the_year_and_when_it_is_published() =>
         Assert.Equal(
-            "工作日历中还没有 2027 年的节假日安排。国务院办公厅通常在每年 11 月公布下一年的放假安排，请尽快在工作日历中导入；在此之前，涉及这些年份的办理期限按周一至周五估算，可能不准确。",
+            "工作日历中还没有 2027 年的节假日安排。国务院办公厅通常在每年 11 月公布下一年的放假安排，请尽快在工作日历中导入；在此之前，涉及这些年份的办理期限按推算的法定节假日（未含调休）估算，标为“预计”。",
             CalendarCoverage.Warning(Instance, D("2026-11-01")));
 }

@@ -108,18 +108,19 @@ public sealed class WorkingDayCalendarTests
     }
 
     [Fact]
-    public void A_deadline_running_into_a_year_without_data_is_counted_monday_to_friday_and_reported()
+    public void A_deadline_running_into_a_year_without_data_is_counted_on_computed_holidays_and_reported()
     {
-        var result = Instance.AddWorkingDays(D("2026-12-24"), 20); // 25, 28–31 | 2027: 1, 4–8, 11–15, 18–21
-        Assert.Equal(D("2027-01-21"), result.Value);
+        var result = Instance.AddWorkingDays(D("2026-12-24"), 20); // 25, 28–31 | 2027: (1 元旦) 4–8, 11–15, 18–22
+        Assert.Equal(D("2027-01-22"), result.Value);
         Assert.True(result.IsProvisional);
         Assert.Equal([2027], result.UncoveredYears);
         Assert.Contains("2027 年的节假日安排尚未录入", result.Warning);
 
-        Assert.Equal(D("2027-01-01"), Instance.NextWorkingDay(D("2026-12-31")).Value);
+        Assert.Equal(D("2027-01-04"), Instance.NextWorkingDay(D("2026-12-31")).Value);
         Assert.Equal([2027], Instance.CountWorkingDays(D("2026-12-31"), D("2027-01-04")).UncoveredYears);
         Assert.Equal([2023, 2024], Instance.CountWorkingDays(D("2023-12-01"), D("2025-01-10")).UncoveredYears);
-        Assert.True(Instance.IsWorkingDay(D("2027-01-01")), "an uncovered Friday is taken as a working day");
+        Assert.False(Instance.IsWorkingDay(D("2027-01-01")), "元旦 is a statutory holiday even without the notice");
+        Assert.True(Instance.IsWorkingDay(D("2027-01-08")), "an ordinary uncovered Friday is taken as a working day");
         Assert.False(Instance.Covers(2027));
         Assert.Equal([2025, 2026], Instance.CoveredYears);
     }
@@ -151,10 +152,10 @@ public sealed class WorkingDayCalendarTests
     }
 
     [Fact]
-    public void An_empty_calendar_is_plain_monday_to_friday_and_says_so()
+    public void An_empty_calendar_counts_the_computed_holidays_and_says_so()
     {
-        var result = WorkingDayCalendar.Empty.AddWorkingDays(D("2025-09-30"), 1);
-        Assert.Equal(D("2025-10-01"), result.Value);
+        var result = WorkingDayCalendar.Empty.AddWorkingDays(D("2025-09-30"), 1); // 10-01…03 国庆节, 04–05 weekend, 06 中秋节
+        Assert.Equal(D("2025-10-07"), result.Value);
         Assert.Equal([2025], result.UncoveredYears);
     }
 

@@ -100,4 +100,14 @@ public sealed class ReplyDeadlineTests
         Assert.True(status.Provisional);
         Assert.Contains("2027", status.Warning);
     }
+
+    [Theory]
+    [InlineData(DeadlineState.Overdue, -21, "已超期 21 个工作日")]
+    [InlineData(DeadlineState.Near, 3, "临近期限，还剩 3 个工作日")]
+    [InlineData(DeadlineState.Near, 0, "临近期限，今天到期")]
+    [InlineData(DeadlineState.OnTime, 12, "正常，还剩 12 个工作日")]
+    [InlineData(DeadlineState.Stopped, null, "计时中止（待补正）")]
+    [InlineData(DeadlineState.Closed, null, "已办结")]
+    public void The_deadline_summary_never_says_a_thing_twice(DeadlineState state, int? remaining, string expected) =>
+        Assert.Equal(expected, new DeadlineStatus(state, null, remaining, false, null).Summary);
 }

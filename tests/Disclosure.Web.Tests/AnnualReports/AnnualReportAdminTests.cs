@@ -126,6 +126,10 @@ public sealed class AnnualReportAdminTests(AnnualReportSiteFixture fixture) : IC
         Assert.Contains("永宁县公安局2025年政府信息公开工作年度报告", page);
         Assert.Contains("（一）主动公开。全年通过政府信息公开平台主动公开政府信息", page);
         Assert.Contains("表二“行政强制”本年处理决定数量尚未填报", page);
+
+        // No 2024 report is published: the carry-over is not claimed as checked, and the notice is a warning, not green.
+        Assert.Matches(@"class=""validation-summary warning"" id=""check-notices""><ul>(?:(?!</ul>).)*未找到已发布的2024年度报告", page);
+        Assert.DoesNotContain("上年结转与上年度报告一致", page);
         Assert.Contains("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", page);
 
         // A hand-entered count must be a whole number; a good one is saved and marked as entered by hand.

@@ -63,7 +63,17 @@ public sealed class OfficeRequestTests(RequestSiteFixture fixture) : IClassFixtu
 
         var list = WebUtility.HtmlDecode(await office.GetStringAsync("/admin/requests"));
         Assert.Contains("2025-0017", list);
-        Assert.Contains("已超期", list);
+        Assert.Matches(@"已超期 \d+ 个工作日", list);
+
+        // The state and the days overdue are said once, on the list, the dashboard and the reminders page.
+        var reminders = WebUtility.HtmlDecode(await office.GetStringAsync("/admin/requests/reminders"));
+        Assert.Matches(@"已超期 \d+ 个工作日", dashboard);
+        foreach (var page in new[] { list, dashboard, reminders })
+        {
+            Assert.DoesNotContain("已超期，已超期", page);
+            Assert.DoesNotMatch(@"（待补正），\s*<", page);
+        }
+
         var detail = WebUtility.HtmlDecode(await office.GetStringAsync("/admin/requests/2025-0003"));
         Assert.Contains("不予公开：属于行政执法案卷", detail);
         foreach (var value in DemoPersonalData())

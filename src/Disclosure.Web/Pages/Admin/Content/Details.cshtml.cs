@@ -1,3 +1,4 @@
+using Disclosure.Core.Channels;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.Security;
@@ -50,6 +51,9 @@ public sealed class DetailsModel(
     public IReadOnlyList<LedgerEntry> History { get; private set; } = [];
 
     public string? DepartmentName { get; private set; }
+
+    /// <summary>The channels the latest version goes to (its type's, narrowed by its 公开方式).</summary>
+    public IReadOnlyList<string> Channels => Type is null ? [] : ChannelSelection.For(Type, ContentData.Parse(Latest.DataJson));
 
     public string? Error { get; private set; }
 

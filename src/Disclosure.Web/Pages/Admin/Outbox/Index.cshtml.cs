@@ -1,3 +1,4 @@
+using Disclosure.Channels;
 using Disclosure.Channels.Outbox;
 using Disclosure.Storage.Entities;
 using Disclosure.Web.Admin;
@@ -12,7 +13,7 @@ namespace Disclosure.Web.Pages.Admin.Outbox;
 /// retry. The retry is also what the item page's channel block posts to.
 /// </summary>
 [Authorize(Policy = AdminPolicies.Channels)]
-public sealed class IndexModel(OutboxStatusQuery outbox) : PageModel
+public sealed class IndexModel(OutboxStatusQuery outbox, ChannelSetup setup) : PageModel
 {
     public const int PageSize = 50;
 
@@ -24,6 +25,9 @@ public sealed class IndexModel(OutboxStatusQuery outbox) : PageModel
     public bool DeadOnly { get; set; }
 
     public IReadOnlyList<DeliveryStatus> Problems { get; private set; } = [];
+
+    /// <summary>Every channel with 已配置 or 未配置.</summary>
+    public IReadOnlyList<ChannelSetupState> Setup { get; private set; } = [];
 
     public int Total { get; private set; }
 
@@ -58,6 +62,7 @@ public sealed class IndexModel(OutboxStatusQuery outbox) : PageModel
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, PageNumber);
+        Setup = setup.All();
         (Problems, Total) = await outbox.ProblemsAsync(DeadOnly, PageNumber, PageSize, cancellationToken);
         Pending = await outbox.CountAsync(OutboxState.Pending, cancellationToken);
         Sent = await outbox.CountAsync(OutboxState.Sent, cancellationToken);

@@ -54,14 +54,14 @@ public sealed class DetailsModel(
     public async Task<IActionResult> OnPostApplicantAsync(string number, CancellationToken cancellationToken)
     {
         Applicant = await applicants.ViewAsync(number, User.Identity!.Name!, "办理中查看申请人信息", cancellationToken);
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store"; // as antiforgery writes it for a page with a form, so it is not overridden with a warning
         return Applicant is not null && await LoadAsync(number, cancellationToken) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnGetLetterAsync(string number, long document, CancellationToken cancellationToken)
     {
         var letter = await applicants.DownloadLetterAsync(number, document, User.Identity!.Name!, cancellationToken);
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store"; // as antiforgery writes it for a page with a form, so it is not overridden with a warning
         return letter is null ? NotFound() : File(letter.Content, letter.ContentType, letter.FileName);
     }
 
