@@ -33,7 +33,11 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IndexNumberAllocator>();
         services.AddScoped<RecipeExecutor>();
         services.AddScoped<SetupService>();
+        services.AddOptions<LedgerKeyOptions>();
+        services.AddSingleton<LedgerKeyRing>();
+        services.AddSingleton<LedgerSigningKey>();
         services.AddScoped<LedgerWriter>();
+        services.AddScoped<LedgerHeads>();
         services.AddScoped<IntegrityVerifier>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<ReviewQueue>();

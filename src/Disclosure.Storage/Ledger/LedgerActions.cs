@@ -24,6 +24,7 @@ public static class LedgerActions
     public const string CreditRepair = "credit-repair";
     public const string CreditImport = "credit-import";
     public const string PowerListImport = "power-list-import";
+    public const string KeyRotated = "ledger-key-rotated";
 
     public static string DisplayName(string action) => action switch
     {
@@ -48,6 +49,7 @@ public static class LedgerActions
         CreditRepair => "信用修复",
         CreditImport => "双公示批量导入",
         PowerListImport => "权力清单批量导入",
+        KeyRotated => "台账密钥轮换",
         _ => Requests.RequestLedgerActions.DisplayName(action) ?? action,
     };
 }
