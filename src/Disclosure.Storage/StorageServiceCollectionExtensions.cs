@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<LedgerSigningKey>();
         services.AddScoped<LedgerWriter>();
         services.AddScoped<LedgerHeads>();
+        services.AddScoped<SignedHeadsExport>();
         services.AddScoped<IntegrityVerifier>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<ReviewQueue>();
