@@ -18,6 +18,9 @@ public static class LedgerActions
     public const string CalendarDayAdded = "calendar-day-added";
     public const string CalendarDayRemoved = "calendar-day-removed";
     public const string CalendarImported = "calendar-imported";
+    public const string CreditDraftCreated = "credit-draft-created";
+    public const string CreditDraftEdited = "credit-draft-edited";
+    public const string CreditDraftDeleted = "credit-draft-deleted";
     public const string CreditPublish = "credit-publish";
     public const string CreditPublishBatch = "credit-publish-batch";
     public const string CreditWithdraw = "credit-withdraw";
@@ -43,6 +46,9 @@ public static class LedgerActions
         CalendarDayAdded => "工作日历新增日期",
         CalendarDayRemoved => "工作日历删除日期",
         CalendarImported => "导入全年节假日安排",
+        CreditDraftCreated => "双公示录入",
+        CreditDraftEdited => "双公示修改",
+        CreditDraftDeleted => "双公示删除",
         CreditPublish => "双公示发布",
         CreditPublishBatch => "双公示批量发布",
         CreditWithdraw => "双公示撤回",
