@@ -245,6 +245,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             entry.Property(e => e.ContentHash).HasMaxLength(64);
             entry.Property(e => e.Detail).HasMaxLength(1000);
             entry.Property(e => e.PreviousHash).HasMaxLength(64);
+            entry.Property(e => e.KeyId).HasMaxLength(32);
             entry.Property(e => e.Hash).HasMaxLength(64);
             entry.HasIndex(e => e.ContentItemId);
         });

@@ -33,8 +33,13 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IndexNumberAllocator>();
         services.AddScoped<RecipeExecutor>();
         services.AddScoped<SetupService>();
+        services.AddOptions<LedgerKeyOptions>();
+        services.AddSingleton<LedgerKeyRing>();
+        services.AddSingleton<LedgerSigningKey>();
         services.AddScoped<LedgerWriter>();
         services.AddScoped<Settings.SiteIdentityStore>();
+        services.AddScoped<LedgerHeads>();
+        services.AddScoped<SignedHeadsExport>();
         services.AddScoped<IntegrityVerifier>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<ReviewQueue>();

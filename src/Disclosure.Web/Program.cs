@@ -28,6 +28,7 @@ if (string.Equals(builder.Configuration["Logging:Format"], "json", StringCompari
 var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
 storage.DataFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, storage.DataFolder));
 builder.Services.AddDisclosureStorage(storage);
+builder.Services.Configure<Disclosure.Storage.Ledger.LedgerKeyOptions>(builder.Configuration.GetSection(Disclosure.Storage.Ledger.LedgerKeyOptions.SectionName));
 builder.Services.AddDisclosureMedia(storage);
 builder.Services.AddDisclosureSearch(storage, builder.Configuration);
 builder.Services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupOptions.SectionName));
@@ -112,9 +113,9 @@ builder.Services.AddOpenApi("v1", options =>
 
 var app = builder.Build();
 
-if (args.Contains("verify-ledger"))
+if (args.Contains(IntegrityCommand.Name))
 {
-    return await IntegrityCommand.RunAsync(app.Services);
+    return await IntegrityCommand.RunAsync(app.Services, args);
 }
 
 ThemeCheck.EnsureInstalled(app.Services);
@@ -124,6 +125,11 @@ if (args.Contains("rebuild-search-index"))
 }
 
 await SiteSetup.RunAsync(app.Services);
+if (args.Contains(RotateLedgerKeyCommand.Name))
+{
+    return await RotateLedgerKeyCommand.RunAsync(app.Services);
+}
+
 if (args.Contains(Disclosure.Web.Admin.AnnualReports.AnnualReportSampleCommand.Name))
 {
     return await Disclosure.Web.Admin.AnnualReports.AnnualReportSampleCommand.RunAsync(app.Services, args);

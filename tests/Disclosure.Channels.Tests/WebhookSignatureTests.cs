@@ -18,6 +18,16 @@ public sealed class WebhookSignatureTests
         Assert.True(WebhookSignature.Verify("s3cret", "1790000000", signature, Body, now, TimeSpan.FromMinutes(5)));
     }
 
+    /// <summary>
+    /// A known answer computed outside .NET, so the format the app's developers implement cannot drift:
+    /// <c>printf '%s' '1790000000.{"id":"disclosure-7-app-app","title":"通告"}' | openssl dgst -sha256 -hmac 's3cret'</c>.
+    /// </summary>
+    [Fact]
+    public void The_signature_is_hex_hmac_sha256_of_timestamp_dot_body()
+    {
+        Assert.Equal("sha256=b76b1545bac3bce06cc07e362072936202c47d21c6b145a862eba370c5a897eb", WebhookSignature.Sign("s3cret", "1790000000", Body));
+    }
+
     [Fact]
     public void A_changed_body_secret_or_timestamp_or_a_stale_request_fails()
     {

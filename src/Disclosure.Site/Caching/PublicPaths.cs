@@ -5,9 +5,10 @@ namespace Disclosure.Site.Caching;
 /// <summary>Which requests may be answered from cache or with 304: anonymous reads of what only the change log changes.</summary>
 public static class PublicPaths
 {
-    // Search follows the index, which lags the change log; forms carry antiforgery tokens; admin is per user.
+    // Search follows the index, which lags the change log; forms carry antiforgery tokens; admin is per user;
+    // the 台账 heads move with every ledger entry, most of which are not content changes.
     private static readonly PathString[] Excluded =
-        ["/admin", "/search", "/api/v1/search", "/preferences", "/error", "/requests", "/health", "/openapi", "/_content"];
+        ["/admin", "/search", "/api/v1/search", "/preferences", "/error", "/requests", "/health", "/openapi", "/_content", "/ledger"];
 
     public static bool IsCacheable(HttpContext context)
     {

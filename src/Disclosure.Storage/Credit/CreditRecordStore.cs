@@ -63,6 +63,7 @@ public sealed class CreditRecordStore(
             var row = CreditRecordMapper.NewRow(data, actor, Now);
             db.Add(row);
             await db.SaveChangesAsync(cancellationToken);
+            await ledger.AppendAsync(actor, LedgerActions.CreditDraftCreated, LedgerId(data.Kind, row.Id), null, Hash(data), Describe(data), cancellationToken);
             return row.Id;
         }, cancellationToken);
 
@@ -83,17 +84,30 @@ public sealed class CreditRecordStore(
 
             CreditRecordMapper.Apply(data, row, actor, Now);
             await db.SaveChangesAsync(cancellationToken);
+            await ledger.AppendAsync(actor, LedgerActions.CreditDraftEdited, LedgerId(data.Kind, id), null, Hash(data), Describe(data), cancellationToken);
             return true;
         }, cancellationToken);
 
-    public Task DeleteDraftAsync(CreditRecordKind kind, long id, CancellationToken cancellationToken = default) =>
+    /// <summary>Deletes a draft; the 台账 keeps what it was (its hash and 决定书文号) and who deleted it.</summary>
+    public Task DeleteDraftAsync(CreditRecordKind kind, long id, string actor, CancellationToken cancellationToken = default) =>
         db.InTransactionAsync(async () =>
         {
-            var deleted = kind == CreditRecordKind.Licence
+            var row = await FindAsync(kind, id, cancellationToken);
+            var deleted = row is null ? 0 : kind == CreditRecordKind.Licence
                 ? await db.CreditLicences.Where(r => r.Id == id && r.Status == CreditRecordStatus.Draft).ExecuteDeleteAsync(cancellationToken)
                 : await db.CreditPenalties.Where(r => r.Id == id && r.Status == CreditRecordStatus.Draft).ExecuteDeleteAsync(cancellationToken);
-            return deleted == 1 ? true : throw new CreditStateException("只能删除未公示的草稿；该记录不存在或已公示。");
+            if (deleted != 1)
+            {
+                throw new CreditStateException("只能删除未公示的草稿；该记录不存在或已公示。");
+            }
+
+            var data = CreditRecordMapper.ToData(row!);
+            await ledger.AppendAsync(actor, LedgerActions.CreditDraftDeleted, LedgerId(kind, id), null, Hash(data), Describe(data), cancellationToken);
+            return true;
         }, cancellationToken);
+
+    // The 决定书文号 only: a draft's party may be a natural person whose name must not sit unmasked in the 台账.
+    private static string Describe(CreditRecordData data) => $"{CreditVocabulary.Name(data.Kind)} {data.DecisionNumber}";
 
     /// <summary>公示: refused when the party is a minor, the case involves secrets or privacy, or the penalty is 轻微 (unless the office allows it).</summary>
     public Task PublishAsync(CreditRecordKind kind, long id, string actor, CancellationToken cancellationToken = default) =>

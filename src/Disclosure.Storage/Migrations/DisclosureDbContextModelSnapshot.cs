@@ -867,6 +867,9 @@ namespace Disclosure.Storage.Migrations
                         .IsRequired()
                         .HasMaxLength(64);
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(32);
+
                     b.Property<DateTime>("OccurredUtc");
 
                     b.Property<string>("PreviousHash")

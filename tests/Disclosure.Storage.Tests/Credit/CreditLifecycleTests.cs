@@ -43,6 +43,36 @@ public sealed class CreditLifecycleTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Entering_editing_and_deleting_a_draft_are_each_in_the_ledger(DatabaseProvider engine)
+    {
+        var (database, _) = await DatabaseAsync(engine, "2026-06-16");
+        await using var _database = database;
+        var id = await CreateAsync(database, CreditSamples.Penalty("永公(杨)行罚决字〔2026〕7号", decided: "2026-06-15"));
+        await database.InScopeAsync(async sp =>
+        {
+            var store = sp.GetRequiredService<CreditRecordStore>();
+            var (record, problems) = await store.ParseAsync(CreditSamples.Values(CreditFields.For(CreditRecordKind.Penalty), CreditSamples.Penalty("永公(杨)行罚决字〔2026〕8号", decided: "2026-06-15")), id);
+            Assert.Empty(problems);
+            await store.UpdateAsync(id, record!, "head");
+        });
+        await StoreAsync(database, s => s.DeleteDraftAsync(CreditRecordKind.Penalty, id, "office"));
+
+        var entries = await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger
+            .Where(e => e.ContentItemId == $"penalty/{id}").OrderBy(e => e.Sequence).ToListAsync());
+        Assert.Equal(
+            [("editor", LedgerActions.CreditDraftCreated, "行政处罚 永公(杨)行罚决字〔2026〕7号"), ("head", LedgerActions.CreditDraftEdited, "行政处罚 永公(杨)行罚决字〔2026〕8号"), ("office", LedgerActions.CreditDraftDeleted, "行政处罚 永公(杨)行罚决字〔2026〕8号")],
+            entries.Select(e => (e.Actor, e.Action, e.Detail)));
+        Assert.All(entries, e => Assert.Equal(64, e.ContentHash!.Length));
+
+        // A refused deletion writes nothing: the change and its record share one transaction.
+        var count = entries.Count;
+        await Assert.ThrowsAsync<CreditStateException>(() => StoreAsync(database, s => s.DeleteDraftAsync(CreditRecordKind.Penalty, id, "office")));
+        Assert.Equal(count, await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.CountAsync(e => e.ContentItemId == $"penalty/{id}")));
+        Assert.Empty(await database.InScopeAsync(sp => sp.GetRequiredService<IntegrityVerifier>().VerifyAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task A_penalty_is_public_only_from_publication_until_its_publication_end(DatabaseProvider engine)
     {
         var (database, clock) = await DatabaseAsync(engine, "2026-06-16");
@@ -173,7 +203,7 @@ public sealed class CreditLifecycleTests
         // Publishing late is allowed and the ledger says so.
         await StoreAsync(database, s => s.PublishAsync(CreditRecordKind.Penalty, earlier, "office"));
         Assert.Equal([onTime], await OverdueIdsAsync());
-        var entry = await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.Where(e => e.ContentItemId == $"penalty/{earlier}").SingleAsync());
+        var entry = await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.Where(e => e.ContentItemId == $"penalty/{earlier}" && e.Action == LedgerActions.CreditPublish).SingleAsync());
         Assert.EndsWith("（超过 7 个工作日的公示时限 2026-10-13）", entry.Detail);
     }
 

@@ -1,5 +1,6 @@
 using Disclosure.Core.Recipes;
 using Disclosure.Storage;
+using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Setup;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -15,14 +16,14 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     public const string PostgresVariable = "DISCLOSURE_TEST_POSTGRES";
 
-    private readonly string? _sqliteFolder;
+    private readonly string? _dataFolder;
     private readonly string? _postgresDatabase;
 
-    private TestDatabase(DatabaseProvider provider, StorageOptions options, string? sqliteFolder, string? postgresDatabase, TimeProvider? clock)
+    private TestDatabase(DatabaseProvider provider, StorageOptions options, string? dataFolder, string? postgresDatabase, TimeProvider? clock, LedgerKeyOptions? ledgerKeys = null)
     {
         Provider = provider;
         Options = options;
-        _sqliteFolder = sqliteFolder;
+        _dataFolder = dataFolder;
         _postgresDatabase = postgresDatabase;
         var services = new ServiceCollection();
         services.AddLogging();
@@ -32,6 +33,11 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         services.AddDisclosureStorage(options);
+        if (ledgerKeys is not null)
+        {
+            services.AddSingleton(Microsoft.Extensions.Options.Options.Create(ledgerKeys));
+        }
+
         services.AddSingleton(Attachments);
         services.AddSingleton<Disclosure.Storage.Workflow.IAttachmentTextSource>(Attachments);
         Services = services.BuildServiceProvider();
@@ -66,7 +72,9 @@ public sealed class TestDatabase : IAsyncDisposable
             }
 
             var connectionString = new NpgsqlConnectionStringBuilder(PostgresServer()) { Database = name, MaxPoolSize = 100 }.ConnectionString;
-            database = new TestDatabase(provider, new StorageOptions { Provider = provider, ConnectionString = connectionString }, null, name, clock);
+            // A data folder of its own all the same: the 台账 keys live there, outside the database.
+            var folder = Path.Combine(Path.GetTempPath(), "disclosure-tests", Guid.NewGuid().ToString("n"));
+            database = new TestDatabase(provider, new StorageOptions { Provider = provider, ConnectionString = connectionString, DataFolder = folder }, folder, name, clock);
         }
 
         if (migrate)
@@ -77,6 +85,13 @@ public sealed class TestDatabase : IAsyncDisposable
 
         return database;
     }
+
+    /// <summary>
+    /// The same database and data folder seen by a second site (a restart with other 台账 key settings); disposing
+    /// it leaves both to <paramref name="existing"/>.
+    /// </summary>
+    public static Task<TestDatabase> OpenAsync(TestDatabase existing, LedgerKeyOptions ledgerKeys) =>
+        Task.FromResult(new TestDatabase(existing.Provider, existing.Options, null, null, null, ledgerKeys));
 
     /// <summary>The admin connection string of the test server, or a failure that says how to get one.</summary>
     public static string PostgresServer() =>
@@ -120,12 +135,12 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        if (_sqliteFolder is not null)
+        if (_dataFolder is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
             {
-                Directory.Delete(_sqliteFolder, recursive: true);
+                Directory.Delete(_dataFolder, recursive: true);
             }
             catch (IOException)
             {

@@ -221,7 +221,7 @@ public sealed class RequestServiceTests
     {
         await using var scope = database.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
-        var ledger = new LedgerWriter(db, clock);
+        var ledger = new LedgerWriter(db, clock, scope.ServiceProvider.GetRequiredService<LedgerKeyRing>());
         var calendar = new CalendarStore(db, scope.ServiceProvider.GetRequiredService<CalendarCache>(), ledger, clock);
         return await action(new Services(new RequestService(db, ledger, calendar, clock), new RequestQueries(db, calendar, clock)));
     }

@@ -127,7 +127,7 @@ public sealed class CreditAdminTests(CreditSiteFixture fixture) : IClassFixture<
         Assert.Contains("已撤回（时限 2026-11-25）", WebUtility.HtmlDecode(await office.GetStringAsync(details)));
         Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/credit/penalties/{id}")).StatusCode);
         var ledger = await fixture.DbAsync(db => db.Ledger.Where(e => e.ContentItemId == $"penalty/{id}").OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
-        Assert.Equal([LedgerActions.CreditPublish, LedgerActions.CreditWithdraw], ledger);
+        Assert.Equal([LedgerActions.CreditDraftCreated, LedgerActions.CreditPublish, LedgerActions.CreditWithdraw], ledger);
     }
 
     [Fact]

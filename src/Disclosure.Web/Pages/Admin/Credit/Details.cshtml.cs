@@ -94,7 +94,7 @@ public sealed class DetailsModel(
         Kind = kind;
         try
         {
-            await store.DeleteDraftAsync(kind, Id, cancellationToken);
+            await store.DeleteDraftAsync(kind, Id, User.Identity!.Name!, cancellationToken);
             TempData["Message"] = "已删除草稿。";
             return Redirect($"/admin/credit?kind={KindSlug}");
         }

@@ -16,6 +16,7 @@ public sealed class IndexModel(
     IntegrityVerifier verifier,
     UserDirectory people,
     LedgerSubjects subjects,
+    SignedHeadsExport signedHeads,
     TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
@@ -52,13 +53,46 @@ public sealed class IndexModel(
 
     public IReadOnlyList<IntegrityProblem>? Problems { get; private set; }
 
+    /// <summary>Published heads to check (one <c>序号:哈希</c> per line), as <c>verify-ledger --head</c> does.</summary>
+    [BindProperty]
+    public string? Heads { get; set; }
+
+    /// <summary>How many heads the last verification checked.</summary>
+    public int CheckedHeads { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken cancellationToken)
     {
-        Problems = await verifier.VerifyAsync(cancellationToken);
+        var heads = new List<LedgerHead>();
+        var malformed = false;
+        foreach (var line in (Heads ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!LedgerHead.TryParse(line, out var head))
+            {
+                ModelState.AddModelError(nameof(Heads), $"链头“{line}”格式不正确，应为“序号:哈希”（64 位十六进制），每行一个。");
+                malformed = true;
+                continue;
+            }
+
+            heads.Add(head);
+        }
+
+        if (!malformed)
+        {
+            Problems = await verifier.VerifyAsync(heads, cancellationToken);
+            CheckedHeads = heads.Count;
+        }
+
         await LoadAsync(cancellationToken);
         return Page();
+    }
+
+    /// <summary>The daily heads, signed (ECDSA P-256) so anyone can check them with the public key on <c>/ledger/heads</c>.</summary>
+    public async Task<IActionResult> OnGetHeadsAsync(CancellationToken cancellationToken)
+    {
+        var stamp = Disclosure.Core.Time.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
+        return File(await signedHeads.CreateAsync(cancellationToken), "application/json", $"台账链头-{stamp}.json");
     }
 
     /// <summary>The filtered entries, all pages, with the same names and titles as the page.</summary>
