@@ -31,6 +31,7 @@ public sealed class BulkInsert<T> : IAsyncDisposable where T : class
     private readonly List<object?[]> _pending = [];
     private DbCommand? _full;
     private bool _fullPrepared;
+    private bool _written;
 
     public BulkInsert(DisclosureDbContext db)
     {
@@ -73,6 +74,14 @@ public sealed class BulkInsert<T> : IAsyncDisposable where T : class
             await using var last = Command(_pending.Count);
             await ExecuteAsync(last, prepare: false, cancellationToken);
         }
+
+        // Raw statements bypass the interceptor that bumps the public revision for SaveChanges and bulk updates.
+        if (_written && typeof(Changes.IPublicReadModel).IsAssignableFrom(typeof(T)))
+        {
+            _written = false;
+            await Changes.PublicRevision.BumpAsync(_db, DateTime.UtcNow, cancellationToken);
+            _db.PublicChangeWritten = true;
+        }
     }
 
     private async Task ExecuteAsync(DbCommand command, bool prepare, CancellationToken cancellationToken)
@@ -94,6 +103,7 @@ public sealed class BulkInsert<T> : IAsyncDisposable where T : class
 
         await command.ExecuteNonQueryAsync(cancellationToken);
         _pending.Clear();
+        _written = true;
     }
 
     /// <summary>A statement for <paramref name="rows"/> rows; the parameters get their (already converted) values per execution.</summary>
