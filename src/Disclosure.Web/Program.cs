@@ -34,6 +34,7 @@ builder.Services.AddScoped<AdminLookups>();
 builder.Services.AddRequestAdmin(builder.Configuration);
 builder.Services.AddDisclosureSite(builder.Configuration);
 builder.Services.AddPublicRateLimiting(builder.Configuration);
+RequestLimitOptions.AddRequestLimits(builder.Services, builder.Configuration, builder.WebHost);
 builder.Services.AddOverloadProtection(builder.Configuration);
 builder.Services.Configure<SchedulerOptions>(builder.Configuration.GetSection(SchedulerOptions.SectionName));
 builder.Services.AddHostedService<ScheduledPublisher>();
@@ -122,13 +123,16 @@ if (args.Contains(Disclosure.Web.Admin.AnnualReports.AnnualReportSampleCommand.N
     return await Disclosure.Web.Admin.AnnualReports.AnnualReportSampleCommand.RunAsync(app.Services, args);
 }
 
+app.UseSecurityHeaders();
 app.UseOverloadProtection();
 app.UseDisclosureSiteErrorPages();
+app.UsePageParameterGuard();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseMiddleware<RequestBodyGuard>();
 app.UseDisclosureSiteCaching();
 
 app.MapOpenApi("/openapi/{documentName}.json");

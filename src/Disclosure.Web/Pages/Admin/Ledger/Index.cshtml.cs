@@ -1,3 +1,4 @@
+using Disclosure.Core.Paging;
 using Disclosure.Storage;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
@@ -45,6 +46,6 @@ public sealed class IndexModel(DisclosureDbContext db, IntegrityVerifier verifie
     {
         PageNumber = Math.Max(1, PageNumber);
         Total = await db.Ledger.CountAsync(cancellationToken);
-        Entries = await db.Ledger.AsNoTracking().OrderByDescending(e => e.Sequence).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        Entries = await db.Ledger.AsNoTracking().OrderByDescending(e => e.Sequence).Skip(PageLimits.Offset(PageNumber, PageSize)).Take(PageSize).ToListAsync(cancellationToken);
     }
 }
