@@ -18,7 +18,8 @@ public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimit
     {
         var request = context.Request;
         var endpoint = context.GetEndpoint();
-        if (endpoint is null || context.Features.Get<IStatusCodeReExecuteFeature>() is not null
+        // Error pages re-executing a refused or failed request find its body already dealt with.
+        if (endpoint is null || context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null
             || !(HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method)))
         {
             await next(context);
@@ -80,6 +81,9 @@ public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimit
         logger.LogWarning(exception, "Refused a {Method} to {Path} with {Status}: {Detail}", context.Request.Method, context.Request.Path.Value, status, detail);
         context.Response.Clear();
         context.Response.StatusCode = status;
+        // The error page re-executes this request, and MVC reads the form of every POST it handles: it gets an empty
+        // one instead of a second try at the refused body.
+        context.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
         if (context.Request.Path.StartsWithSegments("/api"))
         {
             await Results.Problem(title: status == StatusCodes.Status413PayloadTooLarge ? "提交的内容过大" : "请求有误", detail: detail, statusCode: status).ExecuteAsync(context);
@@ -100,7 +104,8 @@ public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimit
             return metadata.MaxRequestBodySize;
         }
 
-        return context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? limits.Value.MaxRequestBodyBytes;
+        // The same number Kestrel enforces (RequestLimitOptions configures it); checked here too for hosts that do not.
+        return limits.Value.MaxRequestBodyBytes;
     }
 
     /// <summary>The site's form options with the endpoint's <c>[RequestFormLimits]</c> applied, as MVC would apply them.</summary>
