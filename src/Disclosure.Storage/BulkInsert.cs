@@ -75,12 +75,11 @@ public sealed class BulkInsert<T> : IAsyncDisposable where T : class
             await ExecuteAsync(last, prepare: false, cancellationToken);
         }
 
-        // Raw statements bypass the interceptor that bumps the public revision for SaveChanges and bulk updates.
+        // Raw statements bypass the interceptor's look at SaveChanges and bulk updates; it bumps the public revision
+        // when the caller's transaction commits.
         if (_written && typeof(Changes.IPublicReadModel).IsAssignableFrom(typeof(T)))
         {
-            _written = false;
-            await Changes.PublicRevision.BumpAsync(_db, DateTime.UtcNow, cancellationToken);
-            _db.PublicChangeWritten = true;
+            _db.PublicRevisionDue = true;
         }
     }
 

@@ -20,7 +20,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     /// </summary>
     internal bool PublicChangeWritten { get; set; }
 
-    /// <summary>Set while a SaveChanges writes an <see cref="Changes.IPublicReadModel"/>; its revision is bumped once it has saved.</summary>
+    /// <summary>Set when this unit of work wrote an <see cref="Changes.IPublicReadModel"/>; <see cref="Changes.PublicRevisionInterceptor"/> bumps the revision as it commits.</summary>
     internal bool PublicRevisionDue { get; set; }
 
     public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();

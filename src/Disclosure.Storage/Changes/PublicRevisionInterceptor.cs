@@ -10,12 +10,13 @@ namespace Disclosure.Storage.Changes;
 /// <summary>
 /// Bumps the <see cref="PublicRevision"/> whenever an <see cref="IPublicReadModel"/> entity is written, so no store
 /// has to remember to: after SaveChanges that added, changed or deleted one, and after an ExecuteUpdate/ExecuteDelete
-/// that touched rows of such a table. Inside a transaction the bump is part of it (readers never see the new revision
-/// without the change); without one it follows the write, so a reader can at worst see the change a moment before
-/// its revision, never a revision whose change is missing. This node's followers are pulsed once the change is
-/// committed (<see cref="ChangeSignalInterceptor"/>).
+/// that touched rows of such a table. Inside a transaction the bump is made as it commits: it is part of the
+/// transaction (readers never see the new revision without the change), and its row lock is the last one taken and
+/// held only for the commit, so it neither serialises whole transactions nor joins a deadlock. Without a transaction it
+/// follows the write, so a reader can at worst see the change a moment before its revision, never a revision whose
+/// change is missing. This node's followers are pulsed once the change is committed (<see cref="ChangeSignalInterceptor"/>).
 /// </summary>
-public sealed partial class PublicRevisionInterceptor(ChangeSignal signal, TimeProvider clock) : ISaveChangesInterceptor, IDbCommandInterceptor
+public sealed partial class PublicRevisionInterceptor(ChangeSignal signal, TimeProvider clock) : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
     private static readonly ConcurrentDictionary<IModel, HashSet<string>> PublicTables = new();
 
@@ -33,11 +34,11 @@ public sealed partial class PublicRevisionInterceptor(ChangeSignal signal, TimeP
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is DisclosureDbContext { PublicRevisionDue: true } db)
+        if (eventData.Context is DisclosureDbContext { PublicRevisionDue: true } db && db.Database.CurrentTransaction is null)
         {
             db.PublicRevisionDue = false;
             PublicRevision.Bump(db, Now);
-            Signal(db);
+            signal.Pulse();
         }
 
         return result;
@@ -45,21 +46,28 @@ public sealed partial class PublicRevisionInterceptor(ChangeSignal signal, TimeP
 
     public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is DisclosureDbContext { PublicRevisionDue: true } db)
+        if (eventData.Context is DisclosureDbContext { PublicRevisionDue: true } db && db.Database.CurrentTransaction is null)
         {
             db.PublicRevisionDue = false;
             await PublicRevision.BumpAsync(db, Now, cancellationToken);
-            Signal(db);
+            signal.Pulse();
         }
 
         return result;
     }
 
-    public void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+    // Inside a transaction, earlier writes may still commit; the rollback, if it comes, forgets the bump.
+    public void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (eventData.Context?.Database.CurrentTransaction is null)
+        {
+            Forget(eventData.Context);
+        }
+    }
 
     public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Forget(eventData.Context);
+        SaveChangesFailed(eventData);
         return Task.CompletedTask;
     }
 
@@ -67,8 +75,13 @@ public sealed partial class PublicRevisionInterceptor(ChangeSignal signal, TimeP
     {
         if (result > 0 && eventData.Context is DisclosureDbContext db && WritesPublicTable(db, command, eventData))
         {
-            PublicRevision.Bump(db, Now);
-            Signal(db);
+            db.PublicRevisionDue = true;
+            if (db.Database.CurrentTransaction is null)
+            {
+                db.PublicRevisionDue = false;
+                PublicRevision.Bump(db, Now);
+                signal.Pulse();
+            }
         }
 
         return result;
@@ -78,11 +91,48 @@ public sealed partial class PublicRevisionInterceptor(ChangeSignal signal, TimeP
     {
         if (result > 0 && eventData.Context is DisclosureDbContext db && WritesPublicTable(db, command, eventData))
         {
-            await PublicRevision.BumpAsync(db, Now, cancellationToken);
-            Signal(db);
+            db.PublicRevisionDue = true;
+            if (db.Database.CurrentTransaction is null)
+            {
+                db.PublicRevisionDue = false;
+                await PublicRevision.BumpAsync(db, Now, cancellationToken);
+                signal.Pulse();
+            }
         }
 
         return result;
+    }
+
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        if (eventData.Context is DisclosureDbContext { PublicRevisionDue: true } db)
+        {
+            db.PublicRevisionDue = false;
+            PublicRevision.Bump(db, Now);
+            db.PublicChangeWritten = true;
+        }
+
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is DisclosureDbContext { PublicRevisionDue: true } db)
+        {
+            db.PublicRevisionDue = false;
+            await PublicRevision.BumpAsync(db, Now, cancellationToken);
+            db.PublicChangeWritten = true;
+        }
+
+        return result;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -101,19 +151,6 @@ public sealed partial class PublicRevisionInterceptor(ChangeSignal signal, TimeP
         if (context is DisclosureDbContext db)
         {
             db.PublicRevisionDue = false;
-        }
-    }
-
-    /// <summary>Pulses at once when the bump is already committed, else at the commit of the transaction it is part of.</summary>
-    private void Signal(DisclosureDbContext db)
-    {
-        if (db.Database.CurrentTransaction is null)
-        {
-            signal.Pulse();
-        }
-        else
-        {
-            db.PublicChangeWritten = true;
         }
     }
 
