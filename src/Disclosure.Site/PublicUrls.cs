@@ -1,25 +1,84 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Disclosure.Site;
 
-/// <summary>Absolute URLs for the QR code, feeds and the sitemap.</summary>
+/// <summary>Absolute URLs for the QR code, feeds, the sitemap and the canonical link.</summary>
 /// <remarks>
-/// Behind a reverse proxy the request's host may be internal, so offices set <c>Site:PublicUrl</c>
-/// (e.g. <c>https://www.yongning.gov.cn</c>); without it the request's own scheme and host are used.
+/// The Host header is whatever the client sent, and these URLs end up in cached pages, feed readers and printed QR
+/// codes, so it is never trusted on its own. The root is <c>Site:PublicUrl</c> when set (behind a reverse proxy the
+/// request's host may be internal); otherwise the request's scheme and host, but only when that host is listed in
+/// <c>Site:AllowedHosts</c> or the host's own <c>AllowedHosts</c> (when not <c>*</c>), or is this machine
+/// (localhost, for development). Any other host gets the first allowed one, or localhost.
 /// </remarks>
-public sealed class PublicUrls(IOptions<PublicUrlOptions> options)
+public sealed class PublicUrls
 {
-    public string Absolute(HttpRequest request, string path)
+    private readonly PublicUrlOptions _options;
+    private readonly string[] _allowedHosts;
+    private readonly ILogger<PublicUrls> _logger;
+    private int _warned;
+
+    public PublicUrls(IOptions<PublicUrlOptions> options, IConfiguration configuration, ILogger<PublicUrls> logger)
     {
-        var root = string.IsNullOrWhiteSpace(options.Value.PublicUrl)
-            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
-            : options.Value.PublicUrl.TrimEnd('/');
-        return root + path;
+        _options = options.Value;
+        _logger = logger;
+        var hostFiltering = (configuration["AllowedHosts"] ?? string.Empty)
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(h => h != "*");
+        _allowedHosts = [.. (_options.AllowedHosts ?? []).Concat(hostFiltering).Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim())];
+    }
+
+    public string Absolute(HttpRequest request, string path) => Root(request) + path;
+
+    private string Root(HttpRequest request)
+    {
+        if (!string.IsNullOrWhiteSpace(_options.PublicUrl))
+        {
+            return _options.PublicUrl.TrimEnd('/');
+        }
+
+        if (IsTrusted(request.Host.Host))
+        {
+            return $"{request.Scheme}://{request.Host}{request.PathBase}";
+        }
+
+        if (Interlocked.Exchange(ref _warned, 1) == 0)
+        {
+            _logger.LogWarning("Host {Host} is not in Site:AllowedHosts and Site:PublicUrl is not set; public links use a configured host instead.", request.Host.Value);
+        }
+
+        var fallback = _allowedHosts.FirstOrDefault(h => !h.StartsWith("*.", StringComparison.Ordinal)) ?? "localhost";
+        return $"{request.Scheme}://{fallback}{request.PathBase}";
+    }
+
+    private bool IsTrusted(string host)
+    {
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host is "127.0.0.1" or "[::1]")
+        {
+            return true;
+        }
+
+        foreach (var allowed in _allowedHosts)
+        {
+            if (allowed.StartsWith("*.", StringComparison.Ordinal)
+                ? host.EndsWith(allowed[1..], StringComparison.OrdinalIgnoreCase)
+                : host.Equals(allowed, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 
+/// <summary>The <c>Site</c> settings that decide the public address.</summary>
 public sealed class PublicUrlOptions
 {
     public string? PublicUrl { get; set; }
+
+    /// <summary>Host names (<c>www.example.gov.cn</c>, <c>*.example.gov.cn</c>) the site answers to under their own name.</summary>
+    public string[]? AllowedHosts { get; set; }
 }

@@ -52,7 +52,15 @@ public static class SiteServiceCollectionExtensions
         services.Configure<Requests.RequestFormOptions>(section);
         var settings = section.Get<Requests.RequestFormOptions>() ?? new Requests.RequestFormOptions();
         services.AddRateLimiter(options => Requests.RequestRateLimiting.Configure(options, settings));
+        services.AddSingleton<Requests.RequestBudgets>();
         return services;
+    }
+
+    /// <summary>400 for page numbers no list accepts, on every endpoint (<see cref="Paging.PageParameterGuard"/>); call after the error pages.</summary>
+    public static WebApplication UsePageParameterGuard(this WebApplication app)
+    {
+        app.UseMiddleware<Paging.PageParameterGuard>();
+        return app;
     }
 
     /// <summary>HTML error pages for the public site and admin; the API keeps its ProblemDetails.</summary>

@@ -31,6 +31,7 @@ public sealed class BulkInsert<T> : IAsyncDisposable where T : class
     private readonly List<object?[]> _pending = [];
     private DbCommand? _full;
     private bool _fullPrepared;
+    private bool _written;
 
     public BulkInsert(DisclosureDbContext db)
     {
@@ -73,6 +74,13 @@ public sealed class BulkInsert<T> : IAsyncDisposable where T : class
             await using var last = Command(_pending.Count);
             await ExecuteAsync(last, prepare: false, cancellationToken);
         }
+
+        // Raw statements bypass the interceptor's look at SaveChanges and bulk updates; it bumps the public revision
+        // when the caller's transaction commits.
+        if (_written && typeof(Changes.IPublicReadModel).IsAssignableFrom(typeof(T)))
+        {
+            _db.PublicRevisionDue = true;
+        }
     }
 
     private async Task ExecuteAsync(DbCommand command, bool prepare, CancellationToken cancellationToken)
@@ -94,6 +102,7 @@ public sealed class BulkInsert<T> : IAsyncDisposable where T : class
 
         await command.ExecuteNonQueryAsync(cancellationToken);
         _pending.Clear();
+        _written = true;
     }
 
     /// <summary>A statement for <paramref name="rows"/> rows; the parameters get their (already converted) values per execution.</summary>

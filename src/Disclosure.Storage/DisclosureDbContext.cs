@@ -14,8 +14,14 @@ namespace Disclosure.Storage;
 public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> options)
     : IdentityDbContext<DisclosureUser, DisclosureRole, string>(options)
 {
-    /// <summary>Set when this unit of work appended to the change log; <see cref="Changes.ChangeSignalInterceptor"/> reads it at commit.</summary>
-    internal bool ChangeLogWritten { get; set; }
+    /// <summary>
+    /// Set when this unit of work appended to the change log or bumped the <see cref="Changes.PublicRevision"/>;
+    /// <see cref="Changes.ChangeSignalInterceptor"/> reads it at commit.
+    /// </summary>
+    internal bool PublicChangeWritten { get; set; }
+
+    /// <summary>Set when this unit of work wrote an <see cref="Changes.IPublicReadModel"/>; <see cref="Changes.PublicRevisionInterceptor"/> bumps the revision as it commits.</summary>
+    internal bool PublicRevisionDue { get; set; }
 
     public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
     public DbSet<ContentVersionRecord> ContentVersions => Set<ContentVersionRecord>();
@@ -40,6 +46,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<CreditLicenceRecord> CreditLicences => Set<CreditLicenceRecord>();
     public DbSet<CreditPenaltyRecord> CreditPenalties => Set<CreditPenaltyRecord>();
     public DbSet<AnnualReports.AnnualReportRecord> AnnualReports => Set<AnnualReports.AnnualReportRecord>();
+    public DbSet<Changes.PublicRevision> PublicRevisions => Set<Changes.PublicRevision>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -248,6 +255,13 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
             entry.Property(e => e.KeyId).HasMaxLength(32);
             entry.Property(e => e.Hash).HasMaxLength(64);
             entry.HasIndex(e => e.ContentItemId);
+        });
+
+        builder.Entity<Changes.PublicRevision>(revision =>
+        {
+            revision.ToTable("PublicRevision");
+            revision.HasKey(r => r.Id);
+            revision.Property(r => r.Id).ValueGeneratedNever();
         });
 
         builder.ApplyConfiguration(new Calendar.CalendarDayConfiguration());

@@ -22,10 +22,11 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ChangeSignal>();
         services.AddSingleton<ChangeSignalInterceptor>();
+        services.AddSingleton<PublicRevisionInterceptor>();
         services.AddDbContext<DisclosureDbContext>((provider, builder) =>
         {
             Configure(builder, options);
-            builder.AddInterceptors(provider.GetRequiredService<ChangeSignalInterceptor>());
+            builder.AddInterceptors(provider.GetRequiredService<ChangeSignalInterceptor>(), provider.GetRequiredService<PublicRevisionInterceptor>());
         });
         services.AddScoped<ContentDefinitionStore>();
         services.AddScoped<ContentManager>();

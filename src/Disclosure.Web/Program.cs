@@ -37,6 +37,7 @@ builder.Services.AddAccounts();
 builder.Services.AddScoped<ItemAccess>();
 builder.Services.AddDisclosureSite(builder.Configuration);
 builder.Services.AddPublicRateLimiting(builder.Configuration);
+RequestLimitOptions.AddRequestLimits(builder.Services, builder.Configuration, builder.WebHost);
 builder.Services.AddOverloadProtection(builder.Configuration);
 builder.Services.Configure<SchedulerOptions>(builder.Configuration.GetSection(SchedulerOptions.SectionName));
 builder.Services.AddHostedService<ScheduledPublisher>();
@@ -135,14 +136,17 @@ if (args.Contains(Disclosure.Web.Admin.AnnualReports.AnnualReportSampleCommand.N
     return await Disclosure.Web.Admin.AnnualReports.AnnualReportSampleCommand.RunAsync(app.Services, args);
 }
 
+app.UseSecurityHeaders();
 app.UseOverloadProtection();
 app.UseDisclosureSiteErrorPages();
+app.UsePageParameterGuard();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseForcedPasswordChange();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseMiddleware<RequestBodyGuard>();
 app.UseDisclosureSiteCaching();
 
 app.MapOpenApi("/openapi/{documentName}.json");

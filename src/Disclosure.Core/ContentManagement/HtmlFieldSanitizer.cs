@@ -1,13 +1,12 @@
 using System.Text.Json.Nodes;
 using Disclosure.Core.ContentManagement.Metadata;
-using Ganss.Xss;
 
 namespace Disclosure.Core.ContentManagement;
 
 /// <summary>Cleans every Html field before it is stored, so no script or event handler ever reaches a page.</summary>
 public static class HtmlFieldSanitizer
 {
-    private static readonly HtmlSanitizer Sanitizer = new();
+    private static readonly Ganss.Xss.HtmlSanitizer Sanitizer = PublicHtml.NewSanitizer();
 
     public static void Sanitize(ContentTypeDefinition type, ContentData data)
     {

@@ -36,12 +36,6 @@ public static class SiteIdentityFields
     /// <summary>Which agency row is the office's own (its code); set on first start, not on the form.</summary>
     public const string OwnAgencySetting = "Identity.AgencyCode";
 
-    /// <summary>
-    /// When the identity last changed (UTC ticks): part of every public page's cache key, since the footer and
-    /// the 依申请公开 pages show it.
-    /// </summary>
-    public const string ChangedSetting = "Identity.ChangedUtcTicks";
-
     private const string Agency = "本机关", Letter = "答复告知书", Website = "网站标识（页面底部）";
 
     public static readonly IReadOnlyList<SiteIdentityField> All =

@@ -9,9 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Disclosure.Site.Caching;
 
 /// <summary>
-/// The version of everything the public can see: the change log's last sequence, plus the China date (pages show
-/// 公示期 and 有效性 relative to today) and the build. Every cache key and ETag of a public response includes it,
-/// so a publish, update or withdrawal anywhere makes every cached page and validator stale at once.
+/// The version of everything the public can see: the change log's last sequence and the <see cref="PublicRevision"/>
+/// (双公示 records, settings, the calendar and every other public read model outside the change log), plus the China
+/// date (pages show 公示期 and 有效性 relative to today) and the build. Every cache key and ETag of a public response
+/// includes it, so a publish, update or withdrawal anywhere makes every cached page and validator stale at once.
 /// </summary>
 /// <remarks>
 /// A change made on this node is signalled synchronously at commit, before the publishing request returns, so
@@ -35,11 +36,8 @@ public sealed class PublicContentVersion
         signal.Changed += () => Interlocked.Increment(ref _pulses);
     }
 
-    /// <summary>
-    /// The last change-log sequence and when it happened, and when 站点设置 last changed (ticks; 0 when never) —
-    /// the identity is on every page's footer.
-    /// </summary>
-    public sealed record Snapshot(long Sequence, DateTime LastChangeUtc, long SettingsChangedTicks = 0)
+    /// <summary>The last change-log sequence, the public revision and when the later of the two happened.</summary>
+    public sealed record Snapshot(long Sequence, long Revision, DateTime LastChangeUtc)
     {
         /// <summary>How many local changes had been signalled when this was read; a later signal makes it stale.</summary>
         internal long ReadAtPulse { get; init; }
@@ -58,7 +56,7 @@ public sealed class PublicContentVersion
         return _current!;
     }
 
-    /// <summary>Re-reads the change log's head; returns whether it moved.</summary>
+    /// <summary>Re-reads the change log's head and the public revision; returns whether either moved.</summary>
     public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
     {
         await _refresh.WaitAsync(cancellationToken);
@@ -68,12 +66,14 @@ public sealed class PublicContentVersion
             var pulses = Interlocked.Read(ref _pulses);
             await using var scope = _scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
-            var head = await db.ChangeLog.AsNoTracking().OrderByDescending(e => e.Sequence)
-                .Select(e => new Snapshot(e.Sequence, e.OccurredUtc)).FirstOrDefaultAsync(cancellationToken)
-                ?? new Snapshot(0, DateTime.UnixEpoch);
-            var settingsChanged = await db.SiteSettings.AsNoTracking().Where(s => s.Name == SiteIdentityFields.ChangedSetting).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken);
-            head = head with { SettingsChangedTicks = long.TryParse(settingsChanged, CultureInfo.InvariantCulture, out var ticks) ? ticks : 0 };
-            var moved = _current is null || _current.Sequence != head.Sequence || _current.SettingsChangedTicks != head.SettingsChangedTicks;
+            var log = await db.ChangeLog.AsNoTracking().OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.OccurredUtc }).FirstOrDefaultAsync(cancellationToken);
+            var revision = await db.PublicRevisions.AsNoTracking().Where(r => r.Id == PublicRevision.RowId)
+                .Select(r => new { r.Revision, r.ChangedUtc }).FirstOrDefaultAsync(cancellationToken);
+            var logChanged = log?.OccurredUtc ?? DateTime.UnixEpoch;
+            var revisionChanged = revision?.ChangedUtc ?? DateTime.UnixEpoch;
+            var head = new Snapshot(log?.Sequence ?? 0, revision?.Revision ?? 0, logChanged > revisionChanged ? logChanged : revisionChanged);
+            var moved = _current is null || _current.Sequence != head.Sequence || _current.Revision != head.Revision;
             _current = head with { ReadAtPulse = pulses };
             return moved;
         }
@@ -85,17 +85,15 @@ public sealed class PublicContentVersion
 
     /// <summary>The part of every cache key and ETag that changes with content, the day and the build.</summary>
     public string Token(Snapshot snapshot) =>
-        string.Create(CultureInfo.InvariantCulture, $"{snapshot.Sequence}.{snapshot.SettingsChangedTicks:x}-{Today:yyyyMMdd}-{Build}");
+        string.Create(CultureInfo.InvariantCulture, $"{snapshot.Sequence}.{snapshot.Revision}-{Today:yyyyMMdd}-{Build}");
 
     public DateOnly Today => ChinaTime.ToDate(_clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>Last-Modified: the later of the last change (content or 站点设置) and the start of today (the day changes what pages say).</summary>
+    /// <summary>Last-Modified: the later of the last change (content or any public read model such as 站点设置) and the start of today (the day changes what pages say).</summary>
     public DateTimeOffset LastModified(Snapshot snapshot)
     {
         var startOfToday = new DateTimeOffset(Today.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
         var changed = new DateTimeOffset(DateTime.SpecifyKind(snapshot.LastChangeUtc, DateTimeKind.Utc));
-        var settingsChanged = new DateTimeOffset(snapshot.SettingsChangedTicks, TimeSpan.Zero);
-        changed = settingsChanged > changed ? settingsChanged : changed;
         return changed > startOfToday ? changed : startOfToday;
     }
 }

@@ -8,10 +8,15 @@ public sealed class RequestFormOptions
 {
     public const string SectionName = "Requests";
 
-    /// <summary>Submissions and status queries (POST) allowed per IP address in <see cref="PostWindowSeconds"/>.</summary>
+    /// <summary>Applications submitted (POST, with a valid form) allowed per IP address in <see cref="PostWindowSeconds"/>.</summary>
     public int PostPermitLimit { get; set; } = 10;
 
     public int PostWindowSeconds { get; set; } = 600;
+
+    /// <summary>Status queries (POST, with a valid form) allowed per IP address in <see cref="StatusWindowSeconds"/>; a budget of their own.</summary>
+    public int StatusPermitLimit { get; set; } = 10;
+
+    public int StatusWindowSeconds { get; set; } = 600;
 
     /// <summary>Page views (GET, each issuing a captcha) allowed per IP address in <see cref="GetWindowSeconds"/>.</summary>
     public int GetPermitLimit { get; set; } = 60;

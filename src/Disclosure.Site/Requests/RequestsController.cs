@@ -8,8 +8,9 @@ namespace Disclosure.Site.Requests;
 
 /// <summary>
 /// 依申请公开 on the public site: the online application (申请表) with its captcha and printable receipt, and the
-/// status query. Rate-limited per IP, antiforgery on every POST, nothing cached, nothing indexed. Online
-/// applications are received the day they are submitted (第三十一条: 双方确认之日 — the receipt is that confirmation).
+/// status query. Rate-limited per IP (page views by the rate limiter, submissions by each form's own budget once
+/// antiforgery has passed), antiforgery on every POST, nothing cached, nothing indexed. Online applications are
+/// received the day they are submitted (第三十一条: 双方确认之日 — the receipt is that confirmation).
 /// </summary>
 [EnableRateLimiting(RequestRateLimiting.PolicyName)]
 public sealed class RequestsController(
@@ -33,6 +34,7 @@ public sealed class RequestsController(
 
     [HttpPost("/requests/apply")]
     [ValidateAntiForgeryToken]
+    [RequestBudget(RequestBudget.Application)]
     public async Task<IActionResult> Apply([FromForm(Name = "Input")] ApplicationInput input, [FromForm] string? captchaId, [FromForm] string? captcha, [FromForm] string? refresh, CancellationToken cancellationToken)
     {
         NoStore();
@@ -73,6 +75,7 @@ public sealed class RequestsController(
 
     [HttpPost("/requests/status")]
     [ValidateAntiForgeryToken]
+    [RequestBudget(RequestBudget.StatusQuery)]
     public async Task<IActionResult> Status([FromForm] string? trackingCode, [FromForm] string? secondFactor, CancellationToken cancellationToken)
     {
         NoStore();

@@ -1,15 +1,15 @@
 namespace Disclosure.Storage.Changes;
 
 /// <summary>
-/// Tells followers on this node (page caches, the search indexer) that the change log has grown, the moment the
-/// transaction that grew it commits. Followers still poll the change log, which is what keeps other nodes and
+/// Tells followers on this node (page caches, the search indexer) that the change log has grown or the
+/// <see cref="PublicRevision"/> moved, the moment the transaction that did it commits. Followers still poll the change log, which is what keeps other nodes and
 /// restarts correct; the signal only removes the polling delay for changes made here.
 /// </summary>
 public sealed class ChangeSignal
 {
     private TaskCompletionSource _next = NewSource();
 
-    /// <summary>Raised after a commit that appended to the change log.</summary>
+    /// <summary>Raised after a commit that appended to the change log or bumped the public revision.</summary>
     public event Action? Changed;
 
     /// <summary>Completes at the next signal (or never, until cancelled).</summary>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Disclosure.Storage.Changes;
 
-/// <summary>Pulses <see cref="ChangeSignal"/> after a transaction that wrote change-log rows has committed, never before.</summary>
+/// <summary>Pulses <see cref="ChangeSignal"/> after a transaction that wrote change-log rows or bumped the public revision has committed, never before.</summary>
 public sealed class ChangeSignalInterceptor(ChangeSignal signal) : DbTransactionInterceptor
 {
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
@@ -32,9 +32,9 @@ public sealed class ChangeSignalInterceptor(ChangeSignal signal) : DbTransaction
 
     private void Notify(TransactionEndEventData eventData)
     {
-        if (eventData.Context is DisclosureDbContext { ChangeLogWritten: true } db)
+        if (eventData.Context is DisclosureDbContext { PublicChangeWritten: true } db)
         {
-            db.ChangeLogWritten = false;
+            db.PublicChangeWritten = false;
             signal.Pulse();
         }
     }
@@ -43,7 +43,7 @@ public sealed class ChangeSignalInterceptor(ChangeSignal signal) : DbTransaction
     {
         if (eventData.Context is DisclosureDbContext db)
         {
-            db.ChangeLogWritten = false;
+            db.PublicChangeWritten = false;
         }
     }
 }

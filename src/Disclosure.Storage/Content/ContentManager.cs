@@ -292,7 +292,7 @@ public sealed class ContentManager(
             OccurredUtc = when,
         };
         db.ChangeLog.Add(entry);
-        db.ChangeLogWritten = true;
+        db.PublicChangeWritten = true;
         foreach (var observer in observers)
         {
             await observer.OnChangeAsync(new ContentChange(entry, item, version, user), cancellationToken);

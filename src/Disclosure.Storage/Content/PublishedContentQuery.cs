@@ -1,4 +1,5 @@
 using Disclosure.Core.ContentManagement;
+using Disclosure.Core.Paging;
 using Disclosure.Core.Time;
 using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +47,7 @@ public sealed class PublishedContentQuery(DisclosureDbContext db)
         var total = await query.CountAsync(cancellationToken);
         var rows = await query
             .OrderByDescending(v => v.PublishedUtc).ThenByDescending(v => v.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(PageLimits.Offset(page, pageSize)).Take(pageSize)
             .Include(v => v.Item)
             .ToListAsync(cancellationToken);
         return new PagedResult<PublishedContent>(rows.Select(v => new PublishedContent(v.Item, v)).ToList(), total, page, pageSize);

@@ -1,5 +1,6 @@
 using Disclosure.Core.Calendar;
 using Disclosure.Core.Credit;
+using Disclosure.Core.Paging;
 using Disclosure.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,7 +64,7 @@ public sealed class CreditAdminQuery(DisclosureDbContext db, CreditSettings sett
         var calendar = await calendars.GetCalendarAsync(cancellationToken);
         var today = Today;
         var cutoff = CreditDeadlines.LatestOverdueDecisionDate(calendar, policy, today);
-        var skip = (page - 1) * pageSize;
+        var skip = PageLimits.Offset(page, pageSize);
         List<CreditRecordBase> rows;
         int total;
         if (filter.Kind == CreditRecordKind.Licence)

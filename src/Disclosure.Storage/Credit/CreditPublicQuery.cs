@@ -1,4 +1,5 @@
 using Disclosure.Core.Credit;
+using Disclosure.Core.Paging;
 using Disclosure.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,7 +40,7 @@ public sealed class CreditPublicQuery(DisclosureDbContext db, TimeProvider clock
 
     public async Task<CreditSearchResult> SearchAsync(CreditRecordKind kind, CreditSearch search, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        var skip = (page - 1) * pageSize;
+        var skip = PageLimits.Offset(page, pageSize);
         if (kind == CreditRecordKind.Licence)
         {
             var query = Matching(Public(db.CreditLicences.AsNoTracking()), search);

@@ -1,4 +1,5 @@
 using Disclosure.Core.Credit;
+using Disclosure.Storage.Changes;
 
 namespace Disclosure.Storage.Credit;
 
@@ -8,7 +9,7 @@ namespace Disclosure.Storage.Credit;
 /// here, internal; <see cref="PublicPartyName"/> is the masked name, kept as a column so public search only ever
 /// looks at what the public may see.
 /// </summary>
-public abstract class CreditRecordBase
+public abstract class CreditRecordBase : IPublicReadModel
 {
     public long Id { get; set; }
 

@@ -1,4 +1,5 @@
 using Disclosure.Core.Calendar;
+using Disclosure.Storage.Changes;
 
 namespace Disclosure.Storage.Entities;
 
@@ -6,7 +7,7 @@ namespace Disclosure.Storage.Entities;
 /// A holiday (放假) or adjusted working day (调休上班) of the working-day calendar. The date is the key, so the
 /// database itself refuses a date listed twice or as both kinds.
 /// </summary>
-public sealed class CalendarDayRecord
+public sealed class CalendarDayRecord : IPublicReadModel
 {
     public DateOnly Date { get; set; }
 

@@ -1,14 +1,16 @@
+using Disclosure.Storage.Changes;
+
 namespace Disclosure.Storage.Entities;
 
 /// <summary>A named site setting from the setup recipe (site name, default 索引号 pattern, time zone).</summary>
-public sealed class SiteSetting
+public sealed class SiteSetting : IPublicReadModel
 {
     public required string Name { get; set; }
     public required string Value { get; set; }
 }
 
 /// <summary>A content type definition; the definition itself is kept as JSON like Orchard's ContentDefinitionRecord.</summary>
-public sealed class ContentTypeRecord
+public sealed class ContentTypeRecord : IPublicReadModel
 {
     public required string Name { get; set; }
     public required string DisplayName { get; set; }
@@ -17,7 +19,7 @@ public sealed class ContentTypeRecord
 }
 
 /// <summary>发布机构.</summary>
-public sealed class AgencyRecord
+public sealed class AgencyRecord : IPublicReadModel
 {
     public required string Code { get; set; }
     public required string Name { get; set; }
@@ -28,7 +30,7 @@ public sealed class AgencyRecord
 }
 
 /// <summary>An internal department (中心/室/队/所) of an agency.</summary>
-public sealed class DepartmentRecord
+public sealed class DepartmentRecord : IPublicReadModel
 {
     public long Id { get; set; }
     public required string AgencyCode { get; set; }
@@ -37,7 +39,7 @@ public sealed class DepartmentRecord
 }
 
 /// <summary>A class of the 信息公开目录.</summary>
-public sealed class CatalogueClassRecord
+public sealed class CatalogueClassRecord : IPublicReadModel
 {
     public required string Code { get; set; }
     public required string Name { get; set; }
@@ -47,7 +49,7 @@ public sealed class CatalogueClassRecord
 }
 
 /// <summary>A 主题分类 entry.</summary>
-public sealed class TopicRecord
+public sealed class TopicRecord : IPublicReadModel
 {
     public required string Name { get; set; }
     public int Position { get; set; }

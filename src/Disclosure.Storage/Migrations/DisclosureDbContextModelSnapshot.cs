@@ -79,6 +79,19 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("AnnualReports", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Storage.Changes.PublicRevision", b =>
+                {
+                    b.Property<int>("Id");
+
+                    b.Property<DateTime>("ChangedUtc");
+
+                    b.Property<long>("Revision");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PublicRevision", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Storage.Credit.CreditLicenceRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -47,7 +47,6 @@ public sealed class SiteIdentityStore(DisclosureDbContext db, LedgerWriter ledge
             var changes = await ApplyAsync(agency, input, cancellationToken);
             if (changes.Count > 0)
             {
-                await MarkChangedAsync(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await ledger.AppendAsync(actor, SettingsLedgerActions.SettingsChanged, null, null, null, string.Join("；", changes), cancellationToken);
             }
@@ -75,7 +74,6 @@ public sealed class SiteIdentityStore(DisclosureDbContext db, LedgerWriter ledge
             }
 
             db.Departments.Add(new DepartmentRecord { AgencyCode = agency.Code, Code = cleanCode, Name = cleanName });
-            await MarkChangedAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return await ledger.AppendAsync(actor, SettingsLedgerActions.DepartmentAdded, null, null, null, $"{agency.Name}：{cleanName}（{cleanCode}）", cancellationToken);
         }, cancellationToken);
@@ -97,7 +95,6 @@ public sealed class SiteIdentityStore(DisclosureDbContext db, LedgerWriter ledge
 
             var old = department.Name;
             department.Name = cleanName;
-            await MarkChangedAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return await ledger.AppendAsync(actor, SettingsLedgerActions.DepartmentRenamed, null, null, null, $"{agency.Name}（{department.Code}）：{old} → {cleanName}", cancellationToken);
         }, cancellationToken);
@@ -141,11 +138,6 @@ public sealed class SiteIdentityStore(DisclosureDbContext db, LedgerWriter ledge
                     await SetAsync(field.Key, configured[field.Name], cancellationToken);
                     seeded.Add($"{field.Label}：{configured[field.Name]}");
                 }
-            }
-
-            if (seeded.Count > 0)
-            {
-                await MarkChangedAsync(cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -241,16 +233,6 @@ public sealed class SiteIdentityStore(DisclosureDbContext db, LedgerWriter ledge
         }
 
         return changes;
-    }
-
-    /// <summary>
-    /// Stamps the change and has the commit signal it like a content change, so every node's public page cache
-    /// (keyed by the change-log head and this stamp) stops serving the old footer at once.
-    /// </summary>
-    private async Task MarkChangedAsync(CancellationToken cancellationToken)
-    {
-        await SetAsync(SiteIdentityFields.ChangedSetting, clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture), cancellationToken);
-        db.ChangeLogWritten = true;
     }
 
     private async Task SetAsync(string key, string value, CancellationToken cancellationToken)

@@ -189,20 +189,33 @@ public sealed partial class PublicRequestTests(RequestSiteFixture fixture) : ICl
     private static partial Regex NotFoundRegex();
 }
 
-/// <summary>The rate limit, on a site of its own with a limit of two submissions.</summary>
+/// <summary>The rate limits, on a site of its own with a budget of two applications and two status queries.</summary>
 public sealed class RequestRateLimitTests : IAsyncLifetime
 {
-    private readonly DisclosureSite _site = new(null, DisclosureSite.SetupOnly(new Dictionary<string, string> { ["Requests:PostPermitLimit"] = "2" }));
+    private readonly DisclosureSite _site = new(null, DisclosureSite.SetupOnly(new Dictionary<string, string>
+    {
+        ["Requests:PostPermitLimit"] = "2",
+        ["Requests:StatusPermitLimit"] = "2",
+    }));
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
 
     [Fact]
-    public async Task The_third_post_in_the_window_gets_the_429_page()
+    public async Task Forged_posts_cost_nothing_and_applications_and_status_queries_have_budgets_of_their_own()
     {
         var client = _site.CreateClient();
         var page = await client.GetStringAsync("/requests/status");
+
+        // Posts that fail the antiforgery check are refused without spending anyone's budget.
+        for (var i = 0; i < 5; i++)
+        {
+            var forged = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Description"] = "伪造的申请", ["trackingCode"] = "AAAA-BBBB-CCCC" });
+            Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/requests/apply", forged)).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/requests/status", forged)).StatusCode);
+        }
+
         for (var i = 0; i < 2; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/requests/status", Form(page, ("trackingCode", "AAAA-BBBB-CCCC"), ("secondFactor", "13800000000")))).StatusCode);
@@ -211,6 +224,13 @@ public sealed class RequestRateLimitTests : IAsyncLifetime
         var limited = await client.PostAsync("/requests/status", Form(page, ("trackingCode", "AAAA-BBBB-CCCC"), ("secondFactor", "13800000000")));
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Contains("操作过于频繁", await TextAsync(limited));
+
+        // The status queries are used up; the application budget is untouched (an incomplete form: 422, not 429).
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.PostAsync("/requests/apply", Form(page))).StatusCode);
+        }
+
         Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostAsync("/requests/apply", Form(page))).StatusCode);
     }
 }

@@ -23,6 +23,7 @@ public sealed class RequestSiteFixture : IAsyncLifetime
     private readonly DisclosureSite _site = new(null, new Dictionary<string, string>
     {
         ["Requests:PostPermitLimit"] = "10000",
+        ["Requests:StatusPermitLimit"] = "10000",
         ["Requests:GetPermitLimit"] = "10000",
     });
 

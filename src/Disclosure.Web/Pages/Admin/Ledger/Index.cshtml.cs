@@ -1,3 +1,4 @@
+using Disclosure.Core.Paging;
 using Disclosure.Storage;
 using Disclosure.Storage.Ledger;
 using Disclosure.Web.Admin;
@@ -108,11 +109,11 @@ public sealed class IndexModel(
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        PageNumber = Math.Clamp(PageNumber, 1, 1_000_000);
+        PageNumber = Math.Max(1, PageNumber);
         var codes = await ActionCodesAsync(cancellationToken);
         var filtered = Filter.Apply(db.Ledger.AsNoTracking(), codes, Errors);
         Total = await filtered.CountAsync(cancellationToken);
-        var entries = await filtered.OrderByDescending(e => e.Sequence).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var entries = await filtered.OrderByDescending(e => e.Sequence).Skip(PageLimits.Offset(PageNumber, PageSize)).Take(PageSize).ToListAsync(cancellationToken);
         Rows = await LedgerRow.BuildAsync(entries, people, subjects, cancellationToken);
 
         var actors = await db.Ledger.AsNoTracking().Select(e => e.Actor).Distinct().ToListAsync(cancellationToken);

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Disclosure.Core.Credit;
+using Disclosure.Core.Time;
+using Disclosure.Storage;
+using Disclosure.Storage.Credit;
+using Disclosure.Storage.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Disclosure.Web.Tests.Operations;
+
+/// <summary>
+/// A 双公示 record withdrawn on node A is gone from node B's pages and API within the poll bound, and B answers an old
+/// ETag with the new list, not 304: the withdrawal is outside the content change log, and the public revision carries
+/// it. Two nodes on one database, each with its own page cache: one SQLite file, or one PostgreSQL database.
+/// </summary>
+public abstract class PublicRevisionTwoNodeTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(2);
+
+    protected DisclosureSite A { get; set; } = null!;
+
+    protected DisclosureSite B { get; set; } = null!;
+
+    public abstract Task InitializeAsync();
+
+    public abstract Task DisposeAsync();
+
+    protected static Dictionary<string, string> NodeSettings(string indexFolder) => new()
+    {
+        ["Search:IndexFolder"] = indexFolder,
+        ["Site:Cache:PollMilliseconds"] = "200",
+    };
+
+    [Fact]
+    public async Task A_record_withdrawn_on_one_node_is_gone_from_the_others_pages_and_api()
+    {
+        var (id, number) = await PublicLicenceAsync();
+        var list = $"/api/v1/credit/licences?q={Uri.EscapeDataString(number)}&by=number&match=exact";
+        var page = $"/credit/licences?q={Uri.EscapeDataString(number)}&by=number&match=exact";
+        var b = B.CreateClient(new() { AllowAutoRedirect = false });
+
+        // Node B serves the record and caches its pages: a revalidation is a 304.
+        Assert.Equal(HttpStatusCode.OK, (await b.GetAsync($"/credit/licences/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await b.GetAsync($"/api/v1/credit/licences/{id}")).StatusCode);
+        var listed = await b.GetAsync(list);
+        Assert.Equal(1, Total(await listed.Content.ReadAsStringAsync()));
+        var listTag = listed.Headers.ETag!;
+        var searched = await b.GetAsync(page);
+        Assert.Contains($"/credit/licences/{id}\"", await searched.Content.ReadAsStringAsync());
+        var pageTag = searched.Headers.ETag!;
+        Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(b, list, listTag)).StatusCode);
+
+        using (var scope = A.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CreditRecordStore>().WithdrawAsync(
+                CreditRecordKind.Licence, id, "许可决定已被撤销。", ChinaTime.ToDate(DateTime.UtcNow), "office");
+        }
+
+        await EventuallyAsync(async () => (await b.GetAsync($"/credit/licences/{id}")).StatusCode == HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NotFound, (await b.GetAsync($"/api/v1/credit/licences/{id}")).StatusCode);
+
+        var revalidated = await GetAsync(b, list, listTag);
+        Assert.Equal(HttpStatusCode.OK, revalidated.StatusCode);
+        Assert.Equal(0, Total(await revalidated.Content.ReadAsStringAsync()));
+        var pageAgain = await GetAsync(b, page, pageTag);
+        Assert.Equal(HttpStatusCode.OK, pageAgain.StatusCode);
+        Assert.DoesNotContain($"/credit/licences/{id}\"", await pageAgain.Content.ReadAsStringAsync());
+    }
+
+    private async Task<(long Id, string Number)> PublicLicenceAsync()
+    {
+        using var scope = A.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
+        var today = ChinaTime.ToDate(DateTime.UtcNow);
+        var record = await db.CreditLicences
+            .Where(r => r.Status == CreditRecordStatus.Published && !r.PartyIsMinor && !r.InvolvesSecrets && r.DecisionDate <= today)
+            .OrderBy(r => r.Id).Select(r => new { r.Id, r.DecisionNumber }).FirstAsync();
+        return (record.Id, record.DecisionNumber);
+    }
+
+    private static int Total(string json) => JsonDocument.Parse(json).RootElement.GetProperty("total").GetInt32();
+
+    private static Task<HttpResponseMessage> GetAsync(HttpClient client, string path, EntityTagHeaderValue etag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.IfNoneMatch.Add(etag);
+        return client.SendAsync(request);
+    }
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + Within;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"条件在 {Within.TotalSeconds} 秒内未满足。");
+            await Task.Delay(50);
+        }
+    }
+}
+
+/// <summary>Two nodes on one SQLite file (each with its own search index).</summary>
+public sealed class PublicRevisionTwoNodeSqliteTests : PublicRevisionTwoNodeTests
+{
+    private readonly string _folder = DisclosureSite.NewDataFolder();
+
+    public override Task InitializeAsync()
+    {
+        A = new DisclosureSite(_folder, NodeSettings("search-a"));
+        _ = A.Server; // node A sets the database up
+        B = new DisclosureSite(_folder, NodeSettings("search-b"));
+        _ = B.Server;
+        return Task.CompletedTask;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await B.DisposeAsync();
+        await A.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
+
+/// <summary>Two nodes on one PostgreSQL database.</summary>
+public sealed class PublicRevisionTwoNodePostgresTests : PublicRevisionTwoNodeTests
+{
+    private TestDatabase _database = null!;
+
+    public override async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSQL, migrate: false);
+        A = new DisclosureSite(null, Postgres(NodeSettings("search")));
+        _ = A.Server;
+        B = new DisclosureSite(null, Postgres(NodeSettings("search")));
+        _ = B.Server;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await B.DisposeAsync();
+        await A.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private Dictionary<string, string> Postgres(Dictionary<string, string> settings)
+    {
+        settings["Storage:Provider"] = "PostgreSQL";
+        settings["Storage:ConnectionString"] = _database.Options.ConnectionString!;
+        return settings;
+    }
+}
