@@ -128,8 +128,19 @@ for name in "${areas[@]}"; do
         --test-case-filter "$filter" --output "$out" --skip-version-check)
   for glob in "${mutate[@]}"; do args+=(--mutate "$glob"); done
   echo "==> $name: $label"
-  # Run from the source project's folder so the mutate globs are relative to it.
-  if ! (cd "$repo/$(dirname "$project")" && dotnet dotnet-stryker "${args[@]}"); then
+  # Run from the source project's folder so the mutate globs are relative to it. On a loaded machine Stryker's
+  # project analysis (Buildalyzer) can time out asking `dotnet --info` and report "Could not find build
+  # environment"; that is retried, any other failure is not.
+  ran=false
+  for attempt in 1 2 3; do
+    if (cd "$repo/$(dirname "$project")" && dotnet dotnet-stryker "${args[@]}") 2>&1 | tee "$out/stryker.log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
+      ran=true
+      break
+    fi
+    grep -q "Could not find build environment" "$out/stryker.log" || break
+    echo "==> $name: Stryker's project analysis timed out (attempt $attempt), retrying"
+  done
+  if [ "$ran" != true ]; then
     echo "Stryker failed for area $name" >&2
     status=1
     continue
