@@ -55,6 +55,18 @@ public static class AttachmentText
         }
     }
 
+    /// <summary>
+    /// Why an attachment of <paramref name="kind"/> gave no text to scan — <see cref="ExtractAsync"/> returned null,
+    /// or "" for a PDF — in zh-CN for the 保密审查员 who must then check it by eye.
+    /// </summary>
+    public static string WhyNoText(MediaKind kind) => kind switch
+    {
+        MediaKind.Jpeg or MediaKind.Png or MediaKind.Gif => "图片中的文字无法自动识别",
+        MediaKind.Doc or MediaKind.Xls => "旧版 Office 格式（.doc/.xls）的文字无法自动读取，可另存为 .docx/.xlsx 后重新上传",
+        MediaKind.Pdf => "PDF 中没有文字层（可能是扫描件）",
+        _ => "无法读取该类型文件中的文字",
+    };
+
     private static string DecodeText(byte[] bytes)
     {
         ReadOnlySpan<byte> span = bytes;
