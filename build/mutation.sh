@@ -112,7 +112,9 @@ for i, line in enumerate(lines):
         lines[i] = row
         replaced = True
 if not replaced:
-    lines.append(row)
+    # After the table's last row, so notes below the table stay below it.
+    last = max(i for i, line in enumerate(lines) if line.startswith("| "))
+    lines.insert(last + 1, row)
 open(path, "w", encoding="utf-8").write("\n".join(lines) + "\n")
 EOF
 }
