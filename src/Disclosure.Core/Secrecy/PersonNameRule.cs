@@ -24,8 +24,8 @@ internal static partial class PersonNameRule
     /// <summary>What ends the name of a place or an organisation; none of them is usual in a given name.</summary>
     private const string PlaceOrOrganisationSuffixes = "省市县区州镇乡村旗盟公司厂店局院社馆矿站所";
 
-    /// <summary>Surname characters that, right after a label with nothing between, are almost always a word: 申请人向本机关…、申请人应当….</summary>
-    private const string AmbiguousWithoutSeparator = "向应于和曾尚及";
+    /// <summary>Surname characters that, right after a label with nothing between, are almost always a word: 申请人向本机关…、申请人由监护人陪同….</summary>
+    private const string AmbiguousWithoutSeparator = "向应于和曾尚及由";
 
     /// <summary>
     /// Ordinary words that begin with a surname character and commonly follow these labels in legal prose
@@ -39,6 +39,7 @@ internal static partial class PersonNameRule
         "范围", "代表", "代理", "安全", "成年", "成立", "时间", "任何", "文书", "华侨", "司法", "宣传", "资格", "情况",
         "姓名", "名称", "本人", "身份", "年龄", "性别", "住址", "住所", "联系", "电话", "地址", "家属", "亲属", "签字",
         "签名", "未成年", "能否", "是否", "提出", "提供", "提交", "承担", "负责", "有权", "应当", "应该", "应予",
+        "管理", "商业", "所有",
     ];
 
     /// <summary>
