@@ -102,6 +102,7 @@ public sealed class Node : IAsyncDisposable
 
     private sealed class NoAttachmentText : Storage.Workflow.IAttachmentTextSource
     {
-        public Task<string?> GetTextAsync(string path, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+        public Task<Storage.Workflow.AttachmentReading> ReadAsync(string path, CancellationToken cancellationToken) =>
+            Task.FromResult(Storage.Workflow.AttachmentReading.NotScanned("基准测试不读取附件"));
     }
 }

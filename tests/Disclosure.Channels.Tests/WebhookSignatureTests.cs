@@ -42,6 +42,42 @@ public sealed class WebhookSignatureTests
     }
 
     [Fact]
+    public void The_signature_is_hex_hmac_sha256_of_timestamp_dot_body_with_the_secret()
+    {
+        // Known answer, computed outside .NET: HMAC-SHA256(key "s3cret", "1790000000." + UTF-8 body), lower-case hex.
+        Assert.Equal(
+            "sha256=b76b1545bac3bce06cc07e362072936202c47d21c6b145a862eba370c5a897eb",
+            WebhookSignature.Sign("s3cret", "1790000000", Body));
+    }
+
+    [Fact]
+    public void A_request_without_a_signature_fails_even_with_a_fresh_timestamp()
+    {
+        var now = DateTimeOffset.FromUnixTimeSeconds(1_790_000_000);
+
+        Assert.False(WebhookSignature.Verify("s3cret", "1790000000", null, Body, now, TimeSpan.FromMinutes(5)));
+        Assert.False(WebhookSignature.Verify("s3cret", "1790000000", "", Body, now, TimeSpan.FromMinutes(5)));
+        Assert.False(WebhookSignature.Verify("s3cret", "not-a-number", WebhookSignature.Sign("s3cret", "not-a-number", Body), Body, now, TimeSpan.FromMinutes(5)));
+    }
+
+    [Fact]
+    public void A_timestamp_exactly_at_the_tolerance_either_side_is_still_accepted()
+    {
+        var now = DateTimeOffset.FromUnixTimeSeconds(1_790_000_000);
+        var tolerance = TimeSpan.FromMinutes(5);
+
+        foreach (var timestamp in new[] { "1789999700", "1790000300" })
+        {
+            Assert.True(WebhookSignature.Verify("s3cret", timestamp, WebhookSignature.Sign("s3cret", timestamp, Body), Body, now, tolerance));
+        }
+
+        foreach (var timestamp in new[] { "1789999699", "1790000301" })
+        {
+            Assert.False(WebhookSignature.Verify("s3cret", timestamp, WebhookSignature.Sign("s3cret", timestamp, Body), Body, now, tolerance));
+        }
+    }
+
+    [Fact]
     public void Back_off_doubles_with_jitter_in_the_upper_half_and_is_capped()
     {
         var options = new OutboxOptions { BaseDelaySeconds = 10, MaxDelaySeconds = 60 };

@@ -2,6 +2,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Spreadsheet = DocumentFormat.OpenXml.Spreadsheet;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
@@ -46,6 +47,44 @@ internal static class Fixtures
     }
 
     private static Paragraph Paragraph(string text) => new(new Run(new Text(text)));
+
+    /// <summary>
+    /// A real .xlsx as Excel writes it: a visible sheet with shared strings, a number and an inline string, and a
+    /// hidden second sheet holding the ID number — hiding a sheet does not keep it from the public.
+    /// </summary>
+    public static byte[] Xlsx()
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            var strings = workbook.AddNewPart<SharedStringTablePart>();
+            strings.SharedStringTable = new Spreadsheet.SharedStringTable(
+                new Spreadsheet.SharedStringItem(new Spreadsheet.Text("姓名")),
+                new Spreadsheet.SharedStringItem(new Spreadsheet.Text("补贴金额")),
+                new Spreadsheet.SharedStringItem(new Spreadsheet.Text("当事人张三")));
+            var visible = workbook.AddNewPart<WorksheetPart>();
+            visible.Worksheet = new Spreadsheet.Worksheet(new Spreadsheet.SheetData(
+                new Spreadsheet.Row(SharedCell(0), SharedCell(1)),
+                new Spreadsheet.Row(SharedCell(2), new Spreadsheet.Cell { CellValue = new Spreadsheet.CellValue("1200") }),
+                new Spreadsheet.Row(new Spreadsheet.Cell
+                {
+                    DataType = Spreadsheet.CellValues.InlineString,
+                    InlineString = new Spreadsheet.InlineString(new Spreadsheet.Text("联系电话13812345678")),
+                })));
+            var hidden = workbook.AddNewPart<WorksheetPart>();
+            hidden.Worksheet = new Spreadsheet.Worksheet(new Spreadsheet.SheetData(
+                new Spreadsheet.Row(new Spreadsheet.Cell { DataType = Spreadsheet.CellValues.String, CellValue = new Spreadsheet.CellValue(IdNumber) })));
+            workbook.Workbook = new Spreadsheet.Workbook(new Spreadsheet.Sheets(
+                new Spreadsheet.Sheet { Id = workbook.GetIdOfPart(visible), SheetId = 1, Name = "发放名单" },
+                new Spreadsheet.Sheet { Id = workbook.GetIdOfPart(hidden), SheetId = 2, Name = "底稿", State = Spreadsheet.SheetStateValues.Hidden }));
+        }
+
+        return stream.ToArray();
+    }
+
+    private static Spreadsheet.Cell SharedCell(int index) =>
+        new() { DataType = Spreadsheet.CellValues.SharedString, CellValue = new Spreadsheet.CellValue(index.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
 
     /// <summary>A real PDF with a text layer on two pages (standard font, so ASCII only).</summary>
     public static byte[] Pdf()

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Text.RegularExpressions;
 using Disclosure.Core.Secrecy;
 
 namespace Disclosure.Core.Credit;
@@ -14,8 +14,13 @@ namespace Disclosure.Core.Credit;
 /// person, so the operator's name and ID number are masked, and so is the operator's name wherever it appears in the
 /// business name (a 个体工商户 without a 字号 is registered under the operator's own name).</item>
 /// <item>法人及非法人组织: the 法定代表人's name is public registration data and stays; their ID number is masked.</item>
-/// <item>Free text (违法事实, 许可内容, 处罚内容, 备注 …): the names above are masked wherever they appear, and
-/// ID, mobile and bank-card numbers and e-mail addresses found by the secrecy scan are masked as it proposes.</item>
+/// <item>Free text (违法事实, 许可内容, 处罚内容, 备注 …): every natural person the record names — the party when a
+/// natural person, the 个体工商户's operator, and the 法定代表人 of any party (whose name stays in its own field of
+/// a 法人, but is not repeated in the prose: the provincial rule hides natural persons other than the party) — is
+/// masked wherever the name appears, also written with spaces (李 四, 李　四) and as the given name alone (德福, for a
+/// given name of two characters or more; a one-character given name alone is an ordinary word). Then the secrecy
+/// scan's personal data — ID (and suspect ID), mobile and bank-card numbers, e-mail addresses and names found in
+/// context (当事人、证人、受害人 …) — is masked as it proposes.</item>
 /// </list>
 /// The internal columns (the two flags, 失信严重程度) are not part of the public field list at all.
 /// </summary>
@@ -23,7 +28,8 @@ public static class CreditMasking
 {
     private static readonly SecrecyScanner Scanner = new([]);
 
-    private static readonly FindingKind[] PersonalData = [FindingKind.ResidentId, FindingKind.MobileNumber, FindingKind.BankCard, FindingKind.Email];
+    private static readonly FindingKind[] PersonalData =
+        [FindingKind.ResidentId, FindingKind.SuspectResidentId, FindingKind.MobileNumber, FindingKind.BankCard, FindingKind.Email, FindingKind.PersonName];
 
     /// <summary>A document number with the middle hidden: 18-character IDs keep 6 + 4, 15-digit IDs 6 + 3, others 2 + 2.</summary>
     public static string MaskDocumentNumber(string number)
@@ -48,16 +54,22 @@ public static class CreditMasking
             IdNumber = party.IdNumber is { } id ? MaskDocumentNumber(id) : null,
         };
 
+        string? maskedRepresentative = null;
+        if (party.LegalRepresentative is { } representative && !string.IsNullOrWhiteSpace(representative))
+        {
+            maskedRepresentative = SecrecyMasking.MaskPersonName(representative);
+            names.Add((representative.Trim(), maskedRepresentative));
+        }
+
         switch (party.Kind)
         {
             case PartyKind.NaturalPerson:
-                names.Add((party.Name, SecrecyMasking.MaskPersonName(party.Name)));
-                publicParty = publicParty with { Name = names[0].Masked };
+                var maskedName = SecrecyMasking.MaskPersonName(party.Name);
+                names.Add((party.Name.Trim(), maskedName));
+                publicParty = publicParty with { Name = maskedName };
                 break;
-            case PartyKind.IndividualBusiness when party.LegalRepresentative is { } operatorName:
-                var masked = SecrecyMasking.MaskPersonName(operatorName);
-                names.Add((operatorName, masked));
-                publicParty = publicParty with { LegalRepresentative = masked, Name = ReplaceNames(party.Name, names) };
+            case PartyKind.IndividualBusiness when maskedRepresentative is not null:
+                publicParty = publicParty with { LegalRepresentative = maskedRepresentative, Name = ReplaceNames(party.Name, names) };
                 break;
         }
 
@@ -113,15 +125,32 @@ public static class CreditMasking
 
     private static string? MaskOptional(string? text, IReadOnlyList<(string Raw, string Masked)> names) => text is null ? null : MaskText(text, names);
 
-    /// <summary>Replaces each name of two or more characters; a one-character "name" would blank out ordinary words.</summary>
+    /// <summary>
+    /// Replaces each name of two or more characters, spaced or not, then each given name of two or more characters
+    /// standing alone; longer names first, so 王德福 is not cut by a shorter 王德. A one-character "name" would blank
+    /// out ordinary words.
+    /// </summary>
     private static string ReplaceNames(string text, IReadOnlyList<(string Raw, string Masked)> names)
     {
-        var builder = new StringBuilder(text);
-        foreach (var (raw, masked) in names.Where(n => n.Raw.Length >= 2 && n.Raw != n.Masked).OrderByDescending(n => n.Raw.Length))
+        var named = names.Where(n => n.Raw.Length >= 2 && n.Raw != n.Masked).ToList();
+        foreach (var (raw, masked) in named.OrderByDescending(n => n.Raw.Length))
         {
-            builder.Replace(raw, masked);
+            text = SpacedPattern(raw).Replace(text, masked);
         }
 
-        return builder.ToString();
+        foreach (var (raw, _) in named.OrderByDescending(n => n.Raw.Length))
+        {
+            var givenName = raw[Math.Max(1, ChineseSurnames.SurnameLength(raw))..];
+            if (givenName.Length >= 2)
+            {
+                text = SpacedPattern(givenName).Replace(text, new string('*', givenName.Length));
+            }
+        }
+
+        return text;
     }
+
+    /// <summary>The name with any run of spaces (half or full width) allowed between its characters: 李 四, 李　四.</summary>
+    private static Regex SpacedPattern(string name) =>
+        new(string.Join(@"[ \t\u3000]*", name.Select(c => Regex.Escape(c.ToString()))), RegexOptions.CultureInvariant);
 }

@@ -13,6 +13,10 @@ public static class ResidentIdNumber
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckCharacters = "10X98765432";
 
+    /// <summary>省级行政区划代码 (GB/T 2260), and 81/82/83 of the residence permits for Hong Kong, Macao and Taiwan residents.</summary>
+    private static readonly HashSet<int> ProvinceCodes =
+        [11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83];
+
     /// <summary>
     /// True for an 18-character number with a correct check character (X or x) and a real birth date in
     /// 1900..the current Beijing year, or a 15-digit number with a real date 19YYMMDD; the area code must not start
@@ -31,6 +35,26 @@ public static class ResidentIdNumber
             15 => IsValid15(id),
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// True for an 18-character number that reads as an ID in every part but its check character: a province code
+    /// that exists, a real birth date, and a last character that is a digit or X but not the right one. Such a
+    /// number is most likely a real ID with one digit mistyped, and so still personal data. A number that is
+    /// <see cref="IsValid"/> is not suspect.
+    /// </summary>
+    public static bool HasWrongCheckCharacter(string id)
+    {
+        if (id is not { Length: 18 } || !(char.IsAsciiDigit(id[17]) || id[17] is 'X' or 'x'))
+        {
+            return false;
+        }
+
+        var check = CheckCharacter(id.AsSpan(0, 17));
+        return check is not null
+            && char.ToUpperInvariant(id[17]) != check
+            && ProvinceCodes.Contains(int.Parse(id.AsSpan(0, 2), CultureInfo.InvariantCulture))
+            && RealBirthDate(id.AsSpan(6, 8));
     }
 
     /// <summary>The check character for the first 17 digits, or null when they are not 17 ASCII digits.</summary>

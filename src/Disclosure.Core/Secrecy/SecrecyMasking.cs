@@ -6,10 +6,6 @@ namespace Disclosure.Core.Secrecy;
 /// <summary>Turns what the scan found into the text that may be published (脱敏处理).</summary>
 public static class SecrecyMasking
 {
-    /// <summary>复姓: without this list 欧阳娜娜 would become 欧***, which reads as a different family name.</summary>
-    private static readonly string[] CompoundSurnames =
-        ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "夏侯", "端木"];
-
     /// <summary>
     /// Replaces each finding's span in <paramref name="text"/> with its <see cref="SecrecyFinding.ProposedMask"/>.
     /// The findings must come from scanning this very text (pass only those of one Location): a finding whose span
@@ -45,7 +41,8 @@ public static class SecrecyMasking
     }
 
     /// <summary>
-    /// 姓名脱敏: keeps the surname (one character, or a 复姓 from the list when the name is longer than it) and
+    /// 姓名脱敏: keeps the surname (one character, or a 复姓 from <see cref="ChineseSurnames.Compound"/> — without it
+    /// 欧阳娜娜 would become 欧***, which reads as a different family name — when the name is longer than it) and
     /// replaces every other character with '*': 张三 → 张*, 欧阳娜娜 → 欧阳**. A two-character name that happens to
     /// spell a 复姓 (欧阳) is read as surname 欧 plus given name 阳. A one-character name is returned unchanged.
     /// The middle dot of minority names (阿依古丽·买买提) is kept, and rare characters outside the BMP count as one.
@@ -61,7 +58,7 @@ public static class SecrecyMasking
             return trimmed;
         }
 
-        var kept = elements.Count > 2 && CompoundSurnames.Any(s => trimmed.StartsWith(s, StringComparison.Ordinal)) ? 2 : 1;
+        var kept = elements.Count > 2 && ChineseSurnames.Compound.Any(s => trimmed.StartsWith(s, StringComparison.Ordinal)) ? 2 : 1;
         var builder = new StringBuilder();
         for (var i = 0; i < elements.Count; i++)
         {

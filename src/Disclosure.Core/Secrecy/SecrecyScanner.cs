@@ -5,8 +5,9 @@ using System.Text.RegularExpressions;
 namespace Disclosure.Core.Secrecy;
 
 /// <summary>
-/// 保密审查自动扫描: flags what must not go out in a disclosure — personal data (身份证号、手机号、银行卡号、电子邮箱),
-/// 密级标志 and the office's own 敏感词 — before a person does the 保密审查 step. The scan proposes, a reviewer
+/// 保密审查自动扫描: flags what must not go out in a disclosure — personal data (身份证号 and 疑似身份证号、手机号、
+/// 银行卡号、电子邮箱、姓名 after a word that introduces a person), 密级标志 and the office's own 敏感词 — before a
+/// person does the 保密审查 step. The scan proposes, a reviewer
 /// decides; so every rule leans towards precision on look-alikes (dates, 文号, landlines, legal wording such as
 /// 国家秘密) that would otherwise bury the real findings.
 /// </summary>
@@ -49,7 +50,7 @@ public sealed partial class SecrecyScanner
             [.. ResidentIds(scan), .. BankCards(scan), .. MobileNumbers(scan)],
             (a, b) => Compare(Rank(a.Kind), Rank(b.Kind), b.Length, a.Length, a.Index, b.Index));
         return KeepNonOverlapping(
-            [.. numbers, .. Emails(scan), .. ClassificationMarks(scan), .. Keywords(scan)],
+            [.. numbers, .. Emails(scan), .. ClassificationMarks(scan), .. Keywords(scan), .. PersonNames(scan)],
             (a, b) => Compare(b.Length, a.Length, Rank(a.Kind), Rank(b.Kind), a.Index, b.Index));
     }
 
@@ -60,6 +61,11 @@ public sealed partial class SecrecyScanner
             if (ResidentIdNumber.IsValid(match.Value))
             {
                 yield return ResidentIdFinding(scan, match.Index, match.Length);
+            }
+            else if (ResidentIdNumber.HasWrongCheckCharacter(match.Value))
+            {
+                var digits = scan.OriginalDigits(match.Index, match.Length);
+                yield return scan.Finding(FindingKind.SuspectResidentId, match.Index, match.Length, Keep(digits, 6, 8, 4), "疑似身份证号（校验位不符）");
             }
         }
     }
@@ -148,6 +154,18 @@ public sealed partial class SecrecyScanner
             || (match.Value.EndsWith('级') && after.StartsWith("国家秘密", StringComparison.Ordinal));
     }
 
+    private static IEnumerable<SecrecyFinding> PersonNames(ScanText scan)
+    {
+        foreach (var (index, length, label) in PersonNameRule.Find(scan.Normalised))
+        {
+            var name = scan.Original.Substring(index, length);
+            yield return scan.Finding(FindingKind.PersonName, index, length, SecrecyMasking.MaskPersonName(NoSpaces(name)), $"个人姓名（{label}）");
+        }
+    }
+
+    /// <summary>李 四 and 李　四 are masked as 李*: the space was layout, not part of the name.</summary>
+    private static string NoSpaces(string name) => string.Concat(name.Where(c => c is not (' ' or '\u3000')));
+
     private IEnumerable<SecrecyFinding> Keywords(ScanText scan)
     {
         foreach (var keyword in _keywords)
@@ -196,15 +214,20 @@ public sealed partial class SecrecyScanner
     private static int Compare(int a1, int b1, int a2, int b2, int a3, int b3) =>
         a1 != b1 ? a1.CompareTo(b1) : a2 != b2 ? a2.CompareTo(b2) : a3.CompareTo(b3);
 
-    /// <summary>Who wins a tie: 身份证 over 银行卡 over 手机号, then the rest.</summary>
+    /// <summary>
+    /// Who wins a tie: 身份证 over 银行卡 over 手机号 over 疑似身份证号 (a Luhn-valid card number is not a mistyped ID),
+    /// then the rest; the office's own 敏感词 over a name found by context, since the office chose its mask.
+    /// </summary>
     private static int Rank(FindingKind kind) => kind switch
     {
         FindingKind.ResidentId => 0,
         FindingKind.BankCard => 1,
         FindingKind.MobileNumber => 2,
-        FindingKind.Email => 3,
-        FindingKind.ClassificationMark => 4,
-        _ => 5,
+        FindingKind.SuspectResidentId => 3,
+        FindingKind.Email => 4,
+        FindingKind.ClassificationMark => 5,
+        FindingKind.Keyword => 6,
+        _ => 7,
     };
 
     private static string Keep(string digits, int head, int stars, int tail) =>

@@ -14,9 +14,3 @@ public sealed class WorkflowException(string message) : Exception(message);
 
 /// <summary>The actor lacks the role (or department) an action needs.</summary>
 public sealed class WorkflowForbiddenException(string message) : Exception(message);
-
-/// <summary>Reads the text of an attachment for the secrecy scan; null when the file carries no readable text.</summary>
-public interface IAttachmentTextSource
-{
-    Task<string?> GetTextAsync(string path, CancellationToken cancellationToken);
-}

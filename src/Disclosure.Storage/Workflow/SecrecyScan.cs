@@ -8,10 +8,14 @@ namespace Disclosure.Storage.Workflow;
 
 /// <summary>
 /// Runs the secrecy scanner over everything a version would publish: the title, every text, Markdown and HTML
-/// field, table cells, link texts, and the text of every attachment.
+/// field, table cells, link texts, and the text of every attachment — or, for an attachment whose text can't be
+/// read, a 未能扫描 finding that the 保密审查员 must resolve like any other.
 /// </summary>
 internal sealed class SecrecyScan(SecrecyScanner scanner, IAttachmentTextSource attachments)
 {
+    /// <summary>The <see cref="SecrecyFindingRecord.FieldPath"/> prefix of a finding in an attachment.</summary>
+    public const string AttachmentPrefix = "Attachment:";
+
     public async Task<List<SecrecyFindingRecord>> RunAsync(ContentTypeDefinition type, ContentData data, CancellationToken cancellationToken)
     {
         var findings = new List<SecrecyFindingRecord>();
@@ -50,13 +54,21 @@ internal sealed class SecrecyScan(SecrecyScanner scanner, IAttachmentTextSource 
                     case FieldType.Media:
                         foreach (var media in MediaItems(partObject[field.Name]))
                         {
-                            var mediaPath = Text(media["path"]);
-                            if (mediaPath is null || await attachments.GetTextAsync(mediaPath, cancellationToken) is not { } content)
+                            if (Text(media["path"]) is not { } mediaPath)
                             {
                                 continue;
                             }
 
-                            Add(findings, content, "Attachment:" + mediaPath, $"附件：{Text(media["name"]) ?? mediaPath}");
+                            var name = Text(media["name"]) ?? mediaPath;
+                            var reading = await attachments.ReadAsync(mediaPath, cancellationToken);
+                            if (reading.Text is { } content)
+                            {
+                                Add(findings, content, AttachmentPrefix + mediaPath, $"附件：{name}");
+                            }
+                            else
+                            {
+                                findings.Add(NotScanned(mediaPath, name, reading.NotScannedReason!));
+                            }
                         }
 
                         break;
@@ -66,6 +78,23 @@ internal sealed class SecrecyScan(SecrecyScanner scanner, IAttachmentTextSource 
 
         return findings;
     }
+
+    /// <summary>
+    /// 未能扫描: an attachment the scan could not read is a finding of its own, so it is never mistaken for a clean
+    /// one. It cannot be masked (its path is an attachment's); the 保密审查员 confirms it with a reason after checking
+    /// the file by eye, or returns the item for another file.
+    /// </summary>
+    private static SecrecyFindingRecord NotScanned(string path, string name, string reason) => new()
+    {
+        Kind = nameof(FindingKind.Unscannable),
+        FieldPath = AttachmentPrefix + path,
+        Location = $"附件：{name}",
+        Index = 0,
+        Length = 0,
+        Match = name,
+        ProposedMask = string.Empty,
+        Description = $"未能扫描：{reason}，请人工核对",
+    };
 
     private void Add(List<SecrecyFindingRecord> findings, string text, string path, string location)
     {

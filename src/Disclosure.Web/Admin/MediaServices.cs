@@ -35,29 +35,3 @@ public static class MediaServices
     private static bool IsSafe(string path) =>
         !path.Contains("..", StringComparison.Ordinal) && !path.Contains('\\') && !Path.IsPathRooted(path);
 }
-
-/// <summary>Reads an attachment's text for the secrecy scan from the media store.</summary>
-public sealed class MediaAttachmentText(MediaStore store) : IAttachmentTextSource
-{
-    public async Task<string?> GetTextAsync(string path, CancellationToken cancellationToken)
-    {
-        if (!store.Exists(path) || KindOf(path) is not { } kind)
-        {
-            return null;
-        }
-
-        await using var stream = store.OpenRead(path);
-        return await AttachmentText.ExtractAsync(stream, kind, cancellationToken);
-    }
-
-    private static MediaKind? KindOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
-    {
-        ".pdf" => MediaKind.Pdf,
-        ".docx" => MediaKind.Docx,
-        ".xlsx" => MediaKind.Xlsx,
-        ".doc" => MediaKind.Doc,
-        ".xls" => MediaKind.Xls,
-        ".txt" => MediaKind.Text,
-        _ => null,
-    };
-}

@@ -145,10 +145,11 @@ public sealed class WorkingDayCalendarTests
     [Fact]
     public void A_calendar_refuses_a_day_outside_its_year_or_listed_twice()
     {
+        // The message names the offending year or date, so a bad calendar file can be fixed from the error alone.
         var day = new CalendarDay(D("2026-10-01"), CalendarDayKind.Holiday, "国庆节");
-        Assert.Throws<ArgumentException>(() => new WorkingDayCalendar([new CalendarYear(2025, null, [day])]));
-        Assert.Throws<ArgumentException>(() => new WorkingDayCalendar([new CalendarYear(2026, null, [day, day])]));
-        Assert.Throws<ArgumentException>(() => new WorkingDayCalendar([new CalendarYear(2026, null, []), new CalendarYear(2026, null, [])]));
+        Assert.Contains("2026-10-01 is listed under year 2025", Assert.Throws<ArgumentException>(() => new WorkingDayCalendar([new CalendarYear(2025, null, [day])])).Message);
+        Assert.Contains("2026-10-01 is listed twice", Assert.Throws<ArgumentException>(() => new WorkingDayCalendar([new CalendarYear(2026, null, [day, day])])).Message);
+        Assert.Contains("Year 2026 is given twice", Assert.Throws<ArgumentException>(() => new WorkingDayCalendar([new CalendarYear(2026, null, []), new CalendarYear(2026, null, [])])).Message);
     }
 
     [Fact]

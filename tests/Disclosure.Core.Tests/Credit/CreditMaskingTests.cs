@@ -77,6 +77,59 @@ public sealed class CreditMaskingTests
         Assert.Equal("长期", fields[CreditFields.ValidUntil]);
     }
 
+    [Fact]
+    public void The_partys_name_is_masked_in_the_facts_also_when_spaced_or_given_alone()
+    {
+        var row = CreditSamples.Penalty();
+        row[CreditFields.ViolationFacts] = "当事人马 建国酒后滋事；马　建国称其不知情；建国的同伴证实了经过。";
+        row[CreditFields.Remarks] = "马  建国已缴纳罚款。";
+        var penalty = ParseValid<PenaltyData>(CreditFields.Penalty, row);
+
+        var fields = CreditMasking.PublicFields(penalty).ToDictionary(f => f.Field.Key, f => f.Value);
+
+        Assert.Equal("当事人马**酒后滋事；马**称其不知情；**的同伴证实了经过。", fields[CreditFields.ViolationFacts]);
+        Assert.Equal("马**已缴纳罚款。", fields[CreditFields.Remarks]);
+        Assert.DoesNotContain("建国", AllPublicText(penalty));
+    }
+
+    [Fact]
+    public void Names_the_scan_finds_in_context_and_suspect_ids_are_masked_in_free_text()
+    {
+        var row = CreditSamples.Penalty();
+        row[CreditFields.ViolationFacts] = "马建国殴打受害人李小龙，证人：欧阳娜娜。受害人身份证号110101199003074478。";
+        var penalty = ParseValid<PenaltyData>(CreditFields.Penalty, row);
+
+        var facts = CreditMasking.PublicFields(penalty).Single(f => f.Field.Key == CreditFields.ViolationFacts).Value;
+
+        Assert.Equal("马**殴打受害人李**，证人：欧阳**。受害人身份证号110101********4478。", facts);
+    }
+
+    [Fact]
+    public void A_companys_legal_representative_keeps_the_field_but_is_masked_in_the_prose()
+    {
+        var row = CreditSamples.Licence();
+        row[CreditFields.LegalRepresentative] = "周丽华";
+        row[CreditFields.Remarks] = "法定代表人周丽华到场领证；丽华另行提交了委托书。";
+        var licence = ParseValid<LicenceData>(CreditFields.Licence, row);
+
+        var fields = CreditMasking.PublicFields(licence).ToDictionary(f => f.Field.Key, f => f.Value);
+
+        Assert.Equal("周丽华", fields[CreditFields.LegalRepresentative]);
+        Assert.Equal("法定代表人周**到场领证；**另行提交了委托书。", fields[CreditFields.Remarks]);
+    }
+
+    [Fact]
+    public void A_one_character_given_name_alone_is_left_as_the_ordinary_word_it_usually_is()
+    {
+        var row = CreditSamples.Licence();
+        row[CreditFields.Remarks] = "法定代表人周丽到场，周 丽签收；丽水路店面另行办理。";
+        var licence = ParseValid<LicenceData>(CreditFields.Licence, row);
+
+        var remarks = CreditMasking.PublicFields(licence).Single(f => f.Field.Key == CreditFields.Remarks).Value;
+
+        Assert.Equal("法定代表人周*到场，周*签收；丽水路店面另行办理。", remarks);
+    }
+
     [Theory]
     [InlineData("E12345678", "E1*****78")]
     [InlineData("H1234", "H1*34")]

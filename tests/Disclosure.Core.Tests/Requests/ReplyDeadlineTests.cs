@@ -34,6 +34,7 @@ public sealed class ReplyDeadlineTests
         // 2025-10-30 as above, then 10-31 (21), 11-03…07 (26), 11-10…14 (31), 11-17…21 (36), 11-24…27 (40).
         Assert.Equal(D("2025-11-27"), Due("2025-09-26", extension: 20));
         Assert.Throws<ArgumentOutOfRangeException>(() => Due("2025-09-26", extension: 21));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Due("2025-09-26", extension: -1)); // would shorten the legal period
     }
 
     [Fact]
@@ -110,4 +111,13 @@ public sealed class ReplyDeadlineTests
     [InlineData(DeadlineState.Closed, null, "已办结")]
     public void The_deadline_summary_never_says_a_thing_twice(DeadlineState state, int? remaining, string expected) =>
         Assert.Equal(expected, new DeadlineStatus(state, null, remaining, false, null).Summary);
+
+    [Theory]
+    [InlineData(DeadlineState.OnTime, "正常")]
+    [InlineData(DeadlineState.Near, "临近期限")]
+    [InlineData(DeadlineState.Overdue, "已超期")]
+    [InlineData(DeadlineState.Stopped, "计时中止（待补正）")]
+    [InlineData(DeadlineState.Closed, "已办结")]
+    public void Each_deadline_state_has_its_chinese_label(DeadlineState state, string label) =>
+        Assert.Equal(label, DeadlineStates.DisplayName(state));
 }

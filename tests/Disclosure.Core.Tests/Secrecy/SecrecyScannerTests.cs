@@ -19,7 +19,16 @@ public sealed class SecrecyScannerTests
         { "证件号码：11010519491231002x。", ["ResidentId: 11010519491231002x → 110105********002x"] },
         { "旧证号110105491231002", ["ResidentId: 110105491231002 → 110105******002"] },
         { "640121198506153016号", ["ResidentId: 640121198506153016 → 640121********3016"] },
-        { "110101199003074478", [] },                       // wrong check digit
+        { "１１０１０１１９９００３０７４４７７", ["ResidentId: １１０１０１１９９００３０７４４７７ → １１０１０１********４４７７"] },
+
+        // 疑似身份证号: everything fits but the check digit
+        { "110101199003074478", ["SuspectResidentId: 110101199003074478 → 110101********4478"] },
+        { "身份证号64012119850615301X。", ["SuspectResidentId: 64012119850615301X → 640121********301X"] },
+        { "990101199003074478", [] },                       // 99 is no province
+        { "100101199003074478", [] },                       // nor is 10
+        { "110101199002304478", [] },                       // 30 February
+        { "110101209912314478", [] },                       // born in the future
+        { "订单号123456789012345678", [] },                  // area 12 exists, but 7890-12-34 is no date
         { "110101199013321232", [] },                       // 1990-13-32 is no date, though the check digit fits
         { "110101299903074470", [] },                       // born in 2999
         { "11010118991231001X", [] },                       // born in 1899
@@ -27,7 +36,6 @@ public sealed class SecrecyScannerTests
         { "110105491331002", [] },                          // 15-digit form, 1949-13-31
         { "流水号1101011990030744771", [] },                 // 19 digits: not an ID inside a longer run, no card prefix
         { "310115198808081050", ["ResidentId: 310115198808081050 → 310115********1050"] }, // also Luhn-valid: an ID only
-        { "１１０１０１１９９００３０７４４７７", ["ResidentId: １１０１０１１９９００３０７４４７７ → １１０１０１********４４７７"] },
 
         // 手机号码
         { "手机13812345678", ["MobileNumber: 13812345678 → 138****5678"] },
@@ -91,8 +99,44 @@ public sealed class SecrecyScannerTests
         { "秘密地开展调查", [] },                           // at the start of a line, but prose
         { "不得泄露商业机密", [] },
 
+        // 个人姓名 after a word that introduces a person
+        { "当事人张伟于2024年3月5日", ["PersonName: 张伟 → 张*"] },
+        { "姓名：王小明，性别：男", ["PersonName: 王小明 → 王**"] },
+        { "姓名:李四", ["PersonName: 李四 → 李*"] },
+        { "申请人为赵六。", ["PersonName: 赵六 → 赵*"] },
+        { "联系人是周七", ["PersonName: 周七 → 周*"] },
+        { "法定代表人 欧阳娜娜", ["PersonName: 欧阳娜娜 → 欧阳**"] },
+        { "违法行为人马德福在杨和镇", ["PersonName: 马德福 → 马**"] },
+        { "被处罚人：孙 悟，住", ["PersonName: 孙 悟 → 孙*"] },
+        { "受害人李　四称", ["PersonName: 李　四 → 李*"] },
+        { "犯罪嫌疑人诸葛明因涉嫌", ["PersonName: 诸葛明 → 诸葛*"] },
+        { "证人：于海洋", ["PersonName: 于海洋 → 于**"] },              // 于 after a separator is the surname
+        { "被申请人郑州某公司", [] },                          // a place, then an organisation
+        { "当事人宁夏某某商贸有限公司", [] },
+        { "当事人银川市兴庆区某店", [] },
+        { "当事人宁夏回族自治区某局", [] },
+        { "经营者：王德福，联系电话13909512345", ["PersonName: 王德福 → 王**", "MobileNumber: 13909512345 → 139****2345"] },
+        { "申请人应当在收到告知书之日起", [] },
+        { "当事人的权利和义务", [] },
+        { "当事人权利", [] },
+        { "申请人向本机关提出申请", [] },
+        { "申请人于2024年1月提出", [] },
+        { "未满十六周岁的申请人由监护人陪同", [] },
+        { "负责机动车辆、驾驶人管理工作", [] },
+        { "政务公开办公室负责人 周明", ["PersonName: 周明 → 周*"] },
+        { "当事人陈述、申辩", [] },
+        { "申请人单位名称", [] },
+        { "当事人张某在", [] },                              // already anonymised
+        { "当事人马某某", [] },
+        { "申请人为公民", [] },                              // 公 is no single surname
+        { "当事人是否到场", [] },
+        { "联系人电话", [] },
+        { "姓名：", [] },
+        { "姓名：______", [] },
+        { "张伟、王芳参加了会议", [] },                        // names without context are not found (README says so)
+
         // 敏感词
-        { "联系人张三，张三丰", ["Keyword: 张三 → **", "Keyword: 张三 → **"] },
+        { "联系人张三，张三丰", ["Keyword: 张三 → **", "Keyword: 张三 → **"] }, // the office's word wins over the name rule
         { "project x 与 PROJECT X", ["Keyword: project x → *********", "Keyword: PROJECT X → *********"] },
         { "内部管理制度", ["Keyword: 内部 → **"] },
 

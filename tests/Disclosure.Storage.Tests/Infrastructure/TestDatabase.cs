@@ -187,12 +187,19 @@ public static class RepositoryPaths
     }
 }
 
-/// <summary>Attachment texts keyed by media path, standing in for files on disk in storage-level tests.</summary>
+/// <summary>
+/// Attachment texts keyed by media path, standing in for files on disk in storage-level tests. A path never added
+/// reads as a missing file does in the real source: not scanned.
+/// </summary>
 public sealed class AttachmentTexts : Disclosure.Storage.Workflow.IAttachmentTextSource
 {
-    private readonly Dictionary<string, string> _texts = new();
+    private readonly Dictionary<string, Disclosure.Storage.Workflow.AttachmentReading> _readings = new();
 
-    public void Add(string path, string text) => _texts[path] = text;
+    public void Add(string path, string text) => _readings[path] = Disclosure.Storage.Workflow.AttachmentReading.Scanned(text);
 
-    public Task<string?> GetTextAsync(string path, CancellationToken cancellationToken) => Task.FromResult(_texts.GetValueOrDefault(path));
+    /// <summary>A file whose text can't be read (an image, a scanned PDF), with the reason the real source would give.</summary>
+    public void AddUnreadable(string path, string reason) => _readings[path] = Disclosure.Storage.Workflow.AttachmentReading.NotScanned(reason);
+
+    public Task<Disclosure.Storage.Workflow.AttachmentReading> ReadAsync(string path, CancellationToken cancellationToken) =>
+        Task.FromResult(_readings.GetValueOrDefault(path) ?? Disclosure.Storage.Workflow.AttachmentReading.NotScanned("找不到附件文件"));
 }

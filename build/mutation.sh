@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# Mutation testing (变异测试) with Stryker.NET: deliberately breaks the guards that keep secrets and signatures
+# right, runs the tests that cover them, and records per area how many of those breakages a test caught.
+#
+#   build/mutation.sh                  the default areas: secrecy deadline webhook
+#   build/mutation.sh workflow ledger  any areas by name (see `area` below)
+#   build/mutation.sh --list           the areas and what each mutates
+#
+# Each area names the source project, the files to mutate (nothing else of the project is mutated), the test
+# project and a test filter that selects the tests covering it. The score of each run replaces that area's row in
+# docs/mutation.md. Stryker runs with --concurrency 1 by default (MUTATION_CONCURRENCY overrides it) because the
+# machines this runs on are shared. Not part of build/test.sh: a run takes minutes per area.
+# PostgreSQL-backed areas (workflow, ledger) run their tests on SQLite only, as the storage tests do without
+# DISCLOSURE_TEST_POSTGRES; run them under build/postgres.sh's cluster to include PostgreSQL.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+default_areas=(secrecy deadline webhook)
+concurrency="${MUTATION_CONCURRENCY:-1}"
+report="$repo/docs/mutation.md"
+output_root="$repo/artifacts/mutation"
+
+# area NAME: sets label, project, test_project, filter and the mutate globs (relative to the source project).
+area() {
+  mutate=()
+  case "$1" in
+    secrecy)
+      label="保密审查扫描与脱敏 (secrecy scan + masking)"
+      project=src/Disclosure.Core/Disclosure.Core.csproj
+      test_project=tests/Disclosure.Core.Tests/Disclosure.Core.Tests.csproj
+      mutate=("**/Secrecy/*.cs" "**/Credit/CreditMasking.cs")
+      filter="FullyQualifiedName~Disclosure.Core.Tests.Secrecy|FullyQualifiedName~CreditMasking"
+      ;;
+    deadline)
+      label="答复期限 (reply deadline + working-day counting)"
+      project=src/Disclosure.Core/Disclosure.Core.csproj
+      test_project=tests/Disclosure.Core.Tests/Disclosure.Core.Tests.csproj
+      mutate=("**/Requests/ReplyDeadline.cs" "**/Calendar/WorkingDayCalendar.cs")
+      filter="FullyQualifiedName~ReplyDeadline|FullyQualifiedName~WorkingDayCalendar"
+      ;;
+    webhook)
+      label="Webhook 签名 (webhook signature)"
+      project=src/Disclosure.Channels/Disclosure.Channels.csproj
+      test_project=tests/Disclosure.Channels.Tests/Disclosure.Channels.Tests.csproj
+      mutate=("**/Webhooks/WebhookSignature.cs")
+      filter="FullyQualifiedName~WebhookSignature"
+      ;;
+    workflow)
+      label="审核流程 (Storage/Workflow)"
+      project=src/Disclosure.Storage/Disclosure.Storage.csproj
+      test_project=tests/Disclosure.Storage.Tests/Disclosure.Storage.Tests.csproj
+      mutate=("**/Workflow/*.cs")
+      filter="FullyQualifiedName~Workflow|FullyQualifiedName~PublicationConcurrency"
+      ;;
+    ledger)
+      label="信息发布台账 (Storage/Ledger)"
+      project=src/Disclosure.Storage/Disclosure.Storage.csproj
+      test_project=tests/Disclosure.Storage.Tests/Disclosure.Storage.Tests.csproj
+      mutate=("**/Ledger/*.cs")
+      filter="FullyQualifiedName~Ledger"
+      ;;
+    *)
+      echo "unknown area '$1' (known: secrecy deadline webhook workflow ledger)" >&2
+      return 1
+      ;;
+  esac
+}
+
+if [ "${1:-}" = "--list" ]; then
+  for name in secrecy deadline webhook workflow ledger; do
+    area "$name"
+    echo "$name: $label — $project ${mutate[*]} — tests: $test_project ($filter)"
+  done
+  exit 0
+fi
+
+areas=("$@")
+if [ "${#areas[@]}" -eq 0 ]; then areas=("${default_areas[@]}"); fi
+for name in "${areas[@]}"; do area "$name"; done   # fail on a typo before anything runs
+
+echo "==> restoring the local tools (.config/dotnet-tools.json)"
+dotnet tool restore >/dev/null
+
+# update_report AREA LABEL FILES MUTANTS KILLED SURVIVED SCORE COMMAND: replaces or appends the area's row.
+update_report() {
+  local name="$1" row
+  row="| $1 | $2 | $3 | $4 | $5 | $6 | $7 | $(date -u +%Y-%m-%d) | \`$8\` |"
+  if [ ! -f "$report" ]; then
+    cat > "$report" <<'EOF'
+# Mutation testing (变异测试)
+
+Written by `build/mutation.sh`, one row per area, replaced on each run of that area. A mutant is one deliberate
+breakage of the code (a flipped comparison, a removed call, a changed constant); it is *killed* when a test fails.
+Score = (killed + timeout) / (mutants that compile and are covered or survive); the project's floor is 85%.
+Mutants that do not compile are not counted. How to read survivors: `artifacts/mutation/<area>/reports/`.
+
+| area | what | files | mutants | killed | survived | score | date | command |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+EOF
+  fi
+  python3 - "$report" "$name" "$row" <<'EOF'
+import sys
+path, name, row = sys.argv[1], sys.argv[2], sys.argv[3]
+lines = open(path, encoding="utf-8").read().splitlines()
+prefix = f"| {name} |"
+replaced = False
+for i, line in enumerate(lines):
+    if line.startswith(prefix):
+        lines[i] = row
+        replaced = True
+if not replaced:
+    # After the table's last row, so notes below the table stay below it.
+    last = max(i for i, line in enumerate(lines) if line.startswith("| "))
+    lines.insert(last + 1, row)
+open(path, "w", encoding="utf-8").write("\n".join(lines) + "\n")
+EOF
+}
+
+status=0
+for name in "${areas[@]}"; do
+  area "$name"
+  out="$output_root/$name"
+  rm -rf "$out"
+  mkdir -p "$out"
+  args=(--project "$(basename "$project")" --test-project "$repo/$test_project"
+        --concurrency "$concurrency" --reporter json --reporter progress --reporter html
+        --test-case-filter "$filter" --output "$out" --skip-version-check)
+  for glob in "${mutate[@]}"; do args+=(--mutate "$glob"); done
+  echo "==> $name: $label"
+  # Run from the source project's folder so the mutate globs are relative to it. On a loaded machine Stryker's
+  # project analysis (Buildalyzer) can time out asking `dotnet --info` and report "Could not find build
+  # environment"; that is retried, any other failure is not.
+  ran=false
+  for attempt in 1 2 3; do
+    if (cd "$repo/$(dirname "$project")" && dotnet dotnet-stryker "${args[@]}") 2>&1 | tee "$out/stryker.log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
+      ran=true
+      break
+    fi
+    grep -q "Could not find build environment" "$out/stryker.log" || break
+    echo "==> $name: Stryker's project analysis timed out (attempt $attempt), retrying"
+  done
+  if [ "$ran" != true ]; then
+    echo "Stryker failed for area $name" >&2
+    status=1
+    continue
+  fi
+
+  json="$out/reports/mutation-report.json"
+  # Counted as Stryker's dashboard does: killed and timeout detect the mutant; survived and no-coverage don't.
+  read -r mutants killed survived score < <(python3 - "$json" <<'EOF'
+import json, sys
+report = json.load(open(sys.argv[1], encoding="utf-8"))
+counts = {}
+for source in report["files"].values():
+    for mutant in source["mutants"]:
+        counts[mutant["status"]] = counts.get(mutant["status"], 0) + 1
+detected = counts.get("Killed", 0) + counts.get("Timeout", 0)
+undetected = counts.get("Survived", 0) + counts.get("NoCoverage", 0)
+valid = detected + undetected
+score = f"{100 * detected / valid:.1f}%" if valid else "n/a"
+print(valid, detected, undetected, score)
+EOF
+)
+  # The report lists every file of the project; the mutated ones are those with a mutant Stryker did not ignore.
+  file_list="$(python3 - "$json" <<'EOF'
+import json, sys
+files = json.load(open(sys.argv[1], encoding="utf-8"))["files"]
+print(", ".join(sorted(path.split("/src/", 1)[-1] for path, source in files.items()
+                       if any(m["status"] != "Ignored" for m in source["mutants"]))))
+EOF
+)"
+  command="build/mutation.sh $name"
+  update_report "$name" "$label" "$file_list" "$mutants" "$killed" "$survived" "$score" "$command"
+  echo "==> $name: $mutants mutants, $killed killed, $survived survived, score $score"
+done
+
+echo "==> scores written to docs/mutation.md"
+exit "$status"
