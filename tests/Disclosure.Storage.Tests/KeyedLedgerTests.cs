@@ -94,7 +94,7 @@ public sealed class KeyedLedgerTests
     public async Task A_published_version_that_no_longer_matches_its_hash_or_the_ledger_is_reported(DatabaseProvider engine)
     {
         await using var site = await TestDatabase.CreateAsync(engine);
-        await site.ApplyRecipesAsync("setup.json");
+        await site.ApplySetupAndDemoOfficeAsync();
         var id = await site.InScopeAsync(async sp =>
         {
             await sp.GetRequiredService<ContentManager>().CreateAsync("Disclosure", SampleContent.Notice(), "editor", "zhzx", "audited");

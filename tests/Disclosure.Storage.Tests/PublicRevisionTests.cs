@@ -17,7 +17,7 @@ public sealed class PublicRevisionTests
     public async Task Writes_to_public_read_models_bump_the_revision_once_committed(DatabaseProvider engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         var signal = database.Services.GetRequiredService<ChangeSignal>();
         var pulses = 0;
         signal.Changed += () => Interlocked.Increment(ref pulses);

@@ -94,14 +94,16 @@ public sealed class SecrecyScanTests
             await Workflow(site, w => w.ResolveFindingAsync(finding.Id, Secrecy, FindingResolution.Mask, null));
         }
 
-        var masked = await Workflow(site, w => w.ApplyMasksAsync(review.Id, Secrecy));
-        Assert.Equal("当事人王**，身份证号110101********4478，于2026年11月到场。", ContentData.Parse(masked.DataJson).Root["BodyPart"]!["Markdown"]!.GetValue<string>());
+        var masked = await Workflow(site, w => w.MaskAndApproveAsync(review.Id, Secrecy, null));
+        var body = await site.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().ContentVersions
+            .Where(v => v.Item.ContentItemId == "names" && v.Number == masked.VersionNumber).Select(v => v.DataJson).SingleAsync());
+        Assert.Equal("当事人王**，身份证号110101********4478，于2026年11月到场。", ContentData.Parse(body).Root["BodyPart"]!["Markdown"]!.GetValue<string>());
     }
 
     private static async Task<TestDatabase> NewSiteAsync(DatabaseProvider engine)
     {
         var database = await TestDatabase.CreateAsync(engine);
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         return database;
     }
 

@@ -90,7 +90,7 @@ public sealed class WorkflowGuardTests
     private static async Task<TestDatabase> NewSiteAsync(DatabaseProvider engine, TimeProvider? clock = null)
     {
         var database = await TestDatabase.CreateAsync(engine, clock: clock);
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         return database;
     }
 

@@ -11,7 +11,7 @@ namespace Disclosure.Storage.Settings;
 /// on the office's own agency row, so the 发布机构 lists, 索引号 and annual report follow an edit; the rest are
 /// SiteSettings rows. Every change is one transaction with one 台账 entry naming each field, old → new.
 /// </summary>
-public sealed class SiteIdentityStore(DisclosureDbContext db, LedgerWriter ledger, TimeProvider clock)
+public sealed class SiteIdentityStore(DisclosureDbContext db, LedgerWriter ledger)
 {
     public async Task<SiteIdentity> LoadAsync(CancellationToken cancellationToken = default)
     {

@@ -17,7 +17,7 @@ public sealed class CreditPublicMaskingTests
     public async Task The_public_copy_masks_every_person_in_the_free_text(DatabaseProvider engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine, clock: TestClock.At("2026-06-16"));
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync();
         var row = CreditSamples.Penalty(decided: "2026-06-15");
         row[CreditFields.ViolationFacts] = "当事人马 建国酒后殴打受害人李小龙，证人：欧阳娜娜；建国称其不知情。";
         row[CreditFields.Remarks] = "马　建国手机13909512345。";
