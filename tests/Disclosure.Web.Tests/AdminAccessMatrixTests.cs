@@ -41,7 +41,7 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
         ["office"] = [AdminPolicies.Staff, AdminPolicies.Editing, AdminPolicies.Ledger, AdminPolicies.Calendar, AdminPolicies.Requests,
             AdminPolicies.Channels, AdminPolicies.Credit, AdminPolicies.CreditPublishing, AdminPolicies.AnnualReports],
         ["sysadmin"] = [AdminPolicies.Staff, AdminPolicies.Ledger, AdminPolicies.Keywords, AdminPolicies.Users, AdminPolicies.Calendar,
-            AdminPolicies.Channels, AdminPolicies.AnnualReports],
+            AdminPolicies.Channels, AdminPolicies.AnnualReports, AdminPolicies.Settings],
         ["norole"] = [],
         [Anonymous] = [],
     };

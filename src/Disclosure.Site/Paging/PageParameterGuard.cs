@@ -22,12 +22,12 @@ public sealed class PageParameterGuard(RequestDelegate next, ILogger<PageParamet
         var errors = new Dictionary<string, string[]>();
         if (Value(context.Request.Query, "page") is { } page && !(long.TryParse(page, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && PageLimits.IsValidPage(number)))
         {
-            errors["page"] = [$"页码应从 1 开始，且不超过 {PageLimits.MaxPage}。"];
+            errors["page"] = [$"参数 page 的值“{Shorten(page)}”无效：页码应从 1 开始，且不超过 {PageLimits.MaxPage}。"];
         }
 
         if (Value(context.Request.Query, "pageSize") is { } size && !int.TryParse(size, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
         {
-            errors["pageSize"] = ["每页条数应为整数。"];
+            errors["pageSize"] = [$"参数 pageSize 的值“{Shorten(size)}”无效：每页条数应为整数。"];
         }
 
         if (errors.Count == 0)
@@ -46,6 +46,9 @@ public sealed class PageParameterGuard(RequestDelegate next, ILogger<PageParamet
         // An empty 400: the status code pages render the site's zh-CN “请求有误” page.
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
     }
+
+    /// <summary>The value as typed, cut short: it is echoed back in the answer.</summary>
+    private static string Shorten(string value) => value.Length <= 20 ? value : value[..20] + "…";
 
     private static string? Value(IQueryCollection query, string name) =>
         query.TryGetValue(name, out var values) && !StringValues.IsNullOrEmpty(values) ? values.ToString() : null;

@@ -5,7 +5,8 @@ namespace Disclosure.Web.Operations;
 /// admin has any script or inline style (the reader preferences are plain links, Markdown is rendered without
 /// <c>style</c> attributes), so the Content-Security-Policy allows only this site's own files: an injected
 /// <c>&lt;script&gt;</c> or <c>style="…"</c> is refused by the browser even if it ever got past the sanitiser. The
-/// admin may not be framed at all (clickjacking of the review buttons); the public site only by itself.
+/// admin may not be framed at all (clickjacking of the review buttons), except the read-only pages marked
+/// <see cref="FramedByAdminAttribute"/>, which only the admin itself may frame; the public site only by itself.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -14,6 +15,7 @@ public static class SecurityHeaders
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; ";
 
     public const string AdminContentSecurityPolicy = Policy + "frame-ancestors 'none'";
+    public const string AdminPreviewContentSecurityPolicy = Policy + "frame-ancestors 'self'";
     public const string PublicContentSecurityPolicy = Policy + "frame-ancestors 'self'";
 
     public const string PermissionsPolicy =
@@ -25,9 +27,10 @@ public static class SecurityHeaders
         context.Response.OnStarting(() =>
         {
             var admin = context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase);
+            var framedByAdmin = admin && context.GetEndpoint()?.Metadata.GetMetadata<FramedByAdminAttribute>() is not null;
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = admin ? AdminContentSecurityPolicy : PublicContentSecurityPolicy;
-            headers.XFrameOptions = admin ? "DENY" : "SAMEORIGIN";
+            headers.ContentSecurityPolicy = !admin ? PublicContentSecurityPolicy : framedByAdmin ? AdminPreviewContentSecurityPolicy : AdminContentSecurityPolicy;
+            headers.XFrameOptions = admin && !framedByAdmin ? "DENY" : "SAMEORIGIN";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = PermissionsPolicy;
@@ -36,3 +39,10 @@ public static class SecurityHeaders
         return next(context);
     });
 }
+
+/// <summary>
+/// A read-only admin page that the admin shows inside its own pages (the review screens' 预览 of the body as the
+/// public will see it): it may be framed by this site, never by another. It must carry no action of its own.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class FramedByAdminAttribute : Attribute;

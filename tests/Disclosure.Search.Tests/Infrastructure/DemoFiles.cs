@@ -7,7 +7,7 @@ namespace Disclosure.Search.Tests.Infrastructure;
 /// <summary>
 /// The demo content files read directly, independently of the application, to check search results against:
 /// which items are public, their facets, and their raw text. The text includes the names of the item's 发布机构 and
-/// 目录分类 from recipes/setup.json, which search finds too.
+/// 目录分类 from recipes/setup.json and demo.json, which search finds too.
 /// </summary>
 public sealed record DemoFile(string Id, string Type, string Title, string? Catalogue, string? Agency, string? DocumentNumber, DateTimeOffset? PublishedAt, bool Withdrawn, string Text)
 {
@@ -39,7 +39,7 @@ public sealed record DemoFile(string Id, string Type, string Title, string? Cata
                 string.Join('\n', Strings(data).Append(Names.GetValueOrDefault(Meta("Agency") ?? "")).Append(Names.GetValueOrDefault(Meta("Catalogue") ?? ""))));
         }).ToList();
 
-    /// <summary>Agency and catalogue names by code, from the setup recipe.</summary>
+    /// <summary>Agency and catalogue names by code, from the setup recipe (catalogue) and the demo recipe (agencies).</summary>
     private static Dictionary<string, string> Names
     {
         get
@@ -49,14 +49,17 @@ public sealed record DemoFile(string Id, string Type, string Title, string? Cata
                 return _names;
             }
 
-            using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Recipes, "setup.json")));
             var names = new Dictionary<string, string>();
-            foreach (var step in doc.RootElement.GetProperty("steps").EnumerateArray())
+            foreach (var recipe in new[] { "setup.json", "demo.json" })
             {
-                var list = step.TryGetProperty("agencies", out var a) ? a : step.TryGetProperty("classes", out var c) ? c : default;
-                if (list.ValueKind == JsonValueKind.Array)
+                using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Recipes, recipe)));
+                foreach (var step in doc.RootElement.GetProperty("steps").EnumerateArray())
                 {
-                    AddAll(list, names);
+                    var list = step.TryGetProperty("agencies", out var a) ? a : step.TryGetProperty("classes", out var c) ? c : default;
+                    if (list.ValueKind == JsonValueKind.Array)
+                    {
+                        AddAll(list, names);
+                    }
                 }
             }
 

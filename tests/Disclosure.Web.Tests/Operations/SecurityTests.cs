@@ -57,6 +57,21 @@ public sealed partial class SecurityTests(SiteFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Only_the_read_only_preview_may_be_framed_and_only_by_the_admin_itself()
+    {
+        var office = await Staff.SignedInAsync(fixture.Site, "office");
+        var preview = await office.GetAsync("/admin/content/yongning-2017-implementation-plan/preview");
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("frame-ancestors 'self'", Header(preview, "Content-Security-Policy"));
+        Assert.Equal("SAMEORIGIN", Header(preview, "X-Frame-Options"));
+
+        var details = await office.GetAsync("/admin/content/yongning-2017-implementation-plan");
+        Assert.Equal(HttpStatusCode.OK, details.StatusCode);
+        Assert.Contains("frame-ancestors 'none'", Header(details, "Content-Security-Policy"));
+        Assert.Equal("DENY", Header(details, "X-Frame-Options"));
+    }
+
+    [Fact]
     public void Markdown_attributes_and_html_styles_never_reach_the_output()
     {
         const string payload = "通知正文。{style=\"position:fixed;top:0;left:0;width:100%;height:100%\" .takeover onclick=\"alert(1)\"}\n\n" +
@@ -115,11 +130,10 @@ public sealed partial class SecurityTests(SiteFixture fixture) : IClassFixture<S
     [Fact]
     public async Task A_host_in_site_allowed_hosts_is_used_under_its_own_name()
     {
-        await using var site = new DisclosureSite(null, new Dictionary<string, string>
+        await using var site = new DisclosureSite(null, DisclosureSite.SetupOnly(new Dictionary<string, string>
         {
-            ["Setup:Recipes:0"] = "setup.json",
             ["Site:AllowedHosts:0"] = "*.yongning.gov.cn",
-        });
+        }));
         var client = site.CreateClient();
         Assert.Contains("http://www.yongning.gov.cn/", await client.GetStringAsync("http://www.yongning.gov.cn/sitemap.xml"));
         var forged = await client.GetStringAsync("http://evil.example/sitemap.xml");
@@ -186,13 +200,12 @@ public sealed class PagingOverflowTests
 /// <summary>Bodies no form sends — too large, cut short, thousands of fields — get 413/400 with a zh-CN page and a warning in the log.</summary>
 public sealed class MalformedFormTests : IAsyncLifetime
 {
-    private readonly DisclosureSite _site = new(null, new Dictionary<string, string>
+    private readonly DisclosureSite _site = new(null, DisclosureSite.SetupOnly(new Dictionary<string, string>
     {
-        ["Setup:Recipes:0"] = "setup.json",
         ["Limits:MaxRequestBodyBytes"] = "65536",
         ["Requests:PostPermitLimit"] = "10000",
         ["Requests:StatusPermitLimit"] = "10000",
-    });
+    }));
 
     private readonly RecordingLoggerProvider _log = new();
     private WebApplicationFactory<Program> _host = null!;

@@ -15,6 +15,7 @@ namespace Disclosure.Web.Pages.Admin.Content;
 /// Any version as the public will see it: the active theme's own item view, built by the same
 /// <see cref="ItemPageBuilder"/> as the public page, with a banner saying it is a preview.
 /// </summary>
+[Disclosure.Web.Operations.FramedByAdmin]
 public sealed class PreviewModel(DisclosureDbContext db, ItemPageBuilder builder, IOptionsMonitor<ThemeOptions> theme, ItemAccess access) : PageModel
 {
     [FromRoute]
