@@ -49,6 +49,65 @@ public sealed class MediaStore
     /// </exception>
     public async Task<StoredMedia> SaveAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
     {
+        var staged = await StageAsync(content, fileName, cancellationToken);
+        var moved = false;
+        try
+        {
+            var month = ChinaTime.ToLocal(_clock.GetUtcNow().UtcDateTime);
+            var folder = month.Year.ToString("0000", CultureInfo.InvariantCulture) + "/" + month.Month.ToString("00", CultureInfo.InvariantCulture);
+            Directory.CreateDirectory(Path.Combine(_root, folder));
+            string relative;
+            while (true)
+            {
+                relative = $"{folder}/{RandomName()}{staged.Extension}";
+                try
+                {
+                    File.Move(staged.TempPath, ToFullPath(relative), overwrite: false);
+                    break;
+                }
+                catch (IOException) when (File.Exists(ToFullPath(relative)))
+                {
+                    // 128 random bits do not collide; if they ever do, never overwrite — draw again.
+                }
+            }
+
+            moved = true;
+            return new StoredMedia(relative, staged.Name, MediaKinds.MediaTypeOf(staged.Kind), staged.Kind, staged.Size, staged.Sha256);
+        }
+        finally
+        {
+            if (!moved)
+            {
+                TryDelete(staged.TempPath);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks an upload exactly as <see cref="SaveAsync"/> does (name, size, type and content) and returns its bytes
+    /// instead of storing it, for documents kept in the database beside their record (a 依申请公开 reply's released
+    /// files). Nothing stays on disk.
+    /// </summary>
+    /// <exception cref="MediaRejectedException">As for <see cref="SaveAsync"/>.</exception>
+    public async Task<(StoredMedia Media, byte[] Content)> CheckAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
+    {
+        var staged = await StageAsync(content, fileName, cancellationToken);
+        try
+        {
+            var bytes = await File.ReadAllBytesAsync(staged.TempPath, cancellationToken);
+            return (new StoredMedia(string.Empty, staged.Name, MediaKinds.MediaTypeOf(staged.Kind), staged.Kind, staged.Size, staged.Sha256), bytes);
+        }
+        finally
+        {
+            TryDelete(staged.TempPath);
+        }
+    }
+
+    /// <summary>An upload that passed every check, still in its temporary file.</summary>
+    private sealed record StagedUpload(string TempPath, string Name, string Extension, MediaKind Kind, long Size, string Sha256);
+
+    private async Task<StagedUpload> StageAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(content);
 
         // Cheap checks first: the name alone can reject the upload before a byte is read.
@@ -78,7 +137,7 @@ public sealed class MediaStore
         var tempFolder = Path.Combine(_root, TempFolderName);
         Directory.CreateDirectory(tempFolder);
         var tempPath = Path.Combine(tempFolder, RandomName() + ".part");
-        var moved = false;
+        var passed = false;
         try
         {
             var (size, sha256) = await CopyToTempAsync(content, tempPath, cancellationToken);
@@ -88,30 +147,12 @@ public sealed class MediaStore
                 throw new MediaRejectedException($"文件内容与扩展名不符：扩展名为 {extension}，实际内容为 {kind.Description}。");
             }
 
-            var month = ChinaTime.ToLocal(_clock.GetUtcNow().UtcDateTime);
-            var folder = month.Year.ToString("0000", CultureInfo.InvariantCulture) + "/" + month.Month.ToString("00", CultureInfo.InvariantCulture);
-            Directory.CreateDirectory(Path.Combine(_root, folder));
-            string relative;
-            while (true)
-            {
-                relative = $"{folder}/{RandomName()}{extension}";
-                try
-                {
-                    File.Move(tempPath, ToFullPath(relative), overwrite: false);
-                    break;
-                }
-                catch (IOException) when (File.Exists(ToFullPath(relative)))
-                {
-                    // 128 random bits do not collide; if they ever do, never overwrite — draw again.
-                }
-            }
-
-            moved = true;
-            return new StoredMedia(relative, name, MediaKinds.MediaTypeOf(expected), expected, size, sha256);
+            passed = true;
+            return new StagedUpload(tempPath, name, extension, expected, size, sha256);
         }
         finally
         {
-            if (!moved)
+            if (!passed)
             {
                 TryDelete(tempPath);
             }

@@ -38,8 +38,11 @@ public sealed record StatusQueryPage(string? TrackingCode, string? SecondFactor,
 
 public sealed record StatusAnswer(string TrackingCode, string Stage, DateOnly? Due, bool Provisional, DateOnly? ClosedOn)
 {
-    /// <summary>在线查看 after 办结: the reply letter as signed, short-lived download links.</summary>
-    public IReadOnlyList<(string FileName, string Url)> Downloads { get; init; } = [];
+    /// <summary>在线查看 after 办结: the reply letter and the released files as signed, short-lived download links.</summary>
+    public IReadOnlyList<ReplyDownload> Downloads { get; init; } = [];
 
     public static string Format(DateOnly date) => date.ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>One document of an 在线查看 reply: what it is (答复告知书 or 公开的信息), its name and its signed link.</summary>
+public sealed record ReplyDownload(string What, string FileName, string Url);

@@ -1,4 +1,5 @@
 using Disclosure.Core.Requests;
+using Disclosure.Storage.Entities;
 using Disclosure.Storage.Requests;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -93,7 +94,9 @@ public sealed class RequestsController(
             return View(new StatusQueryPage(trackingCode, null, null, true, null));
         }
 
-        var downloads = (await replies.ListAsync(found.RequestId, cancellationToken)).Select(d => (d.FileName, links.Url(found.RequestId, d.Id))).ToList();
+        var downloads = (await replies.ListAsync(found.RequestId, cancellationToken))
+            .Select(d => new ReplyDownload(d.Kind == RequestDocumentKind.ReplyLetter ? "答复告知书" : "公开的信息", d.FileName, links.Url(found.RequestId, d.Id)))
+            .ToList();
         return View(new StatusQueryPage(TrackingCode.Format(found.TrackingCode), null,
             new StatusAnswer(TrackingCode.Format(found.TrackingCode), RequestNames.Stage(found.Stage), found.Due, found.Provisional, found.ClosedOn) { Downloads = downloads },
             false, null));

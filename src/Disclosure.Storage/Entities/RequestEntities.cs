@@ -121,11 +121,22 @@ public sealed class RequestAppealRecord
     public required string RecordedBy { get; set; }
 }
 
-/// <summary>A document kept with an application: the generated reply letter (告知书).</summary>
+/// <summary>What a document kept with an application is.</summary>
+public enum RequestDocumentKind
+{
+    /// <summary>答复告知书, generated at 办结.</summary>
+    ReplyLetter,
+
+    /// <summary>公开的信息: a file the office provides with its reply (在线查看 applicants download it after 办结).</summary>
+    ReleasedFile,
+}
+
+/// <summary>A document kept with an application: the generated reply letter (告知书) or a released file.</summary>
 public sealed class RequestDocumentRecord
 {
     public long Id { get; set; }
     public long RequestId { get; set; }
+    public RequestDocumentKind Kind { get; set; }
     public required string FileName { get; set; }
     public required string ContentType { get; set; }
     public required byte[] Content { get; set; }

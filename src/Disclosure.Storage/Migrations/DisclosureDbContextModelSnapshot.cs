@@ -1125,6 +1125,10 @@ namespace Disclosure.Storage.Migrations
                         .IsRequired()
                         .HasMaxLength(200);
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
                     b.Property<long>("RequestId");
 
                     b.Property<string>("Sha256")

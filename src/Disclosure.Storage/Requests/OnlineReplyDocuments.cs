@@ -5,16 +5,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Disclosure.Storage.Requests;
 
 /// <summary>A document an applicant may download from the status page: its id and file name, never its content.</summary>
-public sealed record ReplyDocumentLink(long Id, string FileName);
+public sealed record ReplyDocumentLink(long Id, string FileName, RequestDocumentKind Kind);
 
 /// <summary>
-/// 在线查看: when the applicant chose to receive the reply online, the reply letter stored at 办结 is theirs to
-/// download from the status page — only after 办结, only for that delivery method, and only for a request found
+/// 在线查看: when the applicant chose to receive the reply online, the reply letter stored at 办结 and the files
+/// released with it (公开的信息) are theirs to download from the status page — only after 办结, only for that delivery method, and only for a request found
 /// by tracking code and second factor (<see cref="RequestStatusQuery"/>); the page hands out short-lived signed links.
 /// </summary>
 public sealed class OnlineReplyDocuments(DisclosureDbContext db)
 {
-    /// <summary>The newest reply letter of a closed 在线查看 request, or nothing.</summary>
+    /// <summary>The newest reply letter of a closed 在线查看 request and the files released with it, or nothing.</summary>
     public async Task<IReadOnlyList<ReplyDocumentLink>> ListAsync(long requestId, CancellationToken cancellationToken = default)
     {
         if (!await IsReleasedOnlineAsync(requestId, cancellationToken))
@@ -22,10 +22,12 @@ public sealed class OnlineReplyDocuments(DisclosureDbContext db)
             return [];
         }
 
+        var documents = await db.Set<RequestDocumentRecord>().AsNoTracking().Where(d => d.RequestId == requestId)
+            .OrderBy(d => d.Id).Select(d => new ReplyDocumentLink(d.Id, d.FileName, d.Kind)).ToListAsync(cancellationToken);
+
         // Reopened and closed again: only the letter of the last 办结 is the reply.
-        var letter = await db.Set<RequestDocumentRecord>().AsNoTracking().Where(d => d.RequestId == requestId)
-            .OrderByDescending(d => d.Id).Select(d => new ReplyDocumentLink(d.Id, d.FileName)).FirstOrDefaultAsync(cancellationToken);
-        return letter is null ? [] : [letter];
+        var letter = documents.LastOrDefault(d => d.Kind == RequestDocumentKind.ReplyLetter);
+        return [.. letter is null ? [] : new[] { letter }, .. documents.Where(d => d.Kind == RequestDocumentKind.ReleasedFile)];
     }
 
     /// <summary>The document itself, when it is among those <see cref="ListAsync"/> lists for the request.</summary>

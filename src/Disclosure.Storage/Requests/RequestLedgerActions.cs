@@ -18,6 +18,8 @@ public static class RequestLedgerActions
     public const string Assigned = "request-assigned";
     public const string Closed = "request-closed";
     public const string LetterDownloaded = "request-letter-downloaded";
+    public const string ReleasedFileAdded = "request-released-file-added";
+    public const string ReleasedFileRemoved = "request-released-file-removed";
     public const string AppealRecorded = "request-appeal-recorded";
     public const string AppealUpdated = "request-appeal-updated";
     public const string RegisterExported = "request-register-exported";
@@ -37,6 +39,8 @@ public static class RequestLedgerActions
         Assigned => "分办承办部门",
         Closed => "办结答复",
         LetterDownloaded => "下载告知书",
+        ReleasedFileAdded => "添加公开的信息（答复附件）",
+        ReleasedFileRemoved => "删除公开的信息（答复附件）",
         AppealRecorded => "登记行政复议或行政诉讼",
         AppealUpdated => "更新行政复议或行政诉讼结果",
         RegisterExported => "导出申请登记簿（含个人信息）",

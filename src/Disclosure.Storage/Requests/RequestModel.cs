@@ -80,6 +80,7 @@ internal static class RequestModel
             document.ToTable("InformationRequestDocuments");
             document.HasKey(d => d.Id);
             document.HasOne<InformationRequestRecord>().WithMany().HasForeignKey(d => d.RequestId).OnDelete(DeleteBehavior.Restrict);
+            document.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
             document.Property(d => d.FileName).HasMaxLength(200);
             document.Property(d => d.ContentType).HasMaxLength(100);
             document.Property(d => d.Sha256).HasMaxLength(64);

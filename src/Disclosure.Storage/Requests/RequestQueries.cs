@@ -113,15 +113,17 @@ public sealed class RequestQueries(DisclosureDbContext db, IWorkingDayCalendarSo
         return await db.Ledger.AsNoTracking().Where(e => e.ContentItemId == subject).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The stored reply letters (newest first), without their content.</summary>
-    public async Task<IReadOnlyList<(long Id, string FileName, string Sha256, DateTime CreatedUtc, string CreatedBy)>> DocumentsAsync(long requestId, CancellationToken cancellationToken = default) =>
-        (await db.Set<RequestDocumentRecord>().AsNoTracking().Where(d => d.RequestId == requestId)
+    /// <summary>The stored reply letters and released files (newest first), without their content.</summary>
+    public async Task<IReadOnlyList<RequestDocumentRow>> DocumentsAsync(long requestId, CancellationToken cancellationToken = default) =>
+        await db.Set<RequestDocumentRecord>().AsNoTracking().Where(d => d.RequestId == requestId)
             .OrderByDescending(d => d.Id)
-            .Select(d => new { d.Id, d.FileName, d.Sha256, d.CreatedUtc, d.CreatedBy })
-            .ToListAsync(cancellationToken))
-        .Select(d => (d.Id, d.FileName, d.Sha256, d.CreatedUtc, d.CreatedBy)).ToList();
+            .Select(d => new RequestDocumentRow(d.Id, d.Kind, d.FileName, d.Sha256, d.Content.Length, d.CreatedUtc, d.CreatedBy))
+            .ToListAsync(cancellationToken);
 
     private static RequestRow ToRow(InformationRequestRecord r, WorkingDayCalendar calendar, DateOnly today) => new(
         r.Number, r.Channel, r.Kind, r.ReceivedOn, r.Description, r.Stage, r.DepartmentCode, r.ExtensionDays > 0, r.Outcome, r.ClosedOn,
         RequestService.Timeline(r).Evaluate(calendar, today));
 }
+
+/// <summary>A document kept with an application, as the admin lists it.</summary>
+public sealed record RequestDocumentRow(long Id, RequestDocumentKind Kind, string FileName, string Sha256, long Size, DateTime CreatedUtc, string CreatedBy);

@@ -195,6 +195,52 @@ public sealed class RequestService(DisclosureDbContext db, LedgerWriter ledger, 
             return $"{RequestOutcomes.DisplayName(outcome)}，答复日期 {Format(closedOn)}，告知书 SHA-256 {hash}";
         }, cancellationToken);
 
+    /// <summary>The most files an office provides with one reply (more belong in a published item or on paper).</summary>
+    public const int MaxReleasedFiles = 20;
+
+    /// <summary>
+    /// 公开的信息: a file the office provides with its reply, kept with the application (its content already checked
+    /// by the caller). An 在线查看 applicant downloads it from the status page after 办结. Files may be added after
+    /// 办结 too (补充提供), each addition recorded with its hash.
+    /// </summary>
+    public async Task<long> AddReleasedFileAsync(string number, string fileName, string contentType, byte[] content, string actor, CancellationToken cancellationToken = default)
+    {
+        RequestDocumentRecord? added = null;
+        await ChangeAsync(number, actor, RequestLedgerActions.ReleasedFileAdded, async request =>
+        {
+            Require(content.Length > 0, "文件为空。");
+            var count = await db.Set<RequestDocumentRecord>().CountAsync(d => d.RequestId == request.Id && d.Kind == RequestDocumentKind.ReleasedFile, cancellationToken);
+            Require(count < MaxReleasedFiles, $"每件申请最多提供 {MaxReleasedFiles} 个文件。");
+            var hash = Convert.ToHexStringLower(SHA256.HashData(content));
+            added = new RequestDocumentRecord
+            {
+                RequestId = request.Id,
+                Kind = RequestDocumentKind.ReleasedFile,
+                FileName = fileName,
+                ContentType = contentType,
+                Content = content,
+                Sha256 = hash,
+                CreatedUtc = clock.GetUtcNow().UtcDateTime,
+                CreatedBy = actor,
+            };
+            db.Set<RequestDocumentRecord>().Add(added);
+            return $"提供文件 {fileName}，SHA-256 {hash}";
+        }, cancellationToken);
+        return added!.Id;
+    }
+
+    /// <summary>Removes a released file before 办结; once the reply is out, what was provided stays on record.</summary>
+    public Task RemoveReleasedFileAsync(string number, long documentId, string actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(number, actor, RequestLedgerActions.ReleasedFileRemoved, async request =>
+        {
+            Require(request.Stage != RequestStage.Closed, "申请已办结：已提供给申请人的文件不能删除。");
+            var document = await db.Set<RequestDocumentRecord>()
+                .SingleOrDefaultAsync(d => d.Id == documentId && d.RequestId == request.Id && d.Kind == RequestDocumentKind.ReleasedFile, cancellationToken)
+                ?? throw new RequestException("该文件不存在或已被删除。");
+            db.Set<RequestDocumentRecord>().Remove(document);
+            return $"删除文件 {document.FileName}，SHA-256 {document.Sha256}";
+        }, cancellationToken);
+
     /// <summary>Records a 行政复议 or 行政诉讼 about the application.</summary>
     public Task AddAppealAsync(string number, AppealKind kind, DateOnly filedOn, string authority, string? caseNumber, AppealResult result, DateOnly? decidedOn, string actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(number, actor, RequestLedgerActions.AppealRecorded, request =>

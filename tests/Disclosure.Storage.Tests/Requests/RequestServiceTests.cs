@@ -209,6 +209,39 @@ public sealed class RequestServiceTests
         Assert.Equal("2026-0017", next.Number);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Released_files_go_online_with_the_last_letter_only_after_closing_and_stay_once_provided(DatabaseProvider engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine);
+        await database.ApplySetupAndDemoOfficeAsync();
+        var clock = new SettableClock("2026-03-09");
+        var request = await WithAsync(database, clock, s => s.Service.RegisterAsync(Applicant, RequestChannel.Online, D("2026-03-09"), "public"));
+        var listed = () => database.InScopeAsync(sp => sp.GetRequiredService<OnlineReplyDocuments>().ListAsync(request.Id));
+
+        var kept = await WithAsync(database, clock, s => s.Service.AddReleasedFileAsync(request.Number, "目录.txt", "text/plain", "目录"u8.ToArray(), "office"));
+        var mistaken = await WithAsync(database, clock, s => s.Service.AddReleasedFileAsync(request.Number, "误传.txt", "text/plain", "误传"u8.ToArray(), "office"));
+        await WithAsync(database, clock, s => s.Service.RemoveReleasedFileAsync(request.Number, mistaken, "office"));
+        var gone = await Assert.ThrowsAsync<RequestException>(() => WithAsync(database, clock, s => s.Service.RemoveReleasedFileAsync(request.Number, mistaken, "office")));
+        Assert.Equal("该文件不存在或已被删除。", gone.Message);
+        Assert.Empty(await listed());
+
+        clock.Set("2026-03-20");
+        await WithAsync(database, clock, s => s.Service.CloseAsync(request.Number, RequestOutcome.Disclosed, D("2026-03-20"), "予以公开。", (_, _) => "letter"u8.ToArray(), "office"));
+        var documents = await listed();
+        Assert.Equal([RequestDocumentKind.ReplyLetter, RequestDocumentKind.ReleasedFile], documents.Select(d => d.Kind));
+        Assert.Equal(kept, documents[1].Id);
+        Assert.Null(await database.InScopeAsync(sp => sp.GetRequiredService<OnlineReplyDocuments>().GetAsync(request.Id, mistaken)));
+
+        // The letter cannot be removed as a released file, and after 办结 nothing provided can.
+        var letterId = documents[0].Id;
+        var notAFile = await Assert.ThrowsAsync<RequestException>(() => WithAsync(database, clock, s => s.Service.RemoveReleasedFileAsync(request.Number, letterId, "office")));
+        Assert.Equal("申请已办结：已提供给申请人的文件不能删除。", notAFile.Message);
+        await WithAsync(database, clock, s => s.Service.AddReleasedFileAsync(request.Number, "补充.txt", "text/plain", "补充"u8.ToArray(), "office"));
+        Assert.Equal(3, (await listed()).Count);
+        Assert.Empty(await database.InScopeAsync(sp => sp.GetRequiredService<IntegrityVerifier>().VerifyAsync()));
+    }
+
     private static DateOnly D(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Task<DeadlineStatus> DeadlineAsync(TestDatabase database, TimeProvider clock, string number) =>

@@ -42,7 +42,7 @@ public sealed partial class OnlineReplyTests(RequestSiteFixture fixture) : IClas
         var download = await anonymous.GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", download.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("no-store", download.Headers.CacheControl!.ToString());
+        Assert.True(download.Headers.CacheControl!.NoStore);
         var letter = await download.Content.ReadAsByteArrayAsync();
         Assert.Contains("政府信息公开申请答复告知书", LetterText(letter));
 
@@ -80,6 +80,68 @@ public sealed partial class OnlineReplyTests(RequestSiteFixture fixture) : IClas
         Assert.Contains("依法向银川铁路运输法院提起行政诉讼", text);
     }
 
+    [Fact]
+    public async Task Released_files_are_checked_by_content_recorded_and_downloaded_with_the_letter_after_closing()
+    {
+        var online = await RegisterAsync(DeliveryMethod.Online, "2025年度本局行政许可事项目录。");
+        var office = await Staff.SignedInAsync(fixture.Site, "office");
+        var page = await office.GetStringAsync($"/admin/requests/{online.Number}");
+        Assert.Contains("公开的信息（随答复提供的文件）", WebUtility.HtmlDecode(page));
+
+        // A file whose content is not what its name says is refused with the reason, and nothing is kept.
+        var refused = await office.PostAsync($"/admin/requests/{online.Number}?handler=release", Upload(page, "目录.pdf", "这不是 PDF 文件"u8.ToArray()));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("文件“目录.pdf”未添加：文件内容与扩展名不符", await TextAsync(refused));
+        Assert.Contains("尚未添加文件。", await TextAsync(refused));
+
+        var catalogue = "行政许可事项目录：一、户口迁移审批；二、居民身份证核发。"u8.ToArray();
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostAsync($"/admin/requests/{online.Number}?handler=release", Upload(page, "许可事项目录.txt", catalogue))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostAsync($"/admin/requests/{online.Number}?handler=release", Upload(page, "草稿.txt", "误传的文件"u8.ToArray()))).StatusCode);
+        page = await office.GetStringAsync($"/admin/requests/{online.Number}");
+        var draftId = DocumentIdRegex().Matches(page).Select(m => m.Groups[1].Value).First(); // newest first
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostAsync($"/admin/requests/{online.Number}?handler=unrelease&document={draftId}", Form(page))).StatusCode);
+
+        var client = fixture.Site.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Empty(DownloadLinks(await StatusAsync(client, online.TrackingCode, Phone)));
+        await CloseAsync(online.Number, "经审查，该信息予以公开，见所附文件。");
+
+        var status = await StatusAsync(client, online.TrackingCode, Phone);
+        Assert.Contains("公开的信息：", status);
+        Assert.DoesNotContain("草稿.txt", status);
+        var links = DownloadLinks(status);
+        Assert.Equal(2, links.Count);
+        Assert.Contains("政府信息公开申请答复告知书", LetterText(await (await client.GetAsync(links[0])).Content.ReadAsByteArrayAsync()));
+        Assert.Equal(catalogue, await (await client.GetAsync(links[1])).Content.ReadAsByteArrayAsync());
+
+        // After 办结 what was provided stays on record: it cannot be removed.
+        page = await office.GetStringAsync($"/admin/requests/{online.Number}");
+        var kept = DocumentIdRegex().Matches(page).Select(m => m.Groups[1].Value).Last(); // after the letter
+        var removal = await office.PostAsync($"/admin/requests/{online.Number}?handler=unrelease&document={kept}", Form(page));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, removal.StatusCode);
+        Assert.Contains("已提供给申请人的文件不能删除", await TextAsync(removal));
+
+        await using var scope = fixture.Site.Services.CreateAsyncScope();
+        var history = await scope.ServiceProvider.GetRequiredService<RequestQueries>().HistoryAsync(online.Number);
+        Assert.Equal(
+            [RequestLedgerActions.ReleasedFileAdded, RequestLedgerActions.ReleasedFileAdded, RequestLedgerActions.ReleasedFileRemoved],
+            history.Where(e => e.Action.StartsWith("request-released-file", StringComparison.Ordinal)).Select(e => e.Action));
+        Assert.Contains(history, e => e.Action == RequestLedgerActions.ReleasedFileAdded && e.Detail!.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(catalogue))));
+    }
+
+    [Fact]
+    public async Task Released_files_of_a_request_answered_by_post_are_kept_but_never_offered_online()
+    {
+        var byPost = await RegisterAsync(DeliveryMethod.Post, "2025年度本局政府信息公开工作年度报告。");
+        var office = await Staff.SignedInAsync(fixture.Site, "office");
+        var page = await office.GetStringAsync($"/admin/requests/{byPost.Number}");
+        Assert.Contains("请按该方式提供给申请人", WebUtility.HtmlDecode(page));
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostAsync($"/admin/requests/{byPost.Number}?handler=release", Upload(page, "年度报告.txt", "年度报告正文"u8.ToArray()))).StatusCode);
+        await CloseAsync(byPost.Number, "经审查，现予以公开。");
+
+        var client = fixture.Site.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Empty(DownloadLinks(await StatusAsync(client, byPost.TrackingCode, Phone)));
+    }
+
     private async Task<Disclosure.Storage.Entities.InformationRequestRecord> RegisterAsync(DeliveryMethod delivery, string description)
     {
         await using var scope = fixture.Site.Services.CreateAsyncScope();
@@ -112,6 +174,15 @@ public sealed partial class OnlineReplyTests(RequestSiteFixture fixture) : IClas
         using var document = WordprocessingDocument.Open(stream, false);
         return string.Join("\n", document.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Select(p => p.InnerText));
     }
+
+    private static MultipartFormDataContent Upload(string page, string fileName, byte[] content) => new()
+    {
+        { new StringContent(Staff.Token(page)), "__RequestVerificationToken" },
+        { new ByteArrayContent(content), "file", fileName },
+    };
+
+    [GeneratedRegex("handler=letter&amp;document=(\\d+)")]
+    private static partial Regex DocumentIdRegex();
 
     [GeneratedRegex("href=\"(/requests/documents/[^\"]+)\"")]
     private static partial Regex DownloadLinkRegex();

@@ -1,5 +1,6 @@
 using Disclosure.Core.Calendar;
 using Disclosure.Core.Requests;
+using Disclosure.Media;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Requests;
 using Disclosure.Storage.Settings;
@@ -22,7 +23,8 @@ public sealed class DetailsModel(
     RequestQueries queries,
     ApplicantDataAccess applicants,
     AdminLookups lookups,
-    SiteIdentityStore identity) : PageModel
+    SiteIdentityStore identity,
+    MediaStore media) : PageModel
 {
     public InformationRequestRecord Application { get; private set; } = null!;
 
@@ -32,7 +34,7 @@ public sealed class DetailsModel(
 
     public IReadOnlyList<Disclosure.Storage.Entities.LedgerEntry> History { get; private set; } = [];
 
-    public IReadOnlyList<(long Id, string FileName, string Sha256, DateTime CreatedUtc, string CreatedBy)> Documents { get; private set; } = [];
+    public IReadOnlyList<RequestDocumentRow> Documents { get; private set; } = [];
 
     public IReadOnlyDictionary<string, string> Departments { get; private set; } = new Dictionary<string, string>();
 
@@ -96,6 +98,30 @@ public sealed class DetailsModel(
             await requests.CloseAsync(number, chosen, Date(closedOn, "答复日期"), replyText ?? string.Empty,
                 (request, applicant) => ReplyLetter.Render(ReplyLetter.Values(request, applicant, office)), Actor, cancellationToken);
         }, cancellationToken);
+
+    /// <summary>公开的信息: a file provided with the reply, checked by content like every attachment.</summary>
+    public Task<IActionResult> OnPostReleaseAsync(string number, IFormFile? file, CancellationToken cancellationToken) =>
+        ActAsync(number, "release", "已添加公开的信息。", async () =>
+        {
+            if (file is null || file.Length == 0)
+            {
+                throw new RequestException("请选择要提供给申请人的文件。");
+            }
+
+            try
+            {
+                await using var stream = file.OpenReadStream();
+                var (checkedFile, content) = await media.CheckAsync(stream, file.FileName, cancellationToken);
+                await requests.AddReleasedFileAsync(number, checkedFile.FileName, checkedFile.MediaType, content, Actor, cancellationToken);
+            }
+            catch (MediaRejectedException ex)
+            {
+                throw new RequestException($"文件“{Path.GetFileName(file.FileName)}”未添加：{ex.Message}");
+            }
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostUnreleaseAsync(string number, long document, CancellationToken cancellationToken) =>
+        ActAsync(number, "release", "已删除该文件。", () => requests.RemoveReleasedFileAsync(number, document, Actor, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostAppealAsync(string number, string? kind, string? filedOn, string? authority, string? caseNumber, string? result, string? decidedOn, CancellationToken cancellationToken) =>
         ActAsync(number, "appeal", "已登记。", () =>
