@@ -39,7 +39,7 @@ public sealed class PageParameterGuard(RequestDelegate next, ILogger<PageParamet
         logger.LogInformation("Refused paging parameters {Query} on {Path}.", context.Request.QueryString.Value, context.Request.Path.Value);
         if (context.Request.Path.StartsWithSegments("/api"))
         {
-            await Results.ValidationProblem(errors, title: Title).ExecuteAsync(context);
+            await Results.ValidationProblem(errors, detail: string.Join(" ", errors.Values.SelectMany(e => e)), title: Title).ExecuteAsync(context);
             return;
         }
 

@@ -59,6 +59,7 @@ public sealed partial class SecurityTests(SiteFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Only_the_read_only_preview_may_be_framed_and_only_by_the_admin_itself()
     {
+        await Staff.EnsureAsync(fixture.Site.Services);
         var office = await Staff.SignedInAsync(fixture.Site, "office");
         var preview = await office.GetAsync("/admin/content/yongning-2017-implementation-plan/preview");
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
