@@ -212,7 +212,7 @@ public sealed class AccountService(
     {
         if (!result.Succeeded)
         {
-            throw new AccountException(string.Join("；", result.Errors.Select(e => e.Description)));
+            throw new AccountException(Disclosure.Core.Text.DoubledPunctuation.Collapse(string.Join("；", result.Errors.Select(e => e.Description))));
         }
     }
 }

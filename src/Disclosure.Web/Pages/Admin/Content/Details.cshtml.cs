@@ -136,7 +136,7 @@ public sealed class DetailsModel(
         }
         catch (Exception ex) when (ex is WorkflowException or WorkflowForbiddenException or ContentStateException or ContentIntegrityException or ContentValidationException or ContentNotFoundException)
         {
-            Error = ex is ContentValidationException validation ? string.Join("；", validation.Errors.Select(e => e.Message)) : ex.Message;
+            Error = ex is ContentValidationException validation ? Disclosure.Core.Text.DoubledPunctuation.Collapse(string.Join("；", validation.Errors.Select(e => e.Message))) : ex.Message;
             if (ex is WorkflowForbiddenException)
             {
                 Response.StatusCode = StatusCodes.Status403Forbidden;
