@@ -58,6 +58,20 @@ public sealed class WorkflowGuardTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task The_submitter_may_not_approve_even_what_someone_else_drafted(DatabaseProvider engine)
+    {
+        await using var site = await NewSiteAsync(engine);
+        await DraftAsync(site, "submitted-by-chief", "editor");
+        // A 科长 who is both 信息员 and 初审人 of the department: they may submit the draft, not also pass it.
+        var chief = new Actor("chief", new HashSet<string> { RoleNames.Editor, RoleNames.DepartmentReviewer }, "zhzx");
+        var review = await Workflow(site, w => w.SubmitAsync("submitted-by-chief", chief));
+
+        var refused = await Assert.ThrowsAsync<WorkflowException>(() => Workflow(site, w => w.ApproveAsync(review.Id, chief, "同意")));
+        Assert.Contains("不能审核自己起草或上报的内容", refused.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task An_emergency_publisher_may_not_be_the_drafter(DatabaseProvider engine)
     {
         await using var site = await NewSiteAsync(engine);
