@@ -209,7 +209,6 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
             "/admin/requests/{number}" => "/admin/requests/" + Uri.EscapeDataString(request),
             "/admin/users/{id}" => "/admin/users/editor",
             "/admin/content/{id}/diff" => $"/admin/content/{itemId}/diff?from=1&to=2",
-            "/admin/users/{id}" => "/admin/users/editor",
             _ => pattern.Replace("{id}", itemId).Replace("/{token?}", string.Empty).Replace("{id?}", string.Empty),
         };
     }
