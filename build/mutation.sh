@@ -27,6 +27,19 @@ sqlite_only='DisplayName!~PostgreSQL'
 
 output_root="$repo/artifacts/mutation"
 
+# spans FILE FROM-TO ...: Stryker's {from..to} mutate spans are character offsets into the file; this turns line
+# ranges (inclusive) into them, so an area can mutate only the guard code of a larger file.
+spans() {
+  python3 - "$@" <<'EOF'
+import sys
+path, ranges = sys.argv[1], sys.argv[2:]
+starts = [0]
+for line in open(path, encoding="utf-8-sig").read().split("\n"):
+    starts.append(starts[-1] + len(line) + 1)
+print("".join("{%d..%d}" % (starts[int(a) - 1], starts[int(b)] - 1) for a, b in (r.split("-") for r in ranges)))
+EOF
+}
+
 # area NAME: sets label, project, test_project, filter and the mutate globs (relative to the source project).
 area() {
   mutate=()
@@ -56,16 +69,16 @@ area() {
       label="审核流程 (Storage/Workflow)"
       project=src/Disclosure.Storage/Disclosure.Storage.csproj
       test_project=tests/Disclosure.Storage.Tests/Disclosure.Storage.Tests.csproj
-      # The guards of the review (line spans of WorkflowService.cs, kept in step with the file): 上报 by the
-      # item's department (SubmitAsync), no 保密审查 pass with an undecided finding (ApproveAsync), no 退回 without
-      # an opinion (ReturnAsync), 定时发布 only later and only when due (ScheduleAsync, PublishDueAsync), 紧急发布's
-      # reason, role, state and drafter/submitter checks (EmergencyPublishAsync), who may decide a step
-      # (WhyCannotDecide) and publication of exactly the approved bytes by the publisher role
-      # (LoadApprovedAsync); and department isolation (ContentAccess). The rest of the file — ledger wording,
-      # masking, bookkeeping — is pinned by WorkflowRecordTests but not mutated: on the shared 2-core machine one
-      # WorkflowService mutant costs about a minute of SQLite workflow tests.
-      mutate=("**/Workflow/WorkflowService.cs{28..40}{52..62}{74..81}{204..237}{253..291}{330..363}{437..457}"
-              "**/Workflow/ContentAccess.cs")
+      # The guards of the review, by line range (turned into Stryker's character spans by `spans`):
+      # 定时发布 only later and only when due (ScheduleAsync, PublishDueAsync, 204-237), 紧急发布 neither by the
+      # drafter nor by the submitter (EmergencyPublishAsync, 270-290), who may decide a step — role, department,
+      # not one's own draft or submission, one step per person (WhyCannotDecide, 330-360), and publication of
+      # exactly the approved bytes by the publisher role (LoadApprovedAsync, 437-457); and department isolation
+      # (ContentAccess.MaySee, 17-27). Keep the ranges in step with the files. The rest — ledger wording, masking,
+      # bookkeeping — is pinned by WorkflowRecordTests but not mutated: on the shared 2-core machine each
+      # mutant there costs a run of SQLite workflow tests.
+      mutate=("**/Workflow/WorkflowService.cs$(spans src/Disclosure.Storage/Workflow/WorkflowService.cs 204-237 270-290 330-360 437-457)"
+              "**/Workflow/ContentAccess.cs$(spans src/Disclosure.Storage/Workflow/ContentAccess.cs 17-27)")
       filter="(FullyQualifiedName~Workflow|FullyQualifiedName~PublicationConcurrency)&$sqlite_only"
       ;;
     ledger)
