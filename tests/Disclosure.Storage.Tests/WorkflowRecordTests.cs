@@ -213,6 +213,67 @@ public sealed class WorkflowRecordTests
         Assert.Equal("当前版本的状态为“已发布”，不能紧急发布。", again.Message);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Each_item_is_decided_and_published_on_its_own_review(DatabaseProvider engine)
+    {
+        var clock = TestClock.At("2026-11-30");
+        await using var site = await NewSiteAsync(engine, clock);
+        await DraftAsync(site, "first");
+        await site.InScopeAsync(sp => sp.GetRequiredService<ContentManager>().CreateAsync("Disclosure",
+            SampleContent.Notice("关于调整窗口办公时间的通知"), "editor", "zhzx", "second"));
+        await ApproveAllAsync(site, "first");
+        await ApproveAllAsync(site, "second");
+
+        // The first item is published on its own approval, not on the newer one of the second item.
+        var notOffice = await Assert.ThrowsAsync<WorkflowForbiddenException>(() => Workflow(site, w => w.PublishAsync("first", Leader)));
+        Assert.Equal("只有公开办可以发布。", notOffice.Message);
+        Assert.Equal(ContentStatus.Published, (await Workflow(site, w => w.PublishAsync("first", Office))).Status);
+
+        // The scheduler publishes under its own name.
+        await Workflow(site, w => w.ScheduleAsync("second", clock.Now.AddHours(1), Office));
+        clock.Now = clock.Now.AddHours(1);
+        Assert.Equal(1, await Workflow(site, w => w.PublishDueAsync()));
+        var entry = await site.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.OrderBy(e => e.Sequence).LastAsync());
+        Assert.Equal((LedgerActions.Publish, "scheduler", "second"), (entry.Action, entry.Actor, entry.ContentItemId));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_step_is_refused_to_the_wrong_role_and_to_another_department_even_for_office_wide_staff(DatabaseProvider engine)
+    {
+        await using var site = await NewSiteAsync(engine);
+        await DraftAsync(site, "departmental");
+        var review = await Workflow(site, w => w.SubmitAsync("departmental", Editor));
+
+        var wrongRole = await Assert.ThrowsAsync<WorkflowForbiddenException>(() => Workflow(site, w => w.ApproveAsync(review.Id, Leader, null)));
+        Assert.Equal("“初审”需要由具有相应角色的人员审核。", wrongRole.Message);
+        // A reviewer of another department who also holds an office-wide role sees the item, but 初审 stays with its department.
+        var otherHeadAndOfficer = new Actor("head-xz", new HashSet<string> { RoleNames.DepartmentReviewer, RoleNames.SecrecyOfficer }, "xzdd");
+        var otherDepartment = await Assert.ThrowsAsync<WorkflowForbiddenException>(() => Workflow(site, w => w.ApproveAsync(review.Id, otherHeadAndOfficer, null)));
+        Assert.Equal("“初审”只能由本部门的人员审核。", otherDepartment.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task An_emergency_publication_opens_its_own_review_in_the_drafters_name_while_others_are_in_progress(DatabaseProvider engine)
+    {
+        await using var site = await NewSiteAsync(engine);
+        await DraftAsync(site, "in-review");
+        await Workflow(site, w => w.SubmitAsync("in-review", Editor));
+        await DraftAsync(site, "breaking");
+
+        await Workflow(site, w => w.EmergencyPublishAsync("breaking", Leader, "舆情紧急"));
+
+        await site.InScopeAsync(async sp =>
+        {
+            var reviews = await sp.GetRequiredService<DisclosureDbContext>().Reviews.Include(r => r.Item).Include(r => r.Decisions).ToListAsync();
+            var emergency = reviews.Single(r => r.Item.ContentItemId == "breaking");
+            Assert.Equal((true, "editor", "leader"), (emergency.Emergency, emergency.SubmittedBy, emergency.Decisions.Single().UserName));
+            Assert.Empty(reviews.Single(r => r.Item.ContentItemId == "in-review").Decisions);
+        });
+    }
+
     private static async Task<TestDatabase> NewSiteAsync(DatabaseProvider engine, TimeProvider? clock = null)
     {
         var database = await TestDatabase.CreateAsync(engine, clock: clock);
