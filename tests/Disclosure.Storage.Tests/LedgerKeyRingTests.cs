@@ -126,9 +126,12 @@ public sealed class LedgerKeyRingTests : IDisposable
         File.WriteAllText(Path.Combine(ring.Folder, "ledger-2.key"), Convert.ToBase64String(copied) + "\n");
         File.WriteAllText(Path.Combine(ring.Folder, "ledger-1.key"), NewKey());
 
+        // Both the current key and the next rotation look at the folder again first.
+        Assert.Equal("2", ring.CurrentKeyId);
         Assert.Equal(copied, ring.Find("2"));
         Assert.Equal(configured, ring.Find("1"));
-        Assert.Equal("2", ring.CurrentKeyId);
+        File.WriteAllText(Path.Combine(ring.Folder, "ledger-5.key"), NewKey());
+        Assert.Equal("6", ring.CreateNextKey());
     }
 
     [Fact]
