@@ -193,12 +193,13 @@ score = f"{100 * detected / valid:.1f}%" if valid else "n/a"
 print(valid, detected, undetected, score)
 EOF
 )
-  # The report lists every file of the project; the mutated ones are those with a mutant Stryker did not ignore.
+  # The report lists every file of the project; the mutated ones are those with a mutant Stryker did not ignore
+# (a mutant outside the mutate filter can still be reported as a compile error, which does not count either).
   file_list="$(python3 - "$json" <<'EOF'
 import json, sys
 files = json.load(open(sys.argv[1], encoding="utf-8"))["files"]
 print(", ".join(sorted(path.split("/src/", 1)[-1] for path, source in files.items()
-                       if any(m["status"] != "Ignored" for m in source["mutants"]))))
+                       if any(m["status"] not in ("Ignored", "CompileError") for m in source["mutants"]))))
 EOF
 )"
   command="build/mutation.sh $name"
