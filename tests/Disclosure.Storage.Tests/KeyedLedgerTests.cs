@@ -212,6 +212,118 @@ public sealed class KeyedLedgerTests
         Assert.Contains(await VerifyAsync(site), p => p.Message.Contains("“2027”不在密钥目录或配置中"));
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Every_field_of_an_entry_is_under_its_mac(DatabaseProvider engine)
+    {
+        await using var site = await TestDatabase.CreateAsync(engine);
+        await AppendAsync(site, 3);
+        var original = (await EntriesAsync(site))[1];
+        var changes = new (string Field, Action<LedgerEntry> Change)[]
+        {
+            ("OccurredUtc", e => e.OccurredUtc = e.OccurredUtc.AddSeconds(1)),
+            ("Actor", e => e.Actor = "someone-else"),
+            ("Action", e => e.Action = LedgerActions.Approve),
+            ("ContentItemId", e => e.ContentItemId = "item-9"),
+            ("ContentItemId", e => e.ContentItemId = null),
+            ("VersionNumber", e => e.VersionNumber = 2),
+            ("VersionNumber", e => e.VersionNumber = null),
+            ("ContentHash", e => e.ContentHash = new string('d', 64)),
+            ("ContentHash", e => e.ContentHash = null),
+            ("Detail", e => e.Detail = null),
+        };
+
+        foreach (var (field, change) in changes)
+        {
+            await UpdateAsync(site, 2, change);
+            var problems = await VerifyAsync(site);
+            Assert.True(problems.Any(p => p.Subject == "台账第 2 条" && p.Message == "记录内容与其哈希值不符，该条记录可能被篡改。"), $"{field} changed unnoticed");
+            await UpdateAsync(site, 2, e => (e.OccurredUtc, e.Actor, e.Action, e.ContentItemId, e.VersionNumber, e.ContentHash, e.Detail) =
+                (original.OccurredUtc, original.Actor, original.Action, original.ContentItemId, original.VersionNumber, original.ContentHash, original.Detail));
+            Assert.Empty(await VerifyAsync(site));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task An_entry_moved_to_another_key_id_is_reported_even_when_both_ids_hold_the_same_key(DatabaseProvider engine)
+    {
+        await using var site = await TestDatabase.CreateAsync(engine);
+        await AppendAsync(site, 2);
+        var key = (await File.ReadAllTextAsync(Path.Combine(site.Options.DataFolder, "keys", "ledger-1.key"))).Trim();
+        await using var twoIds = await ReopenAsync(site, new LedgerKeyOptions { Keys = { ["1"] = key, ["copy"] = key }, CurrentKeyId = "1" });
+        Assert.Empty(await VerifyAsync(twoIds));
+
+        // The key id is part of what is MACed: the row cannot be re-labelled, not even onto identical key bytes.
+        await UpdateAsync(twoIds, 2, e => e.KeyId = "copy");
+        Assert.Contains(await VerifyAsync(twoIds), p => p.Subject == "台账第 2 条" && p.Message.Contains("可能被篡改"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_changed_entry_from_before_the_ledger_was_keyed_is_reported(DatabaseProvider engine)
+    {
+        await using var site = await TestDatabase.CreateAsync(engine);
+        await AppendAsync(site, 3);
+        await RewriteAsLegacyAsync(site, _ => { });
+        Directory.Delete(Path.Combine(site.Options.DataFolder, "keys"), recursive: true);
+        await using var upgraded = await ReopenAsync(site);
+
+        // No keyed row yet, so nothing pins the legacy part but each row's own SHA-256.
+        await UpdateAsync(upgraded, 2, e => e.Detail = "改写");
+        Assert.Equal([("台账第 2 条", "记录内容与其哈希值不符，该条记录可能被篡改。")], (await VerifyAsync(upgraded)).Select(p => (p.Subject, p.Message)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task The_time_of_an_entry_is_kept_to_the_millisecond_every_engine_stores(DatabaseProvider engine)
+    {
+        await using var site = await TestDatabase.CreateAsync(engine);
+        var occurred = new DateTime(2026, 11, 30, 1, 2, 3, 456, DateTimeKind.Utc).AddTicks(7891);
+        var written = await site.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().InTransactionAsync(
+            () => sp.GetRequiredService<LedgerWriter>().AppendAsync("office", LedgerActions.Publish, "item", 1, null, null, default, occurred), default));
+
+        var expected = new DateTime(2026, 11, 30, 1, 2, 3, 456, DateTimeKind.Utc);
+        Assert.Equal((expected, DateTimeKind.Utc), (written.OccurredUtc, written.OccurredUtc.Kind));
+        Assert.Equal(expected, Assert.Single(await EntriesAsync(site)).OccurredUtc);
+        Assert.Equal((1L, LedgerWriter.GenesisHash), (written.Sequence, written.PreviousHash));
+        Assert.Empty(await VerifyAsync(site));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_published_head_is_matched_whatever_the_case_of_its_hash(DatabaseProvider engine)
+    {
+        await using var site = await TestDatabase.CreateAsync(engine);
+        await AppendAsync(site, 2);
+        var last = (await EntriesAsync(site))[^1];
+
+        Assert.Empty(await VerifyAsync(site, new LedgerHead(2, last.Hash.ToUpperInvariant()), LedgerHead.Genesis));
+        var rewritten = Assert.Single(await VerifyAsync(site, new LedgerHead(2, new string('e', 64))));
+        Assert.Equal(("已公布的链头（第 2 条）", "台账中这一条记录的哈希值与公布的不符：台账可能被改写。"), (rewritten.Subject, rewritten.Message));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Emergency_publications_count_as_publications_and_a_publication_missing_from_the_ledger_is_reported(DatabaseProvider engine)
+    {
+        await using var site = await TestDatabase.CreateAsync(engine);
+        await site.ApplySetupAndDemoOfficeAsync();
+        await site.InScopeAsync(async sp =>
+        {
+            var content = sp.GetRequiredService<ContentManager>();
+            await content.CreateAsync("Disclosure", SampleContent.Notice(), "editor", "zhzx", "urgent");
+            await content.PublishAsync("urgent", null, "leader", SampleContent.PublishedAt, ledgerAction: LedgerActions.EmergencyPublish, ledgerDetail: "舆情紧急");
+        });
+        Assert.Empty(await VerifyAsync(site));
+
+        // The publication's own row removed from the end of the chain: the chain is whole, the publication unrecorded.
+        await site.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.Where(e => e.Action == LedgerActions.EmergencyPublish).ExecuteDeleteAsync());
+        Assert.Equal(
+            [("内容“urgent”第 1 版", "台账中没有该版本的发布记录。")],
+            (await VerifyAsync(site)).Select(p => (p.Subject, p.Message)));
+    }
+
     private static Task AppendAsync(TestDatabase site, int count) =>
         site.InScopeAsync(async sp =>
         {

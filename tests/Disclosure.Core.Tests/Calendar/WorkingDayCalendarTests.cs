@@ -153,6 +153,22 @@ public sealed class WorkingDayCalendarTests
     }
 
     [Fact]
+    public void A_calendar_holds_every_distinct_day_it_is_given_and_computes_holidays_only_for_other_years()
+    {
+        // Built here rather than taken from the shipped calendar, whose single instance is made once per test run.
+        var holiday = new CalendarDay(D("2026-10-01"), CalendarDayKind.Holiday, "国庆节");
+        var worked = new CalendarDay(D("2026-10-10"), CalendarDayKind.AdjustedWorkingDay, "国庆节");
+        var calendar = new WorkingDayCalendar([new CalendarYear(2026, "国办发明电〔2025〕7号", [holiday, worked])]);
+
+        Assert.Equal(worked, calendar.Find(D("2026-10-10")));
+        Assert.True(calendar.IsWorkingDay(D("2026-10-10")));
+        // 2026-10-02 is a computed 国庆节 day, but 2026 has a notice: only its own days count.
+        Assert.Null(calendar.FindProvisional(D("2026-10-02")));
+        Assert.True(calendar.IsWorkingDay(D("2026-10-02")));
+        Assert.Equal("国庆节", calendar.FindProvisional(D("2027-10-02"))!.Name);
+    }
+
+    [Fact]
     public void An_empty_calendar_counts_the_computed_holidays_and_says_so()
     {
         var result = WorkingDayCalendar.Empty.AddWorkingDays(D("2025-09-30"), 1); // 10-01…03 国庆节, 04–05 weekend, 06 中秋节

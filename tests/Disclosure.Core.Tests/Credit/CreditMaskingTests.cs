@@ -130,7 +130,22 @@ public sealed class CreditMaskingTests
         Assert.Equal("法定代表人周*到场，周*签收；丽水路店面另行办理。", remarks);
     }
 
+    [Fact]
+    public void A_party_with_a_compound_surname_keeps_it_and_loses_the_given_name_also_when_it_stands_alone()
+    {
+        var row = CreditSamples.Penalty();
+        row[CreditFields.PartyName] = "欧阳娜娜";
+        row[CreditFields.ViolationFacts] = "当事人欧阳娜娜酒后滋事，娜娜称其不知情。";
+        var penalty = ParseValid<PenaltyData>(CreditFields.Penalty, row);
+
+        var fields = CreditMasking.PublicFields(penalty).ToDictionary(f => f.Field.Key, f => f.Value);
+
+        Assert.Equal("欧阳**", fields[CreditFields.PartyName]);
+        Assert.Equal("当事人欧阳**酒后滋事，**称其不知情。", fields[CreditFields.ViolationFacts]);
+    }
+
     [Theory]
+    [InlineData("110105491231002", "110105******002")]
     [InlineData("E12345678", "E1*****78")]
     [InlineData("H1234", "H1*34")]
     [InlineData("1234", "****")]

@@ -117,6 +117,9 @@ public sealed class SecrecyScannerTests
         { "当事人宁夏回族自治区某局", [] },
         { "经营者：王德福，联系电话13909512345", ["PersonName: 王德福 → 王**", "MobileNumber: 13909512345 → 139****2345"] },
         { "申请人应当在收到告知书之日起", [] },
+        { "受害人李 四", ["PersonName: 李 四 → 李*"] },                  // the spaced name ends the text
+        { "受害人李 ", [] },
+        { "受害人李", [] },
         { "当事人的权利和义务", [] },
         { "当事人权利", [] },
         { "申请人向本机关提出申请", [] },
@@ -241,8 +244,32 @@ public sealed class SecrecyScannerTests
         Assert.Throws<ArgumentException>(() => SecrecyMasking.Apply("张三丰", [a, b]));
     }
 
+    [Fact]
+    public void Missing_arguments_are_refused_before_anything_is_scanned_or_masked()
+    {
+        Assert.Throws<ArgumentNullException>(() => new SecrecyScanner(null!));
+        Assert.Throws<ArgumentNullException>(() => Scanner.Scan(null!, "正文"));
+        Assert.Throws<ArgumentNullException>(() => Scanner.Scan("手机13812345678", null!));
+        Assert.Throws<ArgumentNullException>(() => SecrecyMasking.Apply(null!, []));
+        Assert.Throws<ArgumentNullException>(() => SecrecyMasking.Apply("正文", null!));
+        Assert.Throws<ArgumentNullException>(() => SecrecyMasking.MaskPersonName(null!));
+    }
+
+    [Fact]
+    public void Apply_masks_a_finding_that_ends_the_text_and_refuses_one_that_runs_past_it()
+    {
+        var name = new SecrecyFinding(FindingKind.Keyword, "正文", 2, 2, "张三", "**", "敏感词“张三”");
+        Assert.Equal("关于**", SecrecyMasking.Apply("关于张三", [name]));
+
+        var refused = Assert.Throws<ArgumentException>(() => SecrecyMasking.Apply("关于张", [name]));
+        Assert.StartsWith("“张三”（位置 2）不在这段文字中", refused.Message);
+        var overlap = Assert.Throws<ArgumentException>(() => SecrecyMasking.Apply("张三丰", [name with { Index = 0 }, name with { Index = 1, Match = "三丰" }]));
+        Assert.StartsWith("“三丰”（位置 1）与前一处重叠", overlap.Message);
+    }
+
     [Theory]
     [InlineData("张三", "张*")]
+    [InlineData("阿依古丽•买买提", "阿***•***")]
     [InlineData("李小明", "李**")]
     [InlineData("欧阳娜娜", "欧阳**")]
     [InlineData("诸葛亮", "诸葛*")]
@@ -300,8 +327,9 @@ public sealed class SecrecyScannerTests
     [InlineData("0", false)]                            // no check digit
     [InlineData("", false)]
     [InlineData("１２", false)]
-    public void Luhn_checks_the_last_digit(string digits, bool valid)
+    [InlineData(null, false)]
+    public void Luhn_checks_the_last_digit(string? digits, bool valid)
     {
-        Assert.Equal(valid, Luhn.IsValid(digits));
+        Assert.Equal(valid, Luhn.IsValid(digits!));
     }
 }
