@@ -1,5 +1,4 @@
 using System.Globalization;
-using Disclosure.Core.Settings;
 using Disclosure.Core.Time;
 using Disclosure.Storage;
 using Disclosure.Storage.Changes;

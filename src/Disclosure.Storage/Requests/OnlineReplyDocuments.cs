@@ -27,7 +27,8 @@ public sealed class OnlineReplyDocuments(DisclosureDbContext db)
 
         // Reopened and closed again: only the letter of the last 办结 is the reply.
         var letter = documents.LastOrDefault(d => d.Kind == RequestDocumentKind.ReplyLetter);
-        return [.. letter is null ? [] : new[] { letter }, .. documents.Where(d => d.Kind == RequestDocumentKind.ReleasedFile)];
+        var released = documents.Where(d => d.Kind == RequestDocumentKind.ReleasedFile);
+        return letter is null ? [.. released] : [letter, .. released];
     }
 
     /// <summary>The document itself, when it is among those <see cref="ListAsync"/> lists for the request.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Disclosure.Core.Settings;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
@@ -222,13 +221,10 @@ public sealed class SiteIdentityStore(DisclosureDbContext db, LedgerWriter ledge
             {
                 SetOnAgency(agency, field.Name, value);
             }
-            else if (settings.TryGetValue(field.Key, out var row))
-            {
-                row.Value = value;
-            }
             else
             {
-                db.SiteSettings.Add(new SiteSetting { Name = field.Key, Value = value });
+                // The rows are tracked already (loaded above), so this finds them without another query.
+                await SetAsync(field.Key, value, cancellationToken);
             }
         }
 
