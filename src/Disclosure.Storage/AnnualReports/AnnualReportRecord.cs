@@ -54,16 +54,4 @@ public sealed class AnnualReportRecord
 
     /// <summary>Changed on every save, so two officers editing at once cannot overwrite each other.</summary>
     public required string ConcurrencyStamp { get; set; }
-
-    internal static void Configure(ModelBuilder builder) => builder.Entity<AnnualReportRecord>(report =>
-    {
-        report.ToTable("AnnualReports");
-        report.HasKey(r => r.Id);
-        report.Property(r => r.AgencyCode).HasMaxLength(64);
-        report.HasIndex(r => new { r.AgencyCode, r.Year }).IsUnique();
-        report.Property(r => r.ContentItemId).HasMaxLength(64);
-        report.Property(r => r.CreatedBy).HasMaxLength(256);
-        report.Property(r => r.UpdatedBy).HasMaxLength(256);
-        report.Property(r => r.ConcurrencyStamp).HasMaxLength(36).IsConcurrencyToken();
-    });
 }

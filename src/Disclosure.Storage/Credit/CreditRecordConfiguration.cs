@@ -9,44 +9,16 @@ namespace Disclosure.Storage.Credit;
 /// search on the masked name, the credit code and the normalised decision number, each indexed. Portable types only,
 /// so SQLite and PostgreSQL run the same migration.
 /// </summary>
-internal static class CreditRecordConfiguration
+internal abstract class CreditRecordConfiguration<T> : IEntityTypeConfiguration<T> where T : CreditRecordBase
 {
     /// <summary>Withdrawn records keep their number, so a corrected decision can be entered again under it.</summary>
     private const string NotWithdrawn = "\"Status\" <> 'Withdrawn'";
 
-    public static void Configure(ModelBuilder builder)
-    {
-        builder.Entity<CreditLicenceRecord>(licence =>
-        {
-            licence.ToTable("CreditLicences");
-            Common(licence, "CreditLicences");
-            licence.Property(r => r.DecisionDocumentName).HasMaxLength(CreditFields.NameLength);
-            licence.Property(r => r.Category).HasMaxLength(16);
-            licence.Property(r => r.CertificateName).HasMaxLength(CreditFields.NameLength);
-            licence.Property(r => r.LicenceNumber).HasMaxLength(CreditFields.NumberLength);
-            licence.Property(r => r.Content).HasMaxLength(CreditFields.LongText);
-            licence.Property(r => r.CurrentState).HasMaxLength(16);
-        });
+    protected abstract string Table { get; }
 
-        builder.Entity<CreditPenaltyRecord>(penalty =>
-        {
-            penalty.ToTable("CreditPenalties");
-            Common(penalty, "CreditPenalties");
-            penalty.Property(r => r.ViolationType).HasMaxLength(2000);
-            penalty.Property(r => r.ViolationFacts).HasMaxLength(CreditFields.LongText);
-            penalty.Property(r => r.LegalBasis).HasMaxLength(2000);
-            penalty.Property(r => r.Categories).HasMaxLength(200);
-            penalty.Property(r => r.Content).HasMaxLength(CreditFields.LongText);
-            penalty.Property(r => r.SuspendedLicence).HasMaxLength(CreditFields.NameLength);
-            penalty.Property(r => r.Severity).HasConversion<string>().HasMaxLength(16);
-            penalty.Property(r => r.RepairedBy).HasMaxLength(256);
-            penalty.Property(r => r.RepairReason).HasMaxLength(500);
-            penalty.HasIndex(r => new { r.Status, r.PublicationEnd });
-        });
-    }
-
-    private static void Common<T>(EntityTypeBuilder<T> record, string table) where T : CreditRecordBase
+    public void Configure(EntityTypeBuilder<T> record)
     {
+        record.ToTable(Table);
         record.HasKey(r => r.Id);
         record.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         record.Property(r => r.PartyName).HasMaxLength(CreditFields.NameLength);
@@ -77,10 +49,50 @@ internal static class CreditRecordConfiguration
         record.Property(r => r.WithdrawnBy).HasMaxLength(256);
         record.Property(r => r.WithdrawReason).HasMaxLength(500);
 
-        record.HasIndex(r => r.DecisionNumberKey, $"IX_{table}_CurrentDecisionNumber").IsUnique().HasFilter(NotWithdrawn);
+        record.HasIndex(r => r.DecisionNumberKey, $"IX_{Table}_CurrentDecisionNumber").IsUnique().HasFilter(NotWithdrawn);
         record.HasIndex(r => new { r.Status, r.DecisionDate });
         record.HasIndex(r => r.PublicPartyName);
         record.HasIndex(r => r.CreditCode);
         record.HasIndex(r => r.ImportBatch);
+        ConfigureKind(record);
+    }
+
+    /// <summary>The columns only this kind of record has.</summary>
+    protected abstract void ConfigureKind(EntityTypeBuilder<T> record);
+}
+
+/// <summary>行政许可.</summary>
+internal sealed class CreditLicenceConfiguration : CreditRecordConfiguration<CreditLicenceRecord>
+{
+    protected override string Table => "CreditLicences";
+
+    protected override void ConfigureKind(EntityTypeBuilder<CreditLicenceRecord> licence)
+    {
+        licence.Property(r => r.DecisionDocumentName).HasMaxLength(CreditFields.NameLength);
+        licence.Property(r => r.Category).HasMaxLength(16);
+        licence.Property(r => r.CertificateName).HasMaxLength(CreditFields.NameLength);
+        licence.Property(r => r.LicenceNumber).HasMaxLength(CreditFields.NumberLength);
+        licence.Property(r => r.Content).HasMaxLength(CreditFields.LongText);
+        licence.Property(r => r.CurrentState).HasMaxLength(16);
+    }
+}
+
+/// <summary>行政处罚.</summary>
+internal sealed class CreditPenaltyConfiguration : CreditRecordConfiguration<CreditPenaltyRecord>
+{
+    protected override string Table => "CreditPenalties";
+
+    protected override void ConfigureKind(EntityTypeBuilder<CreditPenaltyRecord> penalty)
+    {
+        penalty.Property(r => r.ViolationType).HasMaxLength(2000);
+        penalty.Property(r => r.ViolationFacts).HasMaxLength(CreditFields.LongText);
+        penalty.Property(r => r.LegalBasis).HasMaxLength(2000);
+        penalty.Property(r => r.Categories).HasMaxLength(200);
+        penalty.Property(r => r.Content).HasMaxLength(CreditFields.LongText);
+        penalty.Property(r => r.SuspendedLicence).HasMaxLength(CreditFields.NameLength);
+        penalty.Property(r => r.Severity).HasConversion<string>().HasMaxLength(16);
+        penalty.Property(r => r.RepairedBy).HasMaxLength(256);
+        penalty.Property(r => r.RepairReason).HasMaxLength(500);
+        penalty.HasIndex(r => new { r.Status, r.PublicationEnd });
     }
 }

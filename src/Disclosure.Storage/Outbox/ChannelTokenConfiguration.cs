@@ -1,0 +1,16 @@
+using Disclosure.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Disclosure.Storage.Outbox;
+
+internal sealed class ChannelTokenConfiguration : IEntityTypeConfiguration<ChannelToken>
+{
+    public void Configure(EntityTypeBuilder<ChannelToken> token)
+    {
+        token.ToTable("ChannelTokens");
+        token.HasKey(t => t.Name);
+        token.Property(t => t.Name).HasMaxLength(100);
+        token.Property(t => t.Value).HasMaxLength(1000);
+    }
+}

@@ -1,0 +1,16 @@
+using Disclosure.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Disclosure.Storage.Workflow;
+
+internal sealed class SecrecyKeywordConfiguration : IEntityTypeConfiguration<SecrecyKeywordRecord>
+{
+    public void Configure(EntityTypeBuilder<SecrecyKeywordRecord> keyword)
+    {
+        keyword.ToTable("SecrecyKeywords");
+        keyword.HasKey(k => k.Keyword);
+        keyword.Property(k => k.Keyword).HasMaxLength(50);
+        keyword.Property(k => k.AddedBy).HasMaxLength(256);
+    }
+}
