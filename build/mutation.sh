@@ -60,7 +60,7 @@ area() {
       ;;
     webhook)
       label="Webhook 签名 (webhook signature)"
-      project=src/Disclosure.Channels/Disclosure.Channels.csproj
+      project=src/Modules/Disclosure.Channels/Disclosure.Channels.csproj
       test_project=tests/Disclosure.Channels.Tests/Disclosure.Channels.Tests.csproj
       mutate=("**/Webhooks/WebhookSignature.cs")
       filter="FullyQualifiedName~WebhookSignature"

@@ -1,8 +1,10 @@
-using Disclosure.Core.Credit;
-using Disclosure.Core.Requests;
+using Disclosure.Credit.Models;
+using Disclosure.Requests.Models;
 using Disclosure.Storage;
-using Disclosure.Storage.Credit;
+using Disclosure.Credit.Services;
+using Disclosure.Credit.Data;
 using Disclosure.Storage.Entities;
+using Disclosure.Requests.Data;
 
 namespace Disclosure.Bench.AnnualReport;
 

@@ -1,14 +1,18 @@
+using Disclosure.Storage.Modules;
+using Disclosure.Modules;
 using System.Diagnostics;
 using System.Globalization;
 using Disclosure.Bench.AnnualReport;
-using Disclosure.Core.AnnualReports;
+using Disclosure.AnnualReports.Models;
 using Disclosure.DataGenerator;
-using Disclosure.Media.AnnualReports;
+using Disclosure.AnnualReports.Documents;
 using Disclosure.Storage;
-using Disclosure.Storage.AnnualReports;
+using Disclosure.AnnualReports.Services;
+using Disclosure.AnnualReports.Data;
 using Disclosure.Storage.Setup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Disclosure.Credit.Data;
 
 // dotnet run -c Release --project bench/Disclosure.Bench.AnnualReport -- [--postgres "Host=…;Database=…" | --data-folder DIR]
 //     [--items 200000] [--applications 20000] [--credit 10000] [--rounds 7] [--year 2025]
@@ -25,11 +29,11 @@ var options = Option("--postgres") is { } connection
     ? new StorageOptions { Provider = DatabaseProvider.PostgreSQL, ConnectionString = connection }
     : new StorageOptions { DataFolder = Path.GetFullPath(Option("--data-folder") ?? Path.Combine(Path.GetTempPath(), $"disclosure-bench-report-{items}")) };
 Directory.CreateDirectory(options.DataFolder);
-var services = new ServiceCollection().AddLogging().AddDisclosureStorage(options).BuildServiceProvider();
+var services = new ServiceCollection().AddLogging().AddDisclosureStorage(options).AddDisclosureModules(InstalledModules.All).BuildServiceProvider();
 DisclosureDbContext NewContext()
 {
     var builder = new DbContextOptionsBuilder<DisclosureDbContext>();
-    StorageServiceCollectionExtensions.Configure(builder, options);
+    StorageServiceCollectionExtensions.Configure(builder, options, InstalledModules.All);
     return new DisclosureDbContext(builder.Options);
 }
 
@@ -70,7 +74,7 @@ async Task SeedAsync()
             await BulkSeed.ApplicationsAsync(NewContext, applications, 7);
         }
 
-        if (await db.CreditLicences.CountAsync() + await db.CreditPenalties.CountAsync() < credit)
+        if (await db.Set<CreditLicenceRecord>().CountAsync() + await db.Set<CreditPenaltyRecord>().CountAsync() < credit)
         {
             Console.WriteLine($"Seeding {credit:N0} 双公示 records …");
             await BulkSeed.CreditAsync(NewContext, credit, 7);
@@ -86,8 +90,8 @@ async Task<int> MeasureAsync()
     {
         var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
         Console.WriteLine($"Engine {options.Provider}: {await db.ContentVersions.CountAsync():N0} content versions, " +
-            $"{await db.InformationRequests().CountAsync():N0} applications, {await db.Set<Disclosure.Storage.Entities.RequestAppealRecord>().CountAsync():N0} appeals, " +
-            $"{await db.CreditLicences.CountAsync() + await db.CreditPenalties.CountAsync():N0} 双公示 records; report on {year} for {Agency}, {rounds} rounds after a warm-up.");
+            $"{await db.InformationRequests().CountAsync():N0} applications, {await db.Set<Disclosure.Requests.Data.RequestAppealRecord>().CountAsync():N0} appeals, " +
+            $"{await db.Set<CreditLicenceRecord>().CountAsync() + await db.Set<CreditPenaltyRecord>().CountAsync():N0} 双公示 records; report on {year} for {Agency}, {rounds} rounds after a warm-up.");
     }
 
     var baseline = new List<double>();
@@ -137,20 +141,20 @@ async Task<int> MeasureAsync()
         ("table 二 regulatory documents", sp => sp.GetRequiredService<ReportStatistics>().DocumentCountsAsync(Agency, year)),
         ("table 二 licences + penalties", async sp => { await sp.GetRequiredService<ReportStatistics>().LicensingAsync(year); await sp.GetRequiredService<ReportStatistics>().PenaltiesAsync(year); }),
         ("table 二 fees", sp => sp.GetRequiredService<ReportStatistics>().FeeAmountAsync(Agency, year)),
-        ("tables 三 + 四", async sp => { await sp.GetRequiredService<Disclosure.Storage.Requests.RequestStatistics>().ApplicationTableAsync(year); await sp.GetRequiredService<Disclosure.Storage.Requests.RequestStatistics>().AppealTableAsync(year); }),
+        ("tables 三 + 四", async sp => { await sp.GetRequiredService<Disclosure.Requests.Services.RequestStatistics>().ApplicationTableAsync(year); await sp.GetRequiredService<Disclosure.Requests.Services.RequestStatistics>().AppealTableAsync(year); }),
         ("section 一 facts", sp => sp.GetRequiredService<ReportStatistics>().OverviewAsync(Agency, year)),
         // For comparison: tables 三 + 四 as RequestStatistics computed them before, loading one row per application.
         ("tables 三 + 四 loading rows (before)", async sp =>
         {
             var db = sp.GetRequiredService<DisclosureDbContext>();
             var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-            var facts = await db.Set<Disclosure.Storage.Entities.InformationRequestRecord>().AsNoTracking()
+            var facts = await db.Set<Disclosure.Requests.Data.InformationRequestRecord>().AsNoTracking()
                 .Where(r => r.ReceivedOn <= last && (r.ClosedOn == null || r.ClosedOn >= first))
-                .Select(r => new Disclosure.Core.Requests.Statistics.RequestFact(r.Kind, r.ReceivedOn, r.ClosedOn, r.Outcome)).ToListAsync();
-            var appeals = await db.Set<Disclosure.Storage.Entities.RequestAppealRecord>().AsNoTracking().Where(a => a.FiledOn <= last)
-                .Select(a => new Disclosure.Core.Requests.Statistics.AppealFact(a.Kind, a.FiledOn, a.DecidedOn, a.Result)).ToListAsync();
-            GC.KeepAlive(Disclosure.Core.Requests.Statistics.ApplicationTable.Compute(year, facts));
-            GC.KeepAlive(Disclosure.Core.Requests.Statistics.AppealTable.Compute(year, appeals));
+                .Select(r => new Disclosure.Requests.Statistics.RequestFact(r.Kind, r.ReceivedOn, r.ClosedOn, r.Outcome)).ToListAsync();
+            var appeals = await db.Set<Disclosure.Requests.Data.RequestAppealRecord>().AsNoTracking().Where(a => a.FiledOn <= last)
+                .Select(a => new Disclosure.Requests.Statistics.AppealFact(a.Kind, a.FiledOn, a.DecidedOn, a.Result)).ToListAsync();
+            GC.KeepAlive(Disclosure.Requests.Statistics.ApplicationTable.Compute(year, facts));
+            GC.KeepAlive(Disclosure.Requests.Statistics.AppealTable.Compute(year, appeals));
         }),
     };
     var breakdown = new List<(string, double)>();
@@ -214,6 +218,6 @@ static string FindRoot()
 
 internal static class DbExtensions
 {
-    public static IQueryable<Disclosure.Storage.Entities.InformationRequestRecord> InformationRequests(this DisclosureDbContext db) =>
-        db.Set<Disclosure.Storage.Entities.InformationRequestRecord>();
+    public static IQueryable<Disclosure.Requests.Data.InformationRequestRecord> InformationRequests(this DisclosureDbContext db) =>
+        db.Set<Disclosure.Requests.Data.InformationRequestRecord>();
 }

@@ -1,12 +1,15 @@
+using Disclosure.Storage.Modules;
+using Disclosure.Modules;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Disclosure.Bench.Import;
-using Disclosure.Core.Credit;
+using Disclosure.Credit.Models;
 using Disclosure.Core.Tables;
 using Disclosure.Media.Tables;
 using Disclosure.Storage;
-using Disclosure.Storage.Credit;
+using Disclosure.Credit.Services;
+using Disclosure.Credit.Data;
 using Microsoft.Extensions.DependencyInjection;
 
 // The 双公示 import measured on 100,000 rows, against baselines in the same run:
@@ -146,7 +149,7 @@ internal static class Child
                 var storage = phase == "import-postgres"
                     ? new StorageOptions { Provider = DatabaseProvider.PostgreSQL, ConnectionString = options.Postgres }
                     : new StorageOptions { DataFolder = Path.Combine(options.Folder!, "db-" + Path.GetFileName(file)) };
-                var services = new ServiceCollection().AddLogging().AddDisclosureStorage(storage).BuildServiceProvider();
+                var services = new ServiceCollection().AddLogging().AddDisclosureStorage(storage).AddDisclosureModules(InstalledModules.All).BuildServiceProvider();
                 await using (var scope = services.CreateAsyncScope())
                 {
                     var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();

@@ -1,4 +1,4 @@
-using Disclosure.Core.Credit;
+using Disclosure.Credit.Models;
 using Disclosure.Core.Tables;
 using Disclosure.DataGenerator;
 using Disclosure.Media.Tables;

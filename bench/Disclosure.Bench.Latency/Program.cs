@@ -1,3 +1,5 @@
+using Disclosure.Storage.Modules;
+using Disclosure.Modules;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -23,7 +25,7 @@ var connection = Option("--postgres") ?? throw new ArgumentException("--postgres
 var site = Option("--site") ?? throw new ArgumentException("--site (the published web host) is required");
 var root = Repository.Root();
 var storage = new StorageOptions { Provider = DatabaseProvider.PostgreSQL, ConnectionString = connection, DataFolder = Directory.CreateTempSubdirectory("disclosure-latency-").FullName };
-var services = new ServiceCollection().AddLogging().AddDisclosureStorage(storage).BuildServiceProvider();
+var services = new ServiceCollection().AddLogging().AddDisclosureStorage(storage).AddDisclosureModules(InstalledModules.All).BuildServiceProvider();
 
 await using (var scope = services.CreateAsyncScope())
 {
@@ -42,7 +44,7 @@ await using (var scope = services.CreateAsyncScope())
         await new DatabaseFiller(() =>
         {
             var builder = new DbContextOptionsBuilder<DisclosureDbContext>();
-            StorageServiceCollectionExtensions.Configure(builder, storage);
+            StorageServiceCollectionExtensions.Configure(builder, storage, InstalledModules.All);
             return new DisclosureDbContext(builder.Options);
         }, Console.Out).FillAsync(corpus, CancellationToken.None);
     }

@@ -1,3 +1,5 @@
+using Disclosure.Storage.Modules;
+using Disclosure.Modules;
 using System.Text.Json.Nodes;
 using Disclosure.Channels;
 using Disclosure.Core.ContentManagement;
@@ -38,7 +40,7 @@ public sealed class Node : IAsyncDisposable
             ["Channels:Webhooks:Endpoints:0:Url"] = receiverUrl,
             ["Channels:Webhooks:Endpoints:0:Secret"] = "bench-secret",
         });
-        builder.Services.AddDisclosureStorage(storage);
+        builder.Services.AddDisclosureStorage(storage).AddDisclosureModules(InstalledModules.All);
         builder.Services.AddSingleton<Storage.Workflow.IAttachmentTextSource, NoAttachmentText>();
         builder.Services.AddSingleton(new MediaStore(mediaFolder, new MediaOptions(), TimeProvider.System));
         builder.Services.AddDisclosureChannels(builder.Configuration);
@@ -51,7 +53,7 @@ public sealed class Node : IAsyncDisposable
     {
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DisclosureDbContext>().MigrateAsync();
-        await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ApplyAsync([RecipeReader.ReadFile(Path.Combine(recipesFolder, "setup.json"))]);
+        await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ApplyAsync([InstalledModules.ReadRecipe(Path.Combine(recipesFolder, "setup.json"))]);
     }
 
     /// <summary>Creates and publishes one notice for the web and the app (公开方式 政府网站 + 移动客户端).</summary>

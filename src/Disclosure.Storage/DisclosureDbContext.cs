@@ -1,8 +1,9 @@
-using Disclosure.Storage.Credit;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Disclosure.Storage.Modules;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Disclosure.Storage;
@@ -43,9 +44,6 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ChannelToken> ChannelTokens => Set<ChannelToken>();
-    public DbSet<CreditLicenceRecord> CreditLicences => Set<CreditLicenceRecord>();
-    public DbSet<CreditPenaltyRecord> CreditPenalties => Set<CreditPenaltyRecord>();
-    public DbSet<AnnualReports.AnnualReportRecord> AnnualReports => Set<AnnualReports.AnnualReportRecord>();
     public DbSet<Changes.PublicRevision> PublicRevisions => Set<Changes.PublicRevision>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -60,8 +58,13 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     {
         base.OnModelCreating(builder);
 
-        // Every table is mapped by an IEntityTypeConfiguration<T> beside its entity.
+        // Every table is mapped by an IEntityTypeConfiguration<T> beside its entity: the kernel's here, each module's
+        // in its own assembly.
         builder.ApplyConfigurationsFromAssembly(typeof(DisclosureDbContext).Assembly);
+        foreach (var module in this.GetService<IDbContextOptions>().FindExtension<ModuleModelExtension>()?.Modules ?? [])
+        {
+            module.ConfigureModel(builder);
+        }
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

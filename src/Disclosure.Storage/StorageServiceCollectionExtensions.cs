@@ -2,12 +2,12 @@ using Disclosure.Core.Calendar;
 using Disclosure.Storage.Calendar;
 using Disclosure.Storage.Changes;
 using Disclosure.Storage.Content;
-using Disclosure.Storage.Credit;
 using Disclosure.Storage.Ledger;
-using Disclosure.Storage.Requests;
 using Disclosure.Storage.Setup;
 using Disclosure.Storage.Workflow;
+using Disclosure.Storage.Modules;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,7 +25,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<PublicRevisionInterceptor>();
         services.AddDbContext<DisclosureDbContext>((provider, builder) =>
         {
-            Configure(builder, options);
+            Configure(builder, options, provider.GetServices<IDisclosureModule>());
             builder.AddInterceptors(provider.GetRequiredService<ChangeSignalInterceptor>(), provider.GetRequiredService<PublicRevisionInterceptor>());
         });
         services.AddScoped<ContentDefinitionStore>();
@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<LedgerKeyRing>();
         services.AddSingleton<LedgerSigningKey>();
         services.AddScoped<LedgerWriter>();
+        services.AddSingleton<LedgerActionNames>();
         services.AddScoped<Settings.SiteIdentityStore>();
         services.AddScoped<LedgerHeads>();
         services.AddScoped<SignedHeadsExport>();
@@ -47,15 +48,13 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CalendarCache>();
         services.AddScoped<CalendarStore>();
         services.AddScoped<IWorkingDayCalendarSource>(sp => sp.GetRequiredService<CalendarStore>());
-        services.AddDisclosureRequests();
-        services.AddDisclosureCredit();
-        services.AddScoped<AnnualReports.ReportStatistics>();
-        services.AddScoped<AnnualReports.AnnualReportService>();
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder builder, StorageOptions options)
+    /// <summary>Points <paramref name="builder"/> at the database and gives it the model of the kernel and <paramref name="modules"/>.</summary>
+    public static void Configure(DbContextOptionsBuilder builder, StorageOptions options, IEnumerable<IDisclosureModule> modules)
     {
+        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new ModuleModelExtension(modules.ToList()));
         var connectionString = options.ResolveConnectionString();
         if (options.Provider == DatabaseProvider.PostgreSQL)
         {

@@ -4,11 +4,13 @@ using Disclosure.Channels;
 using Disclosure.Site;
 using Disclosure.Site.Theming;
 using Disclosure.Search;
+using Disclosure.Modules;
 using Disclosure.Storage;
+using Disclosure.Storage.Modules;
 using Disclosure.Storage.Identity;
 using Disclosure.Web.Admin;
 using Disclosure.Web.Admin.Accounts;
-using Disclosure.Web.Admin.Requests;
+using Disclosure.Requests.Admin;
 using Disclosure.Web.Api.V1;
 using Disclosure.Web.Operations;
 using Disclosure.Web.Setup;
@@ -28,6 +30,7 @@ if (string.Equals(builder.Configuration["Logging:Format"], "json", StringCompari
 var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
 storage.DataFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, storage.DataFolder));
 builder.Services.AddDisclosureStorage(storage);
+builder.Services.AddDisclosureModules(InstalledModules.All);
 builder.Services.Configure<Disclosure.Storage.Ledger.LedgerKeyOptions>(builder.Configuration.GetSection(Disclosure.Storage.Ledger.LedgerKeyOptions.SectionName));
 builder.Services.AddDisclosureMedia(storage);
 builder.Services.AddDisclosureSearch(storage, builder.Configuration);
@@ -131,9 +134,9 @@ if (args.Contains(RotateLedgerKeyCommand.Name))
     return await RotateLedgerKeyCommand.RunAsync(app.Services);
 }
 
-if (args.Contains(Disclosure.Web.Admin.AnnualReports.AnnualReportSampleCommand.Name))
+if (args.Contains(Disclosure.AnnualReports.Admin.AnnualReportSampleCommand.Name))
 {
-    return await Disclosure.Web.Admin.AnnualReports.AnnualReportSampleCommand.RunAsync(app.Services, args);
+    return await Disclosure.AnnualReports.Admin.AnnualReportSampleCommand.RunAsync(app.Services, args);
 }
 
 app.UseSecurityHeaders();
@@ -155,6 +158,10 @@ api.MapContentApi();
 api.MapChangesApi();
 api.MapSearchApi();
 api.MapCreditApi();
+foreach (var module in app.Services.GetServices<IDisclosureModule>())
+{
+    module.MapEndpoints(app);
+}
 app.MapRazorPages();
 app.MapControllers();
 app.MapHealthEndpoints();

@@ -1,3 +1,4 @@
+using Disclosure.Modules;
 using Disclosure.Channels.Outbox;
 using Disclosure.Channels.Tests.Support;
 using Disclosure.Core.Channels;
@@ -257,7 +258,7 @@ public sealed class OutboxDeliveryTests
         var node = await scenario.StartNodeAsync();
         await node.InScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<RecipeExecutor>().ApplyAsync([RecipeReader.ReadFile(Path.Combine(RepositoryPaths.Recipes, "demo.json"))]);
+            await sp.GetRequiredService<RecipeExecutor>().ApplyAsync([InstalledModules.ReadRecipe(Path.Combine(RepositoryPaths.Recipes, "demo.json"))]);
             return true;
         });
 

@@ -1,3 +1,4 @@
+using Disclosure.Modules;
 using Disclosure.Core.Recipes;
 using Disclosure.Storage.Setup;
 using Disclosure.Storage.Tests.Infrastructure;
@@ -58,7 +59,7 @@ public sealed class SetupRecipeTests
                       "WrittenDate": "2020-13-01", "Validity": "有效", "Attribute": "主动公开" } } }
                 """);
 
-            var recipes = new[] { "setup.json", "demo.json" }.Select(f => RecipeReader.ReadFile(Path.Combine(folder.FullName, f))).ToList();
+            var recipes = new[] { "setup.json", "demo.json" }.Select(f => InstalledModules.ReadRecipe(Path.Combine(folder.FullName, f))).ToList();
             var error = await Assert.ThrowsAsync<RecipeException>(() => database.InScopeAsync(sp => sp.GetRequiredService<RecipeExecutor>().ApplyAsync(recipes)));
 
             var only = Assert.Single(error.Errors);

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Disclosure.Core.ContentManagement;
-using Disclosure.Core.Credit;
+using Disclosure.Credit.Models;
 using Disclosure.Media;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
@@ -197,7 +197,7 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
 
     private async Task<string> UrlAsync(string pattern, string itemId)
     {
-        var penalty = await InScopeAsync(db => db.CreditPenalties.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
+        var penalty = await InScopeAsync(db => db.Set<CreditPenaltyRecord>().OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
         var request = await InScopeAsync(db => db.Set<InformationRequestRecord>().OrderBy(r => r.Id).Select(r => r.Number).FirstAsync());
         return pattern switch
         {

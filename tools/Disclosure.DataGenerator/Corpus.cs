@@ -1,3 +1,4 @@
+using Disclosure.Modules;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -47,7 +48,7 @@ public sealed class Corpus
     public Corpus(string setupRecipe, int size, int seed = Seed)
     {
         _seed = seed;
-        var recipe = RecipeReader.ReadFile(setupRecipe);
+        var recipe = InstalledModules.ReadRecipe(setupRecipe);
         Types = recipe.Steps.OfType<ContentDefinitionStep>().SelectMany(s => s.ContentTypes).ToList();
         Agencies = DemoOrganisation.Agencies(Path.GetDirectoryName(Path.GetFullPath(setupRecipe))!);
         Catalogue = recipe.Steps.OfType<CatalogueStep>().SelectMany(s => s.Classes).Where(c => c.ParentCode is not null).Select(c => c.Code).ToList();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Disclosure.Core.Credit;
+using Disclosure.Credit.Models;
 using Disclosure.Core.Tables;
 
 namespace Disclosure.DataGenerator;

@@ -1,3 +1,4 @@
+using Disclosure.Modules;
 using Disclosure.Core.Organisation;
 using Disclosure.Core.Recipes;
 
@@ -13,7 +14,7 @@ public static class DemoOrganisation
     public const string RecipeName = "demo-organisation";
 
     public static Recipe Read(string recipesFolder) =>
-        RecipeReader.ReadFile(Path.Combine(recipesFolder, "demo.json")).Only(RecipeName, s => s is SettingsStep or AgenciesStep);
+        InstalledModules.ReadRecipe(Path.Combine(recipesFolder, "demo.json")).Only(RecipeName, s => s is SettingsStep or AgenciesStep);
 
     public static IReadOnlyList<AgencyDefinition> Agencies(string recipesFolder) =>
         Read(recipesFolder).Steps.OfType<AgenciesStep>().SelectMany(s => s.Agencies).ToList();

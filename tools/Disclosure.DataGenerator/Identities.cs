@@ -26,6 +26,6 @@ internal static class Identities
     public static string CreditCode(Random random, string prefix)
     {
         var first17 = prefix + "640121" + string.Concat(Enumerable.Range(0, 9).Select(_ => CodeCharacters[random.Next(CodeCharacters.Length)]));
-        return first17 + Core.Credit.CreditCode.CheckCharacter(first17);
+        return first17 + Core.Text.CreditCode.CheckCharacter(first17);
     }
 }

@@ -1,8 +1,12 @@
-using Disclosure.Core.Credit;
+using Disclosure.Storage.Modules;
+using Disclosure.Modules;
+using Disclosure.Credit.Models;
 using Disclosure.DataGenerator;
 using Disclosure.Storage;
-using Disclosure.Storage.Credit;
-using Disclosure.Storage.Requests;
+using Disclosure.Credit.Services;
+using Disclosure.Credit.Data;
+using Disclosure.Requests.Services;
+using Disclosure.Requests.Data;
 using Disclosure.Storage.Setup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +28,7 @@ var options = Option("--postgres") is { } connection
     : new StorageOptions { DataFolder = Path.GetFullPath(Option("--data-folder") ?? Path.Combine(root, "src", "Disclosure.Web", "App_Data")) };
 Directory.CreateDirectory(options.DataFolder);
 
-var services = new ServiceCollection().AddLogging().AddDisclosureStorage(options).BuildServiceProvider();
+var services = new ServiceCollection().AddLogging().AddDisclosureStorage(options).AddDisclosureModules(InstalledModules.All).BuildServiceProvider();
 await using (var scope = services.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
@@ -43,7 +47,7 @@ var corpus = new Corpus(Path.Combine(root, "recipes", "setup.json"), items, seed
 var filler = new DatabaseFiller(() =>
 {
     var builder = new DbContextOptionsBuilder<DisclosureDbContext>();
-    StorageServiceCollectionExtensions.Configure(builder, options);
+    StorageServiceCollectionExtensions.Configure(builder, options, InstalledModules.All);
     return new DisclosureDbContext(builder.Options);
 }, Console.Out);
 try

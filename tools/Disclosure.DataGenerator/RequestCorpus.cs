@@ -1,6 +1,5 @@
 using System.Globalization;
-using Disclosure.Core.Requests;
-
+using Disclosure.Requests.Models;
 namespace Disclosure.DataGenerator;
 
 /// <summary>

@@ -7,7 +7,7 @@ namespace Disclosure.Core.Recipes;
 /// Reads a JSON element while remembering where it is (<c>$.steps[3].contentTypes[0]</c>), so every problem is
 /// reported with its file and path. Errors are collected, not thrown, so one run reports all of them.
 /// </summary>
-internal readonly struct JsonCursor(JsonElement element, string path, string file, List<RecipeError> errors)
+public readonly struct JsonCursor(JsonElement element, string path, string file, List<RecipeError> errors)
 {
     public JsonElement Element { get; } = element;
     public string Path { get; } = path;

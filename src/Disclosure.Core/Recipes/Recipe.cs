@@ -42,13 +42,6 @@ public sealed record ContentStep(string Path, string SourceFolder, IReadOnlyList
 /// </summary>
 public sealed record CalendarStep(string Path, string SourceFolder, IReadOnlyList<CalendarYear> Years) : RecipeStep(Path);
 
-/// <summary>
-/// Imports 双公示 records from CSV files in the import format (the demo recipe's content/credit/ files). Rows already in the
-/// database are skipped, so applying the recipe again changes nothing. With <see cref="PublishAfterWorkingDays"/> the
-/// records that may go public are published, dated that many working days after their decision.
-/// </summary>
-public sealed record CreditRecordsStep(string Path, string? LicencesFile, string? PenaltiesFile, int? PublishAfterWorkingDays) : RecipeStep(Path);
-
 /// <summary>One item to import: its stable id, type, authored data and, optionally, its publication history.</summary>
 public sealed record ContentImportItem
 {
@@ -61,6 +54,3 @@ public sealed record ContentImportItem
     public DateTimeOffset? WithdrawnAt { get; init; }
     public string? WithdrawReason { get; init; }
 }
-
-/// <summary>Imports applications for disclosure (依申请公开) with their history from one JSON file; see <c>RecipeReader.Requests.cs</c>.</summary>
-public sealed record RequestsStep(string Path, string SourceFile, IReadOnlyList<Requests.RequestImport> Requests) : RecipeStep(Path);

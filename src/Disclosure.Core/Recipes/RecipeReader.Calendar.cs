@@ -180,7 +180,8 @@ public static partial class RecipeReader
         }
     }
 
-    private static DateOnly? ReadCalendarDate(JsonCursor node, string name, bool required)
+    /// <summary>A <c>yyyy-MM-dd</c> date property, recording an error when it is missing (and required) or malformed.</summary>
+    public static DateOnly? ReadCalendarDate(JsonCursor node, string name, bool required)
     {
         var text = node.String(name, required);
         return text is null ? null : ReadCalendarDate(node.Property(name)!.Value);

@@ -28,18 +28,21 @@ public static partial class RecipeReader
     public const string ContentDefinitionStepName = "ContentDefinition";
     public const string ContentStepName = "Content";
     public const string CalendarStepName = "Calendar";
-    public const string CreditRecordsStepName = "CreditRecords";
 
     private static readonly string[] StepNames =
-        [SettingsStepName, AgenciesStepName, CatalogueStepName, TopicsStepName, RolesStepName, ReviewChainsStepName, ContentDefinitionStepName, ContentStepName, CalendarStepName, RequestsStepName, CreditRecordsStepName];
+        [SettingsStepName, AgenciesStepName, CatalogueStepName, TopicsStepName, RolesStepName, ReviewChainsStepName, ContentDefinitionStepName, ContentStepName, CalendarStepName];
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    public static Recipe ReadFile(string filePath)
+    /// <summary>Reads a recipe that uses only the kernel's steps.</summary>
+    public static Recipe ReadFile(string filePath) => ReadFile(filePath, []);
+
+    /// <summary>Reads a recipe whose steps are the kernel's or those the installed modules read (<paramref name="moduleSteps"/>).</summary>
+    public static Recipe ReadFile(string filePath, IEnumerable<IRecipeStepReader> moduleSteps)
     {
         var fullPath = System.IO.Path.GetFullPath(filePath);
         var errors = new List<RecipeError>();
-        var recipe = Read(fullPath, errors);
+        var recipe = Read(fullPath, moduleSteps.ToDictionary(s => s.StepName, StringComparer.Ordinal), errors);
         if (errors.Count > 0 || recipe is null)
         {
             throw new RecipeException(errors);
@@ -48,7 +51,7 @@ public static partial class RecipeReader
         return recipe;
     }
 
-    private static Recipe? Read(string file, List<RecipeError> errors)
+    private static Recipe? Read(string file, IReadOnlyDictionary<string, IRecipeStepReader> moduleSteps, List<RecipeError> errors)
     {
         if (!File.Exists(file))
         {
@@ -81,7 +84,7 @@ public static partial class RecipeReader
             RecipeStep? parsed = stepName switch
             {
                 null => null,
-                SettingsStepName => ReadSettings(step),
+                SettingsStepName => ReadSettings(step, moduleSteps.Values),
                 AgenciesStepName => ReadAgencies(step),
                 CatalogueStepName => ReadCatalogue(step),
                 TopicsStepName => new TopicsStep(step.Path, step.StringArray("topics")),
@@ -90,9 +93,8 @@ public static partial class RecipeReader
                 ContentDefinitionStepName => ReadContentDefinition(step),
                 ContentStepName => ReadContent(step, file, errors),
                 CalendarStepName => ReadCalendar(step, file, errors),
-                RequestsStepName => ReadRequests(step, file, errors),
-                CreditRecordsStepName => ReadCreditRecords(step, file),
-                _ => Unknown(step, stepName),
+                _ when moduleSteps.TryGetValue(stepName, out var module) => module.Read(step, file, errors),
+                _ => Unknown(step, stepName, moduleSteps.Keys),
             };
             if (parsed is not null)
             {
@@ -103,7 +105,8 @@ public static partial class RecipeReader
         return new Recipe(name, root.String("displayName"), root.String("description"), file, steps);
     }
 
-    private static JsonDocument? Parse(string file, List<RecipeError> errors)
+    /// <summary>Parses a JSON file of a recipe (comments and trailing commas allowed), recording a syntax error in <paramref name="errors"/>.</summary>
+    public static JsonDocument? Parse(string file, List<RecipeError> errors)
     {
         try
         {
@@ -118,13 +121,13 @@ public static partial class RecipeReader
         }
     }
 
-    private static RecipeStep? Unknown(JsonCursor step, string name)
+    private static RecipeStep? Unknown(JsonCursor step, string name, IEnumerable<string> moduleSteps)
     {
-        step.Error($"未知的步骤“{name}”（可用：{string.Join("、", StepNames)}）。");
+        step.Error($"未知的步骤“{name}”（可用：{string.Join("、", StepNames.Concat(moduleSteps))}）。");
         return null;
     }
 
-    private static SettingsStep ReadSettings(JsonCursor step)
+    private static SettingsStep ReadSettings(JsonCursor step, IEnumerable<IRecipeStepReader> moduleSteps)
     {
         var settings = new Dictionary<string, string>();
         if (step.Property("settings") is { } node && node.RequireObject())
@@ -146,9 +149,10 @@ public static partial class RecipeReader
                 node.Property("DefaultIndexNumberFormat")?.Error(error);
             }
 
-            var creditErrors = new List<(string Setting, string Message)>();
-            Credit.CreditPolicy.FromSettings(settings, creditErrors);
-            creditErrors.ForEach(e => node.Property(e.Setting)?.Error(e.Message));
+            foreach (var (setting, message) in moduleSteps.SelectMany(m => m.CheckSettings(settings)))
+            {
+                node.Property(setting)?.Error(message);
+            }
         }
         else
         {

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Disclosure.Core.IndexNumbers;
+using Disclosure.Core.Text;
 
 namespace Disclosure.Core.Settings;
 
@@ -47,7 +48,7 @@ public static class SiteIdentityValidator
 
     private static string? Check(string name, string value) => name switch
     {
-        SiteIdentityFields.CreditCode when Credit.CreditCode.Check(value) is { } wrong => $"统一社会信用代码{wrong}。",
+        SiteIdentityFields.CreditCode when CreditCode.Check(value) is { } wrong => $"统一社会信用代码{wrong}。",
         SiteIdentityFields.AreaCode when !IsAreaCode(value) => "行政区划代码应为 6 位数字，如 640121。",
         SiteIdentityFields.IndexNumberFormat when !IndexNumberFormat.TryParse(value, out _, out var error) => error,
         SiteIdentityFields.WebsiteCode when value.Length != 10 || !value.All(char.IsAsciiLetterOrDigit) => "网站标识码应为 10 位字母或数字。",

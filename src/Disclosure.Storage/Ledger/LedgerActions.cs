@@ -31,7 +31,10 @@ public static class LedgerActions
     public const string PowerListImport = "power-list-import";
     public const string KeyRotated = "ledger-key-rotated";
 
-    public static string DisplayName(string action) => action switch
+    /// <summary>The zh-CN name of a kernel action; a module's actions are named by <see cref="LedgerActionNames"/>.</summary>
+    public static string DisplayName(string action) => KernelName(action) ?? LedgerActionNames.Unknown;
+
+    internal static string? KernelName(string action) => action switch
     {
         Submit => "上报",
         Approve => "审核通过",
@@ -59,14 +62,7 @@ public static class LedgerActions
         CreditImport => "双公示批量导入",
         PowerListImport => "权力清单批量导入",
         KeyRotated => "台账密钥轮换",
-        AnnualReports.AnnualReportService.CreatedAction => "编制年度报告",
-        AnnualReports.AnnualReportService.SavedAction => "保存年度报告",
-        AnnualReports.AnnualReportService.RefreshedAction => "重新统计年度报告",
-        AnnualReports.AnnualReportService.SubmittedAction => "年度报告提交审核",
-        _ => Requests.RequestLedgerActions.DisplayName(action)
-            ?? Identity.AccountLedgerActions.DisplayName(action)
-            ?? Settings.SettingsLedgerActions.DisplayName(action)
-            // An action this build does not know (a newer node wrote it): named as such, never shown as a bare code.
-            ?? "其他操作",
+        _ => Identity.AccountLedgerActions.DisplayName(action)
+            ?? Settings.SettingsLedgerActions.DisplayName(action),
     };
 }

@@ -1,11 +1,9 @@
 using System.Security.Cryptography;
 using Disclosure.Core.ContentManagement.Metadata;
-using Disclosure.Core.Credit;
 using Disclosure.Core.Recipes;
 using Disclosure.Core.Tables;
 using Disclosure.Storage.Calendar;
 using Disclosure.Storage.Content;
-using Disclosure.Storage.Credit;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +16,7 @@ namespace Disclosure.Storage.Setup;
 /// keyed by its stable id, so applying the same recipes again changes nothing.
 /// </summary>
 public sealed class RecipeExecutor(
-    DisclosureDbContext db, ContentDefinitionStore definitions, ContentManager contentManager, CalendarStore calendar, Requests.RequestImporter requests, CreditImporter credit, TimeProvider clock)
+    DisclosureDbContext db, ContentDefinitionStore definitions, ContentManager contentManager, CalendarStore calendar, IEnumerable<IRecipeStepHandler> moduleSteps, TimeProvider clock)
 {
     /// <summary>The user imported content is created, published and withdrawn as.</summary>
     public const string ImportUser = "setup";
@@ -133,9 +131,8 @@ public sealed class RecipeExecutor(
         ContentDefinitionStep types => ApplyContentDefinitionAsync(types, cancellationToken),
         ContentStep content => ImportContentAsync(content, cancellationToken),
         CalendarStep days => ApplyCalendarAsync(days, cancellationToken),
-        RequestsStep applications => requests.ApplyAsync(applications, cancellationToken),
-        CreditRecordsStep records => ImportCreditRecordsAsync(records, cancellationToken),
-        _ => throw new InvalidOperationException($"No handler for recipe step {step.GetType().Name}."),
+        _ => moduleSteps.FirstOrDefault(h => h.StepType == step.GetType())?.ApplyAsync(step, cancellationToken)
+            ?? throw new InvalidOperationException($"No handler for recipe step {step.GetType().Name}."),
     };
 
     private async Task ApplySettingsAsync(SettingsStep step, CancellationToken cancellationToken)
@@ -290,25 +287,6 @@ public sealed class RecipeExecutor(
         foreach (var year in step.Years)
         {
             await calendar.ApplyRecipeYearAsync(year, cancellationToken);
-        }
-    }
-
-    /// <summary>双公示 records from CSV; a bad row aborts the whole recipe run with its row, column and reason.</summary>
-    private async Task ImportCreditRecordsAsync(CreditRecordsStep step, CancellationToken cancellationToken)
-    {
-        var options = new CreditImportOptions { SkipExisting = true, PublishAfterWorkingDays = step.PublishAfterWorkingDays };
-        foreach (var (kind, file) in new[] { (CreditRecordKind.Licence, step.LicencesFile), (CreditRecordKind.Penalty, step.PenaltiesFile) })
-        {
-            if (file is null)
-            {
-                continue;
-            }
-
-            var result = await credit.ImportAsync(kind, () => CsvTableReader.Open(File.OpenRead(file)), Path.GetFileName(file), "setup", options, cancellationToken);
-            if (!result.Report.IsClean)
-            {
-                throw new RecipeException(result.Report.Problems.Select(p => new RecipeError(file, $"第 {p.Row} 行「{p.Column}」", p.Message)).ToList());
-            }
         }
     }
 

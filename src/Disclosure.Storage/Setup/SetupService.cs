@@ -1,10 +1,11 @@
 using Disclosure.Core.Recipes;
+using Disclosure.Storage.Modules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Storage.Setup;
 
 /// <summary>Brings a database up to date and, on first start, applies the setup recipe (and optionally the demo).</summary>
-public sealed class SetupService(DisclosureDbContext db, RecipeExecutor executor)
+public sealed class SetupService(DisclosureDbContext db, RecipeExecutor executor, IEnumerable<IDisclosureModule> modules)
 {
     public const string SetupRecipeName = "setup";
 
@@ -24,7 +25,8 @@ public sealed class SetupService(DisclosureDbContext db, RecipeExecutor executor
             return false;
         }
 
-        var recipes = recipeFiles.Select(RecipeReader.ReadFile).ToList();
+        var moduleSteps = modules.SelectMany(m => m.RecipeSteps).ToList();
+        var recipes = recipeFiles.Select(file => RecipeReader.ReadFile(file, moduleSteps)).ToList();
         await executor.ApplyAsync(recipes, cancellationToken);
         return true;
     }

@@ -1,5 +1,4 @@
-using Disclosure.Core.Credit;
-
+using Disclosure.Credit.Models;
 namespace Disclosure.Web.Admin;
 
 /// <summary>How the admin names the two kinds of 双公示 record in its URLs (/admin/credit/penalties/42).</summary>

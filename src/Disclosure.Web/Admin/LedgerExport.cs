@@ -14,13 +14,13 @@ public static class LedgerExport
     /// <summary>The page's columns (姓名, department, zh-CN action, title), then the stored values an auditor checks hashes with.</summary>
     public static readonly string[] Headers = ["序号", "时间（北京时间）", "操作人", "部门", "操作", "对象", "版本", "意见或说明", "操作人登录名", "对象编号", "内容哈希", "前一条哈希", "本条哈希"];
 
-    public static IEnumerable<string[]> Rows(IEnumerable<LedgerRow> rows) => rows.Select(r => new[]
+    public static IEnumerable<string[]> Rows(IEnumerable<LedgerRow> rows, LedgerActionNames names) => rows.Select(r => new[]
     {
         r.Entry.Sequence.ToString(CultureInfo.InvariantCulture),
         Format.Time(r.Entry.OccurredUtc),
         r.Actor.Name,
         r.Actor.Department ?? string.Empty,
-        LedgerActions.DisplayName(r.Entry.Action),
+        names.DisplayName(r.Entry.Action),
         r.Subject.Title,
         r.Entry.VersionNumber?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
         r.Entry.Detail ?? string.Empty,
@@ -31,10 +31,10 @@ public static class LedgerExport
         r.Entry.Hash,
     });
 
-    public static byte[] ToCsv(IEnumerable<LedgerRow> entries)
+    public static byte[] ToCsv(IEnumerable<LedgerRow> entries, LedgerActionNames names)
     {
         var builder = new StringBuilder();
-        foreach (var row in Rows(entries).Prepend(Headers))
+        foreach (var row in Rows(entries, names).Prepend(Headers))
         {
             builder.AppendJoin(',', row.Select(Quote)).Append("\r\n");
         }
@@ -42,7 +42,7 @@ public static class LedgerExport
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(builder.ToString())];
     }
 
-    public static byte[] ToXlsx(IEnumerable<LedgerRow> entries)
+    public static byte[] ToXlsx(IEnumerable<LedgerRow> entries, LedgerActionNames names)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -51,7 +51,7 @@ public static class LedgerExport
             workbook.Workbook = new Workbook();
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
             var data = new SheetData();
-            foreach (var row in Rows(entries).Prepend(Headers))
+            foreach (var row in Rows(entries, names).Prepend(Headers))
             {
                 data.Append(new Row(row.Select(value => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value)) })));
             }

@@ -1,3 +1,5 @@
+using Disclosure.Storage.Modules;
+using Disclosure.Modules;
 using System.Text.Json.Nodes;
 using Disclosure.Channels.Outbox;
 using Disclosure.Core.ContentManagement;
@@ -53,7 +55,7 @@ public sealed class ChannelsHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings.Where(s => s.Value is not null));
-        builder.Services.AddDisclosureStorage(database.Options);
+        builder.Services.AddDisclosureStorage(database.Options).AddDisclosureModules(InstalledModules.All);
         builder.Services.AddSingleton<Storage.Workflow.IAttachmentTextSource>(database.Attachments);
         var mediaFolder = builder.Configuration["Media:Folder"] ?? Path.Combine(Path.GetTempPath(), "disclosure-channel-media", Guid.NewGuid().ToString("n"));
         builder.Services.AddSingleton(sp => new MediaStore(mediaFolder, new MediaOptions(), TimeProvider.System));

@@ -1,6 +1,5 @@
-using Disclosure.Core.AnnualReports;
-using Disclosure.Core.Requests.Statistics;
-
+using Disclosure.AnnualReports.Models;
+using Disclosure.Requests.Statistics;
 namespace Disclosure.Core.Tests.AnnualReports;
 
 /// <summary>Section 一's draft names a channel besides the site only when something was delivered on it in the year.</summary>

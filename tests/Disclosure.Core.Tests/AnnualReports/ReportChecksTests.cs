@@ -1,6 +1,5 @@
-using Disclosure.Core.AnnualReports;
-using Disclosure.Core.Requests.Statistics;
-
+using Disclosure.AnnualReports.Models;
+using Disclosure.Requests.Statistics;
 namespace Disclosure.Core.Tests.AnnualReports;
 
 /// <summary>What the checks before submission say about the carry-over (上年结转) from last year's report.</summary>

@@ -1,5 +1,4 @@
-using Disclosure.Core.AnnualReports;
-
+using Disclosure.AnnualReports.Models;
 namespace Disclosure.Core.Tests.AnnualReports;
 
 /// <summary>When the admin reminds the office of the annual report (条例第四十九条: published by 31 January).</summary>

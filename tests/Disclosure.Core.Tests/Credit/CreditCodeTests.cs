@@ -1,5 +1,5 @@
-using Disclosure.Core.Credit;
-
+using Disclosure.Credit.Models;
+using Disclosure.Core.Text;
 namespace Disclosure.Core.Tests.Credit;
 
 public sealed class CreditCodeTests

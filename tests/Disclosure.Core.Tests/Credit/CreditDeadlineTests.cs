@@ -1,4 +1,4 @@
-using Disclosure.Core.Credit;
+using Disclosure.Credit.Models;
 using Disclosure.Core.Recipes;
 using Disclosure.Core.Tests.Calendar;
 using static Disclosure.Core.Tests.Calendar.ShippedCalendar;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using CheckCode = Disclosure.Core.Credit.CreditCode;
-using Disclosure.Core.Credit;
+using CheckCode = Disclosure.Core.Text.CreditCode;
+using Disclosure.Credit.Models;
 using Disclosure.Core.Secrecy;
 using Disclosure.Core.Tables;
 

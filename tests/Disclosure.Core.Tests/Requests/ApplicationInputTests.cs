@@ -1,5 +1,4 @@
-using Disclosure.Core.Requests;
-
+using Disclosure.Requests.Models;
 namespace Disclosure.Core.Tests.Requests;
 
 public sealed class ApplicationInputTests

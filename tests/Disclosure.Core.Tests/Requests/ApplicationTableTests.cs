@@ -1,7 +1,7 @@
-using Disclosure.Core.Requests;
-using Disclosure.Core.Requests.Statistics;
-using static Disclosure.Core.Requests.ApplicantKind;
-using static Disclosure.Core.Requests.RequestOutcome;
+using Disclosure.Requests.Models;
+using Disclosure.Requests.Statistics;
+using static Disclosure.Requests.Models.ApplicantKind;
+using static Disclosure.Requests.Models.RequestOutcome;
 using static Disclosure.Core.Tests.Calendar.ShippedCalendar;
 
 namespace Disclosure.Core.Tests.Requests;

@@ -1,4 +1,4 @@
-using Disclosure.Core.Requests;
+using Disclosure.Requests.Models;
 using static Disclosure.Core.Tests.Calendar.ShippedCalendar;
 
 namespace Disclosure.Core.Tests.Requests;

@@ -1,7 +1,7 @@
-using Disclosure.Core.AnnualReports;
-using Disclosure.Core.Requests;
-using Disclosure.Core.Requests.Statistics;
-using Disclosure.Media.AnnualReports;
+using Disclosure.AnnualReports.Models;
+using Disclosure.Requests.Models;
+using Disclosure.Requests.Statistics;
+using Disclosure.AnnualReports.Documents;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;

@@ -1,3 +1,5 @@
+using Disclosure.Storage.Modules;
+using Disclosure.Modules;
 using Disclosure.Search.Following;
 using Disclosure.Search.IndexStore;
 using Disclosure.Storage;
@@ -23,7 +25,7 @@ public sealed class SearchHarness : IAsyncDisposable
         _ownsFolder = ownsFolder;
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDisclosureStorage(database.Options);
+        services.AddDisclosureStorage(database.Options).AddDisclosureModules(InstalledModules.All);
         services.AddDisclosureSearch(database.Options, configure: options =>
         {
             options.IndexFolder = indexFolder;

@@ -1,7 +1,8 @@
-using Disclosure.Core.AnnualReports;
-using Disclosure.Core.Requests;
+using Disclosure.AnnualReports.Models;
+using Disclosure.Requests.Models;
 using Disclosure.Core.Security;
-using Disclosure.Storage.AnnualReports;
+using Disclosure.AnnualReports.Services;
+using Disclosure.AnnualReports.Data;
 using Disclosure.Storage.Tests.Infrastructure;
 using Disclosure.Storage.Workflow;
 using Microsoft.EntityFrameworkCore;

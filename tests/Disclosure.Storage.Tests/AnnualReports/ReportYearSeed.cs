@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
 using Disclosure.Core.ContentManagement;
-using Disclosure.Core.Credit;
-using Disclosure.Core.Requests;
+using Disclosure.Credit.Models;
+using Disclosure.Requests.Models;
 using Disclosure.Storage.Content;
-using Disclosure.Storage.Credit;
+using Disclosure.Credit.Services;
+using Disclosure.Credit.Data;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Disclosure.Requests.Data;
 
 namespace Disclosure.Storage.Tests.AnnualReports;
 
@@ -73,12 +75,12 @@ public static class ReportYearSeed
         await database.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<DisclosureDbContext>();
-            db.CreditLicences.AddRange(
+            db.Set<CreditLicenceRecord>().AddRange(
                 Licence("2025-01-15", CreditRecordStatus.Published), Licence("2025-06-30", CreditRecordStatus.Published),
                 Licence("2025-12-31", CreditRecordStatus.Published), Licence("2024-12-31", CreditRecordStatus.Published),
                 Licence("2026-01-01", CreditRecordStatus.Published), Licence("2025-05-05", CreditRecordStatus.Draft),
                 Licence("2025-07-07", CreditRecordStatus.Withdrawn));
-            db.CreditPenalties.AddRange(
+            db.Set<CreditPenaltyRecord>().AddRange(
                 Penalty("2025-02-02", CreditRecordStatus.Published), Penalty("2025-03-03", CreditRecordStatus.Repaired),
                 Penalty("2025-11-11", CreditRecordStatus.Published), Penalty("2025-08-08", CreditRecordStatus.Withdrawn),
                 Penalty("2024-06-06", CreditRecordStatus.Published));

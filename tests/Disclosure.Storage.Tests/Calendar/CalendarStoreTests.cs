@@ -1,3 +1,5 @@
+using Disclosure.Storage.Modules;
+using Disclosure.Modules;
 using Disclosure.Core.Calendar;
 using Disclosure.Core.Recipes;
 using Disclosure.Storage.Calendar;
@@ -26,7 +28,7 @@ public sealed class CalendarStoreTests
         await using var database = await TestDatabase.CreateAsync(engine);
         await database.ApplyRecipesAsync("setup.json");
 
-        var shipped = RecipeReader.ReadFile(Path.Combine(RepositoryPaths.Recipes, "setup.json")).Steps.OfType<CalendarStep>().Single().Years;
+        var shipped = InstalledModules.ReadRecipe(Path.Combine(RepositoryPaths.Recipes, "setup.json")).Steps.OfType<CalendarStep>().Single().Years;
         var stored = await CalendarAsync(database);
         Assert.Equal([2025, 2026], stored.CoveredYears);
         foreach (var year in shipped)
@@ -144,7 +146,7 @@ public sealed class CalendarStoreTests
         // A second web node: its own service provider, hence its own singleton cache, on the same database.
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDisclosureStorage(database.Options);
+        services.AddDisclosureStorage(database.Options).AddDisclosureModules(InstalledModules.All);
         await using var otherNode = services.BuildServiceProvider();
         async Task<WorkingDayCalendar> ReadOnOtherNodeAsync()
         {

@@ -1,5 +1,6 @@
-using Disclosure.Core.Credit;
-using Disclosure.Storage.Credit;
+using Disclosure.Credit.Models;
+using Disclosure.Credit.Services;
+using Disclosure.Credit.Data;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,15 +28,15 @@ public sealed class CreditDemoTests
         {
             var db = sp.GetRequiredService<DisclosureDbContext>();
             // Minors (found from their ID numbers), the privacy case and 轻微 warnings stay unpublished.
-            Assert.Equal(3, await db.CreditPenalties.CountAsync(r => r.PartyIsMinor && r.Status == CreditRecordStatus.Draft));
-            Assert.Equal(1, await db.CreditPenalties.CountAsync(r => r.InvolvesSecrets && r.Status == CreditRecordStatus.Draft));
-            Assert.False(await db.CreditPenalties.AnyAsync(r => r.Severity == Severity.Minor && r.Status != CreditRecordStatus.Draft));
-            Assert.True(await db.CreditPenalties.CountAsync(r => r.Status == CreditRecordStatus.Published) > 200);
-            Assert.True(await db.CreditLicences.AllAsync(r => r.Status == CreditRecordStatus.Published));
+            Assert.Equal(3, await db.Set<CreditPenaltyRecord>().CountAsync(r => r.PartyIsMinor && r.Status == CreditRecordStatus.Draft));
+            Assert.Equal(1, await db.Set<CreditPenaltyRecord>().CountAsync(r => r.InvolvesSecrets && r.Status == CreditRecordStatus.Draft));
+            Assert.False(await db.Set<CreditPenaltyRecord>().AnyAsync(r => r.Severity == Severity.Minor && r.Status != CreditRecordStatus.Draft));
+            Assert.True(await db.Set<CreditPenaltyRecord>().CountAsync(r => r.Status == CreditRecordStatus.Published) > 200);
+            Assert.True(await db.Set<CreditLicenceRecord>().AllAsync(r => r.Status == CreditRecordStatus.Published));
 
             // Published on the second working day after the decision, never later than now.
             var calendar = await sp.GetRequiredService<Disclosure.Core.Calendar.IWorkingDayCalendarSource>().GetCalendarAsync();
-            foreach (var record in await db.CreditPenalties.Where(r => r.Status == CreditRecordStatus.Published).OrderBy(r => r.Id).Take(20).ToListAsync())
+            foreach (var record in await db.Set<CreditPenaltyRecord>().Where(r => r.Status == CreditRecordStatus.Published).OrderBy(r => r.Id).Take(20).ToListAsync())
             {
                 Assert.Equal(calendar.AddWorkingDays(record.DecisionDate, 2).Value, DateOnly.FromDateTime(record.PublishedUtc!.Value.AddHours(8)));
             }
@@ -47,7 +48,7 @@ public sealed class CreditDemoTests
 
         // The public side shows only what is public today: no draft, no minor, no expired penalty.
         var shown = await database.InScopeAsync(sp => sp.GetRequiredService<CreditPublicQuery>().CountAsync(CreditRecordKind.Penalty));
-        var expected = await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().CreditPenalties
+        var expected = await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Set<CreditPenaltyRecord>()
             .CountAsync(r => r.Status == CreditRecordStatus.Published && r.PublicationEnd >= new DateOnly(2026, 11, 23)));
         Assert.True(shown > 50 && shown == expected, $"{shown} public of {expected}");
     }
@@ -55,6 +56,6 @@ public sealed class CreditDemoTests
     private static Task<(int Licences, int Penalties, int Ledger)> CountsAsync(TestDatabase database) => database.InScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<DisclosureDbContext>();
-        return (await db.CreditLicences.CountAsync(), await db.CreditPenalties.CountAsync(), await db.Ledger.CountAsync());
+        return (await db.Set<CreditLicenceRecord>().CountAsync(), await db.Set<CreditPenaltyRecord>().CountAsync(), await db.Ledger.CountAsync());
     });
 }

@@ -1,8 +1,9 @@
-using Disclosure.Core.Credit;
+using Disclosure.Credit.Models;
 using Disclosure.Core.Tables;
 using Disclosure.Core.Tests.Credit;
 using Disclosure.Core.Text;
-using Disclosure.Storage.Credit;
+using Disclosure.Credit.Services;
+using Disclosure.Credit.Data;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,7 @@ public sealed class CreditImportTests
         database.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<DisclosureDbContext>();
-            return await db.CreditLicences.CountAsync() + await db.CreditPenalties.CountAsync();
+            return await db.Set<CreditLicenceRecord>().CountAsync() + await db.Set<CreditPenaltyRecord>().CountAsync();
         });
 
     /// <summary>One bad row per case, each a different mistake an office makes; the row before it is valid.</summary>
@@ -125,7 +126,7 @@ public sealed class CreditImportTests
         await database.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<DisclosureDbContext>();
-            Assert.True(await db.CreditPenalties.AllAsync(r => r.Status == CreditRecordStatus.Draft && r.ImportBatch == result.Batch));
+            Assert.True(await db.Set<CreditPenaltyRecord>().AllAsync(r => r.Status == CreditRecordStatus.Draft && r.ImportBatch == result.Batch));
             var entry = await db.Ledger.SingleAsync(e => e.Action == Ledger.LedgerActions.CreditImport);
             Assert.Contains("导入 60 条（草稿）（文件 测试.csv", entry.Detail);
         });

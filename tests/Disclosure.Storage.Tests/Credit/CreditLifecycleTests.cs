@@ -1,7 +1,8 @@
-using Disclosure.Core.Credit;
+using Disclosure.Credit.Models;
 using Disclosure.Core.Tables;
 using Disclosure.Core.Tests.Credit;
-using Disclosure.Storage.Credit;
+using Disclosure.Credit.Services;
+using Disclosure.Credit.Data;
 using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

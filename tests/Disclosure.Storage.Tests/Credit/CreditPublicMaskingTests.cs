@@ -1,6 +1,7 @@
-using Disclosure.Core.Credit;
+using Disclosure.Credit.Models;
 using Disclosure.Core.Tests.Credit;
-using Disclosure.Storage.Credit;
+using Disclosure.Credit.Services;
+using Disclosure.Credit.Data;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using Disclosure.Core.Tables;
-using Disclosure.Storage.PowerList;
+using Disclosure.Credit.PowerList;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,7 +53,7 @@ public sealed class PowerListTests
         await fresh.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<DisclosureDbContext>();
-            Assert.True(await db.ContentItems.Where(i => i.ContentType == PowerList.PowerList.ContentType).AllAsync(i => i.DepartmentCode == "hzs" && i.IndexNumber == null));
+            Assert.True(await db.ContentItems.Where(i => i.ContentType == global::Disclosure.Credit.PowerList.PowerList.ContentType).AllAsync(i => i.DepartmentCode == "hzs" && i.IndexNumber == null));
         });
 
         // Importing the same file again: every 事项编码 already exists, nothing is added.

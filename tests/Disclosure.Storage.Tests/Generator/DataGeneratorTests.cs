@@ -1,11 +1,13 @@
 using Disclosure.Core.ContentManagement;
-using Disclosure.Core.Credit;
-using Disclosure.Core.Requests;
+using Disclosure.Credit.Models;
+using Disclosure.Requests.Models;
 using Disclosure.DataGenerator;
 using Disclosure.Storage.Content;
-using Disclosure.Storage.Credit;
+using Disclosure.Credit.Services;
+using Disclosure.Credit.Data;
 using Disclosure.Storage.Entities;
-using Disclosure.Storage.Requests;
+using Disclosure.Requests.Services;
+using Disclosure.Requests.Data;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -110,7 +112,7 @@ public sealed class DataGeneratorTests
             Assert.Empty(table2025.CheckConsistency());
             Assert.True(table2025.NewApplications.Counts.Total > 400);
             Assert.Equal(table2024.CarriedForward.Counts.Total, table2025.CarriedOver.Counts.Total);
-            Assert.True(await db.CreditPenalties.CountAsync(r => r.Status == CreditRecordStatus.Published) > 100);
+            Assert.True(await db.Set<CreditPenaltyRecord>().CountAsync(r => r.Status == CreditRecordStatus.Published) > 100);
             return true;
         });
     }

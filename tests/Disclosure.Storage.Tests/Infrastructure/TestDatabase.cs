@@ -1,3 +1,5 @@
+using Disclosure.Storage.Modules;
+using Disclosure.Modules;
 using Disclosure.Core.Recipes;
 using Disclosure.Storage;
 using Disclosure.Storage.Ledger;
@@ -32,7 +34,7 @@ public sealed class TestDatabase : IAsyncDisposable
             services.AddSingleton(clock);
         }
 
-        services.AddDisclosureStorage(options);
+        services.AddDisclosureStorage(options).AddDisclosureModules(InstalledModules.All);
         if (ledgerKeys is not null)
         {
             services.AddSingleton(Microsoft.Extensions.Options.Options.Create(ledgerKeys));
@@ -119,7 +121,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>Applies the repository's own recipes (setup, and demo content when asked).</summary>
     public Task ApplyRecipesAsync(params string[] recipeFiles) =>
         InScopeAsync(sp => sp.GetRequiredService<RecipeExecutor>().ApplyAsync(
-            recipeFiles.Select(f => RecipeReader.ReadFile(Path.Combine(RepositoryPaths.Recipes, f))).ToList()));
+            recipeFiles.Select(f => InstalledModules.ReadRecipe(Path.Combine(RepositoryPaths.Recipes, f))).ToList()));
 
     /// <summary>
     /// The setup recipe and the demo office (the settings and agencies of demo.json, not its content): what tests
@@ -128,8 +130,8 @@ public sealed class TestDatabase : IAsyncDisposable
     public Task ApplySetupAndDemoOfficeAsync() =>
         InScopeAsync(sp => sp.GetRequiredService<RecipeExecutor>().ApplyAsync(
         [
-            RecipeReader.ReadFile(Path.Combine(RepositoryPaths.Recipes, "setup.json")),
-            RecipeReader.ReadFile(Path.Combine(RepositoryPaths.Recipes, "demo.json")).Only("demo-organisation", s => s is SettingsStep or AgenciesStep),
+            InstalledModules.ReadRecipe(Path.Combine(RepositoryPaths.Recipes, "setup.json")),
+            InstalledModules.ReadRecipe(Path.Combine(RepositoryPaths.Recipes, "demo.json")).Only("demo-organisation", s => s is SettingsStep or AgenciesStep),
         ]));
 
     public async ValueTask DisposeAsync()

@@ -107,11 +107,11 @@ public sealed partial class LedgerPageTests(SiteFixture fixture) : IClassFixture
     [Fact]
     public void Every_known_action_has_a_zh_CN_name()
     {
-        var actionClasses = new[] { typeof(LedgerActions), typeof(Disclosure.Storage.Requests.RequestLedgerActions), typeof(AccountLedgerActions) };
+        var actionClasses = new[] { typeof(LedgerActions), typeof(Disclosure.Requests.Services.RequestLedgerActions), typeof(AccountLedgerActions) };
         var codes = actionClasses
             .SelectMany(t => t.GetFields().Where(f => f.IsLiteral && f.FieldType == typeof(string) && !f.Name.Contains("Prefix")))
             .Select(f => (string)f.GetRawConstantValue()!)
-            .Concat(typeof(Disclosure.Storage.AnnualReports.AnnualReportService).GetFields().Where(f => f.IsLiteral && f.Name.EndsWith("Action")).Select(f => (string)f.GetRawConstantValue()!))
+            .Concat(typeof(Disclosure.AnnualReports.Services.AnnualReportService).GetFields().Where(f => f.IsLiteral && f.Name.EndsWith("Action")).Select(f => (string)f.GetRawConstantValue()!))
             .ToList();
         Assert.True(codes.Count > 40, $"only {codes.Count} action codes found");
         Assert.All(codes, code =>

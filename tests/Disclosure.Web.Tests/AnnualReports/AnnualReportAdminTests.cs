@@ -1,9 +1,10 @@
 using System.Net;
-using Disclosure.Core.AnnualReports;
+using Disclosure.AnnualReports.Models;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Security;
 using Disclosure.Storage;
-using Disclosure.Storage.AnnualReports;
+using Disclosure.AnnualReports.Services;
+using Disclosure.AnnualReports.Data;
 using Disclosure.Storage.Tests.Infrastructure;
 using Disclosure.Storage.Workflow;
 using DocumentFormat.OpenXml.Packaging;

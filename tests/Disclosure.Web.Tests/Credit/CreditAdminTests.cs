@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Disclosure.Core.Credit;
+using Disclosure.Credit.Models;
 using Disclosure.Core.Tables;
 using Disclosure.Core.Tests.Credit;
 using Disclosure.Core.Text;
 using Disclosure.Media.Tables;
-using Disclosure.Storage.Credit;
+using Disclosure.Credit.Services;
+using Disclosure.Credit.Data;
 using Disclosure.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +43,7 @@ public sealed class CreditAdminTests(CreditSiteFixture fixture) : IClassFixture<
     {
         var editor = await Staff.SignedInAsync(fixture.Site, "editor");
         Assert.Contains("<a href=\"/admin/credit\">双公示</a>", await editor.GetStringAsync("/admin"));
-        var draft = await fixture.DbAsync(db => db.CreditPenalties.Where(r => r.Status == CreditRecordStatus.Draft && !r.PartyIsMinor && !r.InvolvesSecrets && r.Severity != Severity.Minor).Select(r => r.Id).FirstAsync());
+        var draft = await fixture.DbAsync(db => db.Set<CreditPenaltyRecord>().Where(r => r.Status == CreditRecordStatus.Draft && !r.PartyIsMinor && !r.InvolvesSecrets && r.Severity != Severity.Minor).Select(r => r.Id).FirstAsync());
         var page = await editor.GetStringAsync($"/admin/credit/penalties/{draft}");
         Assert.DoesNotContain("handler=Publish", page);
         foreach (var handler in new[] { "Publish", "Withdraw", "Repair" })
@@ -52,17 +53,17 @@ public sealed class CreditAdminTests(CreditSiteFixture fixture) : IClassFixture<
             Assert.StartsWith("/admin/denied", response.Headers.Location!.PathAndQuery);
         }
 
-        Assert.Equal(CreditRecordStatus.Draft, await fixture.DbAsync(db => db.CreditPenalties.Where(r => r.Id == draft).Select(r => r.Status).SingleAsync()));
+        Assert.Equal(CreditRecordStatus.Draft, await fixture.DbAsync(db => db.Set<CreditPenaltyRecord>().Where(r => r.Id == draft).Select(r => r.Status).SingleAsync()));
     }
 
     [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_rejected()
     {
         var office = await Staff.SignedInAsync(fixture.Site, "office");
-        var id = await fixture.DbAsync(db => db.CreditPenalties.Where(r => r.Status == CreditRecordStatus.Published).Select(r => r.Id).FirstAsync());
+        var id = await fixture.DbAsync(db => db.Set<CreditPenaltyRecord>().Where(r => r.Status == CreditRecordStatus.Published).Select(r => r.Id).FirstAsync());
         var response = await office.PostAsync($"/admin/credit/penalties/{id}?handler=Withdraw", new FormUrlEncodedContent(new Dictionary<string, string> { ["Reason"] = "无令牌", ["ChangedOn"] = "2026-11-20" }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(CreditRecordStatus.Published, await fixture.DbAsync(db => db.CreditPenalties.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
+        Assert.Equal(CreditRecordStatus.Published, await fixture.DbAsync(db => db.Set<CreditPenaltyRecord>().Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
     }
 
     [Fact]
@@ -143,7 +144,7 @@ public sealed class CreditAdminTests(CreditSiteFixture fixture) : IClassFixture<
         Assert.Contains("严重失信信息最短公示 12 个月，2027-03-18 起方可信用修复。", earlyHtml);
         Assert.Contains(">已缴清罚款</textarea>", earlyHtml);
 
-        var id = await fixture.DbAsync(db => db.CreditPenalties
+        var id = await fixture.DbAsync(db => db.Set<CreditPenaltyRecord>()
             .Where(r => r.Status == CreditRecordStatus.Published && r.Severity == Severity.General && r.DecisionDate < new DateOnly(2026, 8, 1) && r.PublicationEnd >= new DateOnly(2026, 11, 23))
             .Select(r => r.Id).FirstAsync());
         Assert.Equal(HttpStatusCode.OK, (await office.GetAsync($"/credit/penalties/{id}")).StatusCode);
@@ -174,7 +175,7 @@ public sealed class CreditAdminTests(CreditSiteFixture fixture) : IClassFixture<
         Assert.DoesNotContain("确认导入", report);
         var forced = await editor.PostAsync($"/admin/credit/import/{token}?handler=Confirm", Form(report));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, forced.StatusCode);
-        Assert.Equal(0, await fixture.DbAsync(db => db.CreditPenalties.CountAsync(r => r.DecisionNumber.StartsWith("永公(闽)行罚决字〔2026〕88"))));
+        Assert.Equal(0, await fixture.DbAsync(db => db.Set<CreditPenaltyRecord>().CountAsync(r => r.DecisionNumber.StartsWith("永公(闽)行罚决字〔2026〕88"))));
 
         // The same rows, corrected, as an Excel workbook.
         rows[1][CreditFields.FineAmount] = "0.05";
@@ -204,7 +205,7 @@ public sealed class CreditAdminTests(CreditSiteFixture fixture) : IClassFixture<
     public async Task Exports_open_as_the_import_format_and_read_back_by_the_importer()
     {
         var office = await Staff.SignedInAsync(fixture.Site, "office");
-        var total = await fixture.DbAsync(db => db.CreditLicences.CountAsync());
+        var total = await fixture.DbAsync(db => db.Set<CreditLicenceRecord>().CountAsync());
         foreach (var format in new[] { "xlsx", "csv" })
         {
             var response = await office.GetAsync($"/admin/credit/export?kind=licences&format={format}");

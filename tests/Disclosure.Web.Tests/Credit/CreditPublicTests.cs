@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using Disclosure.Core.Credit;
-using Disclosure.Storage.Credit;
+using Disclosure.Credit.Models;
+using Disclosure.Credit.Services;
+using Disclosure.Credit.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Tests.Credit;
@@ -31,8 +32,8 @@ public sealed class CreditPublicTests(CreditSiteFixture fixture) : IClassFixture
     }
 
     private Task<List<long>> PublicIdsAsync(CreditRecordKind kind) => fixture.DbAsync(db => kind == CreditRecordKind.Licence
-        ? db.CreditLicences.Where(r => r.Status == CreditRecordStatus.Published && !r.PartyIsMinor && !r.InvolvesSecrets).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync()
-        : db.CreditPenalties.Where(r => r.Status == CreditRecordStatus.Published && !r.PartyIsMinor && !r.InvolvesSecrets && r.PublicationEnd >= Today).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync());
+        ? db.Set<CreditLicenceRecord>().Where(r => r.Status == CreditRecordStatus.Published && !r.PartyIsMinor && !r.InvolvesSecrets).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync()
+        : db.Set<CreditPenaltyRecord>().Where(r => r.Status == CreditRecordStatus.Published && !r.PartyIsMinor && !r.InvolvesSecrets && r.PublicationEnd >= Today).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync());
 
     [Fact]
     public async Task No_public_page_or_api_answer_carries_a_natural_persons_real_name_or_id_number()
@@ -42,8 +43,8 @@ public sealed class CreditPublicTests(CreditSiteFixture fixture) : IClassFixture
         // legal representative is left out of the check, since it rightly appears there.
         var secrets = await fixture.DbAsync(async db =>
         {
-            var licences = await db.CreditLicences.Select(r => new { r.PartyKind, r.PartyName, r.LegalRepresentative, r.IdNumber, r.LegalRepresentativeIdNumber }).ToListAsync();
-            var penalties = await db.CreditPenalties.Select(r => new { r.PartyKind, r.PartyName, r.LegalRepresentative, r.IdNumber, r.LegalRepresentativeIdNumber }).ToListAsync();
+            var licences = await db.Set<CreditLicenceRecord>().Select(r => new { r.PartyKind, r.PartyName, r.LegalRepresentative, r.IdNumber, r.LegalRepresentativeIdNumber }).ToListAsync();
+            var penalties = await db.Set<CreditPenaltyRecord>().Select(r => new { r.PartyKind, r.PartyName, r.LegalRepresentative, r.IdNumber, r.LegalRepresentativeIdNumber }).ToListAsync();
             var all = licences.Concat(penalties).ToList();
             var publicNames = all.Where(r => r.PartyKind == PartyKind.LegalEntity).Select(r => r.LegalRepresentative).ToHashSet();
             return all.SelectMany(r => new[]
@@ -92,7 +93,7 @@ public sealed class CreditPublicTests(CreditSiteFixture fixture) : IClassFixture
         }
 
         // And the masked forms are what is shown instead.
-        var person = await fixture.DbAsync(db => db.CreditPenalties.SingleAsync(r => r.Id == 193));
+        var person = await fixture.DbAsync(db => db.Set<CreditPenaltyRecord>().SingleAsync(r => r.Id == 193));
         var page193 = await HtmlAsync("/credit/penalties/193");
         Assert.Contains($"<dd>{person.IdNumber![..6]}********{person.IdNumber[^4..]}</dd>", page193);
         Assert.Contains($"<dd>{person.PartyName[0]}{new string('*', person.PartyName.Length - 1)}</dd>", page193);
@@ -101,7 +102,7 @@ public sealed class CreditPublicTests(CreditSiteFixture fixture) : IClassFixture
     [Fact]
     public async Task Searching_for_a_raw_id_number_or_real_name_finds_nothing_anywhere()
     {
-        var person = await fixture.DbAsync(db => db.CreditPenalties.SingleAsync(r => r.Id == 193));
+        var person = await fixture.DbAsync(db => db.Set<CreditPenaltyRecord>().SingleAsync(r => r.Id == 193));
         foreach (var q in new[] { person.IdNumber!, person.IdNumber![..10], person.PartyName })
         {
             foreach (var by in new[] { "name", "code", "number" })
@@ -119,8 +120,8 @@ public sealed class CreditPublicTests(CreditSiteFixture fixture) : IClassFixture
     [Fact]
     public async Task Records_are_found_by_name_credit_code_and_decision_number_exactly_or_by_prefix()
     {
-        var company = await fixture.DbAsync(db => db.CreditLicences.Where(r => r.PartyKind == PartyKind.LegalEntity).OrderBy(r => r.Id).FirstAsync());
-        var sameCode = await fixture.DbAsync(db => db.CreditLicences.CountAsync(r => r.CreditCode == company.CreditCode));
+        var company = await fixture.DbAsync(db => db.Set<CreditLicenceRecord>().Where(r => r.PartyKind == PartyKind.LegalEntity).OrderBy(r => r.Id).FirstAsync());
+        var sameCode = await fixture.DbAsync(db => db.Set<CreditLicenceRecord>().CountAsync(r => r.CreditCode == company.CreditCode));
 
         var byCode = await JsonAsync($"/api/v1/credit/licences?q={company.CreditCode}&by=code&match=exact&pageSize=100");
         Assert.Equal(sameCode, byCode.GetProperty("total").GetInt32());
@@ -135,7 +136,7 @@ public sealed class CreditPublicTests(CreditSiteFixture fixture) : IClassFixture
         var byNumber = await JsonAsync($"/api/v1/credit/licences?q={Uri.EscapeDataString(number)}&by=number&match=exact");
         Assert.Equal(company.Id, Assert.Single(byNumber.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt64());
         var prefix = await JsonAsync($"/api/v1/credit/licences?q={Uri.EscapeDataString("永公(治)许字〔2025〕")}&by=number&pageSize=100");
-        var expected = await fixture.DbAsync(db => db.CreditLicences.CountAsync(r => r.DecisionNumber.StartsWith("永公(治)许字〔2025〕")));
+        var expected = await fixture.DbAsync(db => db.Set<CreditLicenceRecord>().CountAsync(r => r.DecisionNumber.StartsWith("永公(治)许字〔2025〕")));
         Assert.Equal(expected, prefix.GetProperty("total").GetInt32());
         Assert.True(expected > 10);
 
@@ -151,9 +152,9 @@ public sealed class CreditPublicTests(CreditSiteFixture fixture) : IClassFixture
     public async Task Expired_withdrawn_and_never_publishable_penalties_are_not_found()
     {
         var (expired, minor, draft) = await fixture.DbAsync(async db => (
-            await db.CreditPenalties.Where(r => r.Status == CreditRecordStatus.Published && r.PublicationEnd < Today).Select(r => r.Id).FirstAsync(),
-            await db.CreditPenalties.Where(r => r.PartyIsMinor).Select(r => r.Id).FirstAsync(),
-            await db.CreditPenalties.Where(r => r.Status == CreditRecordStatus.Draft && !r.PartyIsMinor).Select(r => r.Id).FirstAsync()));
+            await db.Set<CreditPenaltyRecord>().Where(r => r.Status == CreditRecordStatus.Published && r.PublicationEnd < Today).Select(r => r.Id).FirstAsync(),
+            await db.Set<CreditPenaltyRecord>().Where(r => r.PartyIsMinor).Select(r => r.Id).FirstAsync(),
+            await db.Set<CreditPenaltyRecord>().Where(r => r.Status == CreditRecordStatus.Draft && !r.PartyIsMinor).Select(r => r.Id).FirstAsync()));
         foreach (var id in new[] { expired, minor, draft, 999_999 })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/credit/penalties/{id}")).StatusCode);

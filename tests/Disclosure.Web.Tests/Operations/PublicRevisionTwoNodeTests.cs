@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Disclosure.Core.Credit;
+using Disclosure.Credit.Models;
 using Disclosure.Core.Time;
 using Disclosure.Storage;
-using Disclosure.Storage.Credit;
+using Disclosure.Credit.Services;
+using Disclosure.Credit.Data;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,7 +76,7 @@ public abstract class PublicRevisionTwoNodeTests : IAsyncLifetime
         using var scope = A.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
         var today = ChinaTime.ToDate(DateTime.UtcNow);
-        var record = await db.CreditLicences
+        var record = await db.Set<CreditLicenceRecord>()
             .Where(r => r.Status == CreditRecordStatus.Published && !r.PartyIsMinor && !r.InvolvesSecrets && r.DecisionDate <= today)
             .OrderBy(r => r.Id).Select(r => new { r.Id, r.DecisionNumber }).FirstAsync();
         return (record.Id, record.DecisionNumber);

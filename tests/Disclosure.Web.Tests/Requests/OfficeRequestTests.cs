@@ -1,6 +1,7 @@
 using System.Net;
 using Disclosure.Storage;
-using Disclosure.Storage.Requests;
+using Disclosure.Requests.Services;
+using Disclosure.Requests.Data;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +50,7 @@ public sealed class OfficeRequestTests(RequestSiteFixture fixture) : IClassFixtu
         await using var scope = fixture.Site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
         Assert.False(await db.Ledger.AnyAsync(e => e.Actor == user && e.Action.StartsWith("request-")));
-        Assert.Null(await db.Set<Disclosure.Storage.Entities.InformationRequestRecord>().Where(r => r.Number == "2026-0011").Select(r => r.Outcome).SingleAsync());
+        Assert.Null(await db.Set<Disclosure.Requests.Data.InformationRequestRecord>().Where(r => r.Number == "2026-0011").Select(r => r.Outcome).SingleAsync());
     }
 
     [Fact]

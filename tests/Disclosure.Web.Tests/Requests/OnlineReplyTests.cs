@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Disclosure.Core.Requests;
-using Disclosure.Site.Requests;
-using Disclosure.Storage.Requests;
+using Disclosure.Requests.Models;
+using Disclosure.Requests.Public;
+using Disclosure.Requests.Services;
+using Disclosure.Requests.Data;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.AspNetCore.DataProtection;
@@ -142,7 +143,7 @@ public sealed partial class OnlineReplyTests(RequestSiteFixture fixture) : IClas
         Assert.Empty(DownloadLinks(await StatusAsync(client, byPost.TrackingCode, Phone)));
     }
 
-    private async Task<Disclosure.Storage.Entities.InformationRequestRecord> RegisterAsync(DeliveryMethod delivery, string description)
+    private async Task<Disclosure.Requests.Data.InformationRequestRecord> RegisterAsync(DeliveryMethod delivery, string description)
     {
         await using var scope = fixture.Site.Services.CreateAsyncScope();
         var details = new ApplicationDetails(ApplicantKind.NaturalPerson,

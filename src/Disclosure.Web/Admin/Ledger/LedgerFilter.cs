@@ -1,6 +1,7 @@
 using System.Globalization;
 using Disclosure.Core.Time;
 using Disclosure.Storage.Entities;
+using Disclosure.Storage.Ledger;
 
 namespace Disclosure.Web.Admin.Ledger;
 
@@ -13,7 +14,7 @@ public sealed class LedgerFilter
 {
     public string? Person { get; set; }
 
-    /// <summary>The action's zh-CN name (<see cref="Disclosure.Storage.Ledger.LedgerActions.DisplayName"/>).</summary>
+    /// <summary>The action's zh-CN name (<see cref="LedgerActionNames.DisplayName"/>).</summary>
     public string? Action { get; set; }
 
     /// <summary>起始日期, YYYY-MM-DD.</summary>
@@ -28,7 +29,7 @@ public sealed class LedgerFilter
     /// The entries the filter selects, given the action codes the 台账 holds (to find those named <see cref="Action"/>);
     /// a date that is not a date is reported in <paramref name="errors"/> and ignored.
     /// </summary>
-    public IQueryable<LedgerEntry> Apply(IQueryable<LedgerEntry> entries, IEnumerable<string> actionCodes, List<string> errors)
+    public IQueryable<LedgerEntry> Apply(IQueryable<LedgerEntry> entries, IEnumerable<string> actionCodes, LedgerActionNames names, List<string> errors)
     {
         if (!string.IsNullOrEmpty(Person))
         {
@@ -37,7 +38,7 @@ public sealed class LedgerFilter
 
         if (!string.IsNullOrEmpty(Action))
         {
-            var codes = actionCodes.Where(code => Disclosure.Storage.Ledger.LedgerActions.DisplayName(code) == Action).ToList();
+            var codes = actionCodes.Where(code => names.DisplayName(code) == Action).ToList();
             entries = entries.Where(e => codes.Contains(e.Action));
         }
 

@@ -1,10 +1,13 @@
-using Disclosure.Core.Credit;
+using Disclosure.Credit.Models;
 using Disclosure.Storage;
-using Disclosure.Storage.AnnualReports;
-using Disclosure.Storage.Credit;
+using Disclosure.AnnualReports.Services;
+using Disclosure.AnnualReports.Data;
+using Disclosure.Credit.Services;
+using Disclosure.Credit.Data;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Identity;
-using Disclosure.Storage.Requests;
+using Disclosure.Requests.Services;
+using Disclosure.Requests.Data;
 using Disclosure.Web.Admin.Accounts;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,7 +59,7 @@ public sealed class LedgerSubjects(DisclosureDbContext db, UserDirectory people)
         }
 
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
-        var reports = await db.AnnualReports.AsNoTracking().Select(r => new { r.Id, r.AgencyCode, r.Year }).ToListAsync(cancellationToken);
+        var reports = await db.Set<AnnualReportRecord>().AsNoTracking().Select(r => new { r.Id, r.AgencyCode, r.Year }).ToListAsync(cancellationToken);
         foreach (var subject in keys)
         {
             // annual-report:{agency}/{year}
@@ -93,8 +96,8 @@ public sealed class LedgerSubjects(DisclosureDbContext db, UserDirectory people)
 
         var licenceIds = ids.Values.Where(v => v.Kind == CreditRecordKind.Licence).Select(v => v.Id).ToList();
         var penaltyIds = ids.Values.Where(v => v.Kind == CreditRecordKind.Penalty).Select(v => v.Id).ToList();
-        var licences = await db.CreditLicences.AsNoTracking().Where(r => licenceIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.DecisionNumber, cancellationToken);
-        var penalties = await db.CreditPenalties.AsNoTracking().Where(r => penaltyIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.DecisionNumber, cancellationToken);
+        var licences = await db.Set<CreditLicenceRecord>().AsNoTracking().Where(r => licenceIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.DecisionNumber, cancellationToken);
+        var penalties = await db.Set<CreditPenaltyRecord>().AsNoTracking().Where(r => penaltyIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.DecisionNumber, cancellationToken);
         foreach (var (subject, (kind, id)) in ids)
         {
             var licence = kind == CreditRecordKind.Licence;

@@ -1,5 +1,6 @@
-using Disclosure.Core.Credit;
-using Disclosure.Storage.Credit;
+using Disclosure.Credit.Models;
+using Disclosure.Credit.Services;
+using Disclosure.Credit.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Disclosure.Web.Api.V1;

@@ -1,5 +1,4 @@
-using Disclosure.Core.Credit;
-
+using Disclosure.Credit.Models;
 namespace Disclosure.Web.Api.V1;
 
 /// <summary>行政相对人 as published: a natural person's name and document number masked, the operator of a 个体工商户 too.</summary>

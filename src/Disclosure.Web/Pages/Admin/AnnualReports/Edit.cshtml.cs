@@ -1,11 +1,12 @@
 using System.Globalization;
-using Disclosure.Core.AnnualReports;
+using Disclosure.AnnualReports.Models;
 using Disclosure.Media;
-using Disclosure.Media.AnnualReports;
-using Disclosure.Storage.AnnualReports;
+using Disclosure.AnnualReports.Documents;
+using Disclosure.AnnualReports.Services;
+using Disclosure.AnnualReports.Data;
 using Disclosure.Storage.Workflow;
 using Disclosure.Web.Admin;
-using Disclosure.Web.Admin.AnnualReports;
+using Disclosure.AnnualReports.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

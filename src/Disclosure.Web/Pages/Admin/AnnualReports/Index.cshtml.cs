@@ -1,7 +1,8 @@
-using Disclosure.Core.AnnualReports;
+using Disclosure.AnnualReports.Models;
 using Disclosure.Core.Time;
 using Disclosure.Storage;
-using Disclosure.Storage.AnnualReports;
+using Disclosure.AnnualReports.Services;
+using Disclosure.AnnualReports.Data;
 using Disclosure.Storage.Settings;
 using Disclosure.Web.Admin;
 using Microsoft.AspNetCore.Authorization;

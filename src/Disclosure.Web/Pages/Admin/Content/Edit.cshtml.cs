@@ -128,7 +128,7 @@ public sealed class EditModel(
         }
 
         // The annual report's figures come from the records: it is compiled on its own page, never typed in here.
-        if (definition.Name == Disclosure.Storage.AnnualReports.AnnualReportService.ContentType)
+        if (definition.Name == Disclosure.AnnualReports.Services.AnnualReportService.ContentType)
         {
             TempData["Message"] = "年度报告请在“年度报告”页面编制：统计数据取自系统记录，不能在此直接录入或修改。";
             return Redirect("/admin/annual-reports");

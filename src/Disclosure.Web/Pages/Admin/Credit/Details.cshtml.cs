@@ -1,8 +1,9 @@
 using Disclosure.Core.Calendar;
-using Disclosure.Core.Credit;
+using Disclosure.Credit.Models;
 using Disclosure.Core.Time;
 using Disclosure.Storage;
-using Disclosure.Storage.Credit;
+using Disclosure.Credit.Services;
+using Disclosure.Credit.Data;
 using Disclosure.Storage.Entities;
 using Disclosure.Web.Admin;
 using Microsoft.AspNetCore.Authorization;

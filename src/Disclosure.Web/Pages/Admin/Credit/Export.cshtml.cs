@@ -1,9 +1,10 @@
-using Disclosure.Core.Credit;
+using Disclosure.Credit.Models;
 using Disclosure.Core.Tables;
 using Disclosure.Core.Time;
 using Disclosure.Media.Tables;
-using Disclosure.Storage.Credit;
-using Disclosure.Storage.PowerList;
+using Disclosure.Credit.Services;
+using Disclosure.Credit.Data;
+using Disclosure.Credit.PowerList;
 using Disclosure.Web.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,8 +1,9 @@
-using Disclosure.Core.Credit;
+using Disclosure.Credit.Models;
 using Disclosure.Core.Tables;
 using Disclosure.Storage;
-using Disclosure.Storage.Credit;
-using Disclosure.Storage.PowerList;
+using Disclosure.Credit.Services;
+using Disclosure.Credit.Data;
+using Disclosure.Credit.PowerList;
 using Disclosure.Web.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

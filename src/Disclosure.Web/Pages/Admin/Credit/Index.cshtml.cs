@@ -1,5 +1,6 @@
-using Disclosure.Core.Credit;
-using Disclosure.Storage.Credit;
+using Disclosure.Credit.Models;
+using Disclosure.Credit.Services;
+using Disclosure.Credit.Data;
 using Disclosure.Web.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

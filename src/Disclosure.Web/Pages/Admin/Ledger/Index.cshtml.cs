@@ -18,6 +18,7 @@ public sealed class IndexModel(
     UserDirectory people,
     LedgerSubjects subjects,
     SignedHeadsExport signedHeads,
+    LedgerActionNames actionNames,
     TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
@@ -99,19 +100,19 @@ public sealed class IndexModel(
     /// <summary>The filtered entries, all pages, with the same names and titles as the page.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
     {
-        var entries = await Filter.Apply(db.Ledger.AsNoTracking(), await ActionCodesAsync(cancellationToken), Errors).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        var entries = await Filter.Apply(db.Ledger.AsNoTracking(), await ActionCodesAsync(cancellationToken), actionNames, Errors).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         var rows = await LedgerRow.BuildAsync(entries, people, subjects, cancellationToken);
         var stamp = Disclosure.Core.Time.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
         return format == "xlsx"
-            ? File(LedgerExport.ToXlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"信息发布台账-{stamp}.xlsx")
-            : File(LedgerExport.ToCsv(rows), "text/csv; charset=utf-8", $"信息发布台账-{stamp}.csv");
+            ? File(LedgerExport.ToXlsx(rows, actionNames), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"信息发布台账-{stamp}.xlsx")
+            : File(LedgerExport.ToCsv(rows, actionNames), "text/csv; charset=utf-8", $"信息发布台账-{stamp}.csv");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, PageNumber);
         var codes = await ActionCodesAsync(cancellationToken);
-        var filtered = Filter.Apply(db.Ledger.AsNoTracking(), codes, Errors);
+        var filtered = Filter.Apply(db.Ledger.AsNoTracking(), codes, actionNames, Errors);
         Total = await filtered.CountAsync(cancellationToken);
         var entries = await filtered.OrderByDescending(e => e.Sequence).Skip(PageLimits.Offset(PageNumber, PageSize)).Take(PageSize).ToListAsync(cancellationToken);
         Rows = await LedgerRow.BuildAsync(entries, people, subjects, cancellationToken);
@@ -124,7 +125,7 @@ public sealed class IndexModel(
         }
 
         People = found.OrderBy(p => p.IsMachine ? 0 : 1).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
-        Actions = codes.Select(LedgerActions.DisplayName).Distinct().Order(StringComparer.Ordinal).ToList();
+        Actions = codes.Select(actionNames.DisplayName).Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
     private async Task<List<string>> ActionCodesAsync(CancellationToken cancellationToken) =>

@@ -1,11 +1,12 @@
 using Disclosure.Core.Calendar;
-using Disclosure.Core.Requests;
+using Disclosure.Requests.Models;
 using Disclosure.Media;
 using Disclosure.Storage.Entities;
-using Disclosure.Storage.Requests;
+using Disclosure.Requests.Services;
+using Disclosure.Requests.Data;
 using Disclosure.Storage.Settings;
 using Disclosure.Web.Admin;
-using Disclosure.Web.Admin.Requests;
+using Disclosure.Requests.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

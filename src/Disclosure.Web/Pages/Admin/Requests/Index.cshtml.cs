@@ -1,7 +1,8 @@
-using Disclosure.Core.Requests;
-using Disclosure.Storage.Requests;
+using Disclosure.Requests.Models;
+using Disclosure.Requests.Services;
+using Disclosure.Requests.Data;
 using Disclosure.Web.Admin;
-using Disclosure.Web.Admin.Requests;
+using Disclosure.Requests.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,7 @@
 using Disclosure.Core.Calendar;
-using Disclosure.Core.Requests;
-using Disclosure.Storage.Requests;
+using Disclosure.Requests.Models;
+using Disclosure.Requests.Services;
+using Disclosure.Requests.Data;
 using Disclosure.Web.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

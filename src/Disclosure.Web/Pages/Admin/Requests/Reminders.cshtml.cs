@@ -1,4 +1,5 @@
-using Disclosure.Storage.Requests;
+using Disclosure.Requests.Services;
+using Disclosure.Requests.Data;
 using Disclosure.Web.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;

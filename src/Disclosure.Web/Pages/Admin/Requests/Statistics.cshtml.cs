@@ -1,5 +1,6 @@
-using Disclosure.Core.Requests.Statistics;
-using Disclosure.Storage.Requests;
+using Disclosure.Requests.Statistics;
+using Disclosure.Requests.Services;
+using Disclosure.Requests.Data;
 using Disclosure.Web.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,0 +1,24 @@
+using Disclosure.AnnualReports;
+using Disclosure.Core.Recipes;
+using Disclosure.Credit;
+using Disclosure.Requests;
+using Disclosure.Storage.Modules;
+
+namespace Disclosure.Modules;
+
+/// <summary>
+/// The capability modules of this build, in dependency order. The web host composes exactly these; tools and tests
+/// use the same list so that every <c>DisclosureDbContext</c> has one model and one set of migrations fits it.
+/// </summary>
+public static class InstalledModules
+{
+    public static IReadOnlyList<IDisclosureModule> All { get; } =
+    [
+        new RequestsModule(),
+        new CreditModule(),
+        new AnnualReportsModule(),
+    ];
+
+    /// <summary>Reads a recipe file whose steps may belong to any installed module (the demo's <c>Requests</c>, <c>CreditRecords</c> …).</summary>
+    public static Recipe ReadRecipe(string filePath) => RecipeReader.ReadFile(filePath, All.SelectMany(m => m.RecipeSteps));
+}

@@ -1,0 +1,38 @@
+using Disclosure.Core.Recipes;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Disclosure.Storage.Modules;
+
+/// <summary>
+/// One capability of Disclosure (依申请公开, 双公示, the annual report …), holding its data, services, pages and API
+/// together. The host composes modules through <see cref="ModuleServiceCollectionExtensions.AddDisclosureModules"/>;
+/// a module reaches the kernel (content, ledger, calendar, the database) and the public types of the modules it
+/// declares in <see cref="Dependencies"/>, nothing else.
+/// </summary>
+public interface IDisclosureModule
+{
+    /// <summary>The module's assembly name, e.g. <c>Disclosure.Requests</c>.</summary>
+    string Name => GetType().Assembly.GetName().Name!;
+
+    /// <summary>The modules whose public types this one uses (by <see cref="Name"/>); the architecture test holds every module to it.</summary>
+    IReadOnlyList<string> Dependencies => [];
+
+    /// <summary>The recipe steps this module reads (their handlers are registered in <see cref="ConfigureServices"/>).</summary>
+    IReadOnlyList<IRecipeStepReader> RecipeSteps => [];
+
+    /// <summary>The zh-CN name of a 台账 action this module records, or null when the action is not one of its own.</summary>
+    string? LedgerActionName(string action) => null;
+
+    /// <summary>Registers the module's services and options (<c>AddOptions&lt;T&gt;().BindConfiguration(…)</c>).</summary>
+    void ConfigureServices(IServiceCollection services);
+
+    /// <summary>Adds the module's tables to the one model; by default every <c>IEntityTypeConfiguration&lt;T&gt;</c> in its assembly.</summary>
+    void ConfigureModel(ModelBuilder builder) => builder.ApplyConfigurationsFromAssembly(GetType().Assembly);
+
+    /// <summary>Maps the module's minimal-API endpoints (its part of <c>/api/v1</c>); controllers and pages are found as application parts.</summary>
+    void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+}

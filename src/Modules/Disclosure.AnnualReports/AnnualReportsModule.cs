@@ -1,0 +1,29 @@
+using Disclosure.AnnualReports.Public;
+using Disclosure.AnnualReports.Services;
+using Disclosure.Site.Items.Extensions;
+using Disclosure.Storage.Modules;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Disclosure.AnnualReports;
+
+/// <summary>政府信息公开工作年度报告: the statutory tables, their checks, the DOCX and the public report page.</summary>
+public sealed class AnnualReportsModule : IDisclosureModule
+{
+    public IReadOnlyList<string> Dependencies => ["Disclosure.Site", "Disclosure.Requests", "Disclosure.Credit"];
+
+    public string? LedgerActionName(string action) => action switch
+    {
+        AnnualReportService.CreatedAction => "编制年度报告",
+        AnnualReportService.SavedAction => "保存年度报告",
+        AnnualReportService.RefreshedAction => "重新统计年度报告",
+        AnnualReportService.SubmittedAction => "年度报告提交审核",
+        _ => null,
+    };
+
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.AddScoped<ReportStatistics>();
+        services.AddScoped<AnnualReportService>();
+        services.AddScoped<IItemPageExtension, AnnualReportExtension>();
+    }
+}

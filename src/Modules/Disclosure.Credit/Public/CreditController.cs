@@ -1,0 +1,76 @@
+using Disclosure.Credit.Models;
+using Disclosure.Site.Items;
+using Disclosure.Credit.Services;
+using Disclosure.Credit.Data;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Disclosure.Credit.Public;
+
+/// <summary>
+/// 双公示 on the public site: search and list pages per kind and a page per record. Everything shown comes from
+/// <see cref="CreditPublicQuery"/>, which only returns public records and only their masked public copy.
+/// </summary>
+public sealed class CreditController(CreditPublicQuery query) : Controller
+{
+    public const int PageSize = 20;
+    public const int MaxQueryLength = 100;
+
+    [HttpGet("/credit")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(new CreditHomePage(await query.CountAsync(CreditRecordKind.Licence, cancellationToken), await query.CountAsync(CreditRecordKind.Penalty, cancellationToken)));
+
+    [HttpGet("/credit/licences")]
+    public Task<IActionResult> Licences(string? q, string? by, string? match, int page = 1, CancellationToken cancellationToken = default) =>
+        SearchAsync(CreditRecordKind.Licence, q, by, match, page, cancellationToken);
+
+    [HttpGet("/credit/penalties")]
+    public Task<IActionResult> Penalties(string? q, string? by, string? match, int page = 1, CancellationToken cancellationToken = default) =>
+        SearchAsync(CreditRecordKind.Penalty, q, by, match, page, cancellationToken);
+
+    [HttpGet("/credit/licences/{id:long}")]
+    public Task<IActionResult> Licence(long id, CancellationToken cancellationToken) => ShowAsync(CreditRecordKind.Licence, id, cancellationToken);
+
+    [HttpGet("/credit/penalties/{id:long}")]
+    public Task<IActionResult> Penalty(long id, CancellationToken cancellationToken) => ShowAsync(CreditRecordKind.Penalty, id, cancellationToken);
+
+    private async Task<IActionResult> SearchAsync(CreditRecordKind kind, string? q, string? by, string? match, int page, CancellationToken cancellationToken)
+    {
+        var form = new CreditSearchForm(
+            string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
+            CreditSearchForm.Fields.Any(f => f.Value == by) ? by! : "name",
+            match == "exact" ? "exact" : "prefix");
+        string? error = null;
+        if (form.Q is { Length: > MaxQueryLength })
+        {
+            error = $"查询内容不能超过 {MaxQueryLength} 个字。";
+            form = form with { Q = form.Q[..MaxQueryLength] };
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        page = Math.Max(1, page);
+        var result = error is null
+            ? await query.SearchAsync(kind, form.ToSearch(), page, PageSize, cancellationToken)
+            : new CreditSearchResult([], 0, 1, PageSize);
+        if (page > result.PageCount)
+        {
+            return NotFound();
+        }
+
+        return View("Search", new CreditSearchPage(kind, CreditUrls.List(kind), form, result, error));
+    }
+
+    private async Task<IActionResult> ShowAsync(CreditRecordKind kind, long id, CancellationToken cancellationToken)
+    {
+        // Not public (a draft, withdrawn, repaired, past its 公示期, or never publishable): the same 404 as no record
+        // at all, so the page does not even confirm that a record about someone exists.
+        if (await query.FindAsync(kind, id, cancellationToken) is not { } record)
+        {
+            return NotFound();
+        }
+
+        var fields = CreditMasking.PublicFields(record).Select(f => new MetadataRow(f.Field.Label, f.Value)).ToList();
+        var title = $"{CreditVocabulary.Name(kind)}信息：{record.DecisionNumber}";
+        return View("Show", new CreditRecordPage(kind, title, record.Party.Name, fields));
+    }
+}

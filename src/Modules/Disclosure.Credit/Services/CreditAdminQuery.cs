@@ -1,0 +1,146 @@
+using Disclosure.Core.Calendar;
+using Disclosure.Credit.Models;
+using Disclosure.Core.Paging;
+using Disclosure.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using Disclosure.Credit.Data;
+using Disclosure.Storage;
+
+namespace Disclosure.Credit.Services;
+
+public sealed record CreditAdminFilter(
+    CreditRecordKind Kind,
+    CreditRecordStatus? Status = null,
+    bool OverdueOnly = false,
+    string? Query = null,
+    string? Batch = null);
+
+/// <summary>A row of the office's list: the full name (internal), state, and how it stands against its deadlines.</summary>
+public sealed record CreditAdminRow(
+    long Id,
+    string PartyName,
+    PartyKind PartyKind,
+    string DecisionNumber,
+    DateOnly DecisionDate,
+    CreditRecordStatus Status,
+    DateTime? PublishedUtc,
+    DateOnly PublicationDue,
+    bool Overdue,
+    IReadOnlyList<string> Blocks,
+    DateOnly? PublicationEnd,
+    Severity? Severity);
+
+public sealed record CreditAdminPage(IReadOnlyList<CreditAdminRow> Rows, int Total, int Page, int PageSize, string? CalendarWarning)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>Unpublished records past their 7-working-day deadline, by kind, for the dashboard.</summary>
+public sealed record CreditOverdue(int Licences, int Penalties, DateOnly LatestOverdueDecisionDate)
+{
+    public int Total => Licences + Penalties;
+}
+
+/// <summary>
+/// The office's view of 双公示 records. "Overdue" (逾期未公示) is a draft that may be published, decided on or before
+/// the latest overdue decision date (see <see cref="CreditDeadlines.LatestOverdueDecisionDate"/>), so the check is
+/// one indexed date comparison on any number of records and follows every edit of the working-day calendar.
+/// </summary>
+public sealed class CreditAdminQuery(DisclosureDbContext db, CreditSettings settings, IWorkingDayCalendarSource calendars, TimeProvider clock)
+{
+    private DateOnly Today => ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<CreditOverdue> OverdueAsync(CancellationToken cancellationToken = default)
+    {
+        var policy = await settings.GetPolicyAsync(cancellationToken);
+        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        var cutoff = CreditDeadlines.LatestOverdueDecisionDate(calendar, policy, Today);
+        var licences = await Overdue(db.Set<CreditLicenceRecord>().AsNoTracking(), cutoff).CountAsync(cancellationToken);
+        var penalties = await OverduePenalties(policy, cutoff).CountAsync(cancellationToken);
+        return new CreditOverdue(licences, penalties, cutoff);
+    }
+
+    public async Task<CreditAdminPage> ListAsync(CreditAdminFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var policy = await settings.GetPolicyAsync(cancellationToken);
+        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        var today = Today;
+        var cutoff = CreditDeadlines.LatestOverdueDecisionDate(calendar, policy, today);
+        var skip = PageLimits.Offset(page, pageSize);
+        List<CreditRecordBase> rows;
+        int total;
+        if (filter.Kind == CreditRecordKind.Licence)
+        {
+            var query = Filtered(db.Set<CreditLicenceRecord>().AsNoTracking(), filter);
+            if (filter.OverdueOnly)
+            {
+                query = Overdue(query, cutoff);
+            }
+
+            total = await query.CountAsync(cancellationToken);
+            rows = [.. await Ordered(query).Skip(skip).Take(pageSize).ToListAsync(cancellationToken)];
+        }
+        else
+        {
+            var query = Filtered(db.Set<CreditPenaltyRecord>().AsNoTracking(), filter);
+            if (filter.OverdueOnly)
+            {
+                query = OverduePenalties(policy, cutoff, query);
+            }
+
+            total = await query.CountAsync(cancellationToken);
+            rows = [.. await Ordered(query).Skip(skip).Take(pageSize).ToListAsync(cancellationToken)];
+        }
+
+        var result = rows.Select(r =>
+        {
+            var penalty = r as CreditPenaltyRecord;
+            var blocks = CreditPublication.Blocks(r.PartyIsMinor, r.InvolvesSecrets, penalty?.Severity, policy);
+            var due = CreditDeadlines.PublicationDue(calendar, policy, r.DecisionDate).Value;
+            var overdue = r.Status == CreditRecordStatus.Draft && blocks.Count == 0 && r.DecisionDate <= cutoff
+                && (penalty is null || CreditPublication.WithinPeriod(penalty.PublicationEnd, today));
+            return new CreditAdminRow(r.Id, r.PartyName, r.PartyKind, r.DecisionNumber, r.DecisionDate, r.Status, r.PublishedUtc, due, overdue, blocks,
+                penalty?.PublicationEnd, penalty?.Severity);
+        }).ToList();
+        var warning = CalendarCoverage.Warning(calendar, today);
+        return new CreditAdminPage(result, total, page, pageSize, warning);
+    }
+
+    private static IQueryable<T> Overdue<T>(IQueryable<T> rows, DateOnly cutoff) where T : CreditRecordBase =>
+        rows.Where(r => r.Status == CreditRecordStatus.Draft && !r.PartyIsMinor && !r.InvolvesSecrets && r.DecisionDate <= cutoff);
+
+    /// <summary>Overdue penalties leave out those whose 公示期 is already over: they can no longer be published at all.</summary>
+    private IQueryable<CreditPenaltyRecord> OverduePenalties(CreditPolicy policy, DateOnly cutoff, IQueryable<CreditPenaltyRecord>? rows = null)
+    {
+        var today = Today;
+        var overdue = Overdue(rows ?? db.Set<CreditPenaltyRecord>().AsNoTracking(), cutoff).Where(r => r.PublicationEnd >= today);
+        return policy.PublishMinor ? overdue : overdue.Where(r => r.Severity != Severity.Minor);
+    }
+
+    private static IQueryable<T> Filtered<T>(IQueryable<T> rows, CreditAdminFilter filter) where T : CreditRecordBase
+    {
+        if (filter.Status is { } status)
+        {
+            rows = rows.Where(r => r.Status == status);
+        }
+
+        if (filter.Batch is { Length: > 0 } batch)
+        {
+            rows = rows.Where(r => r.ImportBatch == batch);
+        }
+
+        if (filter.Query?.Trim() is { Length: > 0 } text)
+        {
+            // The office searches the full record: the real name, the decision number, a code or an ID number.
+            var key = DecisionNumberKey.Normalize(text);
+            var upper = text.ToUpperInvariant();
+            rows = rows.Where(r => r.PartyName.StartsWith(text) || r.DecisionNumberKey.StartsWith(key) || r.CreditCode == upper || r.IdNumber == upper
+                || r.LegalRepresentativeIdNumber == upper);
+        }
+
+        return rows;
+    }
+
+    private static IQueryable<T> Ordered<T>(IQueryable<T> rows) where T : CreditRecordBase =>
+        rows.OrderByDescending(r => r.DecisionDate).ThenByDescending(r => r.Id);
+}

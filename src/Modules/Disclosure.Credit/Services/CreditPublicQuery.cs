@@ -1,0 +1,136 @@
+using Disclosure.Credit.Models;
+using Disclosure.Core.Paging;
+using Disclosure.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using Disclosure.Credit.Data;
+using Disclosure.Storage;
+
+namespace Disclosure.Credit.Services;
+
+public enum CreditSearchField
+{
+    Name,            // 行政相对人名称 (as published: masked for natural persons)
+    CreditCode,      // 统一社会信用代码
+    DecisionNumber,  // 决定文书号 (brackets and width ignored)
+}
+
+public enum CreditSearchMatch
+{
+    Prefix,
+    Exact,
+}
+
+public sealed record CreditSearch(string? Query = null, CreditSearchField By = CreditSearchField.Name, CreditSearchMatch Match = CreditSearchMatch.Prefix);
+
+/// <summary>A row of a public list: only public columns, the name already masked.</summary>
+public sealed record CreditListItem(long Id, string PartyName, string? CreditCode, string DecisionNumber, DateOnly DecisionDate, string Authority, string Summary);
+
+public sealed record CreditSearchResult(IReadOnlyList<CreditListItem> Items, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>
+/// The public side of 双公示: records that are published, not blocked (minor, secrets or privacy) and — for penalties —
+/// still inside their 公示期 today. A withdrawn or repaired record, or one past its 公示截止期, is simply not found.
+/// Search looks only at public columns (the masked name, credit code, decision number), so a raw name or ID number
+/// never matches anything; a found record is handed out only as its masked public copy.
+/// </summary>
+public sealed class CreditPublicQuery(DisclosureDbContext db, TimeProvider clock)
+{
+    private DateOnly Today => ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<CreditSearchResult> SearchAsync(CreditRecordKind kind, CreditSearch search, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var skip = PageLimits.Offset(page, pageSize);
+        if (kind == CreditRecordKind.Licence)
+        {
+            var query = Matching(Public(db.Set<CreditLicenceRecord>().AsNoTracking()), search);
+            var total = await query.CountAsync(cancellationToken);
+            var items = await Ordered(query).Skip(skip).Take(pageSize)
+                .Select(r => new CreditListItem(r.Id, r.PublicPartyName, r.CreditCode, r.DecisionNumber, r.DecisionDate, r.Authority, r.Category + "许可"))
+                .ToListAsync(cancellationToken);
+            return new CreditSearchResult(items, total, page, pageSize);
+        }
+        else
+        {
+            var query = Matching(PublicPenalties(), search);
+            var total = await query.CountAsync(cancellationToken);
+            var items = await Ordered(query).Skip(skip).Take(pageSize)
+                .Select(r => new CreditListItem(r.Id, r.PublicPartyName, r.CreditCode, r.DecisionNumber, r.DecisionDate, r.Authority, r.Categories))
+                .ToListAsync(cancellationToken);
+            return new CreditSearchResult(items, total, page, pageSize);
+        }
+    }
+
+    /// <summary>A page of public records in full — each as its masked public copy — for the API.</summary>
+    public async Task<(IReadOnlyList<(long Id, CreditRecordData Record)> Items, int Total)> ListAsync(
+        CreditRecordKind kind, CreditSearch search, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var skip = (page - 1) * pageSize;
+        List<CreditRecordBase> rows;
+        int total;
+        if (kind == CreditRecordKind.Licence)
+        {
+            var query = Matching(Public(db.Set<CreditLicenceRecord>().AsNoTracking()), search);
+            total = await query.CountAsync(cancellationToken);
+            rows = [.. await Ordered(query).Skip(skip).Take(pageSize).ToListAsync(cancellationToken)];
+        }
+        else
+        {
+            var query = Matching(PublicPenalties(), search);
+            total = await query.CountAsync(cancellationToken);
+            rows = [.. await Ordered(query).Skip(skip).Take(pageSize).ToListAsync(cancellationToken)];
+        }
+
+        return (rows.Select(r => (r.Id, CreditMasking.ToPublic(CreditRecordMapper.ToData(r)))).ToList(), total);
+    }
+
+    /// <summary>The masked public copy of a public record, or null when there is none (or it is not public today).</summary>
+    public async Task<CreditRecordData?> FindAsync(CreditRecordKind kind, long id, CancellationToken cancellationToken = default)
+    {
+        CreditRecordBase? row = kind == CreditRecordKind.Licence
+            ? await Public(db.Set<CreditLicenceRecord>().AsNoTracking()).SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
+            : await PublicPenalties().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return row is null ? null : CreditMasking.ToPublic(CreditRecordMapper.ToData(row));
+    }
+
+    /// <summary>How many records of a kind are public today.</summary>
+    public async Task<int> CountAsync(CreditRecordKind kind, CancellationToken cancellationToken = default) => kind == CreditRecordKind.Licence
+        ? await Public(db.Set<CreditLicenceRecord>().AsNoTracking()).CountAsync(cancellationToken)
+        : await PublicPenalties().CountAsync(cancellationToken);
+
+    private IQueryable<CreditPenaltyRecord> PublicPenalties()
+    {
+        var today = Today;
+        return Public(db.Set<CreditPenaltyRecord>().AsNoTracking()).Where(r => r.PublicationEnd >= today);
+    }
+
+    private static IQueryable<T> Public<T>(IQueryable<T> rows) where T : CreditRecordBase =>
+        rows.Where(r => r.Status == CreditRecordStatus.Published && !r.PartyIsMinor && !r.InvolvesSecrets);
+
+    private static IQueryable<T> Ordered<T>(IQueryable<T> rows) where T : CreditRecordBase =>
+        rows.OrderByDescending(r => r.DecisionDate).ThenByDescending(r => r.Id);
+
+    private static IQueryable<T> Matching<T>(IQueryable<T> rows, CreditSearch search) where T : CreditRecordBase
+    {
+        var text = search.Query?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return rows;
+        }
+
+        var exact = search.Match == CreditSearchMatch.Exact;
+        switch (search.By)
+        {
+            case CreditSearchField.CreditCode:
+                var code = text.ToUpperInvariant();
+                return exact ? rows.Where(r => r.CreditCode == code) : rows.Where(r => r.CreditCode!.StartsWith(code));
+            case CreditSearchField.DecisionNumber:
+                var key = DecisionNumberKey.Normalize(text);
+                return exact ? rows.Where(r => r.DecisionNumberKey == key) : rows.Where(r => r.DecisionNumberKey.StartsWith(key));
+            default:
+                return exact ? rows.Where(r => r.PublicPartyName == text) : rows.Where(r => r.PublicPartyName.StartsWith(text));
+        }
+    }
+}

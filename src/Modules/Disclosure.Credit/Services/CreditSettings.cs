@@ -1,0 +1,17 @@
+using Disclosure.Credit.Models;
+using Microsoft.EntityFrameworkCore;
+using Disclosure.Storage;
+
+namespace Disclosure.Credit.Services;
+
+/// <summary>The office's 双公示 rules from the site settings (see <see cref="CreditPolicy"/>), read per operation so an edit applies at once.</summary>
+public sealed class CreditSettings(DisclosureDbContext db)
+{
+    public async Task<CreditPolicy> GetPolicyAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = await db.SiteSettings.AsNoTracking()
+            .Where(s => s.Name.StartsWith("Credit"))
+            .ToDictionaryAsync(s => s.Name, s => s.Value, cancellationToken);
+        return CreditPolicy.FromSettings(settings);
+    }
+}

@@ -1,0 +1,17 @@
+using Disclosure.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Disclosure.Requests.Data;
+
+internal sealed class CaptchaChallengeConfiguration : IEntityTypeConfiguration<CaptchaChallengeRecord>
+{
+    public void Configure(EntityTypeBuilder<CaptchaChallengeRecord> captcha)
+    {
+        captcha.ToTable("CaptchaChallenges");
+        captcha.HasKey(c => c.Id);
+        captcha.Property(c => c.Id).HasMaxLength(32);
+        captcha.Property(c => c.Answer).HasMaxLength(8);
+        captcha.HasIndex(c => c.ExpiresUtc);
+    }
+}

@@ -1,0 +1,45 @@
+using Disclosure.Core.Recipes;
+using Disclosure.Requests.Public;
+using Disclosure.Requests.Recipes;
+using Disclosure.Requests.Services;
+using Disclosure.Site.Controllers;
+using Disclosure.Storage.Modules;
+using Disclosure.Storage.Setup;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Disclosure.Requests;
+
+/// <summary>依申请公开: the public form and status page, the office's register, the statutory clock and the statistics.</summary>
+public sealed class RequestsModule : IDisclosureModule
+{
+    public IReadOnlyList<string> Dependencies => ["Disclosure.Site"];
+
+    public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new RequestsStepReader()];
+
+    public string? LedgerActionName(string action) => RequestLedgerActions.DisplayName(action);
+
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.AddScoped<RequestService>();
+        services.AddScoped<RequestQueries>();
+        services.AddScoped<ApplicantDataAccess>();
+        services.AddScoped<RequestStatusQuery>();
+        services.AddScoped<OnlineReplyDocuments>();
+        services.AddScoped<RequestStatistics>();
+        services.AddScoped<RequestImporter>();
+        services.AddScoped<IRecipeStepHandler>(sp => sp.GetRequiredService<RequestImporter>());
+        services.AddScoped<CaptchaStore>();
+
+        // The public pages: their settings and the per-IP rate limit of the form (the host calls UseRateLimiter).
+        services.AddOptions<RequestFormOptions>().BindConfiguration(RequestFormOptions.SectionName);
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RequestFormOptions>>((limiter, form) => RequestRateLimiting.Configure(limiter, form.Value));
+        services.AddSingleton<RequestBudgets>();
+        services.AddSingleton<ReplyDownloadLinks>();
+        services.AddSingleton(new QuickLink("申请政府信息公开", "/requests/apply", "在线提交申请，20 个工作日内答复"));
+        services.AddSingleton(new QuickLink("申请进度查询", "/requests/status", "凭查询码和联系电话查询办理进度"));
+    }
+}
