@@ -41,7 +41,7 @@ if (!args.Contains("--measure"))
 {
     await SeedAsync();
     // Measure in a child process of the same program: its VmHWM then covers only the report.
-    var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [.. Environment.GetCommandLineArgs().Skip(Environment.ProcessPath!.EndsWith("dotnet") ? 0 : 1), "--measure"]) { UseShellExecute = false })!;
+    var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [.. Environment.GetCommandLineArgs().Skip(Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal) ? 0 : 1), "--measure"]) { UseShellExecute = false })!;
     await child.WaitForExitAsync();
     return child.ExitCode;
 }

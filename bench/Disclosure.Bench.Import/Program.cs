@@ -38,7 +38,8 @@ try
         var watch = Stopwatch.StartNew();
         SampleFile.Write(file, format, options.Rows);
         Console.WriteLine($"generated {options.Rows:N0} rows as {Path.GetFileName(file)}: {new FileInfo(file).Length / 1048576.0:F1} MB in {watch.Elapsed.TotalSeconds:F1} s");
-        foreach (var step in new[] { "read", "parse", "dryrun-sqlite", "import-sqlite" }.Concat(options.Postgres is null ? [] : ["import-postgres"]))
+        string[] steps = ["read", "parse", "dryrun-sqlite", "import-sqlite"];
+        foreach (var step in steps.Concat(options.Postgres is null ? [] : ["import-postgres"]))
         {
             results.Add(await Parent.RunChildAsync(step, file, folder, options));
         }

@@ -14,7 +14,7 @@ public class SearchBenchmarks
     /// <summary>Set by Program before BenchmarkDotNet runs (in process).</summary>
     public static Workload? Shared { get; set; }
 
-    private Workload Workload => Shared ?? throw new InvalidOperationException("The workload is prepared by Program.");
+    private static Workload Workload => Shared ?? throw new InvalidOperationException("The workload is prepared by Program.");
 
     [Benchmark(Baseline = true, Description = "bare Lucene IndexSearcher")]
     public int BareLucene() => Workload.RunBare(_next++ % Workload.Count);

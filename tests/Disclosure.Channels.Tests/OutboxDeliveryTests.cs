@@ -213,7 +213,7 @@ public sealed class OutboxDeliveryTests
         var messages = await node.SettledAsync(id, expected: 4);
 
         Assert.Equal(2, messages.Count(m => m.Kind == ChangeKind.Withdrawn && m.State == OutboxState.Sent));
-        var withdrawn = scenario.Receiver.Received.Last();
+        var withdrawn = scenario.Receiver.Received[^1];
         Assert.Equal("withdrawn", withdrawn.Event);
         Assert.Equal("内容有误，更正后重新发布", withdrawn.Json["reason"]!.ToString());
         Assert.Null(withdrawn.Json["summary"]);

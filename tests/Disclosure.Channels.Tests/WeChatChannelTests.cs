@@ -235,7 +235,7 @@ public sealed class WeChatChannelTests
         Assert.True(Assert.Single(scenario.WeChat.Articles).Deleted);
         var delete = JsonNode.Parse(scenario.WeChat.Calls.Single(c => c.Path == "/cgi-bin/freepublish/delete").Body!)!;
         Assert.Equal(article.ArticleId, delete["article_id"]!.ToString());
-        Assert.Equal("withdrawn", scenario.Receiver.Received.Last().Event);
+        Assert.Equal("withdrawn", scenario.Receiver.Received[^1].Event);
     }
 
     [Fact]

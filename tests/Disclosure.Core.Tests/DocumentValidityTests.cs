@@ -1,3 +1,4 @@
+using System.Globalization;
 using Disclosure.Core.Disclosure;
 
 namespace Disclosure.Core.Tests;
@@ -16,7 +17,7 @@ public sealed class DocumentValidityTests
     [InlineData("已失效", "2018-04-03", "2030-12-31", "2026-11-23", "已失效")]
     [InlineData(null, "2020-01-01", null, "2026-11-23", "有效")]
     public void Validity_today_follows_the_record_and_the_calendar(string? declared, string? effective, string? expiry, string today, string expected) =>
-        Assert.Equal(expected, DocumentValidity.Effective(declared, Date(effective), Date(expiry), DateOnly.Parse(today)));
+        Assert.Equal(expected, DocumentValidity.Effective(declared, Date(effective), Date(expiry), DateOnly.Parse(today, CultureInfo.InvariantCulture)));
 
-    private static DateOnly? Date(string? text) => text is null ? null : DateOnly.Parse(text);
+    private static DateOnly? Date(string? text) => text is null ? null : DateOnly.Parse(text, CultureInfo.InvariantCulture);
 }

@@ -97,10 +97,10 @@ public sealed class RecipeReaderTests : IDisposable
         var file = Write("demo.json", """{ "name": "demo", "steps": [ { "name": "Content", "source": "content" } ] }""");
 
         var errors = Assert.Throws<RecipeException>(() => RecipeReader.ReadFile(file)).Errors;
-        Assert.Contains(errors, e => e.File.EndsWith("a.json") && e.Path == "$.id" && e.Message.Contains("只能包含小写字母"));
-        Assert.Contains(errors, e => e.File.EndsWith("b.json") && e.Path == "$.publishedAt" && e.Message.Contains("ISO 8601"));
-        Assert.Contains(errors, e => e.File.EndsWith("c.json") && e.Path == "$.withdrawn" && e.Message.Contains("撤回时间必须晚于发布时间"));
-        Assert.Contains(errors, e => e.File.EndsWith("d.json") && e.Message.Contains("与") && e.Message.Contains("重复"));
+        Assert.Contains(errors, e => e.File.EndsWith("a.json", StringComparison.Ordinal) && e.Path == "$.id" && e.Message.Contains("只能包含小写字母"));
+        Assert.Contains(errors, e => e.File.EndsWith("b.json", StringComparison.Ordinal) && e.Path == "$.publishedAt" && e.Message.Contains("ISO 8601"));
+        Assert.Contains(errors, e => e.File.EndsWith("c.json", StringComparison.Ordinal) && e.Path == "$.withdrawn" && e.Message.Contains("撤回时间必须晚于发布时间"));
+        Assert.Contains(errors, e => e.File.EndsWith("d.json", StringComparison.Ordinal) && e.Message.Contains('与') && e.Message.Contains("重复"));
 
         var missing = Write("missing.json", """{ "name": "demo", "steps": [ { "name": "Content", "source": "nowhere" } ] }""");
         var error = Assert.Single(Assert.Throws<RecipeException>(() => RecipeReader.ReadFile(missing)).Errors);

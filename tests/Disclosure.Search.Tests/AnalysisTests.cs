@@ -4,9 +4,11 @@ using Disclosure.Search.Identifiers;
 namespace Disclosure.Search.Tests;
 
 /// <summary>The Chinese analyzer and the 索引号/文号 key, on their own.</summary>
-public sealed class AnalysisTests
+public sealed class AnalysisTests : IDisposable
 {
     private readonly ChineseAnalyzer _analyzer = new();
+
+    public void Dispose() => _analyzer.Dispose();
 
     private string[] Terms(string text) => _analyzer.Tokenize(text).Select(t => t.Term).ToArray();
 

@@ -92,7 +92,7 @@ public sealed partial class DemoSearchTests(DemoSearchFixture fixture) : IClassF
         foreach (var file in numbered)
         {
             var typed = Rebracket(file.DocumentNumber!);
-            var first = search.Find(typed).Hits.FirstOrDefault();
+            var first = search.Find(typed).Hits is [var top, ..] ? top : null;
             Assert.True(first is not null && first.ExactMatch && IdentifierNormalizer.Normalize(first.DocumentNumber) == IdentifierNormalizer.Normalize(file.DocumentNumber),
                 $"{typed} should find {file.DocumentNumber} first, found {first?.DocumentNumber}");
         }

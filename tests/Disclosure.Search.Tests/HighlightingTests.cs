@@ -11,7 +11,7 @@ public sealed class HighlightingTests
     private readonly SnippetHighlighter _highlighter = new(Analyzer);
     private readonly UserQueryParser _parser = new(Analyzer);
 
-    private IReadOnlyList<QueryTerm> Terms(string query) => _parser.Parse(query).Query!.Positive.ToList();
+    private List<QueryTerm> Terms(string query) => _parser.Parse(query).Query!.Positive.ToList();
 
     [Fact]
     public void Overlapping_bigrams_of_one_word_become_one_mark()

@@ -107,7 +107,7 @@ public sealed class SecrecyScanTests
         return database;
     }
 
-    private static Task CreateWithAttachmentsAsync(TestDatabase site, string id, params (string Path, string Name)[] attachments)
+    private static Task<ContentVersionRecord> CreateWithAttachmentsAsync(TestDatabase site, string id, params (string Path, string Name)[] attachments)
     {
         var data = SampleContent.Notice();
         data.Root["Disclosure"] = new JsonObject

@@ -1,6 +1,7 @@
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Security;
 using Disclosure.Storage.Content;
+using Disclosure.Storage.Entities;
 using Disclosure.Storage.Tests.Infrastructure;
 using Disclosure.Storage.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -108,7 +109,7 @@ public sealed class WorkflowGuardTests
         return database;
     }
 
-    private static Task DraftAsync(TestDatabase site, string id, string user) =>
+    private static Task<ContentVersionRecord> DraftAsync(TestDatabase site, string id, string user) =>
         site.InScopeAsync(sp => sp.GetRequiredService<ContentManager>().CreateAsync("Disclosure", SampleContent.Notice(), user, "zhzx", id));
 
     private static Task<ContentStatus> StatusAsync(TestDatabase site) =>

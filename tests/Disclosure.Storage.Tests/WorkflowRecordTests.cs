@@ -281,7 +281,7 @@ public sealed class WorkflowRecordTests
         return database;
     }
 
-    private static Task DraftAsync(TestDatabase site, string id) =>
+    private static Task<ContentVersionRecord> DraftAsync(TestDatabase site, string id) =>
         site.InScopeAsync(sp => sp.GetRequiredService<ContentManager>().CreateAsync("Disclosure", SampleContent.Notice(), "editor", "zhzx", id));
 
     private static Task<ContentStatus> StatusAsync(TestDatabase site) =>

@@ -427,7 +427,7 @@ public sealed class WorkflowTests
         return database;
     }
 
-    private static Task DraftAsync(TestDatabase site, string id, string user = "editor", string title = "关于开展冬季火灾防控工作的通告") =>
+    private static Task<ContentVersionRecord> DraftAsync(TestDatabase site, string id, string user = "editor", string title = "关于开展冬季火灾防控工作的通告") =>
         site.InScopeAsync(sp => sp.GetRequiredService<ContentManager>().CreateAsync("Disclosure", SampleContent.Notice(title), user, "zhzx", id));
 
     private static async Task ApproveAllAsync(TestDatabase site, string id)

@@ -131,7 +131,7 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
         }
     }
 
-    private string Expected(string user, AdminPage route)
+    private static string Expected(string user, AdminPage route)
     {
         if (route.Policies.Any(p => !Passes[user].Contains(p)))
         {

@@ -55,7 +55,7 @@ public sealed class DatabaseFiller(Func<DisclosureDbContext> createContext, Text
     /// prepared bulk statements: the generator is bound by these inserts, and EF's change tracking would triple them.
     /// </summary>
     private static async Task InsertAsync(
-        DisclosureDbContext db, IReadOnlyList<Search.Indexing.IndexableContent> batch, IReadOnlyDictionary<string, string> numbers, long sequence, CancellationToken cancellationToken)
+        DisclosureDbContext db, IReadOnlyList<Search.Indexing.IndexableContent> batch, Dictionary<string, string> numbers, long sequence, CancellationToken cancellationToken)
     {
         await using (var items = new BulkInsert<ContentItemRecord>(db))
         {
@@ -127,7 +127,7 @@ public sealed class DatabaseFiller(Func<DisclosureDbContext> createContext, Text
 
     /// <summary>索引号 for the batch: one block of numbers per 索引号 scope (agency and year), taken from the real counters.</summary>
     private static async Task<Dictionary<string, string>> ReserveIndexNumbersAsync(
-        DisclosureDbContext db, IReadOnlyList<Search.Indexing.IndexableContent> batch, IReadOnlyDictionary<string, AgencyRecord> agencies, CancellationToken cancellationToken)
+        DisclosureDbContext db, IReadOnlyList<Search.Indexing.IndexableContent> batch, Dictionary<string, AgencyRecord> agencies, CancellationToken cancellationToken)
     {
         var defaultPattern = await db.SiteSettings.Where(s => s.Name == IndexNumberAllocator.DefaultFormatSetting).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken)
             ?? IndexNumberFormat.Default;

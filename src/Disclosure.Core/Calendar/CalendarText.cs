@@ -89,7 +89,7 @@ public static partial class CalendarText
         var match = LineRegex().Match(line);
         if (!match.Success)
         {
-            CalendarRules.TryParseDate(line.Split(' ', 2)[0], out _, out var badDate);
+            _ = CalendarRules.TryParseDate(line.Split(' ', 2)[0], out _, out var badDate); // only its message is wanted
             return badDate;
         }
 

@@ -160,6 +160,6 @@ public sealed class WorkingDayCalendar
             }
         }
 
-        public readonly IReadOnlyList<int> ToList() => _years ?? (IReadOnlyList<int>)[];
+        public readonly List<int> ToList() => _years ?? [];
     }
 }

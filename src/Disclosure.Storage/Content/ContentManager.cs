@@ -138,9 +138,9 @@ public sealed class ContentManager(
         int? versionNumber,
         string? user,
         DateTimeOffset? publishedAt = null,
-        CancellationToken cancellationToken = default,
         string ledgerAction = LedgerActions.Publish,
-        string? ledgerDetail = null) =>
+        string? ledgerDetail = null,
+        CancellationToken cancellationToken = default) =>
         db.InTransactionAsync(async () =>
         {
             var item = await LoadItemAsync(contentItemId, cancellationToken);

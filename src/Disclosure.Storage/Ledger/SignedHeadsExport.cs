@@ -20,6 +20,8 @@ public sealed class SignedHeadsExport(LedgerHeads heads, LedgerSigningKey key, T
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private static readonly JsonSerializerOptions Indented = new(Json) { WriteIndented = true };
+
     public async Task<byte[]> CreateAsync(CancellationToken cancellationToken)
     {
         var daily = await heads.DailyAsync(null, cancellationToken);
@@ -28,7 +30,7 @@ public sealed class SignedHeadsExport(LedgerHeads heads, LedgerSigningKey key, T
             daily.Select(h => new HeadRow(h.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), h.Sequence, h.Hash)).ToList()), Json);
         var signature = key.Sign(Encoding.UTF8.GetBytes(payload));
         var document = new SignedDocument(Format, LedgerSigningKey.Algorithm, payload, Convert.ToBase64String(signature), key.PublicKeyPem);
-        return JsonSerializer.SerializeToUtf8Bytes(document, new JsonSerializerOptions(Json) { WriteIndented = true });
+        return JsonSerializer.SerializeToUtf8Bytes(document, Indented);
     }
 
     private sealed record HeadsPayload(string GeneratedAt, IReadOnlyList<HeadRow> Heads);

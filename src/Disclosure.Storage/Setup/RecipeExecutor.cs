@@ -330,7 +330,7 @@ public sealed class RecipeExecutor(
 
         foreach (var item in pending.Where(i => i.PublishedAt is not null).OrderBy(i => i.PublishedAt))
         {
-            await contentManager.PublishAsync(item.Id, null, ImportUser, item.PublishedAt, cancellationToken);
+            await contentManager.PublishAsync(item.Id, null, ImportUser, item.PublishedAt, cancellationToken: cancellationToken);
         }
 
         foreach (var item in pending.Where(i => i.WithdrawnAt is not null).OrderBy(i => i.WithdrawnAt))

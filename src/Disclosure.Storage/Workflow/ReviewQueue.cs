@@ -20,6 +20,8 @@ public sealed record ItemOverview(string ContentItemId, string ContentType, stri
 public sealed record ReturnedItem(string ContentItemId, string Title, int VersionNumber, string StepName, string ReturnedBy, string? Opinion, DateTime ReturnedUtc);
 
 /// <summary>What the dashboard shows: my drafts, what waits for my decision, what waits for publication.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix",
+    Justification = "The office's 审核队列: a service that reads the queue of work, not a collection type; renaming it would rename its file and every user for no reader's gain.")]
 public sealed class ReviewQueue(DisclosureDbContext db)
 {
     public async Task<IReadOnlyList<ReviewTask>> WaitingForAsync(Actor actor, CancellationToken cancellationToken = default)

@@ -374,7 +374,7 @@ public sealed class WorkflowService(
         });
 
     /// <summary>Moves to the next step not yet approved; after the last, the review is approved.</summary>
-    private Task AdvanceAsync(ReviewRecord review, DateTime now, CancellationToken cancellationToken)
+    private static Task AdvanceAsync(ReviewRecord review, DateTime now, CancellationToken cancellationToken)
     {
         var steps = review.Chain().Steps;
         var approved = review.Decisions.Where(d => d.Decision == ReviewDecision.Approved).Select(d => d.StepIndex).ToHashSet();

@@ -15,7 +15,7 @@ public sealed class SchedulerOptions
 /// Publishes scheduled versions when their time comes (定时发布). The schedule lives in the database, so a
 /// restart loses nothing: the first pass after start-up publishes whatever fell due while the site was down.
 /// </summary>
-public sealed class ScheduledPublisher(IServiceScopeFactory scopes, IOptions<SchedulerOptions> options, ILogger<ScheduledPublisher> logger) : BackgroundService
+public sealed partial class ScheduledPublisher(IServiceScopeFactory scopes, IOptions<SchedulerOptions> options, ILogger<ScheduledPublisher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,15 +28,21 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, IOptions<Sch
                 var published = await scope.ServiceProvider.GetRequiredService<WorkflowService>().PublishDueAsync(stoppingToken);
                 if (published > 0)
                 {
-                    logger.LogInformation("定时发布：已发布 {Count} 条信息", published);
+                    LogPublished(logger, published);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A failed pass is retried on the next tick; the schedule itself is safe in the database.
-                logger.LogError(ex, "定时发布检查失败");
+                LogPassFailed(logger, ex);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "定时发布：已发布 {Count} 条信息")]
+    private static partial void LogPublished(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "定时发布检查失败")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
 }

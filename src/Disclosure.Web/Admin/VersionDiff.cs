@@ -45,7 +45,7 @@ public static class VersionDiff
         return changed;
     }
 
-    private static IReadOnlyList<DiffLine> Lines(List<string> a, List<string> b)
+    private static List<DiffLine> Lines(List<string> a, List<string> b)
     {
         var lcs = new int[a.Count + 1, b.Count + 1];
         for (var i = a.Count - 1; i >= 0; i--)

@@ -12,7 +12,7 @@ namespace Disclosure.Web.Operations;
 /// limits (<c>[RequestSizeLimit]</c>, <c>[RequestFormLimits]</c>), so every admin and public form is covered without
 /// each page handling it; it runs after authorisation, so nobody anonymous makes the admin buffer an upload.
 /// </summary>
-public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimitOptions> limits, IOptions<FormOptions> forms, ILogger<RequestBodyGuard> logger)
+public sealed partial class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimitOptions> limits, IOptions<FormOptions> forms, ILogger<RequestBodyGuard> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -78,7 +78,7 @@ public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimit
 
     private async Task RefuseAsync(HttpContext context, int status, string detail, Exception? exception)
     {
-        logger.LogWarning(exception, "Refused a {Method} to {Path} with {Status}: {Detail}", context.Request.Method, context.Request.Path.Value, status, detail);
+        LogRefused(logger, exception, context.Request.Method, context.Request.Path.Value, status, detail);
         context.Response.Clear();
         context.Response.StatusCode = status;
         // The error page re-executes this request, and MVC reads the form of every POST it handles: it gets an empty
@@ -141,6 +141,9 @@ public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimit
 
         return options;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a {Method} to {Path} with {Status}: {Detail}")]
+    private static partial void LogRefused(ILogger logger, Exception? exception, string method, string? path, int status, string detail);
 }
 
 /// <summary>The <c>Limits</c> section: how large a request body and how many form fields the site accepts.</summary>

@@ -9,10 +9,12 @@ using Microsoft.Extensions.Options;
 namespace Disclosure.Web.Setup;
 
 /// <summary>Runs before the site takes requests: migrations, first-start recipes, and the first administrator.</summary>
-public static class SiteSetup
+public static partial class SiteSetup
 {
     public const string AdministratorRole = "Administrator";
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1873:Avoid potentially expensive logging",
+        Justification = "Both string.Join calls are guarded by logger.IsEnabled; the analyser does not see guards around [LoggerMessage] methods that take the logger as a parameter (dotnet/sdk#50893).")]
     public static async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -23,16 +25,16 @@ public static class SiteSetup
         var folder = options.RecipesFolder ?? Path.Combine(AppContext.BaseDirectory, "recipes");
         var files = options.EffectiveRecipes.Select(r => Path.GetFullPath(Path.Combine(folder, r))).ToList();
         var firstStart = await provider.GetRequiredService<SetupService>().RunAsync(files, cancellationToken);
-        if (firstStart)
+        if (firstStart && logger.IsEnabled(LogLevel.Information))
         {
-            logger.LogInformation("已执行初始化配方：{Recipes}", string.Join("、", options.EffectiveRecipes));
+            LogRecipesRun(logger, string.Join("、", options.EffectiveRecipes));
         }
 
         var seed = SiteIdentityConfiguration.Read(provider.GetRequiredService<IConfiguration>());
         var seeded = await provider.GetRequiredService<SiteIdentityStore>().SeedAsync(seed, firstStart, SiteIdentityConfiguration.Actor, cancellationToken);
-        if (seeded.Count > 0)
+        if (seeded.Count > 0 && logger.IsEnabled(LogLevel.Information))
         {
-            logger.LogInformation("已按配置 Site:Identity 写入站点设置：{Fields}", string.Join("；", seeded));
+            LogIdentitySeeded(logger, string.Join("；", seeded));
         }
 
         await EnsureAdministratorAsync(provider, options, logger);
@@ -67,6 +69,15 @@ public static class SiteSetup
         Console.WriteLine(generated ? $"  初始密码：{password}    （仅显示这一次，首次登录时须修改）" : "  密码：配置项 Setup:AdminPassword 中设置的密码");
         Console.WriteLine("===============================================================");
         Console.WriteLine();
-        logger.LogInformation("已创建管理员账号 {UserName}", options.AdminUserName);
+        LogAdministratorCreated(logger, options.AdminUserName);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "已执行初始化配方：{Recipes}")]
+    private static partial void LogRecipesRun(ILogger logger, string recipes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "已按配置 Site:Identity 写入站点设置：{Fields}")]
+    private static partial void LogIdentitySeeded(ILogger logger, string fields);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "已创建管理员账号 {UserName}")]
+    private static partial void LogAdministratorCreated(ILogger logger, string userName);
 }

@@ -76,7 +76,7 @@ public sealed record SearchHit(
     string? Catalogue,        // 目录分类 code
     string? Agency,           // 发布机构 code
     DateTime PublishedUtc,    // 发布日期
-    /// <summary>True when the query is this item's 索引号 or 文号.</summary>
+    // True when the query is this item's 索引号 or 文号.
     bool ExactMatch,
     float Score);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Disclosure.Search.Highlighting;
 using Disclosure.Search.Indexing;
 using Disclosure.Search.IndexStore;
@@ -115,20 +116,20 @@ public sealed class SearchService : ISearchService
     private SearchHit ToHit(Document document, float score, bool exact, UserQuery query)
     {
         var terms = query.Positive.ToList();
-        var title = document.Get(SearchFields.Title) ?? string.Empty;
-        var body = document.Get(SearchFields.Body) ?? string.Empty;
-        var text = document.Get(SearchFields.Text) ?? string.Empty;
+        var title = document.Get(SearchFields.Title, CultureInfo.InvariantCulture) ?? string.Empty;
+        var body = document.Get(SearchFields.Body, CultureInfo.InvariantCulture) ?? string.Empty;
+        var text = document.Get(SearchFields.Text, CultureInfo.InvariantCulture) ?? string.Empty;
         return new SearchHit(
-            document.Get(SearchFields.Id),
-            document.Get(SearchFields.ContentType),
+            document.Get(SearchFields.Id, CultureInfo.InvariantCulture),
+            document.Get(SearchFields.ContentType, CultureInfo.InvariantCulture),
             title,
             _highlighter.HighlightAll(title, terms),
             // The snippet comes from the body, unless only the type's other fields (办理条件, 概述 …) hold the match.
             _highlighter.BestSnippet([body, text], terms, _options.SnippetLength),
-            document.Get(SearchFields.IndexNumber),
-            document.Get(SearchFields.DocumentNumber),
-            document.Get(SearchFields.OwnCatalogue),
-            document.Get(SearchFields.Agency),
+            document.Get(SearchFields.IndexNumber, CultureInfo.InvariantCulture),
+            document.Get(SearchFields.DocumentNumber, CultureInfo.InvariantCulture),
+            document.Get(SearchFields.OwnCatalogue, CultureInfo.InvariantCulture),
+            document.Get(SearchFields.Agency, CultureInfo.InvariantCulture),
             new DateTime(document.GetField(SearchFields.Published)?.GetInt64Value() ?? 0, DateTimeKind.Utc),
             exact,
             score);

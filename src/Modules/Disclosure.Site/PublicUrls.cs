@@ -13,7 +13,7 @@ namespace Disclosure.Site;
 /// <c>Site:AllowedHosts</c> or the host's own <c>AllowedHosts</c> (when not <c>*</c>), or is this machine
 /// (localhost, for development). Any other host gets the first allowed one, or localhost.
 /// </remarks>
-public sealed class PublicUrls
+public sealed partial class PublicUrls
 {
     private readonly PublicUrlOptions _options;
     private readonly string[] _allowedHosts;
@@ -46,7 +46,7 @@ public sealed class PublicUrls
 
         if (Interlocked.Exchange(ref _warned, 1) == 0)
         {
-            _logger.LogWarning("Host {Host} is not in Site:AllowedHosts and Site:PublicUrl is not set; public links use a configured host instead.", request.Host.Value);
+            LogUntrustedHost(_logger, request.Host.Value);
         }
 
         var fallback = _allowedHosts.FirstOrDefault(h => !h.StartsWith("*.", StringComparison.Ordinal)) ?? "localhost";
@@ -72,6 +72,9 @@ public sealed class PublicUrls
 
         return false;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Host {Host} is not in Site:AllowedHosts and Site:PublicUrl is not set; public links use a configured host instead.")]
+    private static partial void LogUntrustedHost(ILogger logger, string? host);
 }
 
 /// <summary>The <c>Site</c> settings that decide the public address.</summary>

@@ -111,12 +111,12 @@ public sealed class AnnualReportDocxTests
     }
 
     /// <summary>The heading texts of a table in reading order; merged continuation cells are empty and skipped.</summary>
-    private static IReadOnlyList<string> Labels(Table table) =>
+    private static List<string> Labels(Table table) =>
         table.Elements<TableRow>().SelectMany(r => r.Elements<TableCell>())
             .Where(c => c.Descendants<ParagraphStyleId>().Any(s => s.Val == "TableHeading"))
             .Select(c => c.InnerText).Where(t => t.Length > 0).ToList();
 
-    private static IReadOnlyList<string> Row(Table table, string label) =>
+    private static List<string> Row(Table table, string label) =>
         table.Elements<TableRow>().Single(r => r.Elements<TableCell>().Any(c => c.InnerText == label))
             .Elements<TableCell>().Where(c => c.Descendants<ParagraphStyleId>().Any(s => s.Val == "TableFigure")).Select(c => c.InnerText).ToList();
 

@@ -260,7 +260,7 @@ public sealed class RequestServiceTests
         return await action(new Services(new RequestService(db, ledger, calendar, clock), new RequestQueries(db, calendar, clock)));
     }
 
-    private static Task WithAsync(TestDatabase database, TimeProvider clock, Func<Services, Task> action) =>
+    private static Task<bool> WithAsync(TestDatabase database, TimeProvider clock, Func<Services, Task> action) =>
         WithAsync(database, clock, async s => { await action(s); return true; });
 
     /// <summary>Noon in Beijing on the day set.</summary>

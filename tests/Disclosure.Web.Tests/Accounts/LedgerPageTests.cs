@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Disclosure.Core.Security;
@@ -77,7 +78,7 @@ public sealed partial class LedgerPageTests(SiteFixture fixture) : IClassFixture
             await accounts.ResetPasswordAsync("auditor", "filtered-user");
         }
 
-        var today = Disclosure.Core.Time.ChinaTime.ToDate(DateTime.UtcNow).ToString("yyyy-MM-dd");
+        var today = Disclosure.Core.Time.ChinaTime.ToDate(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var byPerson = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/admin/ledger?person=auditor&from={today}&to={today}"));
         Assert.Contains("筛选结果（共 2 条）", byPerson);
         Assert.Contains("用户 钱过滤", byPerson);
@@ -87,7 +88,7 @@ public sealed partial class LedgerPageTests(SiteFixture fixture) : IClassFixture
         Assert.Contains("管理员重置密码", byAction);
         Assert.DoesNotContain("新建用户</td>", byAction);
 
-        var yesterday = Disclosure.Core.Time.ChinaTime.ToDate(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd");
+        var yesterday = Disclosure.Core.Time.ChinaTime.ToDate(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.Contains("筛选结果（共 0 条）", WebUtility.HtmlDecode(await auditor.GetStringAsync($"/admin/ledger?person=auditor&to={yesterday}")));
 
         var bad = WebUtility.HtmlDecode(await auditor.GetStringAsync("/admin/ledger?from=2026-13-01"));
@@ -111,12 +112,13 @@ public sealed partial class LedgerPageTests(SiteFixture fixture) : IClassFixture
         var codes = actionClasses
             .SelectMany(t => t.GetFields().Where(f => f.IsLiteral && f.FieldType == typeof(string) && !f.Name.Contains("Prefix")))
             .Select(f => (string)f.GetRawConstantValue()!)
-            .Concat(typeof(Disclosure.AnnualReports.Services.AnnualReportService).GetFields().Where(f => f.IsLiteral && f.Name.EndsWith("Action")).Select(f => (string)f.GetRawConstantValue()!))
+            .Concat(typeof(Disclosure.AnnualReports.Services.AnnualReportService).GetFields().Where(f => f.IsLiteral && f.Name.EndsWith("Action", StringComparison.Ordinal)).Select(f => (string)f.GetRawConstantValue()!))
             .ToList();
         Assert.True(codes.Count > 40, $"only {codes.Count} action codes found");
+        var names = fixture.Site.Services.GetRequiredService<LedgerActionNames>();
         Assert.All(codes, code =>
         {
-            var name = LedgerActions.DisplayName(code);
+            var name = names.DisplayName(code);
             Assert.NotEqual("其他操作", name);
             Assert.Matches("\\p{IsCJKUnifiedIdeographs}", name);
         });

@@ -166,7 +166,7 @@ public sealed class NodeKilledMidPublicationTests : IAsyncLifetime
     }
 
     /// <summary>The publication time of these scheduled versions comes now (the schedule is only a column).</summary>
-    private Task MakeDueAsync(IReadOnlyCollection<string> ids) =>
+    private Task<int> MakeDueAsync(IReadOnlyCollection<string> ids) =>
         InScopeAsync(db => db.ContentVersions
             .Where(v => ids.Contains(v.Item.ContentItemId) && v.Status == ContentStatus.Scheduled)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.ScheduledUtc, DateTime.UtcNow.AddMinutes(-1))));
@@ -178,13 +178,13 @@ public sealed class NodeKilledMidPublicationTests : IAsyncLifetime
     /// A connection of the node to be killed waits for a lock. The only lock anyone holds is the 台账 counter, which a
     /// publication takes last, after writing its version, 索引号 and change-log rows in the same transaction.
     /// </summary>
-    private async Task<bool> KilledNodeWaitsForALockAsync() =>
+    private static async Task<bool> KilledNodeWaitsForALockAsync() =>
         await ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE application_name = @name AND wait_event_type = 'Lock'") > 0;
 
-    private Task<long> KilledNodeConnectionsAsync() =>
+    private static Task<long> KilledNodeConnectionsAsync() =>
         ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE application_name = @name");
 
-    private async Task<T> ScalarAsync<T>(string sql)
+    private static async Task<T> ScalarAsync<T>(string sql)
     {
         await using var connection = new NpgsqlConnection(TestDatabase.PostgresServer());
         await connection.OpenAsync();
@@ -202,7 +202,7 @@ public sealed class NodeKilledMidPublicationTests : IAsyncLifetime
     private Task<T> InScopeAsync<T>(Func<DisclosureDbContext, Task<T>> query) =>
         InScopeAsync(sp => query(sp.GetRequiredService<DisclosureDbContext>()));
 
-    private Task InScopeAsync(Func<DisclosureDbContext, Task> action) =>
+    private Task<bool> InScopeAsync(Func<DisclosureDbContext, Task> action) =>
         InScopeAsync(async sp =>
         {
             await action(sp.GetRequiredService<DisclosureDbContext>());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
@@ -52,7 +53,7 @@ public sealed class ContentTypePagesTests(SiteFixture fixture) : IClassFixture<S
         var data = ContentData.Parse(file["data"]!.ToJsonString());
         var item = new ContentItemRecord { ContentItemId = "pre-appointment-2025-10", ContentType = "PersonnelNotice" };
         var version = new ContentVersionRecord { ContentType = "PersonnelNotice", Title = data.Title, DataJson = data.ToJson(), ContentHash = string.Empty };
-        var blocks = await new CommentWindowExtension().BuildAsync(new ItemPageContext(item, version, data, DateOnly.Parse(today), false), CancellationToken.None);
+        var blocks = await new CommentWindowExtension().BuildAsync(new ItemPageContext(item, version, data, DateOnly.Parse(today, CultureInfo.InvariantCulture), false), CancellationToken.None);
         var block = Assert.Single(blocks);
         Assert.Contains(state, block.Html);
         Assert.Contains(text, block.Html);

@@ -39,7 +39,7 @@ public sealed class OfficeRequestTests(RequestSiteFixture fixture) : IClassFixtu
             var content = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)).Append(new("__RequestVerificationToken", token)));
             var response = await client.PostAsync(path, content);
             Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest, $"{user} POST {path}: {(int)response.StatusCode}");
-            Assert.False(response.StatusCode == HttpStatusCode.Redirect && !response.Headers.Location!.PathAndQuery.StartsWith("/admin/denied") && !response.Headers.Location.PathAndQuery.StartsWith("/admin/login"));
+            Assert.False(response.StatusCode == HttpStatusCode.Redirect && !response.Headers.Location!.PathAndQuery.StartsWith("/admin/denied", StringComparison.Ordinal) && !response.Headers.Location.PathAndQuery.StartsWith("/admin/login", StringComparison.Ordinal));
         }
 
         if (user != "norole")

@@ -166,7 +166,7 @@ public sealed partial class OnlineReplyTests(RequestSiteFixture fixture) : IClas
         return await TextAsync(await client.PostAsync("/requests/status", Form(page, ("trackingCode", trackingCode), ("secondFactor", secondFactor))));
     }
 
-    private static IReadOnlyList<string> DownloadLinks(string page) =>
+    private static List<string> DownloadLinks(string page) =>
         DownloadLinkRegex().Matches(page).Select(m => m.Groups[1].Value).ToList();
 
     private static string LetterText(byte[] docx)

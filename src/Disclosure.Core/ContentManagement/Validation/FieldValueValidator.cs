@@ -146,7 +146,7 @@ internal static class FieldValueValidator
     }
 
     /// <summary>The values of a list field, or the single value of a single one; a list where one was expected is an error.</summary>
-    private static IEnumerable<(JsonNode? Item, string Path)> Items(ContentFieldDefinition field, JsonNode value, string path, string label, List<ValidationError> errors)
+    private static List<(JsonNode? Item, string Path)> Items(ContentFieldDefinition field, JsonNode value, string path, string label, List<ValidationError> errors)
     {
         if (value is JsonArray array)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Disclosure.AnnualReports.Models;
 using Disclosure.Core.Time;
 using Disclosure.AnnualReports.Documents;
@@ -33,7 +34,7 @@ public static class AnnualReportSampleCommand
         var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var today = ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime);
-        var year = rest.Count > 1 ? int.Parse(rest[1]) : today.Year - 1;
+        var year = rest.Count > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : today.Year - 1;
         // Without a code: the office's own agency (站点设置).
         var agencyCode = rest.Count > 2 ? rest[2] : (await scope.ServiceProvider.GetRequiredService<SiteIdentityStore>().LoadAsync()).AgencyCode;
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Code == agencyCode);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Disclosure.AnnualReports.Models;
 using Disclosure.Media.Documents;
@@ -107,7 +108,7 @@ public static partial class AnnualReportDocx
         var widths = ColumnWidths(layout);
         var table = new Table(
             new TableProperties(
-                new TableWidth { Width = widths.Sum().ToString(), Type = TableWidthUnitValues.Dxa },
+                new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
                 new TableJustification { Val = TableRowAlignmentValues.Center },
                 new TableBorders(
                     new TopBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
@@ -123,7 +124,7 @@ public static partial class AnnualReportDocx
                     new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa },
                     new TableCellRightMargin { Width = 57, Type = TableWidthValues.Dxa }),
                 new TableLook { Val = "04A0" }),
-            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
+            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
 
         // For each grid column, the merge that continues into it: (rows left, colspan), only at its first column.
         var pending = new (int Rows, int Span)[layout.ColumnCount];
@@ -182,7 +183,7 @@ public static partial class AnnualReportDocx
 
     private static TableCell Cell(string text, int width, int span, MergedCellValues? merge, bool heading, bool manual)
     {
-        var properties = new TableCellProperties(new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa });
+        var properties = new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
         if (span > 1)
         {
             properties.Append(new GridSpan { Val = span });

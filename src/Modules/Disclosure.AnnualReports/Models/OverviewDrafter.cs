@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Disclosure.Core.Channels;
 using Disclosure.Requests.Models;
@@ -13,6 +14,9 @@ namespace Disclosure.AnnualReports.Models;
 /// </summary>
 public static class OverviewDrafter
 {
+    /// <summary>The report is read in Chinese: numbers in its sentences are written as zh-CN writes them.</summary>
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+
     public static string Draft(string agencyName, AnnualReportFigures f)
     {
         var o = f.Overview;
@@ -20,18 +24,18 @@ public static class OverviewDrafter
         var t = f.Applications;
         var text = new StringBuilder();
 
-        text.Append($"{f.Year}年，{agencyName}坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《中华人民共和国政府信息公开条例》，");
+        text.Append(Chinese, $"{f.Year}年，{agencyName}坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《中华人民共和国政府信息公开条例》，");
         text.Append("按照“以公开为常态、不公开为例外”的原则，扎实推进政府信息公开工作。现将本年度政府信息公开工作情况报告如下。\n\n");
 
         text.Append("（一）主动公开。");
-        text.Append($"全年通过政府信息公开平台主动公开政府信息{o.PublishedTotal}条");
+        text.Append(Chinese, $"全年通过政府信息公开平台主动公开政府信息{o.PublishedTotal}条");
         var classes = o.PublishedByCatalogue.Where(c => c.Count > 0).ToList();
         if (classes.Count > 0)
         {
             text.Append("，其中").Append(string.Join("、", classes.Select(c => $"{c.Name}{c.Count}条")));
         }
 
-        text.Append("。");
+        text.Append('。');
         var wechat = o.OnChannel(ChannelNames.WeChat);
         var app = o.OnChannel(ChannelNames.App);
         var delivered = new List<string>();
@@ -50,29 +54,29 @@ public static class OverviewDrafter
             text.Append("同步").Append(string.Join("，", delivered)).Append('。');
         }
 
-        text.Append($"本年制发行政规范性文件{p.Normative.Issued}件、废止{p.Normative.Abolished}件，现行有效{p.Normative.InForce}件");
+        text.Append(Chinese, $"本年制发行政规范性文件{p.Normative.Issued}件、废止{p.Normative.Abolished}件，现行有效{p.Normative.InForce}件");
         if (p.Rules.Issued + p.Rules.Abolished + p.Rules.InForce > 0)
         {
-            text.Append($"；制发规章{p.Rules.Issued}件、废止{p.Rules.Abolished}件，现行有效{p.Rules.InForce}件");
+            text.Append(Chinese, $"；制发规章{p.Rules.Issued}件、废止{p.Rules.Abolished}件，现行有效{p.Rules.InForce}件");
         }
 
-        text.Append($"。发布政策解读{o.Interpretations}篇，更新办事指南{o.GuidesUpdated}项。");
-        text.Append($"公示行政许可决定{p.Licensing}件、行政处罚决定{p.Penalty}件");
+        text.Append(Chinese, $"。发布政策解读{o.Interpretations}篇，更新办事指南{o.GuidesUpdated}项。");
+        text.Append(Chinese, $"公示行政许可决定{p.Licensing}件、行政处罚决定{p.Penalty}件");
         text.Append(p.FeeAmount > 0 ? $"；全年行政事业性收费{ReportTables.Number(p.FeeAmount)}万元。\n\n" : "。\n\n");
 
         var received = t.NewApplications.Counts.Total;
         var carried = t.CarriedOver.Counts.Total;
         var closed = t.ResultsTotal.Counts.Total;
         text.Append("（二）依申请公开。");
-        text.Append($"全年新收政府信息公开申请{received}件，其中自然人申请{t.NewApplications.Counts.NaturalPerson}件、法人或其他组织申请{received - t.NewApplications.Counts.NaturalPerson}件；");
-        text.Append($"上年结转{carried}件。本年度办结{closed}件");
+        text.Append(Chinese, $"全年新收政府信息公开申请{received}件，其中自然人申请{t.NewApplications.Counts.NaturalPerson}件、法人或其他组织申请{received - t.NewApplications.Counts.NaturalPerson}件；");
+        text.Append(Chinese, $"上年结转{carried}件。本年度办结{closed}件");
         var outcomes = t.Results.Select(s => (Name: RequestOutcomes.Sections.First(x => x.Category == s.Category).ShortName, Count: s.Counts.Total)).Where(x => x.Count > 0).ToList();
         if (outcomes.Count > 0)
         {
             text.Append("，其中").Append(string.Join("、", outcomes.Select(x => $"{x.Name}{x.Count}件")));
         }
 
-        text.Append($"；结转下年度继续办理{t.CarriedForward.Counts.Total}件。");
+        text.Append(Chinese, $"；结转下年度继续办理{t.CarriedForward.Counts.Total}件。");
         var reconsiderations = f.Appeals.Reconsideration.Total;
         var lawsuits = f.Appeals.DirectLitigation.Total + f.Appeals.LitigationAfterReconsideration.Total;
         text.Append(reconsiderations + lawsuits > 0
@@ -81,14 +85,14 @@ public static class OverviewDrafter
 
         text.Append("（三）政府信息管理。");
         text.Append("严格执行信息发布“上报、初审、保密审查、领导审批”审核流程，坚持“谁公开、谁上报、谁负责”，发布前逐条开展保密审查和个人信息检查；");
-        text.Append($"对行政规范性文件实行有效性动态管理，及时标注修改、废止、失效情况，现行有效行政规范性文件{p.Normative.InForce}件均已在平台集中公开。\n\n");
+        text.Append(Chinese, $"对行政规范性文件实行有效性动态管理，及时标注修改、废止、失效情况，现行有效行政规范性文件{p.Normative.InForce}件均已在平台集中公开。\n\n");
 
         text.Append("（四）政府信息公开平台建设。");
         text.Append("以政府信息公开平台为第一平台，统一信息公开目录和索引号，规范栏目设置，");
         var channels = new[] { (Count: wechat, Name: "微信公众号"), (Count: app, Name: "移动客户端") }.Where(c => c.Count > 0).Select(c => c.Name).ToList();
         if (channels.Count > 0)
         {
-            text.Append($"同步向{string.Join("、", channels)}推送公开信息，");
+            text.Append(Chinese, $"同步向{string.Join("、", channels)}推送公开信息，");
         }
 
         text.Append("方便群众查询获取。\n\n");

@@ -314,7 +314,7 @@ public sealed class AnnualReportService(
         report.ConcurrencyStamp = Guid.NewGuid().ToString();
     }
 
-    private async Task<Dictionary<string, AnnualReportState>> StatesAsync(IReadOnlyList<string> contentItemIds, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, AnnualReportState>> StatesAsync(List<string> contentItemIds, CancellationToken cancellationToken)
     {
         if (contentItemIds.Count == 0)
         {

@@ -12,7 +12,7 @@ namespace Disclosure.Channels.Outbox;
 /// retries, back-off and dead letters. Runs on every node that enables it; the claim keeps them from sending a
 /// message twice, and the lease lets another node finish what a dead node had claimed.
 /// </summary>
-public sealed class OutboxDispatcher(
+public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
@@ -37,7 +37,7 @@ public sealed class OutboxDispatcher(
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 // The database was unreachable or busy: nothing is lost, the rows wait for the next pass.
-                logger.LogError(ex, "发布渠道推送：读取待发消息失败");
+                LogReadFailed(logger, ex);
                 delivered = 0;
             }
 
@@ -99,11 +99,11 @@ public sealed class OutboxDispatcher(
 
         if (!await store.CompleteAsync(message, result, settings, CancellationToken.None))
         {
-            logger.LogWarning("发布渠道推送：消息 {Id} 的处理权已过期并由其他节点接手，本次结果（{Result}）未记录", message.Id, result);
+            LogClaimLost(logger, message.Id, result);
         }
         else if (result is DeliveryResult.Retry or DeliveryResult.Fail)
         {
-            logger.LogWarning("发布渠道推送：{Channel} 第 {Attempt} 次投递 {Item} 失败：{Result}", message.Channel, message.Attempts, message.ContentItemId, result);
+            LogDeliveryFailed(logger, message.Channel, message.Attempts, message.ContentItemId, result);
         }
     }
 
@@ -138,7 +138,7 @@ public sealed class OutboxDispatcher(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "发布渠道推送：{Channel} 投递 {Item} 时出错", message.Channel, message.ContentItemId);
+            LogDeliveryError(logger, ex, message.Channel, message.ContentItemId);
             return new DeliveryResult.Retry($"投递时出错：{ex.Message}");
         }
     }
@@ -161,7 +161,22 @@ public sealed class OutboxDispatcher(
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "发布渠道推送：消息 {Id} 续租失败", message.Id);
+            LogRenewalFailed(logger, ex, message.Id);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "发布渠道推送：读取待发消息失败")]
+    private static partial void LogReadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "发布渠道推送：消息 {Id} 的处理权已过期并由其他节点接手，本次结果（{Result}）未记录")]
+    private static partial void LogClaimLost(ILogger logger, long id, DeliveryResult result);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "发布渠道推送：{Channel} 第 {Attempt} 次投递 {Item} 失败：{Result}")]
+    private static partial void LogDeliveryFailed(ILogger logger, string channel, int attempt, string item, DeliveryResult result);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "发布渠道推送：{Channel} 投递 {Item} 时出错")]
+    private static partial void LogDeliveryError(ILogger logger, Exception exception, string channel, string item);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "发布渠道推送：消息 {Id} 续租失败")]
+    private static partial void LogRenewalFailed(ILogger logger, Exception exception, long id);
 }

@@ -8,6 +8,8 @@ namespace Disclosure.Channels.Outbox;
 /// concurrent deliveries wait on each other's bookkeeping far longer than on the receivers. Queueing them here costs
 /// nothing (they would be serialised by the database anyway). PostgreSQL has row locks and needs no gate.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "A singleton for the life of the process; the semaphore is only awaited and released, so it never allocates a wait handle and Dispose would free nothing, while a delivery still running at shutdown would meet a disposed gate.")]
 public sealed class OutboxWriteGate
 {
     private readonly SemaphoreSlim _gate = new(1, 1);

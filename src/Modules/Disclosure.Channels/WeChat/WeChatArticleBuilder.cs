@@ -17,7 +17,7 @@ namespace Disclosure.Channels.WeChat;
 /// and re-hosted through <c>media/uploadimg</c>; the cover cut from the first picture or drawn as a title card and
 /// uploaded as thumb material; title, author and digest fitted to their lengths; the public page as 阅读原文.
 /// </summary>
-public sealed class WeChatArticleBuilder(
+public sealed partial class WeChatArticleBuilder(
     ItemPageBuilder pages,
     WeChatClient client,
     MediaStore media,
@@ -90,7 +90,7 @@ public sealed class WeChatArticleBuilder(
                 html.Append("<li>").Append(WebUtility.HtmlEncode(attachment.Name));
                 if (attachment.Size is { } size)
                 {
-                    html.Append("（").Append(FieldRenderer.FormatSize(size)).Append('）');
+                    html.Append('（').Append(FieldRenderer.FormatSize(size)).Append('）');
                 }
 
                 html.Append("</li>");
@@ -147,7 +147,7 @@ public sealed class WeChatArticleBuilder(
             }
             catch (InvalidDataException ex)
             {
-                logger.LogWarning("微信文章：图片 {Path} 无法读取（{Message}），以文字代替", path, ex.Message);
+                LogUnreadableImage(logger, path, ex.Message);
             }
         }
 
@@ -226,4 +226,7 @@ public sealed class WeChatArticleBuilder(
     /// <summary>The body's text, for a digest when the item has no 内容概述.</summary>
     private static string PlainText(string html) =>
         string.Join(' ', (WeChatHtml.Parse(html).Body?.TextContent ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "微信文章：图片 {Path} 无法读取（{Message}），以文字代替")]
+    private static partial void LogUnreadableImage(ILogger logger, string? path, string message);
 }

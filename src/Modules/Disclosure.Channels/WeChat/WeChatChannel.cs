@@ -243,7 +243,7 @@ public sealed class WeChatChannel(
     }
 
     /// <summary>Deletes a published article: index 1 is our one article of that publication.</summary>
-    private Task DeleteAsync(string articleId, CancellationToken cancellationToken) =>
+    private Task<JsonObject> DeleteAsync(string articleId, CancellationToken cancellationToken) =>
         client.PostJsonAsync("/cgi-bin/freepublish/delete", new JsonObject { ["article_id"] = articleId, ["index"] = 1 }, cancellationToken);
 
     private static string Required(JsonObject answer, string name, string api) =>

@@ -353,7 +353,7 @@ public static class CreditRowParser
             return text;
         }
 
-        public IReadOnlyList<string>? Options(string key)
+        public List<string>? Options(string key)
         {
             var field = values.Set[key];
             var text = Text(key);

@@ -62,7 +62,7 @@ public static class ReplyDeadline
         return calendar.CountWorkingDays(today, due, date => IsPaused(skipped, date)).Value;
     }
 
-    /// <summary>How the deadline stands on <paramref name="today"/>: <see cref="DeadlineState.Overdue"/> once past, near within 5 counted days.</summary>
+    /// <summary>How the deadline stands with <paramref name="remaining"/> counted days left: <see cref="DeadlineState.Overdue"/> once past, near within 5 counted days.</summary>
     public static DeadlineState StateOn(int remaining) => remaining switch
     {
         < 0 => DeadlineState.Overdue,

@@ -314,7 +314,7 @@ public sealed class RequestService(DisclosureDbContext db, LedgerWriter ledger, 
         }
     }
 
-    private Task LogAsync(string actor, string action, InformationRequestRecord request, string detail, CancellationToken cancellationToken) =>
+    private Task<LedgerEntry> LogAsync(string actor, string action, InformationRequestRecord request, string detail, CancellationToken cancellationToken) =>
         ledger.AppendAsync(actor, action, RequestLedgerActions.Subject(request.Number), null, null, $"申请 {request.Number}：{detail}", cancellationToken);
 
     private void CheckDate(DateOnly date, DateOnly notBefore, string what)

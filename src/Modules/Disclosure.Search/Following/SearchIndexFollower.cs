@@ -9,7 +9,7 @@ namespace Disclosure.Search.Following;
 /// from the committed checkpoint, which is all a crash can have cost), then every poll interval or as soon as
 /// a commit that wrote to the change log nudges it.
 /// </summary>
-public sealed class SearchIndexFollower(SearchIndexer indexer, IOptions<SearchOptions> options, ILogger<SearchIndexFollower> logger) : BackgroundService
+public sealed partial class SearchIndexFollower(SearchIndexer indexer, IOptions<SearchOptions> options, ILogger<SearchIndexFollower> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,7 +32,7 @@ public sealed class SearchIndexFollower(SearchIndexer indexer, IOptions<SearchOp
             catch (Exception ex)
             {
                 // The checkpoint only moves with a successful commit, so the next pass retries the same entries.
-                logger.LogError(ex, "检索索引跟进变更失败，将在下次轮询时重试");
+                LogCatchUpFailed(logger, ex);
             }
 
             try
@@ -45,4 +45,7 @@ public sealed class SearchIndexFollower(SearchIndexer indexer, IOptions<SearchOp
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "检索索引跟进变更失败，将在下次轮询时重试")]
+    private static partial void LogCatchUpFailed(ILogger logger, Exception exception);
 }

@@ -22,7 +22,9 @@ namespace Disclosure.Search.Following;
 /// Every node follows the same log into its own index, so a second node sharing PostgreSQL catches up by itself.
 /// </para>
 /// </summary>
-public sealed class SearchIndexer
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "The two semaphores are only awaited and released, so they never allocate a wait handle and Dispose would free nothing; the change signal may still nudge a disposed indexer while the host shuts down.")]
+public sealed partial class SearchIndexer
 {
     private readonly SemaphoreSlim _nudge = new(0, 1);
     private readonly SemaphoreSlim _rebuildLock = new(1, 1);
@@ -112,7 +114,7 @@ public sealed class SearchIndexer
 
             var result = new SearchRebuildResult(next.Number, next.DocumentCount, next.Checkpoint, DateTime.UtcNow - started);
             next = null; // now owned by the index
-            logger.LogInformation("检索索引重建完成：第 {Generation} 代，{Documents} 条，检查点 {Checkpoint}", result.Generation, result.Documents, result.Checkpoint);
+            LogRebuilt(logger, result.Generation, result.Documents, result.Checkpoint);
             return result;
         }
         finally
@@ -194,7 +196,7 @@ public sealed class SearchIndexer
 
             if (applied > 0 && commit)
             {
-                logger.LogDebug("检索索引第 {Generation} 代已处理 {Count} 条变更，检查点 {Checkpoint}", generation.Number, applied, checkpoint);
+                LogApplied(logger, generation.Number, applied, checkpoint);
             }
 
             return applied;
@@ -226,7 +228,7 @@ public sealed class SearchIndexer
 
             if (!types.TryGetValue(version.ContentType, out var type))
             {
-                logger.LogWarning("内容“{Id}”的类型“{Type}”已不存在，不予检索", id, version.ContentType);
+                LogUnknownType(logger, id, version.ContentType);
                 changes.Add(IndexChange.Delete(id));
                 continue;
             }
@@ -237,6 +239,15 @@ public sealed class SearchIndexer
 
         return changes;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "检索索引重建完成：第 {Generation} 代，{Documents} 条，检查点 {Checkpoint}")]
+    private static partial void LogRebuilt(ILogger logger, int generation, int documents, long checkpoint);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "检索索引第 {Generation} 代已处理 {Count} 条变更，检查点 {Checkpoint}")]
+    private static partial void LogApplied(ILogger logger, int generation, int count, long checkpoint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "内容“{Id}”的类型“{Type}”已不存在，不予检索")]
+    private static partial void LogUnknownType(ILogger logger, string id, string type);
 }
 
 /// <summary>How far a rebuild has got: the generation being built, the change-log sequence read and the documents so far.</summary>

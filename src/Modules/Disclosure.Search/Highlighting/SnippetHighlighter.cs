@@ -99,7 +99,7 @@ public sealed class SnippetHighlighter(ChineseAnalyzer analyzer)
         return (start > 0 ? Ellipsis : string.Empty) + html.TrimEnd() + (stop < text.Length ? Ellipsis : string.Empty);
     }
 
-    private List<(int Start, int End)> FindSpans(string text, IReadOnlyList<QueryTerm> terms)
+    private List<(int Start, int End)> FindSpans(string text, List<QueryTerm> terms)
     {
         var spans = new List<(int Start, int End)>();
         if (terms.Count == 0 || string.IsNullOrEmpty(text))

@@ -18,7 +18,7 @@ namespace Disclosure.Search.IndexStore;
 /// A rebuild writes <c>index-4</c> beside the live one, then points CURRENT at it and swaps searchers; the old
 /// generation keeps serving the searches that hold it and is deleted when the last one lets go.
 /// </summary>
-public sealed class SearchIndex : IDisposable
+public sealed partial class SearchIndex : IDisposable
 {
     private const string PointerFile = "CURRENT";
 
@@ -130,7 +130,7 @@ public sealed class SearchIndex : IDisposable
         }
 
         previous?.Retire(deleteFiles: true);
-        _logger.LogInformation("检索索引已切换到第 {Generation} 代", next.Number);
+        LogSwitched(_logger, next.Number);
         DeleteStaleGenerations(next.Number);
     }
 
@@ -174,7 +174,7 @@ public sealed class SearchIndex : IDisposable
         }
 
         live.Retire(deleteFiles: true);
-        _logger.LogInformation("检索索引已切换到另一进程重建的第 {Generation} 代", next.Number);
+        LogAdopted(_logger, next.Number);
         return true;
     }
 
@@ -239,7 +239,7 @@ public sealed class SearchIndex : IDisposable
                 {
                     // Written by another version of this code: start a new generation from checkpoint 0, so the
                     // follower re-reads the whole feed into the current layout.
-                    _logger.LogWarning("检索索引第 {Generation} 代的结构版本为 {Schema}，与当前版本不符，将从头重建", number, generation.StoredSchema);
+                    LogSchemaMismatch(_logger, number, generation.StoredSchema);
                     generation.Retire(deleteFiles: true);
                     generation = NewGeneration();
                 }
@@ -283,11 +283,11 @@ public sealed class SearchIndex : IDisposable
             }
             catch (IOException ex)
             {
-                _logger.LogDebug(ex, "旧检索索引目录 {Path} 暂时无法删除", path);
+                LogNotDeleted(_logger, ex, path);
             }
             catch (UnauthorizedAccessException ex)
             {
-                _logger.LogDebug(ex, "旧检索索引目录 {Path} 暂时无法删除", path);
+                LogNotDeleted(_logger, ex, path);
             }
         }
     }
@@ -339,6 +339,18 @@ public sealed class SearchIndex : IDisposable
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "检索索引已切换到第 {Generation} 代")]
+    private static partial void LogSwitched(ILogger logger, int generation);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "检索索引已切换到另一进程重建的第 {Generation} 代")]
+    private static partial void LogAdopted(ILogger logger, int generation);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "检索索引第 {Generation} 代的结构版本为 {Schema}，与当前版本不符，将从头重建")]
+    private static partial void LogSchemaMismatch(ILogger logger, int generation, string? schema);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "旧检索索引目录 {Path} 暂时无法删除")]
+    private static partial void LogNotDeleted(ILogger logger, Exception exception, string path);
 }
 
 /// <summary>A searcher on one generation, held until disposed (a rebuild cannot close it from under a search).</summary>

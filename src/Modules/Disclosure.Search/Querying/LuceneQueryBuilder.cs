@@ -101,7 +101,7 @@ public sealed class LuceneQueryBuilder(float titleBoost)
         return all;
     }
 
-    private Query AcrossFields(QueryTerm term)
+    private BooleanQuery AcrossFields(QueryTerm term)
     {
         var any = new BooleanQuery(disableCoord: true);
         foreach (var field in SearchFields.Searchable)

@@ -10,7 +10,7 @@ namespace Disclosure.Site.Caching;
 /// Follows the change log's head so that this node notices what other nodes published, and drops the cached pages
 /// of older versions at once instead of letting them age out.
 /// </summary>
-public sealed class ContentVersionFollower(
+public sealed partial class ContentVersionFollower(
     PublicContentVersion version,
     ChangeSignal signal,
     IOutputCacheStore cache,
@@ -32,7 +32,7 @@ public sealed class ContentVersionFollower(
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // The database may be briefly unreachable; pages then revalidate on their next request.
-                logger.LogWarning(exception, "Could not read the change log head; retrying.");
+                LogHeadUnreadable(logger, exception);
             }
 
             try
@@ -45,6 +45,9 @@ public sealed class ContentVersionFollower(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the change log head; retrying.")]
+    private static partial void LogHeadUnreadable(ILogger logger, Exception exception);
 }
 
 public sealed class PublicCacheOptions

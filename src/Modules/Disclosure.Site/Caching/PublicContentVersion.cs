@@ -18,6 +18,8 @@ namespace Disclosure.Site.Caching;
 /// the next request here re-reads the head; changes made by other nodes are picked up by <see cref="ContentVersionFollower"/>
 /// within its polling interval.
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "A singleton for the life of the process; the semaphore is only awaited and released, so it never allocates a wait handle and Dispose would free nothing, while a request still running at shutdown would meet a disposed lock.")]
 public sealed class PublicContentVersion
 {
     private static readonly string Build = typeof(PublicContentVersion).Assembly.ManifestModule.ModuleVersionId.ToString("n")[..8];

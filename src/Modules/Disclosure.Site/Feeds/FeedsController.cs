@@ -68,7 +68,7 @@ public sealed class FeedsController(DisclosureDbContext db, PublishedContentQuer
             writer.WriteAttributeString("xml", "lang", null, "zh-CN");
             writer.WriteElementString("title", atom, $"{siteName} - {node.Name}");
             writer.WriteElementString("id", atom, urls.Absolute(Request, ItemUrls.Feed(code)));
-            writer.WriteElementString("updated", atom, Stamp(page.Items.FirstOrDefault()?.Version.PublishedUtc ?? DateTime.UnixEpoch));
+            writer.WriteElementString("updated", atom, Stamp(page.Items.Count > 0 ? page.Items[0].Version.PublishedUtc ?? DateTime.UnixEpoch : DateTime.UnixEpoch));
             Link(writer, "self", urls.Absolute(Request, ItemUrls.Feed(code)), "application/atom+xml");
             Link(writer, "alternate", urls.Absolute(Request, ItemUrls.Catalogue(code)), "text/html");
             writer.WriteStartElement("author", atom);

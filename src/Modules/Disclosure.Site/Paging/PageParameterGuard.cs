@@ -13,7 +13,7 @@ namespace Disclosure.Site.Paging;
 /// error page elsewhere — instead of a database error. The range of <c>pageSize</c> stays each endpoint's own rule;
 /// here it only has to be a number.
 /// </summary>
-public sealed class PageParameterGuard(RequestDelegate next, ILogger<PageParameterGuard> logger)
+public sealed partial class PageParameterGuard(RequestDelegate next, ILogger<PageParameterGuard> logger)
 {
     public const string Title = "查询参数有误";
 
@@ -36,7 +36,7 @@ public sealed class PageParameterGuard(RequestDelegate next, ILogger<PageParamet
             return;
         }
 
-        logger.LogInformation("Refused paging parameters {Query} on {Path}.", context.Request.QueryString.Value, context.Request.Path.Value);
+        LogRefused(logger, context.Request.QueryString.Value, context.Request.Path.Value);
         if (context.Request.Path.StartsWithSegments("/api"))
         {
             await Results.ValidationProblem(errors, detail: string.Join(" ", errors.Values.SelectMany(e => e)), title: Title).ExecuteAsync(context);
@@ -52,4 +52,7 @@ public sealed class PageParameterGuard(RequestDelegate next, ILogger<PageParamet
 
     private static string? Value(IQueryCollection query, string name) =>
         query.TryGetValue(name, out var values) && !StringValues.IsNullOrEmpty(values) ? values.ToString() : null;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused paging parameters {Query} on {Path}.")]
+    private static partial void LogRefused(ILogger logger, string? query, string? path);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Disclosure.AnnualReports.Models;
 using Disclosure.Core.Time;
 using Disclosure.Storage;
@@ -33,7 +34,7 @@ public sealed class IndexModel(AnnualReportService reports, DisclosureDbContext 
     {
         await LoadAsync(cancellationToken);
         var today = ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime);
-        Year ??= (today.Month == 12 ? today.Year : today.Year - 1).ToString();
+        Year ??= (today.Month == 12 ? today.Year : today.Year - 1).ToString(CultureInfo.InvariantCulture);
         // The user's own agency, else the office's (站点设置).
         AgencyCode ??= User.FindFirst(DisclosureClaimsPrincipalFactory.AgencyClaim)?.Value ?? (await identity.LoadAsync(cancellationToken)).AgencyCode;
     }
