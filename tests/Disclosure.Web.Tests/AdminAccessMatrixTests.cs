@@ -17,6 +17,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Disclosure.Credit.Data;
+using Disclosure.Requests.Data;
 
 namespace Disclosure.Web.Tests;
 

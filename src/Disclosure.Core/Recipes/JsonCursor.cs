@@ -7,6 +7,7 @@ namespace Disclosure.Core.Recipes;
 /// Reads a JSON element while remembering where it is (<c>$.steps[3].contentTypes[0]</c>), so every problem is
 /// reported with its file and path. Errors are collected, not thrown, so one run reports all of them.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "String, Number, Array and Object name the JSON value kinds a recipe step asks for.")]
 public readonly struct JsonCursor(JsonElement element, string path, string file, List<RecipeError> errors)
 {
     public JsonElement Element { get; } = element;

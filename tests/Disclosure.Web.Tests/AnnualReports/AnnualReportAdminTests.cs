@@ -77,7 +77,7 @@ public sealed class AnnualReportAdminTests(AnnualReportSiteFixture fixture) : IC
         var post = await client.PostAsync("/admin/annual-reports?handler=Create", Form(await client.GetStringAsync("/admin/login"), ("Year", "2024"), ("AgencyCode", "640121-103")));
         Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
         Assert.StartsWith("/admin/denied", post.Headers.Location!.PathAndQuery);
-        Assert.False(await fixture.ScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().AnnualReports.AnyAsync(r => r.Year == 2024)));
+        Assert.False(await fixture.ScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Set<AnnualReportRecord>().AnyAsync(r => r.Year == 2024)));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class ModuleBoundaryTests
     };
 
     /// <summary>Every project under src/Modules, by assembly name (its folder name).</summary>
-    private static IReadOnlyList<string> ModuleNames() =>
+    private static List<string> ModuleNames() =>
         Directory.GetDirectories(Path.Combine(RepositoryPaths.Root, "src", "Modules")).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
 
     private static IReadOnlyList<string> Declared(string module) =>

@@ -4,6 +4,7 @@ using Disclosure.Storage;
 using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Disclosure.Requests.Data;
 using static Disclosure.Web.Tests.Requests.RequestTestSupport;
 
 namespace Disclosure.Web.Tests.Requests;
