@@ -1,3 +1,4 @@
+using Disclosure.Admin;
 using Disclosure.AnnualReports;
 using Disclosure.Core.Recipes;
 using Disclosure.Credit;
@@ -14,6 +15,7 @@ public static class InstalledModules
 {
     public static IReadOnlyList<IDisclosureModule> All { get; } =
     [
+        new AdminModule(),
         new RequestsModule(),
         new CreditModule(),
         new AnnualReportsModule(),

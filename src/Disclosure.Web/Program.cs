@@ -9,6 +9,7 @@ using Disclosure.Storage;
 using Disclosure.Storage.Modules;
 using Disclosure.Storage.Identity;
 using Disclosure.Web.Admin;
+using Disclosure.Admin;
 using Disclosure.Web.Admin.Accounts;
 using Disclosure.Requests.Admin;
 using Disclosure.Web.Api.V1;
@@ -35,7 +36,6 @@ builder.Services.Configure<Disclosure.Storage.Ledger.LedgerKeyOptions>(builder.C
 builder.Services.AddDisclosureMedia(storage);
 builder.Services.AddDisclosureSearch(storage, builder.Configuration);
 builder.Services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupOptions.SectionName));
-builder.Services.AddScoped<AdminLookups>();
 builder.Services.AddAccounts();
 builder.Services.AddScoped<ItemAccess>();
 builder.Services.AddDisclosureSite(builder.Configuration);
@@ -78,7 +78,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     // Checked against the account on every request, so disabling it or resetting its password ends the session at once.
     options.Events.OnValidatePrincipal = AccountSessions.ValidateAsync;
 });
-builder.Services.AddAuthorization(AdminPolicies.Configure);
+builder.Services.AddAuthorization();
 builder.Services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "disclosure.antiforgery";

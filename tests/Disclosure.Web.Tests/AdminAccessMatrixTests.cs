@@ -10,6 +10,7 @@ using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Tests.Infrastructure;
 using Disclosure.Web.Admin;
+using Disclosure.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,6 +20,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Disclosure.Credit.Data;
 using Disclosure.Requests.Data;
+using Disclosure.Credit.Admin;
+using Disclosure.Credit;
+using Disclosure.Requests;
+using Disclosure.AnnualReports;
 
 namespace Disclosure.Web.Tests;
 
@@ -35,15 +40,15 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
     /// <summary>The policies each user passes (AdminPolicies), written from the role table in README, not from the code.</summary>
     private static readonly Dictionary<string, string[]> Passes = new()
     {
-        ["editor"] = [AdminPolicies.Staff, AdminPolicies.Editing, AdminPolicies.Credit],
-        ["editor-b"] = [AdminPolicies.Staff, AdminPolicies.Editing, AdminPolicies.Credit],
+        ["editor"] = [AdminPolicies.Staff, AdminPolicies.Editing, CreditModule.AdminPolicy],
+        ["editor-b"] = [AdminPolicies.Staff, AdminPolicies.Editing, CreditModule.AdminPolicy],
         ["head"] = [AdminPolicies.Staff],
         ["secrecy"] = [AdminPolicies.Staff, AdminPolicies.Keywords],
         ["leader"] = [AdminPolicies.Staff, AdminPolicies.Ledger],
-        ["office"] = [AdminPolicies.Staff, AdminPolicies.Editing, AdminPolicies.Ledger, AdminPolicies.Calendar, AdminPolicies.Requests,
-            AdminPolicies.Channels, AdminPolicies.Credit, AdminPolicies.CreditPublishing, AdminPolicies.AnnualReports],
+        ["office"] = [AdminPolicies.Staff, AdminPolicies.Editing, AdminPolicies.Ledger, AdminPolicies.Calendar, RequestsModule.AdminPolicy,
+            AdminPolicies.Channels, CreditModule.AdminPolicy, CreditModule.PublishingPolicy, AnnualReportsModule.AdminPolicy],
         ["sysadmin"] = [AdminPolicies.Staff, AdminPolicies.Ledger, AdminPolicies.Keywords, AdminPolicies.Users, AdminPolicies.Calendar,
-            AdminPolicies.Channels, AdminPolicies.AnnualReports, AdminPolicies.Settings],
+            AdminPolicies.Channels, AnnualReportsModule.AdminPolicy, AdminPolicies.Settings],
         ["norole"] = [],
         [Anonymous] = [],
     };

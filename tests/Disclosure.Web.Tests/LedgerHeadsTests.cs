@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Disclosure.Storage;
 using Disclosure.Storage.Ledger;
 using Disclosure.Web.Admin;
+using Disclosure.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

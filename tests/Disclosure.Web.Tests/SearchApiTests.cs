@@ -6,6 +6,7 @@ using Disclosure.Search.IndexStore;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Tests.Infrastructure;
 using Disclosure.Web.Admin;
+using Disclosure.Admin;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Web.Tests;

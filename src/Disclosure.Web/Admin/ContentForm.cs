@@ -4,14 +4,9 @@ using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.ContentManagement.Validation;
 using Disclosure.Core.Disclosure;
+using Disclosure.Admin;
 
 namespace Disclosure.Web.Admin;
-
-/// <summary>The site's lists that some fields pick from (目录分类, 发布机构, 主题分类).</summary>
-public sealed record FormChoices(
-    IReadOnlyList<(string Code, string Label)> Catalogue,
-    IReadOnlyList<(string Code, string Label)> Agencies,
-    IReadOnlyList<string> Topics);
 
 /// <summary>One field ready to render: its definition, its current value as the form shows it, and its errors.</summary>
 public sealed record FormField(string Part, ContentFieldDefinition Definition, JsonNode? Value, IReadOnlyList<string> Errors)

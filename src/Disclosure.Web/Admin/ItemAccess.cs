@@ -1,3 +1,4 @@
+using Disclosure.Admin;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Disclosure.Storage;

@@ -1,3 +1,5 @@
+using Disclosure.Admin;
+using Format = Disclosure.Admin.Format;
 using System.Globalization;
 using System.Text;
 using Disclosure.Storage.Ledger;

@@ -2,6 +2,7 @@ using Disclosure.Media;
 using Disclosure.Storage;
 using Disclosure.Storage.Workflow;
 using Microsoft.AspNetCore.StaticFiles;
+using Disclosure.Admin;
 
 namespace Disclosure.Web.Admin;
 

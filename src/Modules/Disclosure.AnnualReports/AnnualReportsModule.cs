@@ -1,7 +1,10 @@
+using Disclosure.Admin;
 using Disclosure.AnnualReports.Public;
 using Disclosure.AnnualReports.Services;
 using Disclosure.Site.Items.Extensions;
+using Disclosure.Core.Security;
 using Disclosure.Storage.Modules;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.AnnualReports;
@@ -9,7 +12,10 @@ namespace Disclosure.AnnualReports;
 /// <summary>政府信息公开工作年度报告: the statutory tables, their checks, the DOCX and the public report page.</summary>
 public sealed class AnnualReportsModule : IDisclosureModule
 {
-    public IReadOnlyList<string> Dependencies => ["Disclosure.Site", "Disclosure.Requests", "Disclosure.Credit"];
+    /// <summary>政府信息公开工作年度报告: compile, edit and submit — the 公开办 and 管理员.</summary>
+    public const string AdminPolicy = "AnnualReports";
+
+    public IReadOnlyList<string> Dependencies => ["Disclosure.Site", "Disclosure.Admin", "Disclosure.Requests", "Disclosure.Credit"];
 
     public string? LedgerActionName(string action) => action switch
     {
@@ -25,5 +31,7 @@ public sealed class AnnualReportsModule : IDisclosureModule
         services.AddScoped<ReportStatistics>();
         services.AddScoped<AnnualReportService>();
         services.AddScoped<IItemPageExtension, AnnualReportExtension>();
+        services.AddOptions<AuthorizationOptions>().Configure(options => options.AddPolicy(AdminPolicy, p => p.RequireRole(RoleNames.InformationOffice, RoleNames.Administrator)));
+        services.AddSingleton(new AdminMenuEntry("年度报告", "/admin/annual-reports", AdminPolicy, 80));
     }
 }

@@ -1,4 +1,6 @@
+using Disclosure.Admin;
 using Disclosure.Core.Recipes;
+using Disclosure.Core.Security;
 using Disclosure.Credit.PowerList;
 using Disclosure.Credit.Recipes;
 using Disclosure.Credit.Public;
@@ -6,6 +8,7 @@ using Disclosure.Credit.Services;
 using Disclosure.Site.Controllers;
 using Disclosure.Storage.Modules;
 using Disclosure.Storage.Setup;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Credit;
@@ -13,7 +16,13 @@ namespace Disclosure.Credit;
 /// <summary>双公示 (the record store, public and office queries, import and export) and the 权力清单 (双随机).</summary>
 public sealed class CreditModule : IDisclosureModule
 {
-    public IReadOnlyList<string> Dependencies => ["Disclosure.Site"];
+    /// <summary>双公示 and the 权力清单 tables: enter, import and export records (信息员 and 公开办).</summary>
+    public const string AdminPolicy = "Credit";
+
+    /// <summary>双公示: publish, withdraw and 信用修复 — acts of the 公开办 alone.</summary>
+    public const string PublishingPolicy = "CreditPublishing";
+
+    public IReadOnlyList<string> Dependencies => ["Disclosure.Site", "Disclosure.Admin"];
 
     public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new CreditRecordsStepReader()];
 
@@ -28,6 +37,12 @@ public sealed class CreditModule : IDisclosureModule
         services.AddScoped<PowerListImporter>();
         services.AddScoped<PowerListExporter>();
         services.AddScoped<IRecipeStepHandler, CreditRecordsStepHandler>();
+        services.AddOptions<AuthorizationOptions>().Configure(options =>
+        {
+            options.AddPolicy(AdminPolicy, p => p.RequireRole(RoleNames.Editor, RoleNames.InformationOffice));
+            options.AddPolicy(PublishingPolicy, p => p.RequireRole(RoleNames.InformationOffice));
+        });
+        services.AddSingleton(new AdminMenuEntry("双公示", "/admin/credit", AdminPolicy, 70));
         services.AddSingleton(new QuickLink("双公示", CreditUrls.Home, "行政许可和行政处罚信息查询"));
     }
 }

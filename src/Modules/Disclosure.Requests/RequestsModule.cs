@@ -1,10 +1,13 @@
+using Disclosure.Admin;
 using Disclosure.Core.Recipes;
+using Disclosure.Core.Security;
 using Disclosure.Requests.Public;
 using Disclosure.Requests.Recipes;
 using Disclosure.Requests.Services;
 using Disclosure.Site.Controllers;
 using Disclosure.Storage.Modules;
 using Disclosure.Storage.Setup;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +18,10 @@ namespace Disclosure.Requests;
 /// <summary>依申请公开: the public form and status page, the office's register, the statutory clock and the statistics.</summary>
 public sealed class RequestsModule : IDisclosureModule
 {
-    public IReadOnlyList<string> Dependencies => ["Disclosure.Site"];
+    /// <summary>依申请公开's admin pages: applications and their applicants' personal data — the 公开办 only (not even 管理员).</summary>
+    public const string AdminPolicy = "Requests";
+
+    public IReadOnlyList<string> Dependencies => ["Disclosure.Site", "Disclosure.Admin"];
 
     public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new RequestsStepReader()];
 
@@ -39,6 +45,8 @@ public sealed class RequestsModule : IDisclosureModule
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RequestFormOptions>>((limiter, form) => RequestRateLimiting.Configure(limiter, form.Value));
         services.AddSingleton<RequestBudgets>();
         services.AddSingleton<ReplyDownloadLinks>();
+        services.AddOptions<AuthorizationOptions>().Configure(options => options.AddPolicy(AdminPolicy, p => p.RequireRole(RoleNames.InformationOffice)));
+        services.AddSingleton(new AdminMenuEntry("依申请公开", "/admin/requests", AdminPolicy, 60));
         services.AddSingleton(new QuickLink("申请政府信息公开", "/requests/apply", "在线提交申请，20 个工作日内答复"));
         services.AddSingleton(new QuickLink("申请进度查询", "/requests/status", "凭查询码和联系电话查询办理进度"));
     }

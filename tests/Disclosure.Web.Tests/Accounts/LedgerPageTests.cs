@@ -6,6 +6,7 @@ using Disclosure.Storage;
 using Disclosure.Storage.Identity;
 using Disclosure.Storage.Ledger;
 using Disclosure.Web.Admin.Accounts;
+using Disclosure.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Disclosure.Web.Tests.Accounts.Accounts;

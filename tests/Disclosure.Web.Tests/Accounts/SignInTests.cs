@@ -3,6 +3,7 @@ using System.Net;
 using Disclosure.Storage;
 using Disclosure.Storage.Identity;
 using Disclosure.Web.Admin.Accounts;
+using Disclosure.Admin;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,7 +5,6 @@ public static class AccountServiceCollectionExtensions
     /// <summary>Accounts (sign-in, changes, the directory of 姓名 every admin page names people by).</summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
-        services.AddScoped<UserDirectory>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountSignIn>();
         services.AddSingleton<PasswordRule>();

@@ -1,5 +1,6 @@
 using Disclosure.Storage.Entities;
 using Disclosure.Web.Admin.Accounts;
+using Disclosure.Admin;
 
 namespace Disclosure.Web.Admin.Ledger;
 

@@ -9,7 +9,9 @@ using Disclosure.Storage.Identity;
 using Disclosure.Requests.Services;
 using Disclosure.Requests.Data;
 using Disclosure.Web.Admin.Accounts;
+using Disclosure.Admin;
 using Microsoft.EntityFrameworkCore;
+using Disclosure.Credit.Admin;
 
 namespace Disclosure.Web.Admin.Ledger;
 

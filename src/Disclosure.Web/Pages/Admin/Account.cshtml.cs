@@ -1,5 +1,6 @@
 using Disclosure.Storage.Identity;
 using Disclosure.Web.Admin.Accounts;
+using Disclosure.Admin;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -2,6 +2,7 @@ using Disclosure.Storage;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
 using Disclosure.Web.Admin;
+using Disclosure.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

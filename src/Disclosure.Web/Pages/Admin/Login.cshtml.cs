@@ -1,4 +1,5 @@
 using Disclosure.Web.Admin.Accounts;
+using Disclosure.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -2,6 +2,7 @@ using Disclosure.Storage;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Identity;
 using Disclosure.Web.Admin;
+using Disclosure.Admin;
 using Disclosure.Web.Admin.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

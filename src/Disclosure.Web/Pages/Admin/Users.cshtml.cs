@@ -1,5 +1,6 @@
 using Disclosure.Storage;
 using Disclosure.Web.Admin;
+using Disclosure.Admin;
 using Disclosure.Web.Admin.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

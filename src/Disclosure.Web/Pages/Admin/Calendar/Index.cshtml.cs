@@ -4,6 +4,7 @@ using Disclosure.Core.Time;
 using Disclosure.Storage.Calendar;
 using Disclosure.Storage.Entities;
 using Disclosure.Web.Admin;
+using Disclosure.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

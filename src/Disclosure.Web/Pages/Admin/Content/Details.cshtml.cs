@@ -8,6 +8,7 @@ using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Workflow;
 using Disclosure.Web.Admin;
+using Disclosure.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

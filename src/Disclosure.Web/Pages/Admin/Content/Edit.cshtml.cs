@@ -9,6 +9,7 @@ using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Site.Rendering;
 using Disclosure.Web.Admin;
+using Disclosure.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

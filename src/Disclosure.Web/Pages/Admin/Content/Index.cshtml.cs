@@ -4,6 +4,7 @@ using Disclosure.Core.Security;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Workflow;
 using Disclosure.Web.Admin;
+using Disclosure.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -3,6 +3,7 @@ using Disclosure.Site.Items;
 using Disclosure.Site.Theming;
 using Disclosure.Storage;
 using Disclosure.Web.Admin;
+using Disclosure.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;

@@ -2,6 +2,7 @@ using Disclosure.Core.Paging;
 using Disclosure.Storage;
 using Disclosure.Storage.Ledger;
 using Disclosure.Web.Admin;
+using Disclosure.Admin;
 using Disclosure.Web.Admin.Accounts;
 using Disclosure.Web.Admin.Ledger;
 using Microsoft.AspNetCore.Authorization;

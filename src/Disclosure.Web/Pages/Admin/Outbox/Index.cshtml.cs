@@ -2,6 +2,7 @@ using Disclosure.Channels;
 using Disclosure.Channels.Outbox;
 using Disclosure.Storage.Entities;
 using Disclosure.Web.Admin;
+using Disclosure.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -2,6 +2,7 @@ using Disclosure.Core.Settings;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Settings;
 using Disclosure.Web.Admin;
+using Disclosure.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

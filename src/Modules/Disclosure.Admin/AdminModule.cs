@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Disclosure.Storage.Modules;
+
+namespace Disclosure.Admin;
+
+/// <summary>
+/// The admin shell: its layout and menu, the access policies of the parts not yet in their own module, the lists admin
+/// forms pick from and the directory every admin page names people by.
+/// </summary>
+public sealed class AdminModule : IDisclosureModule
+{
+    public IReadOnlyList<string> Dependencies => ["Disclosure.Site"];
+
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.AddScoped<AdminLookups>();
+        services.AddScoped<UserDirectory>();
+        services.AddOptions<AuthorizationOptions>().Configure(AdminPolicies.Configure);
+        services.AddSingleton(new AdminMenuEntry("工作台", "/admin", null, 0));
+        services.AddSingleton(new AdminMenuEntry("内容", "/admin/content", null, 10));
+        services.AddSingleton(new AdminMenuEntry("发布台账", "/admin/ledger", AdminPolicies.Ledger, 20));
+        services.AddSingleton(new AdminMenuEntry("发布渠道", "/admin/outbox", AdminPolicies.Channels, 30));
+        services.AddSingleton(new AdminMenuEntry("敏感词", "/admin/keywords", AdminPolicies.Keywords, 40));
+        services.AddSingleton(new AdminMenuEntry("工作日历", "/admin/calendar", AdminPolicies.Calendar, 50));
+        services.AddSingleton(new AdminMenuEntry("用户", "/admin/users", AdminPolicies.Users, 90));
+        services.AddSingleton(new AdminMenuEntry("站点设置", "/admin/settings", AdminPolicies.Settings, 100));
+    }
+}

@@ -1,0 +1,38 @@
+using Disclosure.Core.Security;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Disclosure.Admin;
+
+/// <summary>Who may use which part of the admin. Every admin page names one of these policies.</summary>
+public static class AdminPolicies
+{
+    /// <summary>Any office staff: editors, reviewers, the office, administrators.</summary>
+    public const string Staff = "Staff";
+    public const string Editing = "Editing";
+    public const string Ledger = "Ledger";
+    public const string Keywords = "Keywords";
+    public const string Users = "Users";
+    /// <summary>工作日历: the holiday calendar deadlines are counted on.</summary>
+    public const string Calendar = "Calendar";
+    public const string Channels = "Channels";
+    /// <summary>站点设置: the office's identity and departments — the 管理员.</summary>
+    public const string Settings = "Settings";
+
+    public static readonly string[] StaffRoles =
+    [
+        RoleNames.Administrator, RoleNames.Editor, RoleNames.DepartmentReviewer,
+        RoleNames.SecrecyOfficer, RoleNames.Leader, RoleNames.InformationOffice,
+    ];
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        options.AddPolicy(Staff, p => p.RequireRole(StaffRoles));
+        options.AddPolicy(Editing, p => p.RequireRole(RoleNames.Editor, RoleNames.InformationOffice));
+        options.AddPolicy(Ledger, p => p.RequireRole(RoleNames.InformationOffice, RoleNames.Leader, RoleNames.Administrator));
+        options.AddPolicy(Keywords, p => p.RequireRole(RoleNames.SecrecyOfficer, RoleNames.Administrator));
+        options.AddPolicy(Users, p => p.RequireRole(RoleNames.Administrator));
+        options.AddPolicy(Calendar, p => p.RequireRole(RoleNames.Administrator, RoleNames.InformationOffice));
+        options.AddPolicy(Channels, p => p.RequireRole(RoleNames.InformationOffice, RoleNames.Administrator));
+        options.AddPolicy(Settings, p => p.RequireRole(RoleNames.Administrator));
+    }
+}
