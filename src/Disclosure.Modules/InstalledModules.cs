@@ -1,5 +1,6 @@
 using Disclosure.Admin;
 using Disclosure.AnnualReports;
+using Disclosure.Contents;
 using Disclosure.Core.Recipes;
 using Disclosure.Credit;
 using Disclosure.Requests;
@@ -15,6 +16,7 @@ public static class InstalledModules
 {
     public static IReadOnlyList<IDisclosureModule> All { get; } =
     [
+        new ContentsModule(),
         new AdminModule(),
         new RequestsModule(),
         new CreditModule(),

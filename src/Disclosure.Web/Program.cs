@@ -157,10 +157,9 @@ var api = app.MapGroup("/api/v1");
 api.MapContentApi();
 api.MapChangesApi();
 api.MapSearchApi();
-api.MapCreditApi();
 foreach (var module in app.Services.GetServices<IDisclosureModule>())
 {
-    module.MapEndpoints(app);
+    module.MapEndpoints(api);
 }
 app.MapRazorPages();
 app.MapControllers();

@@ -31,7 +31,7 @@ public interface IDisclosureModule
     /// <summary>Adds the module's tables to the one model; by default every <c>IEntityTypeConfiguration&lt;T&gt;</c> in its assembly.</summary>
     void ConfigureModel(ModelBuilder builder) => builder.ApplyConfigurationsFromAssembly(GetType().Assembly);
 
-    /// <summary>Maps the module's minimal-API endpoints (its part of <c>/api/v1</c>); controllers and pages are found as application parts.</summary>
+    /// <summary>Maps the module's minimal-API endpoints on the host's <c>/api/v1</c> group; controllers and pages are found as application parts.</summary>
     void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
     }

@@ -10,7 +10,7 @@ namespace Disclosure.Admin;
 /// </summary>
 public sealed class AdminModule : IDisclosureModule
 {
-    public IReadOnlyList<string> Dependencies => ["Disclosure.Site"];
+    public IReadOnlyList<string> Dependencies => ["Disclosure.Contents"];
 
     public void ConfigureServices(IServiceCollection services)
     {

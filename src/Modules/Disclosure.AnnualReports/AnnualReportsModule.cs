@@ -1,7 +1,7 @@
 using Disclosure.Admin;
 using Disclosure.AnnualReports.Public;
 using Disclosure.AnnualReports.Services;
-using Disclosure.Site.Items.Extensions;
+using Disclosure.Contents.Items.Extensions;
 using Disclosure.Core.Security;
 using Disclosure.Storage.Modules;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +15,7 @@ public sealed class AnnualReportsModule : IDisclosureModule
     /// <summary>政府信息公开工作年度报告: compile, edit and submit — the 公开办 and 管理员.</summary>
     public const string AdminPolicy = "AnnualReports";
 
-    public IReadOnlyList<string> Dependencies => ["Disclosure.Site", "Disclosure.Admin", "Disclosure.Requests", "Disclosure.Credit"];
+    public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin", "Disclosure.Requests", "Disclosure.Credit"];
 
     public string? LedgerActionName(string action) => action switch
     {

@@ -3,8 +3,7 @@ using Disclosure.Channels.Outbox;
 using Disclosure.Channels.Web;
 using Disclosure.Channels.WeChat;
 using Disclosure.Channels.Webhooks;
-using Disclosure.Site;
-using Disclosure.Site.Items;
+using Disclosure.Contents.Items;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Microsoft.Extensions.Configuration;
@@ -19,14 +18,13 @@ public static class ChannelsServiceCollectionExtensions
     /// <summary>
     /// The channels and their outbox: the writer that joins every publish/update/withdraw transaction, the
     /// dispatcher (a hosted service), and the web, WeChat and webhook channels, configured from <c>Channels:*</c>
-    /// and <c>Site:PublicUrl</c>. Needs the storage and a <see cref="Disclosure.Media.MediaStore"/> registered.
+    /// and <c>Site:PublicUrl</c>. Needs the storage, the Contents module and a <see cref="Disclosure.Media.MediaStore"/> registered.
     /// </summary>
     public static IServiceCollection AddDisclosureChannels(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
         services.Configure<WeChatOptions>(configuration.GetSection(WeChatOptions.SectionName));
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.SectionName));
-        services.Configure<PublicUrlOptions>(configuration.GetSection("Site"));
         services.TryAddSingleton(TimeProvider.System);
 
         // The outbox.
@@ -40,8 +38,6 @@ public static class ChannelsServiceCollectionExtensions
         services.AddHostedService<OutboxDispatcher>();
 
         // What channels read.
-        services.TryAddScoped<PublishedContentQuery>();
-        services.TryAddScoped<ItemPageBuilder>();
         services.AddScoped<ChannelItemLoader>();
 
         // The channels.

@@ -1,6 +1,7 @@
 using Disclosure.Admin;
 using Disclosure.Core.Recipes;
 using Disclosure.Core.Security;
+using Disclosure.Credit.Api;
 using Disclosure.Credit.PowerList;
 using Disclosure.Credit.Recipes;
 using Disclosure.Credit.Public;
@@ -9,6 +10,7 @@ using Disclosure.Site.Controllers;
 using Disclosure.Storage.Modules;
 using Disclosure.Storage.Setup;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Credit;
@@ -22,7 +24,7 @@ public sealed class CreditModule : IDisclosureModule
     /// <summary>双公示: publish, withdraw and 信用修复 — acts of the 公开办 alone.</summary>
     public const string PublishingPolicy = "CreditPublishing";
 
-    public IReadOnlyList<string> Dependencies => ["Disclosure.Site", "Disclosure.Admin"];
+    public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin"];
 
     public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new CreditRecordsStepReader()];
 
@@ -45,4 +47,7 @@ public sealed class CreditModule : IDisclosureModule
         services.AddSingleton(new AdminMenuEntry("双公示", "/admin/credit", AdminPolicy, 70));
         services.AddSingleton(new QuickLink("双公示", CreditUrls.Home, "行政许可和行政处罚信息查询"));
     }
+
+    /// <summary>The 双公示 read API, <c>/api/v1/credit/…</c>.</summary>
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapCreditApi();
 }

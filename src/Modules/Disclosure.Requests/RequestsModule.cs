@@ -21,7 +21,7 @@ public sealed class RequestsModule : IDisclosureModule
     /// <summary>依申请公开's admin pages: applications and their applicants' personal data — the 公开办 only (not even 管理员).</summary>
     public const string AdminPolicy = "Requests";
 
-    public IReadOnlyList<string> Dependencies => ["Disclosure.Site", "Disclosure.Admin"];
+    public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin"];
 
     public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new RequestsStepReader()];
 

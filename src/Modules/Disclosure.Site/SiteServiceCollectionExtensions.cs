@@ -1,6 +1,6 @@
 using Disclosure.Site.Caching;
-using Disclosure.Site.Items;
-using Disclosure.Site.Items.Extensions;
+using Disclosure.Contents.Items;
+using Disclosure.Contents.Items.Extensions;
 using Disclosure.Site.Theming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -12,18 +12,11 @@ namespace Disclosure.Site;
 
 public static class SiteServiceCollectionExtensions
 {
-    /// <summary>The public site: its controllers, the services that build its pages and the theme lookup.</summary>
+    /// <summary>The public site: its controllers, the page cache and the theme lookup (item pages are built by the Contents module).</summary>
     public static IServiceCollection AddDisclosureSite(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ThemeOptions>(configuration.GetSection(ThemeOptions.SectionName));
-        services.Configure<PublicUrlOptions>(configuration.GetSection(ThemeOptions.SectionName));
-        services.AddScoped<SiteContext>();
-        services.AddScoped<ItemPageBuilder>();
-        services.AddScoped<IItemPageExtension, BudgetChartExtension>();
-        services.AddScoped<IItemPageExtension, CommentWindowExtension>();
-        services.AddScoped<IItemPageExtension, DocumentValidityExtension>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<PublicUrls>();
         services.AddControllersWithViews().AddApplicationPart(typeof(SiteServiceCollectionExtensions).Assembly);
         services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander()));
 

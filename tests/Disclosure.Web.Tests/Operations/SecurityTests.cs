@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Disclosure.Site.Rendering;
+using Disclosure.Contents.Rendering;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Tests.Infrastructure;

@@ -3,8 +3,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Disclosure.Core.ContentManagement;
-using Disclosure.Site.Items.Extensions;
-using Disclosure.Site.Rendering;
+using Disclosure.Contents.Items.Extensions;
+using Disclosure.Contents.Rendering;
 using Disclosure.Storage.Entities;
 
 namespace Disclosure.Web.Tests.PublicSite;

@@ -1,10 +1,10 @@
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Disclosure;
-using Disclosure.Site;
-using Disclosure.Site.Items;
+using Disclosure.Contents.Items;
 using Disclosure.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Disclosure.Contents;
 
 namespace Disclosure.Channels.Content;
 

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using Disclosure.Channels.Content;
 using Disclosure.Media;
-using Disclosure.Site.Items;
-using Disclosure.Site.Rendering;
+using Disclosure.Contents.Items;
+using Disclosure.Contents.Rendering;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -2,7 +2,7 @@ using Disclosure.Channels.Content;
 using Disclosure.Channels.Outbox;
 using Disclosure.Core.Channels;
 using Disclosure.Core.ContentManagement;
-using Disclosure.Site.Items;
+using Disclosure.Contents.Items;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
 

@@ -1,5 +1,5 @@
 using Disclosure.Credit.Models;
-using Disclosure.Site.Items;
+using Disclosure.Contents.Items;
 using Disclosure.Credit.Services;
 using Disclosure.Credit.Data;
 namespace Disclosure.Credit.Public;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Disclosure.Site;
+using Disclosure.Contents;
 
 namespace Disclosure.Requests.Public;
 

@@ -1,6 +1,7 @@
-using Disclosure.Site.Items;
+using Disclosure.Contents.Items;
 using Disclosure.Storage.Content;
 using Microsoft.AspNetCore.Mvc;
+using Disclosure.Contents;
 
 namespace Disclosure.Site.Controllers;
 

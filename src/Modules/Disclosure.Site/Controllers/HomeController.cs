@@ -1,6 +1,8 @@
-using Disclosure.Site.Items;
+using Disclosure.Contents.Catalogue;
+using Disclosure.Contents.Items;
 using Disclosure.Storage.Content;
 using Microsoft.AspNetCore.Mvc;
+using Disclosure.Contents;
 
 namespace Disclosure.Site.Controllers;
 
@@ -15,7 +17,7 @@ public sealed class HomeController(PublishedContentQuery query, SiteContext site
     {
         var latest = await query.ListAsync(new PublishedContentFilter(), 1, LatestCount, cancellationToken);
         var tree = await site.CatalogueAsync(cancellationToken);
-        var counts = new List<(Catalogue.CatalogueNode, int)>();
+        var counts = new List<(CatalogueNode, int)>();
         foreach (var root in tree.Roots)
         {
             var page = await query.ListAsync(new PublishedContentFilter(Catalogue: root.Code), 1, 1, cancellationToken);

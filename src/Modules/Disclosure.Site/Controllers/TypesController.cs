@@ -1,4 +1,4 @@
-using Disclosure.Site.Items;
+using Disclosure.Contents.Items;
 using Disclosure.Storage.Content;
 using Microsoft.AspNetCore.Mvc;
 

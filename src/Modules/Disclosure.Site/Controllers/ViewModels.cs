@@ -1,5 +1,5 @@
-using Disclosure.Site.Catalogue;
-using Disclosure.Site.Items;
+using Disclosure.Contents.Catalogue;
+using Disclosure.Contents.Items;
 
 namespace Disclosure.Site.Controllers;
 

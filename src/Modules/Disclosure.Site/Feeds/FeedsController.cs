@@ -1,10 +1,12 @@
+using Disclosure.Contents.Catalogue;
 using System.Globalization;
 using System.Xml;
-using Disclosure.Site.Items;
+using Disclosure.Contents.Items;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Disclosure.Contents;
 
 namespace Disclosure.Site.Feeds;
 
@@ -119,7 +121,7 @@ public sealed class FeedsController(DisclosureDbContext db, PublishedContentQuer
 
     private static string Stamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static IEnumerable<Catalogue.CatalogueNode> Flatten(IEnumerable<Catalogue.CatalogueNode> nodes) =>
+    private static IEnumerable<CatalogueNode> Flatten(IEnumerable<CatalogueNode> nodes) =>
         nodes.SelectMany(n => Flatten(n.Children).Prepend(n));
 
     private ContentResult Xml(Action<XmlWriter> write, string contentType)

@@ -1,6 +1,6 @@
 using Disclosure.Core.Time;
 using Disclosure.Search;
-using Disclosure.Site.Items;
+using Disclosure.Contents.Items;
 using Disclosure.Storage.Content;
 using Microsoft.AspNetCore.Mvc;
 

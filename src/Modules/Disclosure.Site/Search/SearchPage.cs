@@ -1,5 +1,5 @@
 using Disclosure.Search;
-using Disclosure.Site.Items;
+using Disclosure.Contents.Items;
 
 namespace Disclosure.Site.Search;
 

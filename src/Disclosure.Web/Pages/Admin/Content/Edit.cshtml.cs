@@ -7,7 +7,7 @@ using Disclosure.Core.Time;
 using Disclosure.Media;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
-using Disclosure.Site.Rendering;
+using Disclosure.Contents.Rendering;
 using Disclosure.Web.Admin;
 using Disclosure.Admin;
 using Microsoft.AspNetCore.Authorization;

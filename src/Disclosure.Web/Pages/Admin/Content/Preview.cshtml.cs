@@ -1,5 +1,5 @@
 using Disclosure.Core.ContentManagement;
-using Disclosure.Site.Items;
+using Disclosure.Contents.Items;
 using Disclosure.Site.Theming;
 using Disclosure.Storage;
 using Disclosure.Web.Admin;

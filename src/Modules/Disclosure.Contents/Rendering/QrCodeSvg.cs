@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using QRCoder;
 
-namespace Disclosure.Site.Rendering;
+namespace Disclosure.Contents.Rendering;
 
 /// <summary>
 /// A QR code as a small SVG (用微信扫描二维码 on every item page). QRCoder computes the modules; drawing them as one

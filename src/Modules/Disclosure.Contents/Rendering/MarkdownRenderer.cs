@@ -3,7 +3,7 @@ using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.GenericAttributes;
 
-namespace Disclosure.Site.Rendering;
+namespace Disclosure.Contents.Rendering;
 
 /// <summary>Markdown to safe HTML, as the public will see it: pipe tables and the usual extensions, then sanitised.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace Disclosure.Site.Items;
+namespace Disclosure.Contents.Items;
 
 /// <summary>What a theme's pager needs: where we are and how to link to any other page.</summary>
 public sealed record Pager(int Page, int PageCount, int Total, Func<int, string> Url)

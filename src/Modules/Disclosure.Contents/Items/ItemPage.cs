@@ -1,4 +1,4 @@
-namespace Disclosure.Site.Items;
+namespace Disclosure.Contents.Items;
 
 /// <summary>One disclosure as the public sees it; also what the admin preview renders, so the two never differ.</summary>
 public sealed class ItemPage

@@ -6,7 +6,7 @@ using Disclosure.Core.Disclosure;
 using Disclosure.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace Disclosure.Site.Items.Extensions;
+namespace Disclosure.Contents.Items.Extensions;
 
 /// <summary>
 /// 规范性文件: when it takes effect and expires, its 有效性 today, which documents replaced it and which it replaces,

@@ -1,9 +1,12 @@
 using Disclosure.Credit.Models;
 using Disclosure.Credit.Services;
 using Disclosure.Credit.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
 
-namespace Disclosure.Web.Api.V1;
+namespace Disclosure.Credit.Api;
 
 /// <summary>
 /// 双公示 read API: <c>/api/v1/credit/licences</c> and <c>/api/v1/credit/penalties</c>. Only records public today, and
@@ -13,7 +16,8 @@ public static class CreditApi
 {
     public const int MaxPageSize = 100;
 
-    public static RouteGroupBuilder MapCreditApi(this RouteGroupBuilder api)
+    /// <summary>Maps the endpoints under <paramref name="api"/> (the host's <c>/api/v1</c> group).</summary>
+    public static IEndpointRouteBuilder MapCreditApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/credit").WithTags("双公示");
         group.MapGet("/licences", (CreditPublicQuery query, string? q, string? by, string? match, int? page, int? pageSize, CancellationToken ct) =>

@@ -1,4 +1,4 @@
-namespace Disclosure.Site.Items;
+namespace Disclosure.Contents.Items;
 
 /// <summary>The public site's URLs in one place, so pages, feeds, the sitemap and the QR code agree.</summary>
 public static class ItemUrls

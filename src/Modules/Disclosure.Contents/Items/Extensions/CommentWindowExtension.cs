@@ -1,7 +1,7 @@
 using System.Net;
 using Disclosure.Core.ContentManagement;
 
-namespace Disclosure.Site.Items.Extensions;
+namespace Disclosure.Contents.Items.Extensions;
 
 /// <summary>
 /// 任前公示: the comment window (公示期) and where to send comments while it is open; once it has ended the notice

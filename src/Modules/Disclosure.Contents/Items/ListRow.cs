@@ -1,7 +1,7 @@
 using Disclosure.Core.Time;
 using Disclosure.Storage.Content;
 
-namespace Disclosure.Site.Items;
+namespace Disclosure.Contents.Items;
 
 /// <summary>One row of a 目录 or type listing: 索引号, 名称, 文号, 发布日期.</summary>
 public sealed record ListRow(string Id, string Title, string? IndexNumber, string? DocumentNumber, string? PublishedDate, string Url)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
-namespace Disclosure.Site.Rendering;
+namespace Disclosure.Contents.Rendering;
 
 /// <summary>One group of bars (a year) with one value per series.</summary>
 public sealed record BarGroup(string Label, IReadOnlyList<decimal> Values);

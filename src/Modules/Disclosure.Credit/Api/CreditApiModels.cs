@@ -1,5 +1,5 @@
 using Disclosure.Credit.Models;
-namespace Disclosure.Web.Api.V1;
+namespace Disclosure.Credit.Api;
 
 /// <summary>行政相对人 as published: a natural person's name and document number masked, the operator of a 个体工商户 too.</summary>
 public sealed record PublicCreditParty(

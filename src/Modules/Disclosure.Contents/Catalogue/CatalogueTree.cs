@@ -1,7 +1,7 @@
 using Disclosure.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace Disclosure.Site.Catalogue;
+namespace Disclosure.Contents.Catalogue;
 
 /// <summary>A class of the 信息公开目录 with its children, in recipe order.</summary>
 public sealed record CatalogueNode(string Code, string Name, string? Description, IReadOnlyList<CatalogueNode> Children)

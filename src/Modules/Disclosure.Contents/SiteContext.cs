@@ -1,10 +1,10 @@
-using Disclosure.Site.Catalogue;
+using Disclosure.Contents.Catalogue;
 using Disclosure.Core.Settings;
 using Disclosure.Storage;
 using Disclosure.Storage.Settings;
 using Microsoft.EntityFrameworkCore;
 
-namespace Disclosure.Site;
+namespace Disclosure.Contents;
 
 /// <summary>What every public page needs from the site settings, loaded once per request.</summary>
 public sealed class SiteContext(DisclosureDbContext db, SiteIdentityStore identityStore)

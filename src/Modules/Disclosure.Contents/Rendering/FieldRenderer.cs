@@ -4,9 +4,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
-using Disclosure.Site.Items;
+using Disclosure.Contents.Items;
 
-namespace Disclosure.Site.Rendering;
+namespace Disclosure.Contents.Rendering;
 
 /// <summary>
 /// Renders a field value to safe HTML from its definition, so every content type, including ones an office

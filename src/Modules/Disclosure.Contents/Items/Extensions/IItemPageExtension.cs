@@ -1,7 +1,7 @@
 using Disclosure.Core.ContentManagement;
 using Disclosure.Storage.Entities;
 
-namespace Disclosure.Site.Items.Extensions;
+namespace Disclosure.Contents.Items.Extensions;
 
 /// <summary>What an extension may read about the version being shown.</summary>
 public sealed record ItemPageContext(ContentItemRecord Item, ContentVersionRecord Version, ContentData Data, DateOnly Today, bool IsPreview);

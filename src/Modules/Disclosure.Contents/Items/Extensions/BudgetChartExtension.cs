@@ -3,11 +3,11 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Disclosure.Core.ContentManagement;
-using Disclosure.Site.Rendering;
+using Disclosure.Contents.Rendering;
 using Disclosure.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace Disclosure.Site.Items.Extensions;
+namespace Disclosure.Contents.Items.Extensions;
 
 /// <summary>
 /// 财政预决算: the 三公经费 of this budget (or final account) beside every other published year of the same agency

@@ -4,15 +4,15 @@ using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.Disclosure;
 using Disclosure.Core.Time;
-using Disclosure.Site.Catalogue;
-using Disclosure.Site.Items.Extensions;
-using Disclosure.Site.Rendering;
+using Disclosure.Contents.Catalogue;
+using Disclosure.Contents.Items.Extensions;
+using Disclosure.Contents.Rendering;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Disclosure.Site.Items;
+namespace Disclosure.Contents.Items;
 
 /// <summary>
 /// Builds the public page of one version. The public item page and the admin preview both call this, which is how

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Disclosure.Site;
+namespace Disclosure.Contents;
 
 /// <summary>Absolute URLs for the QR code, feeds, the sitemap and the canonical link.</summary>
 /// <remarks>

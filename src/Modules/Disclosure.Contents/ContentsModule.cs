@@ -1,0 +1,30 @@
+using Disclosure.Contents.Items;
+using Disclosure.Contents.Items.Extensions;
+using Disclosure.Storage.Content;
+using Disclosure.Storage.Modules;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Disclosure.Contents;
+
+/// <summary>
+/// How a published item reads: the page model every public page, channel and module page builds on, with the page
+/// extensions of the kernel's content types (budgets, comment windows, validity). Other modules add their own
+/// <see cref="IItemPageExtension"/>.
+/// </summary>
+public sealed class ContentsModule : IDisclosureModule
+{
+    public void ConfigureServices(IServiceCollection services)
+    {
+        // Site:PublicUrl and Site:AllowedHosts: the public site's absolute URLs, also printed by the channels.
+        services.AddOptions<PublicUrlOptions>().BindConfiguration("Site");
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PublicUrls>();
+        services.AddScoped<SiteContext>();
+        services.TryAddScoped<PublishedContentQuery>();
+        services.AddScoped<ItemPageBuilder>();
+        services.AddScoped<IItemPageExtension, BudgetChartExtension>();
+        services.AddScoped<IItemPageExtension, CommentWindowExtension>();
+        services.AddScoped<IItemPageExtension, DocumentValidityExtension>();
+    }
+}
