@@ -1,5 +1,7 @@
+using Disclosure.Accounts;
 using Disclosure.Admin;
 using Disclosure.AnnualReports;
+using Disclosure.Calendar;
 using Disclosure.Contents;
 using Disclosure.Core.Recipes;
 using Disclosure.Credit;
@@ -18,6 +20,8 @@ public static class InstalledModules
     [
         new ContentsModule(),
         new AdminModule(),
+        new AccountsModule(),
+        new CalendarModule(),
         new RequestsModule(),
         new CreditModule(),
         new AnnualReportsModule(),

@@ -10,7 +10,7 @@ using Disclosure.Storage.Modules;
 using Disclosure.Storage.Identity;
 using Disclosure.Web.Admin;
 using Disclosure.Admin;
-using Disclosure.Web.Admin.Accounts;
+using Disclosure.Accounts;
 using Disclosure.Requests.Admin;
 using Disclosure.Web.Api.V1;
 using Disclosure.Web.Operations;
@@ -36,7 +36,7 @@ builder.Services.Configure<Disclosure.Storage.Ledger.LedgerKeyOptions>(builder.C
 builder.Services.AddDisclosureMedia(storage);
 builder.Services.AddDisclosureSearch(storage, builder.Configuration);
 builder.Services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupOptions.SectionName));
-builder.Services.AddAccounts();
+builder.Services.AddScoped<Disclosure.Web.Admin.Ledger.LedgerSubjects>();
 builder.Services.AddScoped<ItemAccess>();
 builder.Services.AddDisclosureSite(builder.Configuration);
 builder.Services.AddPublicRateLimiting(builder.Configuration);

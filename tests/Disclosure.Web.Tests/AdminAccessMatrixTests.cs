@@ -45,10 +45,10 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
         ["head"] = [AdminPolicies.Staff],
         ["secrecy"] = [AdminPolicies.Staff, AdminPolicies.Keywords],
         ["leader"] = [AdminPolicies.Staff, AdminPolicies.Ledger],
-        ["office"] = [AdminPolicies.Staff, AdminPolicies.Editing, AdminPolicies.Ledger, AdminPolicies.Calendar, RequestsModule.AdminPolicy,
+        ["office"] = [AdminPolicies.Staff, AdminPolicies.Editing, AdminPolicies.Ledger, CalendarModule.AdminPolicy, RequestsModule.AdminPolicy,
             AdminPolicies.Channels, CreditModule.AdminPolicy, CreditModule.PublishingPolicy, AnnualReportsModule.AdminPolicy],
-        ["sysadmin"] = [AdminPolicies.Staff, AdminPolicies.Ledger, AdminPolicies.Keywords, AdminPolicies.Users, AdminPolicies.Calendar,
-            AdminPolicies.Channels, AnnualReportsModule.AdminPolicy, AdminPolicies.Settings],
+        ["sysadmin"] = [AdminPolicies.Staff, AdminPolicies.Ledger, AdminPolicies.Keywords, AccountsModule.UsersPolicy, CalendarModule.AdminPolicy,
+            AdminPolicies.Channels, AnnualReportsModule.AdminPolicy, AccountsModule.SettingsPolicy],
         ["norole"] = [],
         [Anonymous] = [],
     };

@@ -2,7 +2,7 @@ using Disclosure.Storage;
 using Disclosure.Storage.Identity;
 using Disclosure.Storage.Settings;
 using Disclosure.Storage.Setup;
-using Disclosure.Web.Admin.Accounts;
+using Disclosure.Accounts;
 using Disclosure.Admin;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

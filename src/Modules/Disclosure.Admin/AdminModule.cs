@@ -22,8 +22,5 @@ public sealed class AdminModule : IDisclosureModule
         services.AddSingleton(new AdminMenuEntry("发布台账", "/admin/ledger", AdminPolicies.Ledger, 20));
         services.AddSingleton(new AdminMenuEntry("发布渠道", "/admin/outbox", AdminPolicies.Channels, 30));
         services.AddSingleton(new AdminMenuEntry("敏感词", "/admin/keywords", AdminPolicies.Keywords, 40));
-        services.AddSingleton(new AdminMenuEntry("工作日历", "/admin/calendar", AdminPolicies.Calendar, 50));
-        services.AddSingleton(new AdminMenuEntry("用户", "/admin/users", AdminPolicies.Users, 90));
-        services.AddSingleton(new AdminMenuEntry("站点设置", "/admin/settings", AdminPolicies.Settings, 100));
     }
 }

@@ -11,12 +11,7 @@ public static class AdminPolicies
     public const string Editing = "Editing";
     public const string Ledger = "Ledger";
     public const string Keywords = "Keywords";
-    public const string Users = "Users";
-    /// <summary>工作日历: the holiday calendar deadlines are counted on.</summary>
-    public const string Calendar = "Calendar";
     public const string Channels = "Channels";
-    /// <summary>站点设置: the office's identity and departments — the 管理员.</summary>
-    public const string Settings = "Settings";
 
     public static readonly string[] StaffRoles =
     [
@@ -30,9 +25,6 @@ public static class AdminPolicies
         options.AddPolicy(Editing, p => p.RequireRole(RoleNames.Editor, RoleNames.InformationOffice));
         options.AddPolicy(Ledger, p => p.RequireRole(RoleNames.InformationOffice, RoleNames.Leader, RoleNames.Administrator));
         options.AddPolicy(Keywords, p => p.RequireRole(RoleNames.SecrecyOfficer, RoleNames.Administrator));
-        options.AddPolicy(Users, p => p.RequireRole(RoleNames.Administrator));
-        options.AddPolicy(Calendar, p => p.RequireRole(RoleNames.Administrator, RoleNames.InformationOffice));
         options.AddPolicy(Channels, p => p.RequireRole(RoleNames.InformationOffice, RoleNames.Administrator));
-        options.AddPolicy(Settings, p => p.RequireRole(RoleNames.Administrator));
     }
 }

@@ -85,7 +85,7 @@ public sealed class AccountLifecycleTests
         Assert.StartsWith("/admin/login", afterDisable.Headers.Location!.PathAndQuery);
         var refused = await SignInAsync(Client(site), "zhangsan", second);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Equal(Disclosure.Web.Admin.Accounts.AccountSignIn.FailureMessage, LoginError(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(Disclosure.Accounts.AccountSignIn.FailureMessage, LoginError(await refused.Content.ReadAsStringAsync()));
         detailsPage = await admin.GetStringAsync("/admin/users/zhangsan");
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync("/admin/users/zhangsan?handler=enable", Form(detailsPage))).StatusCode);
         zhang = await SignedInAsync(site, "zhangsan", second);

@@ -5,7 +5,7 @@ using Disclosure.Core.Security;
 using Disclosure.Storage;
 using Disclosure.Storage.Identity;
 using Disclosure.Storage.Ledger;
-using Disclosure.Web.Admin.Accounts;
+using Disclosure.Accounts;
 using Disclosure.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

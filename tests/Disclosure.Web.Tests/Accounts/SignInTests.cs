@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Disclosure.Storage;
 using Disclosure.Storage.Identity;
-using Disclosure.Web.Admin.Accounts;
+using Disclosure.Accounts;
 using Disclosure.Admin;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

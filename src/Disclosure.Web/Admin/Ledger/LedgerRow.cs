@@ -1,5 +1,5 @@
 using Disclosure.Storage.Entities;
-using Disclosure.Web.Admin.Accounts;
+using Disclosure.Accounts;
 using Disclosure.Admin;
 
 namespace Disclosure.Web.Admin.Ledger;

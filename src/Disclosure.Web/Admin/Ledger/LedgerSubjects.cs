@@ -8,7 +8,7 @@ using Disclosure.Storage.Entities;
 using Disclosure.Storage.Identity;
 using Disclosure.Requests.Services;
 using Disclosure.Requests.Data;
-using Disclosure.Web.Admin.Accounts;
+using Disclosure.Accounts;
 using Disclosure.Admin;
 using Microsoft.EntityFrameworkCore;
 using Disclosure.Credit.Admin;
