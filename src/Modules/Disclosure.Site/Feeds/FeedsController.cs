@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using Disclosure.Core.Time;
 using Disclosure.Site.Items;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
@@ -117,7 +118,7 @@ public sealed class FeedsController(DisclosureDbContext db, PublishedContentQuer
         writer.WriteEndElement();
     }
 
-    private static string Stamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string Stamp(DateTime utc) => DateText.Utc(utc);
 
     private static IEnumerable<Catalogue.CatalogueNode> Flatten(IEnumerable<Catalogue.CatalogueNode> nodes) =>
         nodes.SelectMany(n => Flatten(n.Children).Prepend(n));
