@@ -9,6 +9,7 @@ using Disclosure.Web.Admin.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Disclosure.Web.Tests.Accounts.Accounts;
+using static Disclosure.Web.Tests.HtmlForms;
 
 namespace Disclosure.Web.Tests.Accounts;
 
