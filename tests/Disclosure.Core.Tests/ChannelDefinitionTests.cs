@@ -42,13 +42,7 @@ public sealed class ChannelDefinitionTests : IDisposable
     [Fact]
     public void The_shipped_types_all_reach_the_web_and_the_app()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Disclosure.sln")))
-        {
-            root = root.Parent!;
-        }
-
-        var types = RecipeReader.ReadFile(Path.Combine(root.FullName, "recipes", "setup.json")).Steps.OfType<ContentDefinitionStep>().Single().ContentTypes;
+        var types = RecipeReader.ReadFile(Path.Combine(Calendar.ShippedCalendar.RepositoryRoot(), "recipes", "setup.json")).Steps.OfType<ContentDefinitionStep>().Single().ContentTypes;
         Assert.All(types, t => Assert.Contains(ChannelNames.Web, t.Channels));
         Assert.All(types, t => Assert.Contains(ChannelNames.App, t.Channels));
         Assert.Contains(types, t => t.Channels.Contains(ChannelNames.WeChat));

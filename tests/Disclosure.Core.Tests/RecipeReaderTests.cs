@@ -20,7 +20,7 @@ public sealed class RecipeReaderTests : IDisposable
     [Fact]
     public void The_shipped_setup_recipe_reads_cleanly()
     {
-        var recipe = RecipeReader.ReadFile(Path.Combine(RepositoryRoot(), "recipes", "setup.json"));
+        var recipe = RecipeReader.ReadFile(Path.Combine(Calendar.ShippedCalendar.RepositoryRoot(), "recipes", "setup.json"));
         var types = recipe.Steps.OfType<ContentDefinitionStep>().Single().ContentTypes;
         Assert.Contains(types, t => t.Name == "ServiceGuide" && t.Fields.Any(f => f.Name == "Faq" && f.Type == FieldType.Table));
         var catalogue = recipe.Steps.OfType<CatalogueStep>().Single().Classes;
@@ -106,18 +106,5 @@ public sealed class RecipeReaderTests : IDisposable
         var error = Assert.Single(Assert.Throws<RecipeException>(() => RecipeReader.ReadFile(missing)).Errors);
         Assert.Equal("$.steps[0].source", error.Path);
         Assert.Contains("不存在", error.Message);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Disclosure.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Disclosure.sln not found");
     }
 }

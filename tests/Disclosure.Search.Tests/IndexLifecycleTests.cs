@@ -262,15 +262,7 @@ public sealed class IndexLifecycleTests
             await manager.PublishAsync(id, null, "office", SampleContent.PublishedAt);
         });
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the index");
-            await Task.Delay(25);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Eventually.HoldsAsync(condition, TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(25));
 
     /// <summary>Runs the callback on the reporting thread, inside the rebuild (Progress&lt;T&gt; would post it elsewhere).</summary>
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>

@@ -2,6 +2,7 @@ using System.Net;
 using Disclosure.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Disclosure.Web.Tests.HtmlForms;
 
 namespace Disclosure.Web.Tests;
 
@@ -123,7 +124,4 @@ public sealed class AdminFormTests(SiteFixture fixture) : IClassFixture<SiteFixt
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
-
-    private static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", Staff.Token(page))));
 }

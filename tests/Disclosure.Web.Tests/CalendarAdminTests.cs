@@ -2,10 +2,12 @@ using System.Net;
 using System.Text;
 using Disclosure.Storage;
 using Disclosure.Storage.Calendar;
+using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Disclosure.Web.Tests.HtmlForms;
 
 namespace Disclosure.Web.Tests;
 
@@ -23,17 +25,12 @@ public sealed class CalendarSiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Site = _site.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new StoppedClock(Now))));
+        Site = _site.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new TestClock(Now))));
         _ = Site.Server; // starts the host, which runs setup
         await Staff.EnsureAsync(Site.Services);
     }
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
-
-    private sealed class StoppedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
-    }
 }
 
 /// <summary>The 工作日历 admin page: who may use it, its forms, and that an edit moves a deadline.</summary>
@@ -226,9 +223,6 @@ public sealed class CalendarAdminTests(CalendarSiteFixture fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
-
-    private static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", Staff.Token(page))));
 
     private static MultipartFormDataContent Upload(string page, string fileName, string json) => new()
     {

@@ -9,6 +9,7 @@ using Disclosure.Web.Admin;
 using Disclosure.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Disclosure.Web.Tests.HtmlForms;
 
 namespace Disclosure.Web.Tests;
 
@@ -102,9 +103,6 @@ public sealed partial class LedgerHeadsTests : IAsyncLifetime
         using var scope = _site.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<DisclosureDbContext>().Ledger.OrderByDescending(e => e.Sequence).FirstAsync();
     }
-
-    private static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", Staff.Token(page))));
 
     [GeneratedRegex("-----BEGIN PUBLIC KEY-----[^-]+-----END PUBLIC KEY-----")]
     private static partial Regex PublicKeyRegex();

@@ -6,6 +6,7 @@ using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.Organisation;
 using Disclosure.Core.Recipes;
+using Disclosure.Core.Time;
 using Disclosure.Search.Indexing;
 
 namespace Disclosure.DataGenerator;
@@ -127,7 +128,7 @@ public sealed class Corpus
                 ["Agency"] = agency.Code,
                 ["DocumentNumber"] = documentNumber,
                 ["Topic"] = "公安、安全、司法",
-                ["WrittenDate"] = published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["WrittenDate"] = DateText.Date(DateOnly.FromDateTime(published)),
                 ["Validity"] = "有效",
                 ["Attribute"] = "主动公开",
                 ["Keywords"] = $"{subject} {place}",

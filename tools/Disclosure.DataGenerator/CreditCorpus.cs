@@ -1,6 +1,7 @@
 using System.Globalization;
 using Disclosure.Credit.Models;
 using Disclosure.Core.Tables;
+using Disclosure.Core.Time;
 
 namespace Disclosure.DataGenerator;
 
@@ -48,7 +49,7 @@ public sealed class CreditCorpus(int seed, DateOnly firstDecision, DateOnly last
             Put(CreditFields.PartyName, name);
             Put(CreditFields.DecisionNumber, $"永公(治)行罚决字〔{decided.Year}〕{numberPrefix}{i}号");
             Put(CreditFields.ViolationType, violation.Type);
-            Put(CreditFields.ViolationFacts, $"{decided.AddDays(-5):yyyy年M月d日}，{name}在{town}{violation.Facts}，经调查属实，有现场视频、证人证言等证据证实。");
+            Put(CreditFields.ViolationFacts, $"{DateText.Chinese(decided.AddDays(-5))}，{name}在{town}{violation.Facts}，经调查属实，有现场视频、证人证言等证据证实。");
             Put(CreditFields.LegalBasis, violation.Basis);
             Put(CreditFields.PenaltyCategories, "罚款");
             Put(CreditFields.PenaltyContent, $"罚款{fine}元。");
@@ -120,7 +121,7 @@ public sealed class CreditCorpus(int seed, DateOnly firstDecision, DateOnly last
         put(CreditFields.SourceUnitCreditCode, AuthorityCode);
     }
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly date) => DateText.Date(date);
 }
 
 /// <summary>Generated rows as a table the importer reads (header first, numbered like a file's rows).</summary>

@@ -17,7 +17,7 @@ public static class CalendarRules
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d"];
 
-    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Format(DateOnly date) => Time.DateText.Date(date);
 
     /// <summary>星期一 … 星期日.</summary>
     public static string WeekdayName(DayOfWeek day) => day switch

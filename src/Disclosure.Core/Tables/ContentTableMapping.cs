@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.Disclosure;
+using Disclosure.Core.Time;
 
 namespace Disclosure.Core.Tables;
 
@@ -168,7 +169,7 @@ public sealed class ContentTableMapping
             case FieldType.Date:
                 if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy年M月d日"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
-                    return JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    return JsonValue.Create(DateText.Date(date));
                 }
 
                 problems.Add((column.Label, $"「{column.Label}」“{text}”不是有效日期，请写作 YYYY-MM-DD。"));

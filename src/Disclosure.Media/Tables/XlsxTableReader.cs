@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Disclosure.Core.Tables;
+using Disclosure.Core.Time;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -160,7 +161,7 @@ public sealed class XlsxTableReader : ITableReader
         if (style is not null && uint.TryParse(style, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && _dateStyles.Contains(s)
             && number is >= 1 and < 2958466)
         {
-            return DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(number))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return DateText.Date(DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(number))));
         }
 
         return decimal.TryParse(number.ToString("G15", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var exact)

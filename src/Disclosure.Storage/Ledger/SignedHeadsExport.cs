@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Disclosure.Core.Time;
 
 namespace Disclosure.Storage.Ledger;
 
@@ -26,8 +27,8 @@ public sealed class SignedHeadsExport(LedgerHeads heads, LedgerSigningKey key, T
     {
         var daily = await heads.DailyAsync(null, cancellationToken);
         var payload = JsonSerializer.Serialize(new HeadsPayload(
-            clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-            daily.Select(h => new HeadRow(h.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), h.Sequence, h.Hash)).ToList()), Json);
+            DateText.Utc(clock.GetUtcNow().UtcDateTime),
+            daily.Select(h => new HeadRow(DateText.Date(h.Date), h.Sequence, h.Hash)).ToList()), Json);
         var signature = key.Sign(Encoding.UTF8.GetBytes(payload));
         var document = new SignedDocument(Format, LedgerSigningKey.Algorithm, payload, Convert.ToBase64String(signature), key.PublicKeyPem);
         return JsonSerializer.SerializeToUtf8Bytes(document, Indented);

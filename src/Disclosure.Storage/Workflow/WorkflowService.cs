@@ -214,7 +214,7 @@ public sealed class WorkflowService(
             version.ScheduledUtc = when.UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);
             await ledger.AppendAsync(actor.UserName, LedgerActions.Schedule, item.ContentItemId, version.Number, version.ContentHash,
-                $"定于 {ChinaTime.ToLocal(when.UtcDateTime):yyyy-MM-dd HH:mm} 发布", cancellationToken);
+                $"定于 {DateText.Time(when.UtcDateTime)} 发布", cancellationToken);
             return version;
         }, cancellationToken);
 

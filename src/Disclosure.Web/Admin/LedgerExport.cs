@@ -1,12 +1,10 @@
 using Disclosure.Admin;
 using Format = Disclosure.Admin.Format;
 using System.Globalization;
-using System.Text;
+using Disclosure.Core.Tables;
+using Disclosure.Media.Tables;
 using Disclosure.Storage.Ledger;
 using Disclosure.Web.Admin.Ledger;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Disclosure.Web.Admin;
 
@@ -33,48 +31,7 @@ public static class LedgerExport
         r.Entry.Hash,
     });
 
-    public static byte[] ToCsv(IEnumerable<LedgerRow> entries, LedgerActionNames names)
-    {
-        var builder = new StringBuilder();
-        foreach (var row in Rows(entries, names).Prepend(Headers))
-        {
-            builder.AppendJoin(',', row.Select(Quote)).Append("\r\n");
-        }
-
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(builder.ToString())];
-    }
-
-    public static byte[] ToXlsx(IEnumerable<LedgerRow> entries, LedgerActionNames names)
-    {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            foreach (var row in Rows(entries, names).Prepend(Headers))
-            {
-                data.Append(new Row(row.Select(value => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value)) })));
-            }
-
-            sheetPart.Worksheet = new Worksheet(data);
-            var sheets = workbook.Workbook.AppendChild(new Sheets());
-            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "信息发布台账" });
-            workbook.Workbook.Save();
-        }
-
-        return stream.ToArray();
-    }
-
-    /// <summary>RFC 4180 quoting; a leading = + - @ is prefixed so a spreadsheet never runs a cell as a formula.</summary>
-    private static string Quote(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0]))
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
+    /// <summary>The file, CSV or XLSX, through the kernel's one table writer (<see cref="TableExport"/>).</summary>
+    public static Task<byte[]> ToFileAsync(TableFormat format, IEnumerable<LedgerRow> entries, LedgerActionNames names, CancellationToken cancellationToken = default) =>
+        TableExport.ToBytesAsync(format, "信息发布台账", Headers, Rows(entries, names), cancellationToken);
 }

@@ -76,20 +76,8 @@ public static class CreditSamples
         new(set, set.Fields.Select(f => byKey.GetValueOrDefault(f.Key)).ToArray());
 
     /// <summary>A CSV file (UTF-8 with BOM) with the standard header and the given rows.</summary>
-    public static byte[] Csv(CreditFieldSet set, IEnumerable<IReadOnlyDictionary<string, string?>> rows, Encoding? encoding = null)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new CsvTableWriter(new StreamWriter(buffer, encoding ?? CsvTableWriter.Utf8WithBom, leaveOpen: true)))
-        {
-            writer.WriteRow(set.Labels);
-            foreach (var row in rows)
-            {
-                writer.WriteRow(set.Fields.Select(f => row.GetValueOrDefault(f.Key)));
-            }
-        }
-
-        return buffer.ToArray();
-    }
+    public static byte[] Csv(CreditFieldSet set, IEnumerable<IReadOnlyDictionary<string, string?>> rows, Encoding? encoding = null) =>
+        CsvTableWriter.ToBytes(rows.Select(row => set.Fields.Select(f => row.GetValueOrDefault(f.Key))).Prepend(set.Labels), encoding: encoding);
 
     public static CsvTableReader CsvReader(byte[] file) => CsvTableReader.Open(new MemoryStream(file));
 

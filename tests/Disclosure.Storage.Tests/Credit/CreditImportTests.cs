@@ -224,18 +224,6 @@ public sealed class CreditImportTests
             return rows;
         });
 
-    private static byte[] ToCsv(IReadOnlyList<string> headers, IEnumerable<string?[]> rows, System.Text.Encoding encoding)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new CsvTableWriter(new StreamWriter(buffer, encoding, leaveOpen: true)))
-        {
-            writer.WriteRow(headers);
-            foreach (var row in rows)
-            {
-                writer.WriteRow(row);
-            }
-        }
-
-        return buffer.ToArray();
-    }
+    private static byte[] ToCsv(IReadOnlyList<string> headers, IEnumerable<string?[]> rows, System.Text.Encoding encoding) =>
+        CsvTableWriter.ToBytes(rows.Prepend([.. headers]), encoding: encoding);
 }

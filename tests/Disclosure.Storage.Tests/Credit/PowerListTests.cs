@@ -15,20 +15,7 @@ public sealed class PowerListTests
     private static Task<PowerListImportResult> ImportAsync(TestDatabase database, byte[] file) =>
         database.InScopeAsync(sp => sp.GetRequiredService<PowerListImporter>().ImportAsync(() => CsvTableReader.Open(new MemoryStream(file)), "权力清单.csv", "editor", "hzs"));
 
-    private static byte[] Csv(IReadOnlyList<string> headers, IEnumerable<string?[]> rows)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new CsvTableWriter(new StreamWriter(buffer, CsvTableWriter.Utf8WithBom, leaveOpen: true)))
-        {
-            writer.WriteRow(headers);
-            foreach (var row in rows)
-            {
-                writer.WriteRow(row);
-            }
-        }
-
-        return buffer.ToArray();
-    }
+    private static byte[] Csv(IReadOnlyList<string> headers, IEnumerable<string?[]> rows) => CsvTableWriter.ToBytes(rows.Prepend([.. headers]));
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]

@@ -26,7 +26,7 @@ public sealed class RequestServiceTests
     {
         await using var database = await TestDatabase.CreateAsync(engine);
         await database.ApplySetupAndDemoOfficeAsync();
-        var clock = new SettableClock("2026-03-09");
+        var clock = TestClock.At("2026-03-09");
         var request = await WithAsync(database, clock, s => s.Service.RegisterAsync(Applicant, RequestChannel.Letter, D("2026-03-09"), "office"));
         Assert.Equal("2026-0001", request.Number);
 
@@ -90,7 +90,7 @@ public sealed class RequestServiceTests
     {
         await using var database = await TestDatabase.CreateAsync(engine);
         await database.ApplySetupAndDemoOfficeAsync();
-        var clock = new SettableClock("2026-03-30");
+        var clock = TestClock.At("2026-03-30");
         var request = await WithAsync(database, clock, s => s.Service.RegisterAsync(Applicant, RequestChannel.Online, D("2026-03-09"), "office"));
 
         async Task<string> Refused(Func<Services, Task> action) => (await Assert.ThrowsAsync<RequestException>(() => WithAsync(database, clock, async s => { await action(s); return true; }))).Message;
@@ -119,7 +119,7 @@ public sealed class RequestServiceTests
     {
         await using var database = await TestDatabase.CreateAsync(engine);
         await database.ApplySetupAndDemoOfficeAsync();
-        var clock = new SettableClock("2026-03-09");
+        var clock = TestClock.At("2026-03-09");
         var request = await WithAsync(database, clock, s => s.Service.RegisterAsync(Applicant, RequestChannel.Online, D("2026-03-09"), "public"));
         var code = TrackingCode.Format(request.TrackingCode).ToLowerInvariant();
 
@@ -141,7 +141,7 @@ public sealed class RequestServiceTests
     {
         await using var database = await TestDatabase.CreateAsync(engine);
         await database.ApplySetupAndDemoOfficeAsync();
-        var clock = new SettableClock("2026-03-09");
+        var clock = TestClock.At("2026-03-09");
         var request = await WithAsync(database, clock, s => s.Service.RegisterAsync(Applicant, RequestChannel.Online, D("2026-03-09"), "public"));
         var applicant = await database.InScopeAsync(sp => sp.GetRequiredService<ApplicantDataAccess>().ViewAsync(request.Number, "office", "查看申请人信息"));
         Assert.Equal("马建国", applicant!.Name);
@@ -205,7 +205,7 @@ public sealed class RequestServiceTests
         Assert.Equal([0, 1, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0], appeals2026.Cells);
 
         // A new application continues the numbering after the imported ones.
-        var clock = new SettableClock("2026-11-23");
+        var clock = TestClock.At("2026-11-23");
         var next = await WithAsync(database, clock, s => s.Service.RegisterAsync(Applicant, RequestChannel.Online, D("2026-11-23"), "public"));
         Assert.Equal("2026-0017", next.Number);
     }
@@ -216,7 +216,7 @@ public sealed class RequestServiceTests
     {
         await using var database = await TestDatabase.CreateAsync(engine);
         await database.ApplySetupAndDemoOfficeAsync();
-        var clock = new SettableClock("2026-03-09");
+        var clock = TestClock.At("2026-03-09");
         var request = await WithAsync(database, clock, s => s.Service.RegisterAsync(Applicant, RequestChannel.Online, D("2026-03-09"), "public"));
         var listed = () => database.InScopeAsync(sp => sp.GetRequiredService<OnlineReplyDocuments>().ListAsync(request.Id));
 
@@ -262,16 +262,4 @@ public sealed class RequestServiceTests
 
     private static Task<bool> WithAsync(TestDatabase database, TimeProvider clock, Func<Services, Task> action) =>
         WithAsync(database, clock, async s => { await action(s); return true; });
-
-    /// <summary>Noon in Beijing on the day set.</summary>
-    private sealed class SettableClock(string day) : TimeProvider
-    {
-        private DateTimeOffset _now = At(day);
-
-        public void Set(string next) => _now = At(next);
-
-        public override DateTimeOffset GetUtcNow() => _now.ToUniversalTime();
-
-        private static DateTimeOffset At(string day) => new(D(day).ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8));
-    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using static Disclosure.Web.Tests.HtmlForms;
 
 namespace Disclosure.Web.Tests.Accounts;
 
@@ -26,11 +27,6 @@ public static partial class Accounts
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
-
-    public static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", Staff.Token(page))));
-
-    public static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
     /// <summary>The message the login page shows after a failed attempt.</summary>
     public static string LoginError(string html) => LoginErrorRegex().Match(html) is { Success: true } match

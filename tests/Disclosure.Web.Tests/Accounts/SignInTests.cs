@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Disclosure.Web.Tests.Accounts.Accounts;
+using static Disclosure.Web.Tests.HtmlForms;
 
 namespace Disclosure.Web.Tests.Accounts;
 

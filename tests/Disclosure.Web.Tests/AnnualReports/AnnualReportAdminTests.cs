@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Disclosure.Web.Tests.HtmlForms;
 
 namespace Disclosure.Web.Tests.AnnualReports;
 
@@ -47,11 +48,6 @@ public sealed class AnnualReportSiteFixture : IAsyncLifetime
 /// </summary>
 public sealed class AnnualReportAdminTests(AnnualReportSiteFixture fixture) : IClassFixture<AnnualReportSiteFixture>
 {
-    private static FormUrlEncodedContent Form(string page, params (string Key, string Value)[] fields) =>
-        new(fields.Select(f => KeyValuePair.Create(f.Key, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", Staff.Token(page))));
-
-    private static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-
     [Theory]
     [InlineData("editor")]
     [InlineData("head")]

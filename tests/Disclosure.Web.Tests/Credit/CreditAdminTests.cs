@@ -9,17 +9,13 @@ using Disclosure.Credit.Services;
 using Disclosure.Credit.Data;
 using Disclosure.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
+using static Disclosure.Web.Tests.HtmlForms;
 
 namespace Disclosure.Web.Tests.Credit;
 
 /// <summary>The office's 双公示 pages: roles, antiforgery, the form, publication, 撤回, 信用修复, import and export.</summary>
 public sealed class CreditAdminTests(CreditSiteFixture fixture) : IClassFixture<CreditSiteFixture>
 {
-    private static FormUrlEncodedContent Form(string page, params (string Key, string Value)[] fields) =>
-        new(fields.Select(f => KeyValuePair.Create(f.Key, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", Staff.Token(page))));
-
-    private static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-
     [Theory]
     [InlineData("head")]
     [InlineData("secrecy")]

@@ -218,13 +218,6 @@ public sealed class NodeKilledMidPublicationTests : IAsyncLifetime
     }
 
     /// <summary>Polls until the condition holds; on failure the message carries the node's console output.</summary>
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, NodeProcess node)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"条件在 120 秒内未满足。节点输出：\n{node.Output}");
-            await Task.Delay(100);
-        }
-    }
+    private static Task EventuallyAsync(Func<Task<bool>> condition, NodeProcess node) =>
+        Eventually.HoldsAsync(condition, TimeSpan.FromMinutes(2), () => $"节点输出：\n{node.Output}", TimeSpan.FromMilliseconds(100));
 }

@@ -1,3 +1,4 @@
+using Disclosure.Storage.Tests.Infrastructure;
 using Disclosure.Web.Operations;
 using Microsoft.AspNetCore.Http;
 
@@ -83,13 +84,5 @@ public sealed class OverloadProtectionTests
         return new StreamReader(context.Response.Body).ReadToEnd();
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 200 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition());
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Eventually.HoldsAsync(condition, TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(10));
 }

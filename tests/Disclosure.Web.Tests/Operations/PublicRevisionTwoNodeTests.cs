@@ -91,15 +91,7 @@ public abstract class PublicRevisionTwoNodeTests : IAsyncLifetime
         return client.SendAsync(request);
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Within;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"条件在 {Within.TotalSeconds} 秒内未满足。");
-            await Task.Delay(50);
-        }
-    }
+    private static Task EventuallyAsync(Func<Task<bool>> condition) => Eventually.HoldsAsync(condition, Within);
 }
 
 /// <summary>Two nodes on one SQLite file (each with its own search index).</summary>

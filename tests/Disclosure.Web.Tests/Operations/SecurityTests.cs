@@ -173,7 +173,7 @@ public sealed class PagingOverflowTests
         {
             var response = await client.GetAsync(url);
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url} answered {(int)response.StatusCode}");
-            Assert.Contains("请求有误", await RequestTestSupport.TextAsync(response));
+            Assert.Contains("请求有误", await HtmlForms.TextAsync(response));
         }
 
         string[] api =
@@ -225,9 +225,9 @@ public sealed class MalformedFormTests : IAsyncLifetime
     {
         var client = _host.CreateClient();
         var page = await client.GetStringAsync("/requests/status");
-        var response = await client.PostAsync("/requests/status", RequestTestSupport.Form(page, ("trackingCode", new string('A', 100_000)), ("secondFactor", "1")));
+        var response = await client.PostAsync("/requests/status", HtmlForms.Form(page, ("trackingCode", new string('A', 100_000)), ("secondFactor", "1")));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains("提交的内容过大", await RequestTestSupport.TextAsync(response));
+        Assert.Contains("提交的内容过大", await HtmlForms.TextAsync(response));
         Assert.Contains(_log.Warnings, w => w.Contains("413", StringComparison.Ordinal));
     }
 
@@ -242,7 +242,7 @@ public sealed class MalformedFormTests : IAsyncLifetime
         content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=XYZ");
         var response = await client.PostAsync("/requests/apply", content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("请求有误", await RequestTestSupport.TextAsync(response));
+        Assert.Contains("请求有误", await HtmlForms.TextAsync(response));
         Assert.Contains(_log.Warnings, w => w.Contains("/requests/apply", StringComparison.Ordinal));
     }
 
@@ -252,9 +252,9 @@ public sealed class MalformedFormTests : IAsyncLifetime
         var client = _host.CreateClient();
         var page = await client.GetStringAsync("/requests/status");
         var flood = Enumerable.Range(0, 5000).Select(i => ($"f{i}", "x")).ToArray();
-        var response = await client.PostAsync("/requests/status", RequestTestSupport.Form(page, flood));
+        var response = await client.PostAsync("/requests/status", HtmlForms.Form(page, flood));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("请求有误", await RequestTestSupport.TextAsync(response));
+        Assert.Contains("请求有误", await HtmlForms.TextAsync(response));
 
         var secrecy = await Staff.SignedInAsync(_host, "secrecy");
         var keywords = await secrecy.GetStringAsync("/admin/keywords");
@@ -262,7 +262,7 @@ public sealed class MalformedFormTests : IAsyncLifetime
         fields.AddRange(flood.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)));
         var admin = await secrecy.PostAsync("/admin/keywords", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.BadRequest, admin.StatusCode);
-        Assert.Contains("请求有误", await RequestTestSupport.TextAsync(admin));
+        Assert.Contains("请求有误", await HtmlForms.TextAsync(admin));
         Assert.Contains(_log.Warnings, w => w.Contains("/admin/keywords", StringComparison.Ordinal));
     }
 

@@ -89,19 +89,5 @@ public sealed class TwoNodeTests : IAsyncLifetime
     }
 
     /// <summary>Polls until the condition holds, failing if it does not within <see cref="Within"/>.</summary>
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan? within = null)
-    {
-        var limit = within ?? Within;
-        var deadline = DateTime.UtcNow + limit;
-        while (true)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"条件在 {limit.TotalSeconds} 秒内未满足。");
-            await Task.Delay(50);
-        }
-    }
+    private static Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan? within = null) => Eventually.HoldsAsync(condition, within ?? Within);
 }

@@ -4,11 +4,13 @@ using Disclosure.Requests.Models;
 using Disclosure.Requests.Public;
 using Disclosure.Requests.Services;
 using Disclosure.Requests.Data;
+using Disclosure.Storage.Tests.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using static Disclosure.Web.Tests.Requests.RequestTestSupport;
+using static Disclosure.Web.Tests.HtmlForms;
 
 namespace Disclosure.Web.Tests.Requests;
 
@@ -50,7 +52,7 @@ public sealed partial class OnlineReplyTests(RequestSiteFixture fixture) : IClas
         // A link cannot be guessed or altered, and it expires.
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(ReplyDownloadLinks.Prefix + "CfDJ8guessed")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(link[..^3] + (link[^3] == 'A' ? "B" : "A") + link[^2..])).StatusCode);
-        var later = new ReplyDownloadLinks(fixture.Site.Services.GetRequiredService<IDataProtectionProvider>(), new ShiftedClock(ReplyDownloadLinks.Lifetime + TimeSpan.FromMinutes(1)));
+        var later = new ReplyDownloadLinks(fixture.Site.Services.GetRequiredService<IDataProtectionProvider>(), new TestClock(RequestSiteFixture.Now + ReplyDownloadLinks.Lifetime + TimeSpan.FromMinutes(1)));
         Assert.Null(later.Open(link[ReplyDownloadLinks.Prefix.Length..]));
         Assert.NotNull(fixture.Site.Services.GetRequiredService<ReplyDownloadLinks>().Open(link[ReplyDownloadLinks.Prefix.Length..]));
     }
@@ -187,9 +189,4 @@ public sealed partial class OnlineReplyTests(RequestSiteFixture fixture) : IClas
 
     [GeneratedRegex("href=\"(/requests/documents/[^\"]+)\"")]
     private static partial Regex DownloadLinkRegex();
-
-    private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => RequestSiteFixture.Now.ToUniversalTime() + shift;
-    }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Disclosure.Requests.Data;
 using static Disclosure.Web.Tests.Requests.RequestTestSupport;
+using static Disclosure.Web.Tests.HtmlForms;
 
 namespace Disclosure.Web.Tests.Requests;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Disclosure.Storage;
@@ -9,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Disclosure.Requests.Data;
+using static Disclosure.Web.Tests.HtmlForms;
 
 namespace Disclosure.Web.Tests.Requests;
 
@@ -32,17 +32,12 @@ public sealed class RequestSiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Site = _site.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new StoppedClock(Now))));
+        Site = _site.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new TestClock(Now))));
         _ = Site.Server; // starts the host, which runs setup (with the demo applications)
         await Staff.EnsureAsync(Site.Services);
     }
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
-
-    private sealed class StoppedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
-    }
 }
 
 public static partial class RequestTestSupport
@@ -80,11 +75,6 @@ public static partial class RequestTestSupport
 
         return values.Distinct().ToList();
     }
-
-    public static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", Staff.Token(page))));
-
-    public static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
     [GeneratedRegex("name=\"captchaId\" value=\"([0-9a-f]{32})\"")]
     private static partial Regex CaptchaIdRegex();

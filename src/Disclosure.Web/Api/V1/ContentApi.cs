@@ -106,7 +106,7 @@ public static class ContentApi
             version.CatalogueCode is { } c ? catalogue.GetValueOrDefault(c) : null,
             version.AgencyCode,
             version.AgencyCode is { } a ? agencies.GetValueOrDefault(a) : null,
-            version.WrittenDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            (version.WrittenDate is { } written ? DateText.Date(written) : null),
             version.PublishedUtc is { } p ? ChinaTime.ToLocal(p) : null,
             version.Number,
             $"/api/v1/content/{item.ContentItemId}");

@@ -1,3 +1,5 @@
+using Disclosure.Core.Time;
+
 namespace Disclosure.AnnualReports.Models;
 
 /// <summary>
@@ -19,7 +21,7 @@ public sealed record AnnualReportContent(
     public IReadOnlyList<ReportTable> Tables => ReportTables.Build(Figures);
 
     /// <summary>The 成文日期 line as official documents write it: 2026年1月20日.</summary>
-    public string DateLine => $"{SignedOn.Year}年{SignedOn.Month}月{SignedOn.Day}日";
+    public string DateLine => DateText.Chinese(SignedOn);
 
     /// <summary>Paragraphs of a section's text: split on line breaks, blank lines dropped.</summary>
     public static IReadOnlyList<string> Paragraphs(string text) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Disclosure.AnnualReports.Models;
@@ -260,7 +259,7 @@ public sealed class AnnualReportService(
                 [DisclosureMetadataPart.Catalogue] = CatalogueCode,
                 [DisclosureMetadataPart.Agency] = report.AgencyCode,
                 [DisclosureMetadataPart.Topic] = "综合政务",
-                [DisclosureMetadataPart.WrittenDate] = rendered.SignedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                [DisclosureMetadataPart.WrittenDate] = DateText.Date(rendered.SignedOn),
                 [DisclosureMetadataPart.Validity] = DisclosureMetadataPart.Validities.Valid,
                 [DisclosureMetadataPart.Attribute] = DisclosureMetadataPart.Attributes.Proactive,
                 [DisclosureMetadataPart.Channels] = new JsonArray("政府网站", "移动客户端"),

@@ -101,8 +101,8 @@ public sealed class ReportStatistics(DisclosureDbContext db, RequestStatistics r
             """;
 
         // A document with 有效期至 D is in force through D: it expires in the year when D+1 falls in it.
-        var lastText = new DateOnly(year, 12, 31).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var expiryFrom = new DateOnly(year - 1, 12, 31).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var lastText = DateText.Date(new DateOnly(year, 12, 31));
+        var expiryFrom = DateText.Date(new DateOnly(year - 1, 12, 31));
         var rows = await db.Database.SqlQuery<DocumentRow>(SqlDialect.Query(sql,
                 RegulatoryType, agencyCode, start, end, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), expiryFrom, lastText))
             .ToListAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
@@ -37,7 +36,7 @@ public sealed class ItemPageBuilder(DisclosureDbContext db, PublishedContentQuer
         var id = item.ContentItemId;
 
         var agencyName = data.Agency is { } a ? agencies.GetValueOrDefault(a, a) : null;
-        var published = version.PublishedUtc is { } p ? Date(ChinaTime.ToDate(p)) : previewNote is null ? null : "（发布时确定）";
+        var published = version.PublishedUtc is { } p ? DateText.Date(ChinaTime.ToDate(p)) : previewNote is null ? null : "（发布时确定）";
         var today = ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime);
         var validity = DocumentValidity.Effective(
             data.GetString(DisclosureMetadataPart.PartName, DisclosureMetadataPart.Validity),
@@ -49,7 +48,7 @@ public sealed class ItemPageBuilder(DisclosureDbContext db, PublishedContentQuer
             new("索引号", item.IndexNumber ?? (previewNote is null ? string.Empty : "（发布时分配）")),
             new("主题分类", data.GetString(DisclosureMetadataPart.PartName, DisclosureMetadataPart.Topic) ?? string.Empty),
             new("发布机构", agencyName ?? string.Empty),
-            new("成文日期", data.GetDate(DisclosureMetadataPart.PartName, DisclosureMetadataPart.WrittenDate) is { } w ? Date(w) : string.Empty),
+            new("成文日期", data.GetDate(DisclosureMetadataPart.PartName, DisclosureMetadataPart.WrittenDate) is { } w ? DateText.Date(w) : string.Empty),
             new("文号", data.DocumentNumber ?? string.Empty),
             new("发布日期", published ?? string.Empty),
             new("有效性", validity ?? string.Empty),
@@ -71,7 +70,7 @@ public sealed class ItemPageBuilder(DisclosureDbContext db, PublishedContentQuer
                 CataloguePath = cataloguePath,
                 CatalogueCode = data.Catalogue,
                 BodyHtml = string.Empty,
-                Withdrawn = new WithdrawnNotice(version.WithdrawnUtc is { } at ? Date(ChinaTime.ToDate(at)) : null, version.WithdrawReason),
+                Withdrawn = new WithdrawnNotice(version.WithdrawnUtc is { } at ? DateText.Date(ChinaTime.ToDate(at)) : null, version.WithdrawReason),
             };
         }
 
@@ -184,7 +183,6 @@ public sealed class ItemPageBuilder(DisclosureDbContext db, PublishedContentQuer
     }
 
     private static ItemLink Link(ContentItemRecord item, ContentVersionRecord version) =>
-        new(item.ContentItemId, version.Title, version.PublishedUtc is { } p ? Date(ChinaTime.ToDate(p)) : null);
+        new(item.ContentItemId, version.Title, version.PublishedUtc is { } p ? DateText.Date(ChinaTime.ToDate(p)) : null);
 
-    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

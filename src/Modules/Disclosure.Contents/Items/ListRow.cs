@@ -11,7 +11,7 @@ public sealed record ListRow(string Id, string Title, string? IndexNumber, strin
         content.Version.Title,
         content.Item.IndexNumber,
         content.Version.DocumentNumber,
-        content.Version.PublishedUtc is { } p ? ItemPageBuilder.Date(ChinaTime.ToDate(p)) : null,
+        content.Version.PublishedUtc is { } p ? DateText.Date(ChinaTime.ToDate(p)) : null,
         ItemUrls.Item(content.Item.ContentItemId));
 }
 

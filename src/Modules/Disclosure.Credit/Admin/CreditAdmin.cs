@@ -1,3 +1,4 @@
+using Disclosure.Core.Time;
 using Disclosure.Credit.Models;
 namespace Disclosure.Credit.Admin;
 
@@ -18,5 +19,5 @@ public static class CreditAdmin
 
     public static string Url(CreditRecordKind kind, long id) => $"/admin/credit/{Slug(kind)}/{id}";
 
-    public static string Date(DateOnly? date) => date is { } d ? CreditRowParser.Format(d) : string.Empty;
+    public static string Date(DateOnly? date) => date is { } d ? DateText.Date(d) : string.Empty;
 }

@@ -1,3 +1,4 @@
+using Disclosure.Core.Time;
 using Disclosure.Credit.Models;
 namespace Disclosure.Credit.Api;
 
@@ -49,7 +50,7 @@ public sealed record PublicLicence(
         r.LicenceNumber, r.Content, Date(r.DecisionDate), Date(r.ValidFrom), Date(r.ValidUntil), r.Authority, r.AuthorityCreditCode, r.CurrentState,
         r.SourceUnit, r.SourceUnitCreditCode, r.Remarks);
 
-    internal static string Date(DateOnly date) => CreditRowParser.Format(date);
+    internal static string Date(DateOnly date) => DateText.Date(date);
 }
 
 /// <summary>A published 行政处罚 (national 双公示 fields; amounts in 万元 with up to six decimals).</summary>

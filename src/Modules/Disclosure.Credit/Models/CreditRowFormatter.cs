@@ -1,3 +1,4 @@
+using Disclosure.Core.Time;
 namespace Disclosure.Credit.Models;
 
 /// <summary>
@@ -71,5 +72,5 @@ public static class CreditRowFormatter
     public static string Display(CreditField field, string? value) =>
         field.Type == CreditFieldType.Date && value == Date(CreditVocabulary.Indefinite) ? "长期" : value ?? string.Empty;
 
-    private static string Date(DateOnly date) => CreditRowParser.Format(date);
+    private static string Date(DateOnly date) => DateText.Date(date);
 }

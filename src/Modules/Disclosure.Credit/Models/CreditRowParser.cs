@@ -2,6 +2,7 @@ using System.Globalization;
 using Disclosure.Core.Secrecy;
 using Disclosure.Core.Tables;
 using Disclosure.Core.Text;
+using Disclosure.Core.Time;
 
 namespace Disclosure.Credit.Models;
 
@@ -145,7 +146,7 @@ public static class CreditRowParser
         var until = r.Date(CreditFields.ValidUntil);
         if (from is { } f && until is { } u && u < f)
         {
-            r.Problem(CreditFields.ValidUntil, ImportProblemKind.DateOrder, $"「有效期至」{Format(u)} 早于「有效期自」{Format(f)}。");
+            r.Problem(CreditFields.ValidUntil, ImportProblemKind.DateOrder, $"「有效期至」{DateText.Date(u)} 早于「有效期自」{DateText.Date(f)}。");
         }
 
         var common = ReadCommon(r);
@@ -213,7 +214,7 @@ public static class CreditRowParser
         var validUntil = r.Date(CreditFields.PenaltyValidUntil);
         if (decided is { } d1 && validUntil is { } v && v < d1)
         {
-            r.Problem(CreditFields.PenaltyValidUntil, ImportProblemKind.DateOrder, $"「处罚有效期」{Format(v)} 早于「处罚决定日期」{Format(d1)}。");
+            r.Problem(CreditFields.PenaltyValidUntil, ImportProblemKind.DateOrder, $"「处罚有效期」{DateText.Date(v)} 早于「处罚决定日期」{DateText.Date(d1)}。");
         }
 
         var publicationEnd = r.Date(CreditFields.PublicationEnd);
@@ -228,7 +229,7 @@ public static class CreditRowParser
             {
                 var period = context.Policy.Period(severity);
                 r.Problem(CreditFields.PublicationEnd, ImportProblemKind.PeriodOutOfRange,
-                    $"「公示截止期」{Format(end)} 不在{CreditVocabulary.Name(severity)}失信信息的公示期限内（{period.MinMonths} 至 {period.MaxMonths} 个月，即 {Format(earliest)} 至 {Format(latest)}）。");
+                    $"「公示截止期」{DateText.Date(end)} 不在{CreditVocabulary.Name(severity)}失信信息的公示期限内（{period.MinMonths} 至 {period.MaxMonths} 个月，即 {DateText.Date(earliest)} 至 {DateText.Date(latest)}）。");
             }
         }
 
@@ -300,8 +301,6 @@ public static class CreditRowParser
 
         return birth.AddYears(MaxAge) > decisionDate;
     }
-
-    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Reads the cells of one row by key, adding a problem per bad cell.</summary>
     private sealed class CellReader(CreditRowValues values, int row, List<ImportProblem> problems)
@@ -411,7 +410,7 @@ public static class CreditRowParser
             var date = Date(CreditFields.DecisionDate);
             if (date is { } d && d > today)
             {
-                Problem(CreditFields.DecisionDate, ImportProblemKind.FutureDate, $"「{Label(CreditFields.DecisionDate)}」{Format(d)} 晚于今天（{Format(today)}），决定尚未作出不能公示。");
+                Problem(CreditFields.DecisionDate, ImportProblemKind.FutureDate, $"「{Label(CreditFields.DecisionDate)}」{DateText.Date(d)} 晚于今天（{DateText.Date(today)}），决定尚未作出不能公示。");
                 return null;
             }
 

@@ -125,7 +125,7 @@ public sealed class CreditRecordStore(
 
             if (row is CreditPenaltyRecord penalty && !CreditPublication.WithinPeriod(penalty.PublicationEnd, Today))
             {
-                throw new CreditStateException($"公示截止期 {CreditRowParser.Format(penalty.PublicationEnd)} 已过，不再公示。");
+                throw new CreditStateException($"公示截止期 {DateText.Date(penalty.PublicationEnd)} 已过，不再公示。");
             }
 
             var now = Now;
@@ -136,7 +136,7 @@ public sealed class CreditRecordStore(
             }
 
             var due = CreditDeadlines.PublicationDue(await calendars.GetCalendarAsync(cancellationToken), policy, row.DecisionDate).Value;
-            var late = Today > due ? $"（超过 {policy.PublicationWorkingDays} 个工作日的公示时限 {CreditRowParser.Format(due)}）" : null;
+            var late = Today > due ? $"（超过 {policy.PublicationWorkingDays} 个工作日的公示时限 {DateText.Date(due)}）" : null;
             await ledger.AppendAsync(actor, LedgerActions.CreditPublish, LedgerId(kind, id), null, Hash(data),
                 $"{CreditVocabulary.Name(kind)} {row.DecisionNumber}（{row.PublicPartyName}）{late}", cancellationToken);
             return true;
@@ -197,7 +197,7 @@ public sealed class CreditRecordStore(
             var today = Today;
             if (changedOn > today || changedOn < row.DecisionDate)
             {
-                throw new CreditStateException($"决定变更或撤销的日期应在决定日期 {CreditRowParser.Format(row.DecisionDate)} 与今天 {CreditRowParser.Format(today)} 之间。");
+                throw new CreditStateException($"决定变更或撤销的日期应在决定日期 {DateText.Date(row.DecisionDate)} 与今天 {DateText.Date(today)} 之间。");
             }
 
             var policy = await settings.GetPolicyAsync(cancellationToken);
@@ -217,7 +217,7 @@ public sealed class CreditRecordStore(
 
             var late = today > due;
             await ledger.AppendAsync(actor, LedgerActions.CreditWithdraw, LedgerId(kind, id), null, Hash(CreditRecordMapper.ToData(row)),
-                $"{CreditVocabulary.Name(kind)} {row.DecisionNumber}：{reason}（决定于 {CreditRowParser.Format(changedOn)} 变更或撤销，应于 {CreditRowParser.Format(due)} 前撤回{(late ? "，已超时" : null)}）",
+                $"{CreditVocabulary.Name(kind)} {row.DecisionNumber}：{reason}（决定于 {DateText.Date(changedOn)} 变更或撤销，应于 {DateText.Date(due)} 前撤回{(late ? "，已超时" : null)}）",
                 cancellationToken);
             return new CreditWithdrawal(due, late);
         }, cancellationToken);
@@ -241,13 +241,13 @@ public sealed class CreditRecordStore(
 
             if (!CreditPublication.WithinPeriod(row.PublicationEnd, today))
             {
-                throw new CreditStateException($"公示截止期 {CreditRowParser.Format(row.PublicationEnd)} 已过，已自动停止公示，无需信用修复。");
+                throw new CreditStateException($"公示截止期 {DateText.Date(row.PublicationEnd)} 已过，已自动停止公示，无需信用修复。");
             }
 
             if (today < from)
             {
                 var period = policy.Period(row.Severity);
-                throw new CreditStateException($"{CreditVocabulary.Name(row.Severity)}失信信息最短公示 {period.MinMonths} 个月，{CreditRowParser.Format(from)} 起方可信用修复。");
+                throw new CreditStateException($"{CreditVocabulary.Name(row.Severity)}失信信息最短公示 {period.MinMonths} 个月，{DateText.Date(from)} 起方可信用修复。");
             }
 
             var now = Now;

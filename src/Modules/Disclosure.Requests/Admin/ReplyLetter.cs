@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Disclosure.Core.Time;
 using Disclosure.Requests.Models;
 using Disclosure.Core.Settings;
 using Disclosure.Core.Text;
@@ -35,10 +36,10 @@ public static class ReplyLetter
     {
         ["申请人"] = applicant.Name,
         ["申请编号"] = request.Number,
-        ["收到日期"] = Chinese(request.ReceivedOn),
+        ["收到日期"] = DateText.Chinese(request.ReceivedOn),
         ["所需信息"] = request.Description,
-        ["补正告知日期"] = request.CorrectionRequestedOn is { } asked ? Chinese(asked) : string.Empty,
-        ["收到补正日期"] = request.CorrectionReceivedOn is { } got ? Chinese(got) : string.Empty,
+        ["补正告知日期"] = request.CorrectionRequestedOn is { } asked ? DateText.Chinese(asked) : string.Empty,
+        ["收到补正日期"] = request.CorrectionReceivedOn is { } got ? DateText.Chinese(got) : string.Empty,
         ["延期天数"] = request.ExtensionDays > 0 ? request.ExtensionDays.ToString(CultureInfo.InvariantCulture) : string.Empty,
         ["办理结果"] = request.Outcome is { } outcome ? RequestOutcomes.DisplayName(outcome) : string.Empty,
         ["答复内容"] = request.ReplyText ?? string.Empty,
@@ -47,7 +48,7 @@ public static class ReplyLetter
         ["复议机关"] = identity.ReconsiderationAuthority is { Length: > 0 } authority ? authority : "有管辖权的行政复议机关",
         ["诉讼法院"] = identity.Court is { Length: > 0 } court ? court : "人民法院",
         ["机关名称"] = identity.AgencyName,
-        ["答复日期"] = request.ClosedOn is { } closed ? Chinese(closed) : string.Empty,
+        ["答复日期"] = request.ClosedOn is { } closed ? DateText.Chinese(closed) : string.Empty,
     };
 
     public static byte[] Render(IReadOnlyDictionary<string, string> values)
@@ -123,5 +124,4 @@ public static class ReplyLetter
         return new Paragraph(properties, run);
     }
 
-    private static string Chinese(DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 }

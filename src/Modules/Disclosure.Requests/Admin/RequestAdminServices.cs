@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Text;
+using Disclosure.Core.Tables;
+using Disclosure.Core.Time;
 using Disclosure.Requests.Models;
 using Disclosure.Storage.Entities;
 using Disclosure.Requests.Data;
@@ -8,7 +9,8 @@ namespace Disclosure.Requests.Admin;
 
 /// <summary>
 /// 申请登记簿: the office's own export of a year's applications, personal data included (CSV, UTF-8 with BOM so Excel
-/// reads Chinese). It is the only export that carries applicants' data, and producing it is recorded in the ledger.
+/// reads Chinese; every cell quoted and a leading = + - @ neutralised by <see cref="CsvTableWriter"/>). It is the only
+/// export that carries applicants' data, and producing it is recorded in the ledger.
 /// </summary>
 public static class RequestRegisterExport
 {
@@ -21,32 +23,17 @@ public static class RequestRegisterExport
 
     public static byte[] ToCsv(IEnumerable<(InformationRequestRecord Request, ApplicantDetails Applicant)> rows, IReadOnlyDictionary<string, string> departments)
     {
-        var builder = new StringBuilder();
-        builder.AppendJoin(',', Headers.Select(Quote)).Append("\r\n");
-        foreach (var (r, a) in rows)
-        {
-            string[] cells =
+        return CsvTableWriter.ToBytes(rows.Select(row => Cells(row.Request, row.Applicant, departments)).Prepend(Headers), quoteEveryCell: true);
+    }
+
+    private static string[] Cells(InformationRequestRecord r, ApplicantDetails a, IReadOnlyDictionary<string, string> departments) =>
             [
-                r.Number, Date(r.ReceivedOn), RequestNames.Channel(r.Channel), ApplicantKinds.LongName(r.Kind), a.Name,
+                r.Number, DateText.Date(r.ReceivedOn), RequestNames.Channel(r.Channel), ApplicantKinds.LongName(r.Kind), a.Name,
                 IdentityDocumentTypes.DisplayName(a.IdType), a.IdNumber, a.LegalRepresentative ?? string.Empty, a.ContactName ?? string.Empty, a.Phone, a.Address,
                 a.PostalCode ?? string.Empty, a.Email ?? string.Empty, r.Description, r.DocumentReference ?? string.Empty, RequestNames.Form(r.Form),
                 RequestNames.Delivery(r.Delivery), r.DepartmentCode is { } d ? departments.GetValueOrDefault(d, d) : string.Empty, RequestNames.Stage(r.Stage),
-                r.CorrectionRequestedOn is { } c ? Date(c) : string.Empty, r.CorrectionReceivedOn is { } cr ? Date(cr) : string.Empty,
+                r.CorrectionRequestedOn is { } c ? DateText.Date(c) : string.Empty, r.CorrectionReceivedOn is { } cr ? DateText.Date(cr) : string.Empty,
                 r.ExtensionDays > 0 ? r.ExtensionDays.ToString(CultureInfo.InvariantCulture) : string.Empty,
-                r.Outcome is { } o ? RequestOutcomes.DisplayName(o) : string.Empty, r.ClosedOn is { } closed ? Date(closed) : string.Empty,
+                r.Outcome is { } o ? RequestOutcomes.DisplayName(o) : string.Empty, r.ClosedOn is { } closed ? DateText.Date(closed) : string.Empty,
             ];
-            builder.AppendJoin(',', cells.Select(Quote)).Append("\r\n");
-        }
-
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(builder.ToString())];
-    }
-
-    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>Quoted, and a leading = + - @ neutralised so a spreadsheet never runs an applicant's text as a formula.</summary>
-    private static string Quote(string value)
-    {
-        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
-        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
 }

@@ -39,8 +39,6 @@ public sealed record StatusAnswer(string TrackingCode, string Stage, DateOnly? D
 {
     /// <summary>在线查看 after 办结: the reply letter and the released files as signed, short-lived download links.</summary>
     public IReadOnlyList<ReplyDownload> Downloads { get; init; } = [];
-
-    public static string Format(DateOnly date) => date.ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>One document of an 在线查看 reply: what it is (答复告知书 or 公开的信息), its name and its signed link.</summary>

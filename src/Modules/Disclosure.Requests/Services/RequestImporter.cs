@@ -1,4 +1,5 @@
 using Disclosure.Core.Recipes;
+using Disclosure.Core.Time;
 using Disclosure.Requests.Models;
 using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -150,7 +151,7 @@ public sealed class RequestImporter(DisclosureDbContext db, TimeProvider clock) 
     {
         if (r.Number[..4] != r.ReceivedOn.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
-            return $"申请 {r.Number} 的编号年份与收到日期 {r.ReceivedOn:yyyy-MM-dd} 不符。";
+            return $"申请 {r.Number} 的编号年份与收到日期 {DateText.Date(r.ReceivedOn)} 不符。";
         }
 
         if (r.CorrectionRequestedOn is { } asked && (asked < r.ReceivedOn || (r.CorrectionReceivedOn is { } got && got < asked)))

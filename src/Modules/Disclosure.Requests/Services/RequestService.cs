@@ -60,7 +60,7 @@ public sealed class RequestService(DisclosureDbContext db, LedgerWriter ledger, 
             db.Set<RequestApplicantRecord>().Add(ToRecord(request.Id, details.Applicant));
             await db.SaveChangesAsync(cancellationToken);
             await LogAsync(actor, RequestLedgerActions.Registered, request,
-                $"{RequestNames.Channel(channel)}，{ApplicantKinds.LongName(details.Kind)}，收到申请之日 {Format(receivedOn)}", cancellationToken);
+                $"{RequestNames.Channel(channel)}，{ApplicantKinds.LongName(details.Kind)}，收到申请之日 {DateText.Date(receivedOn)}", cancellationToken);
             return request;
         }, cancellationToken);
 
@@ -73,11 +73,11 @@ public sealed class RequestService(DisclosureDbContext db, LedgerWriter ledger, 
             Require(request.Stage == RequestStage.Processing, $"当前阶段为“{RequestNames.Stage(request.Stage)}”，不能告知补正。");
             CheckDate(sentOn, request.ReceivedOn, "补正告知日期");
             var due = ReplyDeadline.CorrectionNoticeDue(await calendars.GetCalendarAsync(cancellationToken), request.ReceivedOn).Value;
-            Require(sentOn <= due, $"补正应在收到申请之日起 {ReplyDeadline.CorrectionNoticeWorkingDays} 个工作日内告知（本申请最迟 {Format(due)}），已超过，不能再要求补正。");
+            Require(sentOn <= due, $"补正应在收到申请之日起 {ReplyDeadline.CorrectionNoticeWorkingDays} 个工作日内告知（本申请最迟 {DateText.Date(due)}），已超过，不能再要求补正。");
             request.CorrectionRequestedOn = sentOn;
             request.CorrectionNote = note.Trim();
             request.Stage = RequestStage.AwaitingCorrection;
-            return $"告知日期 {Format(sentOn)}，答复期限中止";
+            return $"告知日期 {DateText.Date(sentOn)}，答复期限中止";
         }, cancellationToken);
 
     /// <summary>The corrected application arrived: the 20 working days start again from this date.</summary>
@@ -89,7 +89,7 @@ public sealed class RequestService(DisclosureDbContext db, LedgerWriter ledger, 
             request.CorrectionReceivedOn = receivedOn;
             request.ClockStartOn = receivedOn;
             request.Stage = RequestStage.Processing;
-            return Task.FromResult($"收到补正申请之日 {Format(receivedOn)}，答复期限自次日起重新计算");
+            return Task.FromResult($"收到补正申请之日 {DateText.Date(receivedOn)}，答复期限自次日起重新计算");
         }, cancellationToken);
 
     /// <summary>征求第三方意见 (第三十二条): the clock pauses, at most 15 working days.</summary>
@@ -103,7 +103,7 @@ public sealed class RequestService(DisclosureDbContext db, LedgerWriter ledger, 
             Require(request.Consultations.All(c => c.RepliedOn is null || c.RepliedOn <= startedOn), "征求意见日期不能早于上一次征求意见的结束日期。");
             request.Consultations.Add(new RequestConsultationRecord { ThirdParty = thirdParty.Trim(), StartedOn = startedOn, StartedBy = actor });
             request.Stage = RequestStage.Consultation;
-            return Task.FromResult($"征求意见日期 {Format(startedOn)}，期间不计入答复期限（最长 {ReplyDeadline.ThirdPartyWorkingDays} 个工作日）");
+            return Task.FromResult($"征求意见日期 {DateText.Date(startedOn)}，期间不计入答复期限（最长 {ReplyDeadline.ThirdPartyWorkingDays} 个工作日）");
         }, cancellationToken);
 
     /// <summary>The third party answered (or its 15 working days ran out): the clock runs again from the next day.</summary>
@@ -117,8 +117,8 @@ public sealed class RequestService(DisclosureDbContext db, LedgerWriter ledger, 
             request.Stage = RequestStage.Processing;
             var limit = ReplyDeadline.PauseLimit(await calendars.GetCalendarAsync(cancellationToken), open.StartedOn);
             return repliedOn > limit
-                ? $"答复日期 {Format(repliedOn)}，已超过 {ReplyDeadline.ThirdPartyWorkingDays} 个工作日，不计入的期间截至 {Format(limit)}"
-                : $"答复日期 {Format(repliedOn)}，答复期限自次日起继续计算";
+                ? $"答复日期 {DateText.Date(repliedOn)}，已超过 {ReplyDeadline.ThirdPartyWorkingDays} 个工作日，不计入的期间截至 {DateText.Date(limit)}"
+                : $"答复日期 {DateText.Date(repliedOn)}，答复期限自次日起继续计算";
         }, cancellationToken);
 
     /// <summary>延期答复 (第三十三条): once, at most 20 working days, approved by the head of the office, before the period ends.</summary>
@@ -133,7 +133,7 @@ public sealed class RequestService(DisclosureDbContext db, LedgerWriter ledger, 
             Require(request.Stage is RequestStage.Processing or RequestStage.Consultation, $"当前阶段为“{RequestNames.Stage(request.Stage)}”，不能延期。");
             CheckDate(decidedOn, request.ClockStartOn, "批准延期的日期");
             var due = ReplyDeadline.Due(await calendars.GetCalendarAsync(cancellationToken), request.ClockStartOn, Pauses(request), 0).Value;
-            Require(decidedOn <= due, $"答复期限已于 {Format(due)} 届满，不能再延期。");
+            Require(decidedOn <= due, $"答复期限已于 {DateText.Date(due)} 届满，不能再延期。");
             request.ExtensionDays = days;
             request.ExtensionReason = reason.Trim();
             request.ExtensionApprovedBy = approvedBy.Trim();
@@ -194,7 +194,7 @@ public sealed class RequestService(DisclosureDbContext db, LedgerWriter ledger, 
                 CreatedUtc = clock.GetUtcNow().UtcDateTime,
                 CreatedBy = actor,
             });
-            return $"{RequestOutcomes.DisplayName(outcome)}，答复日期 {Format(closedOn)}，告知书 SHA-256 {hash}";
+            return $"{RequestOutcomes.DisplayName(outcome)}，答复日期 {DateText.Date(closedOn)}，告知书 SHA-256 {hash}";
         }, cancellationToken);
 
     /// <summary>The most files an office provides with one reply (more belong in a published item or on paper).</summary>
@@ -256,7 +256,7 @@ public sealed class RequestService(DisclosureDbContext db, LedgerWriter ledger, 
                 Kind = kind, FiledOn = filedOn, Authority = authority.Trim(), CaseNumber = string.IsNullOrWhiteSpace(caseNumber) ? null : caseNumber.Trim(),
                 Result = result, DecidedOn = result == AppealResult.Pending ? null : decidedOn, RecordedBy = actor,
             });
-            return Task.FromResult($"{AppealNames.Kind(kind)}，{Format(filedOn)}，{AppealNames.Result(result)}");
+            return Task.FromResult($"{AppealNames.Kind(kind)}，{DateText.Date(filedOn)}，{AppealNames.Result(result)}");
         }, cancellationToken);
 
     /// <summary>The decision of a 复议 or 诉讼 arrived (or was corrected).</summary>
@@ -267,7 +267,7 @@ public sealed class RequestService(DisclosureDbContext db, LedgerWriter ledger, 
             CheckDecision(result, decidedOn, appeal.FiledOn);
             appeal.Result = result;
             appeal.DecidedOn = result == AppealResult.Pending ? null : decidedOn;
-            return Task.FromResult($"{AppealNames.Kind(appeal.Kind)}：{AppealNames.Result(result)}{(decidedOn is { } d && result != AppealResult.Pending ? "，" + Format(d) : null)}");
+            return Task.FromResult($"{AppealNames.Kind(appeal.Kind)}：{AppealNames.Result(result)}{(decidedOn is { } d && result != AppealResult.Pending ? "，" + DateText.Date(d) : null)}");
         }, cancellationToken);
 
     /// <summary>The application's own view of its deadline, for pages that already hold the record.</summary>
@@ -320,7 +320,7 @@ public sealed class RequestService(DisclosureDbContext db, LedgerWriter ledger, 
     private void CheckDate(DateOnly date, DateOnly notBefore, string what)
     {
         Require(date <= Today(), $"{what}不能晚于今天。");
-        Require(date >= notBefore, $"{what}不能早于 {Format(notBefore)}。");
+        Require(date >= notBefore, $"{what}不能早于 {DateText.Date(notBefore)}。");
     }
 
     private void CheckDecision(AppealResult result, DateOnly? decidedOn, DateOnly filedOn)
@@ -346,5 +346,4 @@ public sealed class RequestService(DisclosureDbContext db, LedgerWriter ledger, 
 
     private static string NewStamp() => Guid.NewGuid().ToString("D");
 
-    internal static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using Disclosure.Contents.Catalogue;
 using System.Globalization;
 using System.Xml;
 using Disclosure.Contents.Items;
+using Disclosure.Core.Time;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Microsoft.AspNetCore.Mvc;
@@ -119,7 +120,7 @@ public sealed class FeedsController(DisclosureDbContext db, PublishedContentQuer
         writer.WriteEndElement();
     }
 
-    private static string Stamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string Stamp(DateTime utc) => DateText.Utc(utc);
 
     private static IEnumerable<CatalogueNode> Flatten(IEnumerable<CatalogueNode> nodes) =>
         nodes.SelectMany(n => Flatten(n.Children).Prepend(n));

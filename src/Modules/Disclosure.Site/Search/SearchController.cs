@@ -49,7 +49,7 @@ public sealed class SearchController(ISearchService search, PublishedContentQuer
             h.Snippet,
             h.IndexNumber,
             h.DocumentNumber,
-            ItemPageBuilder.Date(ChinaTime.ToDate(h.PublishedUtc)),
+            DateText.Date(ChinaTime.ToDate(h.PublishedUtc)),
             names.Types.GetValueOrDefault(h.ContentType, h.ContentType),
             h.Agency is { } a ? names.Agencies.GetValueOrDefault(a, a) : null,
             h.ExactMatch)).ToList();

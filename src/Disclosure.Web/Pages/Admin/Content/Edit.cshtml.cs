@@ -178,7 +178,7 @@ public sealed class EditModel(
         var metadata = new JsonObject
         {
             [DisclosureMetadataPart.Catalogue] = Type.DefaultCatalogue,
-            [DisclosureMetadataPart.WrittenDate] = ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            [DisclosureMetadataPart.WrittenDate] = DateText.Date(ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime)),
             [DisclosureMetadataPart.Validity] = DisclosureMetadataPart.Validities.Valid,
             [DisclosureMetadataPart.Attribute] = DisclosureMetadataPart.Attributes.Proactive,
             [DisclosureMetadataPart.Channels] = new JsonArray("政府网站"),

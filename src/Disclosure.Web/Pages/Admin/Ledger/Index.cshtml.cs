@@ -1,4 +1,5 @@
 using Disclosure.Core.Paging;
+using Disclosure.Core.Tables;
 using Disclosure.Storage;
 using Disclosure.Storage.Ledger;
 using Disclosure.Web.Admin;
@@ -94,7 +95,7 @@ public sealed class IndexModel(
     /// <summary>The daily heads, signed (ECDSA P-256) so anyone can check them with the public key on <c>/ledger/heads</c>.</summary>
     public async Task<IActionResult> OnGetHeadsAsync(CancellationToken cancellationToken)
     {
-        var stamp = Disclosure.Core.Time.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
+        var stamp = Disclosure.Core.Time.DateText.FileStamp(clock.GetUtcNow().UtcDateTime);
         return File(await signedHeads.CreateAsync(cancellationToken), "application/json", $"台账链头-{stamp}.json");
     }
 
@@ -103,10 +104,9 @@ public sealed class IndexModel(
     {
         var entries = await Filter.Apply(db.Ledger.AsNoTracking(), await ActionCodesAsync(cancellationToken), actionNames, Errors).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         var rows = await LedgerRow.BuildAsync(entries, people, subjects, cancellationToken);
-        var stamp = Disclosure.Core.Time.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
-        return format == "xlsx"
-            ? File(LedgerExport.ToXlsx(rows, actionNames), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"信息发布台账-{stamp}.xlsx")
-            : File(LedgerExport.ToCsv(rows, actionNames), "text/csv; charset=utf-8", $"信息发布台账-{stamp}.csv");
+        var stamp = Disclosure.Core.Time.DateText.FileStamp(clock.GetUtcNow().UtcDateTime);
+        var tableFormat = format == "xlsx" ? TableFormat.Xlsx : TableFormat.Csv;
+        return File(await LedgerExport.ToFileAsync(tableFormat, rows, actionNames, cancellationToken), TableFormats.ContentType(tableFormat), $"信息发布台账-{stamp}{TableFormats.Extension(tableFormat)}");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

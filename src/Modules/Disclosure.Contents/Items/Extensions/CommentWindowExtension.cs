@@ -1,5 +1,6 @@
 using System.Net;
 using Disclosure.Core.ContentManagement;
+using Disclosure.Core.Time;
 
 namespace Disclosure.Contents.Items.Extensions;
 
@@ -27,12 +28,12 @@ public sealed class CommentWindowExtension : IItemPageExtension
             return Task.FromResult<IReadOnlyList<ItemBlock>>([]);
         }
 
-        var window = $"公示期：{ItemPageBuilder.Date(start)} 至 {ItemPageBuilder.Date(end)}";
+        var window = $"公示期：{DateText.Date(start)} 至 {DateText.Date(end)}";
         var contact = data.GetString(TypeName, "FeedbackContact");
         var (state, css, text) = context.Today switch
         {
-            var today when today > end => ("已结束", "window-closed", $"公示期已于 {ItemPageBuilder.Date(end)} 结束，不再受理意见。"),
-            var today when today < start => ("未开始", "window-pending", $"公示将于 {ItemPageBuilder.Date(start)} 开始。"),
+            var today when today > end => ("已结束", "window-closed", $"公示期已于 {DateText.Date(end)} 结束，不再受理意见。"),
+            var today when today < start => ("未开始", "window-pending", $"公示将于 {DateText.Date(start)} 开始。"),
             _ => ("进行中", "window-open", contact is null ? "公示期内欢迎反映意见。" : contact),
         };
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Disclosure;
+using Disclosure.Core.Time;
 using Disclosure.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,10 +43,10 @@ public sealed class DocumentValidityExtension(DisclosureDbContext db) : IItemPag
         html.Append("<div><dt>有效性</dt><dd><strong class=\"validity\">").Append(WebUtility.HtmlEncode(validity)).Append("</strong></dd></div>");
         if (effective is { } e)
         {
-            html.Append("<div><dt>施行日期</dt><dd>").Append(ItemPageBuilder.Date(e)).Append("</dd></div>");
+            html.Append("<div><dt>施行日期</dt><dd>").Append(DateText.Date(e)).Append("</dd></div>");
         }
 
-        html.Append("<div><dt>有效期至</dt><dd>").Append(expiry is { } x ? ItemPageBuilder.Date(x) : "长期").Append("</dd></div>");
+        html.Append("<div><dt>有效期至</dt><dd>").Append(expiry is { } x ? DateText.Date(x) : "长期").Append("</dd></div>");
         Links(html, validity == DisclosureMetadataPart.Validities.Amended ? "修改后的文件" : "替代文件", replacedBy.Select(l => (l.ContentItemId, l.Title)));
         Links(html, "本文件修改或替代", replaces.Select(l => (l.ContentItemId, l.Title)));
         html.Append("</dl>");

@@ -85,5 +85,5 @@ public sealed class IndexModel(AnnualReportService reports, DisclosureDbContext 
         _ => state.ToString(),
     };
 
-    public static string Deadline(int year) => $"{ReportReminder.Deadline(year):yyyy年M月d日}";
+    public static string Deadline(int year) => DateText.Chinese(ReportReminder.Deadline(year));
 }

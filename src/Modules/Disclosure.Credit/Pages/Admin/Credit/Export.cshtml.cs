@@ -43,23 +43,9 @@ public sealed class ExportModel(CreditExporter credit, PowerListExporter powerLi
         }
 
         var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-        if (tableFormat == TableFormat.Xlsx)
-        {
-            await XlsxTableWriter.WriteAsync(temp, label.Split('（')[0], headers, rows, cancellationToken);
-        }
-        else
-        {
-            await using var text = new StreamWriter(temp, CsvTableWriter.Utf8WithBom, 64 * 1024, leaveOpen: true);
-            var writer = new CsvTableWriter(text);
-            writer.WriteRow(headers);
-            await foreach (var row in rows.WithCancellation(cancellationToken))
-            {
-                writer.WriteRow(row);
-            }
-        }
-
+        await TableExport.WriteAsync(temp, tableFormat, label.Split('（')[0], headers, rows, cancellationToken);
         temp.Position = 0;
-        var stamp = ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
+        var stamp = DateText.FileStamp(clock.GetUtcNow().UtcDateTime);
         var name = $"{label}{(template ? "-模板" : "-" + stamp)}{TableFormats.Extension(tableFormat)}";
         return File(temp, TableFormats.ContentType(tableFormat), name);
     }
