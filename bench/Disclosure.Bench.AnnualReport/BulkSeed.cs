@@ -1,10 +1,10 @@
+using Disclosure.Credit.Data;
 using Disclosure.Credit.Models;
+using Disclosure.Credit.Services;
+using Disclosure.Requests.Data;
 using Disclosure.Requests.Models;
 using Disclosure.Storage;
-using Disclosure.Credit.Services;
-using Disclosure.Credit.Data;
 using Disclosure.Storage.Entities;
-using Disclosure.Requests.Data;
 
 namespace Disclosure.Bench.AnnualReport;
 

@@ -1,18 +1,18 @@
-using Disclosure.Storage.Modules;
-using Disclosure.Modules;
 using System.Diagnostics;
 using System.Globalization;
-using Disclosure.Bench.AnnualReport;
-using Disclosure.AnnualReports.Models;
-using Disclosure.DataGenerator;
-using Disclosure.AnnualReports.Documents;
-using Disclosure.Storage;
-using Disclosure.AnnualReports.Services;
 using Disclosure.AnnualReports.Data;
+using Disclosure.AnnualReports.Documents;
+using Disclosure.AnnualReports.Models;
+using Disclosure.AnnualReports.Services;
+using Disclosure.Bench.AnnualReport;
+using Disclosure.Credit.Data;
+using Disclosure.DataGenerator;
+using Disclosure.Modules;
+using Disclosure.Storage;
+using Disclosure.Storage.Modules;
 using Disclosure.Storage.Setup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Disclosure.Credit.Data;
 
 // dotnet run -c Release --project bench/Disclosure.Bench.AnnualReport -- [--postgres "Host=…;Database=…" | --data-folder DIR]
 //     [--items 200000] [--applications 20000] [--credit 10000] [--rounds 7] [--year 2025]

@@ -1,15 +1,15 @@
-using Disclosure.Storage.Modules;
-using Disclosure.Modules;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Disclosure.Bench.Import;
-using Disclosure.Credit.Models;
 using Disclosure.Core.Tables;
-using Disclosure.Media.Tables;
-using Disclosure.Storage;
-using Disclosure.Credit.Services;
 using Disclosure.Credit.Data;
+using Disclosure.Credit.Models;
+using Disclosure.Credit.Services;
+using Disclosure.Media.Tables;
+using Disclosure.Modules;
+using Disclosure.Storage;
+using Disclosure.Storage.Modules;
 using Microsoft.Extensions.DependencyInjection;
 
 // The 双公示 import measured on 100,000 rows, against baselines in the same run:

@@ -1,5 +1,5 @@
-using Disclosure.Credit.Models;
 using Disclosure.Core.Tables;
+using Disclosure.Credit.Models;
 using Disclosure.DataGenerator;
 using Disclosure.Media.Tables;
 

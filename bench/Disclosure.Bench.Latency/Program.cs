@@ -1,13 +1,13 @@
-using Disclosure.Storage.Modules;
-using Disclosure.Modules;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Disclosure.Bench.Latency;
 using Disclosure.Core.ContentManagement;
 using Disclosure.DataGenerator;
+using Disclosure.Modules;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
+using Disclosure.Storage.Modules;
 using Disclosure.Storage.Setup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,13 +1,13 @@
-using Disclosure.Storage.Modules;
-using Disclosure.Modules;
 using System.Text.Json.Nodes;
 using Disclosure.Channels;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Recipes;
 using Disclosure.Media;
+using Disclosure.Modules;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
+using Disclosure.Storage.Modules;
 using Disclosure.Storage.Setup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

@@ -1,7 +1,7 @@
-using Disclosure.Search;
 using Disclosure.DataGenerator;
-using Disclosure.Search.Indexing;
+using Disclosure.Search;
 using Disclosure.Search.IndexStore;
+using Disclosure.Search.Indexing;
 using Disclosure.Search.Querying;
 using Lucene.Net.Search;
 

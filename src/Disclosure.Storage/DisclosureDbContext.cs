@@ -1,7 +1,7 @@
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Identity;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Disclosure.Storage.Modules;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;

@@ -3,12 +3,12 @@ using Disclosure.Storage.Calendar;
 using Disclosure.Storage.Changes;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Ledger;
+using Disclosure.Storage.Modules;
 using Disclosure.Storage.Setup;
 using Disclosure.Storage.Workflow;
-using Disclosure.Storage.Modules;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,12 +1,12 @@
-using Disclosure.Modules;
 using Disclosure.Channels.Outbox;
 using Disclosure.Channels.Tests.Support;
 using Disclosure.Core.Channels;
+using Disclosure.Core.Recipes;
+using Disclosure.Modules;
 using Disclosure.Storage;
 using Disclosure.Storage.Entities;
-using Disclosure.Storage.Tests.Infrastructure;
-using Disclosure.Core.Recipes;
 using Disclosure.Storage.Setup;
+using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using AngleSharp.Html.Parser;
-using Disclosure.Channels.WeChat;
 using Disclosure.Channels.Tests.Support;
+using Disclosure.Channels.WeChat;
 
 namespace Disclosure.Channels.Tests;
 

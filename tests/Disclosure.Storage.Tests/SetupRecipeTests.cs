@@ -1,5 +1,5 @@
-using Disclosure.Modules;
 using Disclosure.Core.Recipes;
+using Disclosure.Modules;
 using Disclosure.Storage.Setup;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

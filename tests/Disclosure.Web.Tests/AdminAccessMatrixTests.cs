@@ -1,16 +1,24 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Disclosure.Accounts;
+using Disclosure.Admin;
+using Disclosure.AnnualReports;
+using Disclosure.Calendar;
 using Disclosure.Core.ContentManagement;
+using Disclosure.Credit;
+using Disclosure.Credit.Admin;
+using Disclosure.Credit.Data;
 using Disclosure.Credit.Models;
 using Disclosure.Media;
+using Disclosure.Requests;
+using Disclosure.Requests.Data;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Tests.Infrastructure;
 using Disclosure.Web.Admin;
-using Disclosure.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,12 +26,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Disclosure.Credit.Data;
-using Disclosure.Requests.Data;
-using Disclosure.Credit.Admin;
-using Disclosure.Credit;
-using Disclosure.Requests;
-using Disclosure.AnnualReports;
 
 namespace Disclosure.Web.Tests;
 

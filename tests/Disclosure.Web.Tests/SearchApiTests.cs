@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Disclosure.Admin;
 using Disclosure.Search.Following;
 using Disclosure.Search.IndexStore;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Tests.Infrastructure;
 using Disclosure.Web.Admin;
-using Disclosure.Admin;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Web.Tests;

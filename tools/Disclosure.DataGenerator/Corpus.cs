@@ -1,4 +1,3 @@
-using Disclosure.Modules;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -7,6 +6,7 @@ using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.Organisation;
 using Disclosure.Core.Recipes;
 using Disclosure.Core.Time;
+using Disclosure.Modules;
 using Disclosure.Search.Indexing;
 
 namespace Disclosure.DataGenerator;

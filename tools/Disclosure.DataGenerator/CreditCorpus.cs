@@ -1,7 +1,7 @@
 using System.Globalization;
-using Disclosure.Credit.Models;
 using Disclosure.Core.Tables;
 using Disclosure.Core.Time;
+using Disclosure.Credit.Models;
 
 namespace Disclosure.DataGenerator;
 

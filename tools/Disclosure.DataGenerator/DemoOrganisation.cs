@@ -1,6 +1,6 @@
-using Disclosure.Modules;
 using Disclosure.Core.Organisation;
 using Disclosure.Core.Recipes;
+using Disclosure.Modules;
 
 namespace Disclosure.DataGenerator;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Disclosure.Admin;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.ContentManagement.Validation;
 using Disclosure.Core.Disclosure;
-using Disclosure.Admin;
 
 namespace Disclosure.Web.Admin;
 

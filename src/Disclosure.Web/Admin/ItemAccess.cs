@@ -1,6 +1,6 @@
-using Disclosure.Admin;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Disclosure.Admin;
 using Disclosure.Storage;
 using Disclosure.Storage.Workflow;
 using Microsoft.EntityFrameworkCore;

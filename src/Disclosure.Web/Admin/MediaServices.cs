@@ -1,8 +1,8 @@
+using Disclosure.Admin;
 using Disclosure.Media;
 using Disclosure.Storage;
 using Disclosure.Storage.Workflow;
 using Microsoft.AspNetCore.StaticFiles;
-using Disclosure.Admin;
 
 namespace Disclosure.Web.Admin;
 

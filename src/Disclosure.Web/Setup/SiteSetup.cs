@@ -1,9 +1,9 @@
+using Disclosure.Accounts;
+using Disclosure.Admin;
 using Disclosure.Storage;
 using Disclosure.Storage.Identity;
 using Disclosure.Storage.Settings;
 using Disclosure.Storage.Setup;
-using Disclosure.Accounts;
-using Disclosure.Admin;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

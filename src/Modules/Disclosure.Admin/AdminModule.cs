@@ -1,6 +1,6 @@
+using Disclosure.Storage.Modules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
-using Disclosure.Storage.Modules;
 
 namespace Disclosure.Admin;
 

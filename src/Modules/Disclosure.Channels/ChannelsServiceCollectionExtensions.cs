@@ -1,7 +1,7 @@
 using Disclosure.Channels.Content;
 using Disclosure.Channels.Outbox;
-using Disclosure.Channels.Web;
 using Disclosure.Channels.WeChat;
+using Disclosure.Channels.Web;
 using Disclosure.Channels.Webhooks;
 using Disclosure.Contents.Items;
 using Disclosure.Storage;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Disclosure.Search.Highlighting;
-using Disclosure.Search.Indexing;
 using Disclosure.Search.IndexStore;
+using Disclosure.Search.Indexing;
 using Disclosure.Search.Querying;
 using Lucene.Net.Documents;
 using Lucene.Net.Search;

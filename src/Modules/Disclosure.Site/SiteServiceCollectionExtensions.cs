@@ -1,6 +1,6 @@
-using Disclosure.Site.Caching;
 using Disclosure.Contents.Items;
 using Disclosure.Contents.Items.Extensions;
+using Disclosure.Site.Caching;
 using Disclosure.Site.Theming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.Razor;

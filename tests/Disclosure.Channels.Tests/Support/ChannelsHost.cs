@@ -1,12 +1,12 @@
-using Disclosure.Storage.Modules;
-using Disclosure.Modules;
 using System.Text.Json.Nodes;
 using Disclosure.Channels.Outbox;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Media;
+using Disclosure.Modules;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
+using Disclosure.Storage.Modules;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

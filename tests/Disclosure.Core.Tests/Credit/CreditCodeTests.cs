@@ -1,5 +1,5 @@
-using Disclosure.Credit.Models;
 using Disclosure.Core.Text;
+using Disclosure.Credit.Models;
 namespace Disclosure.Core.Tests.Credit;
 
 public sealed class CreditCodeTests

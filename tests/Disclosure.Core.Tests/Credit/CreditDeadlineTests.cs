@@ -1,6 +1,6 @@
-using Disclosure.Credit.Models;
 using Disclosure.Core.Recipes;
 using Disclosure.Core.Tests.Calendar;
+using Disclosure.Credit.Models;
 using static Disclosure.Core.Tests.Calendar.ShippedCalendar;
 
 namespace Disclosure.Core.Tests.Credit;

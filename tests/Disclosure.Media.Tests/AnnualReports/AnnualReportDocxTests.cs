@@ -1,7 +1,7 @@
+using Disclosure.AnnualReports.Documents;
 using Disclosure.AnnualReports.Models;
 using Disclosure.Requests.Models;
 using Disclosure.Requests.Statistics;
-using Disclosure.AnnualReports.Documents;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;

@@ -1,8 +1,8 @@
-using Disclosure.Storage.Modules;
 using Disclosure.Modules;
 using Disclosure.Search.Following;
 using Disclosure.Search.IndexStore;
 using Disclosure.Storage;
+using Disclosure.Storage.Modules;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

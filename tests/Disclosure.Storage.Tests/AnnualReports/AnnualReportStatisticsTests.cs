@@ -1,8 +1,8 @@
-using Disclosure.AnnualReports.Models;
-using Disclosure.Requests.Models;
-using Disclosure.Core.Security;
-using Disclosure.AnnualReports.Services;
 using Disclosure.AnnualReports.Data;
+using Disclosure.AnnualReports.Models;
+using Disclosure.AnnualReports.Services;
+using Disclosure.Core.Security;
+using Disclosure.Requests.Models;
 using Disclosure.Storage.Tests.Infrastructure;
 using Disclosure.Storage.Workflow;
 using Microsoft.EntityFrameworkCore;

@@ -1,14 +1,14 @@
 using System.Text.Json.Nodes;
 using Disclosure.Core.ContentManagement;
+using Disclosure.Credit.Data;
 using Disclosure.Credit.Models;
+using Disclosure.Credit.Services;
+using Disclosure.Requests.Data;
 using Disclosure.Requests.Models;
 using Disclosure.Storage.Content;
-using Disclosure.Credit.Services;
-using Disclosure.Credit.Data;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Disclosure.Requests.Data;
 
 namespace Disclosure.Storage.Tests.AnnualReports;
 

@@ -1,9 +1,9 @@
-using Disclosure.Storage.Modules;
-using Disclosure.Modules;
 using Disclosure.Core.Calendar;
 using Disclosure.Core.Recipes;
+using Disclosure.Modules;
 using Disclosure.Storage.Calendar;
 using Disclosure.Storage.Ledger;
+using Disclosure.Storage.Modules;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

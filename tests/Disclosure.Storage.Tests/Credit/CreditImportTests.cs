@@ -1,9 +1,9 @@
-using Disclosure.Credit.Models;
 using Disclosure.Core.Tables;
 using Disclosure.Core.Tests.Credit;
 using Disclosure.Core.Text;
-using Disclosure.Credit.Services;
 using Disclosure.Credit.Data;
+using Disclosure.Credit.Models;
+using Disclosure.Credit.Services;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

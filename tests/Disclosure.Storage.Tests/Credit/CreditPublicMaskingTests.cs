@@ -1,7 +1,7 @@
-using Disclosure.Credit.Models;
 using Disclosure.Core.Tests.Credit;
-using Disclosure.Credit.Services;
 using Disclosure.Credit.Data;
+using Disclosure.Credit.Models;
+using Disclosure.Credit.Services;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

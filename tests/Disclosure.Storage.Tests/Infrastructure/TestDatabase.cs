@@ -1,8 +1,8 @@
-using Disclosure.Storage.Modules;
-using Disclosure.Modules;
 using Disclosure.Core.Recipes;
+using Disclosure.Modules;
 using Disclosure.Storage;
 using Disclosure.Storage.Ledger;
+using Disclosure.Storage.Modules;
 using Disclosure.Storage.Setup;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

@@ -1,10 +1,10 @@
+using Disclosure.Requests.Data;
 using Disclosure.Requests.Models;
+using Disclosure.Requests.Services;
 using Disclosure.Requests.Statistics;
 using Disclosure.Storage.Calendar;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
-using Disclosure.Requests.Services;
-using Disclosure.Requests.Data;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

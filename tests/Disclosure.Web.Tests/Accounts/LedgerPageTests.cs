@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Disclosure.Accounts;
+using Disclosure.Admin;
 using Disclosure.Core.Security;
 using Disclosure.Storage;
 using Disclosure.Storage.Identity;
 using Disclosure.Storage.Ledger;
-using Disclosure.Accounts;
-using Disclosure.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Disclosure.Web.Tests.Accounts.Accounts;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
-using Disclosure.Storage;
-using Disclosure.Storage.Identity;
 using Disclosure.Accounts;
 using Disclosure.Admin;
+using Disclosure.Storage;
+using Disclosure.Storage.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

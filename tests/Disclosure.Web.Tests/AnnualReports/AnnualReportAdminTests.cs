@@ -1,10 +1,10 @@
 using System.Net;
+using Disclosure.AnnualReports.Data;
 using Disclosure.AnnualReports.Models;
+using Disclosure.AnnualReports.Services;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Security;
 using Disclosure.Storage;
-using Disclosure.AnnualReports.Services;
-using Disclosure.AnnualReports.Data;
 using Disclosure.Storage.Tests.Infrastructure;
 using Disclosure.Storage.Workflow;
 using DocumentFormat.OpenXml.Packaging;

@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Disclosure.Credit.Models;
 using Disclosure.Core.Tables;
 using Disclosure.Core.Tests.Credit;
 using Disclosure.Core.Text;
-using Disclosure.Media.Tables;
-using Disclosure.Credit.Services;
 using Disclosure.Credit.Data;
+using Disclosure.Credit.Models;
+using Disclosure.Credit.Services;
+using Disclosure.Media.Tables;
 using Disclosure.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
 using static Disclosure.Web.Tests.HtmlForms;

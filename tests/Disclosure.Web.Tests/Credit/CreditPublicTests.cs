@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Disclosure.Credit.Data;
 using Disclosure.Credit.Models;
 using Disclosure.Credit.Services;
-using Disclosure.Credit.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Tests.Credit;

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Disclosure.Credit.Models;
 using Disclosure.Core.Time;
-using Disclosure.Storage;
-using Disclosure.Credit.Services;
 using Disclosure.Credit.Data;
+using Disclosure.Credit.Models;
+using Disclosure.Credit.Services;
+using Disclosure.Storage;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
-using Disclosure.Core.ContentManagement;
 using Disclosure.Contents.Items.Extensions;
 using Disclosure.Contents.Rendering;
+using Disclosure.Core.ContentManagement;
 using Disclosure.Storage.Entities;
 
 namespace Disclosure.Web.Tests.PublicSite;

@@ -1,6 +1,6 @@
+using Disclosure.Requests.Data;
 using Disclosure.Requests.Public;
 using Disclosure.Requests.Services;
-using Disclosure.Requests.Data;
 namespace Disclosure.Web.Tests.Requests;
 
 public sealed class CaptchaImageTests

@@ -1,7 +1,7 @@
 using System.Net;
-using Disclosure.Storage;
-using Disclosure.Requests.Services;
 using Disclosure.Requests.Data;
+using Disclosure.Requests.Services;
+using Disclosure.Storage;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

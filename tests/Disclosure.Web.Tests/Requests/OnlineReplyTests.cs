@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Disclosure.Requests.Data;
 using Disclosure.Requests.Models;
 using Disclosure.Requests.Public;
 using Disclosure.Requests.Services;
-using Disclosure.Requests.Data;
 using Disclosure.Storage.Tests.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;

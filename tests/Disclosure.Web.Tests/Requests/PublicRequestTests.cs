@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Disclosure.Requests.Data;
 using Disclosure.Storage;
 using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Disclosure.Requests.Data;
 using static Disclosure.Web.Tests.Requests.RequestTestSupport;
 using static Disclosure.Web.Tests.HtmlForms;
 

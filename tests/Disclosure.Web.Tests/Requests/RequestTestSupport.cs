@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Disclosure.Requests.Data;
 using Disclosure.Storage;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Tests.Infrastructure;
@@ -7,7 +8,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Disclosure.Requests.Data;
 using static Disclosure.Web.Tests.HtmlForms;
 
 namespace Disclosure.Web.Tests.Requests;

@@ -1,6 +1,6 @@
-using Disclosure.Storage.Entities;
 using Disclosure.Accounts;
 using Disclosure.Admin;
+using Disclosure.Storage.Entities;
 
 namespace Disclosure.Web.Admin.Ledger;
 

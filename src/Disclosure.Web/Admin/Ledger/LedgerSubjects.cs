@@ -1,17 +1,17 @@
-using Disclosure.Credit.Models;
-using Disclosure.Storage;
-using Disclosure.AnnualReports.Services;
-using Disclosure.AnnualReports.Data;
-using Disclosure.Credit.Services;
-using Disclosure.Credit.Data;
-using Disclosure.Storage.Entities;
-using Disclosure.Storage.Identity;
-using Disclosure.Requests.Services;
-using Disclosure.Requests.Data;
 using Disclosure.Accounts;
 using Disclosure.Admin;
-using Microsoft.EntityFrameworkCore;
+using Disclosure.AnnualReports.Data;
+using Disclosure.AnnualReports.Services;
 using Disclosure.Credit.Admin;
+using Disclosure.Credit.Data;
+using Disclosure.Credit.Models;
+using Disclosure.Credit.Services;
+using Disclosure.Requests.Data;
+using Disclosure.Requests.Services;
+using Disclosure.Storage;
+using Disclosure.Storage.Entities;
+using Disclosure.Storage.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Web.Admin.Ledger;
 

@@ -1,7 +1,7 @@
+using Disclosure.Admin;
 using Disclosure.Core.Security;
 using Disclosure.Storage.Workflow;
 using Disclosure.Web.Admin;
-using Disclosure.Admin;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Disclosure.Web.Pages.Admin;

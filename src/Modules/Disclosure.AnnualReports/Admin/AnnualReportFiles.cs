@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using Disclosure.AnnualReports.Documents;
 using Disclosure.AnnualReports.Models;
 using Disclosure.Media;
-using Disclosure.AnnualReports.Documents;
 namespace Disclosure.AnnualReports.Admin;
 
 /// <summary>The report's DOCX: its file name, and storing it in the media store as the content item's attachment.</summary>

@@ -1,10 +1,10 @@
 using System.Globalization;
-using Disclosure.AnnualReports.Models;
-using Disclosure.Core.Time;
-using Disclosure.AnnualReports.Documents;
-using Disclosure.Storage;
-using Disclosure.AnnualReports.Services;
 using Disclosure.AnnualReports.Data;
+using Disclosure.AnnualReports.Documents;
+using Disclosure.AnnualReports.Models;
+using Disclosure.AnnualReports.Services;
+using Disclosure.Core.Time;
+using Disclosure.Storage;
 using Disclosure.Storage.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text;
-using Disclosure.Core.ContentManagement;
+using Disclosure.Contents.Items;
+using Disclosure.Contents.Items.Extensions;
 using Disclosure.Contents.Rendering;
+using Disclosure.Core.ContentManagement;
 using Disclosure.Storage;
 using Microsoft.EntityFrameworkCore;
-using Disclosure.Contents.Items.Extensions;
-using Disclosure.Contents.Items;
 
 namespace Disclosure.AnnualReports.Public;
 

@@ -1,16 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Disclosure.AnnualReports.Data;
 using Disclosure.AnnualReports.Models;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.Disclosure;
 using Disclosure.Core.Time;
+using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Workflow;
 using Microsoft.EntityFrameworkCore;
-using Disclosure.AnnualReports.Data;
-using Disclosure.Storage;
 
 namespace Disclosure.AnnualReports.Services;
 

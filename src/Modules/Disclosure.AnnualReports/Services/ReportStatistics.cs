@@ -2,16 +2,16 @@ using System.Globalization;
 using Disclosure.AnnualReports.Models;
 using Disclosure.Core.Channels;
 using Disclosure.Core.ContentManagement;
-using Disclosure.Credit.Models;
 using Disclosure.Core.Disclosure;
 using Disclosure.Core.Time;
-using Disclosure.Credit.Services;
 using Disclosure.Credit.Data;
-using Disclosure.Storage.Entities;
-using Disclosure.Requests.Services;
+using Disclosure.Credit.Models;
+using Disclosure.Credit.Services;
 using Disclosure.Requests.Data;
-using Microsoft.EntityFrameworkCore;
+using Disclosure.Requests.Services;
 using Disclosure.Storage;
+using Disclosure.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.AnnualReports.Services;
 

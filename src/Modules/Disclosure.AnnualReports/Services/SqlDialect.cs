@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
 using Disclosure.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.AnnualReports.Services;
 

@@ -1,10 +1,10 @@
+using Disclosure.Contents;
+using Disclosure.Contents.Items;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Disclosure;
-using Disclosure.Contents.Items;
 using Disclosure.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Disclosure.Contents;
 
 namespace Disclosure.Channels.Content;
 

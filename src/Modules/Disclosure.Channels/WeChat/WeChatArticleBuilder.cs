@@ -3,9 +3,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using Disclosure.Channels.Content;
-using Disclosure.Media;
 using Disclosure.Contents.Items;
 using Disclosure.Contents.Rendering;
+using Disclosure.Media;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

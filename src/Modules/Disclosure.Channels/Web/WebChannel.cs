@@ -1,8 +1,8 @@
 using Disclosure.Channels.Content;
 using Disclosure.Channels.Outbox;
+using Disclosure.Contents.Items;
 using Disclosure.Core.Channels;
 using Disclosure.Core.ContentManagement;
-using Disclosure.Contents.Items;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
 

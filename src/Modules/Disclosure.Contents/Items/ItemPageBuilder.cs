@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
+using Disclosure.Contents.Catalogue;
+using Disclosure.Contents.Items.Extensions;
+using Disclosure.Contents.Rendering;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.Disclosure;
 using Disclosure.Core.Time;
-using Disclosure.Contents.Catalogue;
-using Disclosure.Contents.Items.Extensions;
-using Disclosure.Contents.Rendering;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;

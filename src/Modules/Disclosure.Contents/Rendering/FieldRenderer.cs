@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Disclosure.Contents.Items;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
-using Disclosure.Contents.Items;
 
 namespace Disclosure.Contents.Rendering;
 

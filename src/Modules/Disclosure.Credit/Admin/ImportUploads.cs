@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Http;
 using System.Text.Json;
 using Disclosure.Core.Tables;
 using Disclosure.Media.Tables;
+using Microsoft.AspNetCore.Http;
 
 namespace Disclosure.Credit.Admin;
 

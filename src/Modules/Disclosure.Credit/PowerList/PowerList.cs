@@ -1,9 +1,9 @@
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.Tables;
+using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Microsoft.EntityFrameworkCore;
-using Disclosure.Storage;
 
 namespace Disclosure.Credit.PowerList;
 

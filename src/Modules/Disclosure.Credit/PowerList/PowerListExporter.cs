@@ -1,5 +1,5 @@
-using Disclosure.Storage.Content;
 using Disclosure.Storage;
+using Disclosure.Storage.Content;
 
 namespace Disclosure.Credit.PowerList;
 

@@ -1,10 +1,10 @@
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Validation;
 using Disclosure.Core.Tables;
+using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
-using Disclosure.Storage;
 
 namespace Disclosure.Credit.PowerList;
 

@@ -1,7 +1,7 @@
-using Disclosure.Credit.Models;
 using Disclosure.Contents.Items;
-using Disclosure.Credit.Services;
 using Disclosure.Credit.Data;
+using Disclosure.Credit.Models;
+using Disclosure.Credit.Services;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 

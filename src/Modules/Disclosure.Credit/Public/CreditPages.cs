@@ -1,7 +1,7 @@
-using Disclosure.Credit.Models;
 using Disclosure.Contents.Items;
-using Disclosure.Credit.Services;
 using Disclosure.Credit.Data;
+using Disclosure.Credit.Models;
+using Disclosure.Credit.Services;
 namespace Disclosure.Credit.Public;
 
 /// <summary>双公示 landing page: what is published and how to search it.</summary>

@@ -1,10 +1,10 @@
 using Disclosure.Core.Calendar;
-using Disclosure.Credit.Models;
 using Disclosure.Core.Paging;
 using Disclosure.Core.Time;
-using Microsoft.EntityFrameworkCore;
 using Disclosure.Credit.Data;
+using Disclosure.Credit.Models;
 using Disclosure.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Credit.Services;
 

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
-using Disclosure.Credit.Models;
-using Microsoft.EntityFrameworkCore;
-using Disclosure.Storage;
 using Disclosure.Credit.Data;
+using Disclosure.Credit.Models;
+using Disclosure.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Credit.Services;
 

@@ -1,12 +1,12 @@
 using System.Data.Common;
 using Disclosure.Core.Calendar;
-using Disclosure.Credit.Models;
 using Disclosure.Core.Tables;
 using Disclosure.Core.Time;
+using Disclosure.Credit.Data;
+using Disclosure.Credit.Models;
+using Disclosure.Storage;
 using Disclosure.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
-using Disclosure.Storage;
-using Disclosure.Credit.Data;
 
 namespace Disclosure.Credit.Services;
 

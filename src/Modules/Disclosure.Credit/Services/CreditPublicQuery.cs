@@ -1,9 +1,9 @@
-using Disclosure.Credit.Models;
 using Disclosure.Core.Paging;
 using Disclosure.Core.Time;
-using Microsoft.EntityFrameworkCore;
 using Disclosure.Credit.Data;
+using Disclosure.Credit.Models;
 using Disclosure.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Credit.Services;
 

@@ -1,5 +1,5 @@
-using Disclosure.Credit.Models;
 using Disclosure.Credit.Data;
+using Disclosure.Credit.Models;
 namespace Disclosure.Credit.Services;
 
 /// <summary>Between the domain's records (what is validated, masked and exported) and the table rows.</summary>

@@ -1,6 +1,6 @@
 using Disclosure.Credit.Models;
-using Microsoft.EntityFrameworkCore;
 using Disclosure.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Credit.Services;
 

@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Reflection;
-using Disclosure.Core.Time;
-using Disclosure.Requests.Models;
 using Disclosure.Core.Settings;
 using Disclosure.Core.Text;
+using Disclosure.Core.Time;
 using Disclosure.Media.Documents;
+using Disclosure.Requests.Data;
+using Disclosure.Requests.Models;
 using Disclosure.Storage.Entities;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Disclosure.Requests.Data;
 
 namespace Disclosure.Requests.Admin;
 

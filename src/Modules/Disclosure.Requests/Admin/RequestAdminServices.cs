@@ -1,9 +1,9 @@
 using System.Globalization;
 using Disclosure.Core.Tables;
 using Disclosure.Core.Time;
+using Disclosure.Requests.Data;
 using Disclosure.Requests.Models;
 using Disclosure.Storage.Entities;
-using Disclosure.Requests.Data;
 
 namespace Disclosure.Requests.Admin;
 

@@ -1,12 +1,12 @@
-using Disclosure.Requests.Models;
-using Disclosure.Storage.Entities;
-using Disclosure.Requests.Services;
+using Disclosure.Contents;
 using Disclosure.Requests.Data;
+using Disclosure.Requests.Models;
+using Disclosure.Requests.Services;
+using Disclosure.Site;
+using Disclosure.Storage.Entities;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Disclosure.Site;
-using Disclosure.Contents;
 
 namespace Disclosure.Requests.Public;
 

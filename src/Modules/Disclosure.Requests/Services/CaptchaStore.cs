@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
+using Disclosure.Requests.Data;
+using Disclosure.Storage;
 using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
-using Disclosure.Storage;
-using Disclosure.Requests.Data;
 
 namespace Disclosure.Requests.Services;
 

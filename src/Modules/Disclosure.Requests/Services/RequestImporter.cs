@@ -1,13 +1,12 @@
 using Disclosure.Core.Recipes;
 using Disclosure.Core.Time;
-using Disclosure.Requests.Models;
-using Disclosure.Storage.Entities;
-using Microsoft.EntityFrameworkCore;
-
-using Disclosure.Requests.Recipes;
-using Disclosure.Storage.Setup;
-using Disclosure.Storage;
 using Disclosure.Requests.Data;
+using Disclosure.Requests.Models;
+using Disclosure.Requests.Recipes;
+using Disclosure.Storage;
+using Disclosure.Storage.Entities;
+using Disclosure.Storage.Setup;
+using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Requests.Services;
 

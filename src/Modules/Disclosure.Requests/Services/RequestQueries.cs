@@ -1,10 +1,10 @@
 using Disclosure.Core.Calendar;
-using Disclosure.Requests.Models;
 using Disclosure.Core.Time;
+using Disclosure.Requests.Data;
+using Disclosure.Requests.Models;
+using Disclosure.Storage;
 using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
-using Disclosure.Requests.Data;
-using Disclosure.Storage;
 
 namespace Disclosure.Requests.Services;
 

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Disclosure.Core.Calendar;
-using Disclosure.Requests.Models;
 using Disclosure.Core.Time;
+using Disclosure.Requests.Data;
+using Disclosure.Requests.Models;
+using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
-using Disclosure.Requests.Data;
-using Disclosure.Storage;
 
 namespace Disclosure.Requests.Services;
 

@@ -1,9 +1,9 @@
+using Disclosure.Requests.Data;
 using Disclosure.Requests.Models;
 using Disclosure.Requests.Statistics;
+using Disclosure.Storage;
 using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
-using Disclosure.Storage;
-using Disclosure.Requests.Data;
 
 namespace Disclosure.Requests.Services;
 

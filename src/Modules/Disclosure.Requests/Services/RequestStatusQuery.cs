@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
+using Disclosure.Requests.Data;
 using Disclosure.Requests.Models;
+using Disclosure.Storage;
 using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
-using Disclosure.Storage;
-using Disclosure.Requests.Data;
 
 namespace Disclosure.Requests.Services;
 

@@ -1,6 +1,6 @@
 using Disclosure.Core.ContentManagement;
-using Disclosure.Search.Indexing;
 using Disclosure.Search.IndexStore;
+using Disclosure.Search.Indexing;
 using Disclosure.Storage;
 using Disclosure.Storage.Changes;
 using Disclosure.Storage.Content;

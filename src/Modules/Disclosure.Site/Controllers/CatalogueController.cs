@@ -1,7 +1,7 @@
+using Disclosure.Contents;
 using Disclosure.Contents.Items;
 using Disclosure.Storage.Content;
 using Microsoft.AspNetCore.Mvc;
-using Disclosure.Contents;
 
 namespace Disclosure.Site.Controllers;
 

@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
-using Disclosure.Core.ContentManagement;
-using Disclosure.Media;
+using Disclosure.Contents;
 using Disclosure.Contents.Items;
 using Disclosure.Contents.Rendering;
+using Disclosure.Core.ContentManagement;
+using Disclosure.Media;
 using Disclosure.Storage.Content;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.StaticFiles;
-using Disclosure.Contents;
 
 namespace Disclosure.Site.Controllers;
 

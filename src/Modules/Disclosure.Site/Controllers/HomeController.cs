@@ -1,8 +1,8 @@
+using Disclosure.Contents;
 using Disclosure.Contents.Catalogue;
 using Disclosure.Contents.Items;
 using Disclosure.Storage.Content;
 using Microsoft.AspNetCore.Mvc;
-using Disclosure.Contents;
 
 namespace Disclosure.Site.Controllers;
 

@@ -1,13 +1,13 @@
-using Disclosure.Contents.Catalogue;
 using System.Globalization;
 using System.Xml;
+using Disclosure.Contents;
+using Disclosure.Contents.Catalogue;
 using Disclosure.Contents.Items;
 using Disclosure.Core.Time;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Disclosure.Contents;
 
 namespace Disclosure.Site.Feeds;
 

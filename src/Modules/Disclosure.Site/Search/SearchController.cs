@@ -1,6 +1,6 @@
+using Disclosure.Contents.Items;
 using Disclosure.Core.Time;
 using Disclosure.Search;
-using Disclosure.Contents.Items;
 using Disclosure.Storage.Content;
 using Microsoft.AspNetCore.Mvc;
 

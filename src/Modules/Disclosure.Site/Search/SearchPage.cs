@@ -1,5 +1,5 @@
-using Disclosure.Search;
 using Disclosure.Contents.Items;
+using Disclosure.Search;
 
 namespace Disclosure.Site.Search;
 

@@ -1,8 +1,8 @@
+using Disclosure.Admin;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Web.Admin;
-using Disclosure.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

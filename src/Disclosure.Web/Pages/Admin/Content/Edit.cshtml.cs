@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Disclosure.Admin;
+using Disclosure.Contents.Rendering;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.ContentManagement.Validation;
@@ -7,9 +9,7 @@ using Disclosure.Core.Time;
 using Disclosure.Media;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
-using Disclosure.Contents.Rendering;
 using Disclosure.Web.Admin;
-using Disclosure.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,9 +1,9 @@
-using Disclosure.Core.ContentManagement;
+using Disclosure.Admin;
 using Disclosure.Contents.Items;
+using Disclosure.Core.ContentManagement;
 using Disclosure.Site.Theming;
 using Disclosure.Storage;
 using Disclosure.Web.Admin;
-using Disclosure.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;

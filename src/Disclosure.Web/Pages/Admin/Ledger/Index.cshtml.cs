@@ -1,10 +1,10 @@
+using Disclosure.Accounts;
+using Disclosure.Admin;
 using Disclosure.Core.Paging;
 using Disclosure.Core.Tables;
 using Disclosure.Storage;
 using Disclosure.Storage.Ledger;
 using Disclosure.Web.Admin;
-using Disclosure.Admin;
-using Disclosure.Accounts;
 using Disclosure.Web.Admin.Ledger;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,8 +1,8 @@
+using Disclosure.Admin;
 using Disclosure.Channels;
 using Disclosure.Channels.Outbox;
 using Disclosure.Storage.Entities;
 using Disclosure.Web.Admin;
-using Disclosure.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

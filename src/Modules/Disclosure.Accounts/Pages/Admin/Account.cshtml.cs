@@ -1,5 +1,6 @@
-using Disclosure.Storage.Identity;
 using Disclosure.Admin;
+using Disclosure.Storage.Identity;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

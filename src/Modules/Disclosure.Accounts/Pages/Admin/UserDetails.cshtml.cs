@@ -1,8 +1,9 @@
+using Disclosure.Admin;
 using Disclosure.Storage;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Identity;
-using Disclosure.Admin;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

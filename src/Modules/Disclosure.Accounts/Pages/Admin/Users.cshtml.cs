@@ -1,6 +1,7 @@
-using Disclosure.Storage;
 using Disclosure.Admin;
+using Disclosure.Storage;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

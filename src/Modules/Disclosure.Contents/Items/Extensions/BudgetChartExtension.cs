@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Disclosure.Core.ContentManagement;
 using Disclosure.Contents.Rendering;
+using Disclosure.Core.ContentManagement;
 using Disclosure.Storage;
 using Microsoft.EntityFrameworkCore;
 

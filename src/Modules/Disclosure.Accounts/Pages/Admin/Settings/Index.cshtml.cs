@@ -1,8 +1,9 @@
+using Disclosure.Admin;
 using Disclosure.Core.Settings;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Settings;
-using Disclosure.Admin;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,14 +1,14 @@
 using System.Globalization;
-using Disclosure.AnnualReports.Models;
-using Disclosure.Media;
-using Disclosure.AnnualReports.Documents;
-using Disclosure.AnnualReports.Services;
-using Disclosure.AnnualReports.Data;
-using Disclosure.Storage.Workflow;
 using Disclosure.Admin;
 using Disclosure.AnnualReports.Admin;
-using Microsoft.AspNetCore.Http;
+using Disclosure.AnnualReports.Data;
+using Disclosure.AnnualReports.Documents;
+using Disclosure.AnnualReports.Models;
+using Disclosure.AnnualReports.Services;
+using Disclosure.Media;
+using Disclosure.Storage.Workflow;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,13 +1,13 @@
 using System.Globalization;
+using Disclosure.Admin;
+using Disclosure.AnnualReports.Data;
 using Disclosure.AnnualReports.Models;
+using Disclosure.AnnualReports.Services;
 using Disclosure.Core.Time;
 using Disclosure.Storage;
-using Disclosure.AnnualReports.Services;
-using Disclosure.AnnualReports.Data;
 using Disclosure.Storage.Settings;
-using Disclosure.Admin;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

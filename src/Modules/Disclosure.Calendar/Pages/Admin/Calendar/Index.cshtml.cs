@@ -1,10 +1,11 @@
+using Disclosure.Admin;
 using Disclosure.Core.Calendar;
 using Disclosure.Core.Recipes;
 using Disclosure.Core.Time;
 using Disclosure.Storage.Calendar;
 using Disclosure.Storage.Entities;
-using Disclosure.Admin;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,17 +1,17 @@
-using Disclosure.Core.Calendar;
-using Disclosure.Credit.Models;
-using Disclosure.Core.Time;
-using Disclosure.Storage;
-using Disclosure.Credit.Services;
-using Disclosure.Credit.Data;
-using Disclosure.Storage.Entities;
 using Disclosure.Admin;
-using Microsoft.AspNetCore.Http;
+using Disclosure.Core.Calendar;
+using Disclosure.Core.Time;
+using Disclosure.Credit.Admin;
+using Disclosure.Credit.Data;
+using Disclosure.Credit.Models;
+using Disclosure.Credit.Services;
+using Disclosure.Storage;
+using Disclosure.Storage.Entities;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Disclosure.Credit.Admin;
 
 namespace Disclosure.Credit.Pages.Admin.Credit;
 

@@ -1,15 +1,15 @@
-using Disclosure.Credit.Models;
-using Disclosure.Core.Tables;
-using Disclosure.Storage;
-using Disclosure.Credit.Services;
-using Disclosure.Credit.Data;
 using Disclosure.Admin;
-using Microsoft.AspNetCore.Http;
+using Disclosure.Core.Tables;
+using Disclosure.Credit.Admin;
+using Disclosure.Credit.Data;
+using Disclosure.Credit.Models;
+using Disclosure.Credit.Services;
+using Disclosure.Storage;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Disclosure.Credit.Admin;
 
 namespace Disclosure.Credit.Pages.Admin.Credit;
 

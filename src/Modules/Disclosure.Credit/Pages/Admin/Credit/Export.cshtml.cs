@@ -1,15 +1,15 @@
-using Disclosure.Credit.Models;
+using Disclosure.Admin;
 using Disclosure.Core.Tables;
 using Disclosure.Core.Time;
-using Disclosure.Media.Tables;
-using Disclosure.Credit.Services;
+using Disclosure.Credit.Admin;
 using Disclosure.Credit.Data;
+using Disclosure.Credit.Models;
 using Disclosure.Credit.PowerList;
-using Disclosure.Admin;
+using Disclosure.Credit.Services;
+using Disclosure.Media.Tables;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Disclosure.Credit.Admin;
 
 namespace Disclosure.Credit.Pages.Admin.Credit;
 

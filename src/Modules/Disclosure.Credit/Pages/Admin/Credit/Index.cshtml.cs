@@ -1,11 +1,11 @@
+using Disclosure.Admin;
+using Disclosure.Credit.Admin;
+using Disclosure.Credit.Data;
 using Disclosure.Credit.Models;
 using Disclosure.Credit.Services;
-using Disclosure.Credit.Data;
-using Disclosure.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Disclosure.Credit.Admin;
 
 namespace Disclosure.Credit.Pages.Admin.Credit;
 

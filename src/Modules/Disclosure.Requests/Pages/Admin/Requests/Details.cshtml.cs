@@ -1,14 +1,14 @@
-using Disclosure.Core.Calendar;
-using Disclosure.Requests.Models;
-using Disclosure.Media;
-using Disclosure.Storage.Entities;
-using Disclosure.Requests.Services;
-using Disclosure.Requests.Data;
-using Disclosure.Storage.Settings;
 using Disclosure.Admin;
+using Disclosure.Core.Calendar;
+using Disclosure.Media;
 using Disclosure.Requests.Admin;
-using Microsoft.AspNetCore.Http;
+using Disclosure.Requests.Data;
+using Disclosure.Requests.Models;
+using Disclosure.Requests.Services;
+using Disclosure.Storage.Entities;
+using Disclosure.Storage.Settings;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,8 +1,8 @@
-using Disclosure.Requests.Models;
-using Disclosure.Requests.Services;
-using Disclosure.Requests.Data;
 using Disclosure.Admin;
 using Disclosure.Requests.Admin;
+using Disclosure.Requests.Data;
+using Disclosure.Requests.Models;
+using Disclosure.Requests.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,10 +1,10 @@
+using Disclosure.Admin;
 using Disclosure.Core.Calendar;
+using Disclosure.Requests.Data;
 using Disclosure.Requests.Models;
 using Disclosure.Requests.Services;
-using Disclosure.Requests.Data;
-using Disclosure.Admin;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

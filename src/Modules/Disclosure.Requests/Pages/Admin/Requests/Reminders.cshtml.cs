@@ -1,6 +1,6 @@
-using Disclosure.Requests.Services;
-using Disclosure.Requests.Data;
 using Disclosure.Admin;
+using Disclosure.Requests.Data;
+using Disclosure.Requests.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

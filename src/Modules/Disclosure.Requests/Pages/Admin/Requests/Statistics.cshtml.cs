@@ -1,7 +1,7 @@
-using Disclosure.Requests.Statistics;
-using Disclosure.Requests.Services;
-using Disclosure.Requests.Data;
 using Disclosure.Admin;
+using Disclosure.Requests.Data;
+using Disclosure.Requests.Services;
+using Disclosure.Requests.Statistics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
