@@ -2,11 +2,12 @@
 # Mutation testing (变异测试) with Stryker.NET: deliberately breaks the guards that keep secrets and signatures
 # right, runs the tests that cover them, and records per area how many of those breakages a test caught.
 #
-#   build/mutation.sh                  the default areas: secrecy deadline webhook
+#   build/mutation.sh                  the default areas: secrecy masking deadline calendar webhook
 #   build/mutation.sh workflow ledger  any areas by name (see `area` below)
 #   build/mutation.sh --list           the areas and what each mutates
 #
-# Each area names the source project, the files to mutate (nothing else of the project is mutated), the test
+# Each area names ONE source project (Stryker mutates one project per run: that is why the secrecy scan, the kernel's,
+# and 双公示 masking, the Credit module's, are separate areas, as are 答复期限 and working-day counting), the files to mutate (nothing else of the project is mutated), the test
 # project and a test filter that selects the tests covering it. The score of each run replaces that area's row in
 # docs/mutation.md. Stryker runs with --concurrency 1 by default (MUTATION_CONCURRENCY overrides it) because the
 # machines this runs on are shared. Not part of build/test.sh: a run takes minutes per area.
@@ -19,7 +20,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-default_areas=(secrecy deadline webhook)
+default_areas=(secrecy masking deadline calendar webhook)
 concurrency="${MUTATION_CONCURRENCY:-1}"
 report="$repo/docs/mutation.md"
 # A VSTest filter term that drops the PostgreSQL case of the storage tests' engine theories (see above).
@@ -45,18 +46,32 @@ area() {
   mutate=()
   case "$1" in
     secrecy)
-      label="保密审查扫描与脱敏 (secrecy scan + masking)"
+      label="保密审查扫描 (secrecy scan)"
       project=src/Disclosure.Core/Disclosure.Core.csproj
       test_project=tests/Disclosure.Core.Tests/Disclosure.Core.Tests.csproj
-      mutate=("**/Secrecy/*.cs" "**/Credit/CreditMasking.cs")
-      filter="FullyQualifiedName~Disclosure.Core.Tests.Secrecy|FullyQualifiedName~CreditMasking"
+      mutate=("**/Secrecy/*.cs")
+      filter="FullyQualifiedName~Disclosure.Core.Tests.Secrecy"
+      ;;
+    masking)
+      label="双公示脱敏 (credit masking)"
+      project=src/Modules/Disclosure.Credit/Disclosure.Credit.csproj
+      test_project=tests/Disclosure.Core.Tests/Disclosure.Core.Tests.csproj
+      mutate=("**/Models/CreditMasking.cs")
+      filter="FullyQualifiedName~CreditMasking"
       ;;
     deadline)
-      label="答复期限 (reply deadline + working-day counting)"
+      label="答复期限 (reply deadline)"
+      project=src/Modules/Disclosure.Requests/Disclosure.Requests.csproj
+      test_project=tests/Disclosure.Core.Tests/Disclosure.Core.Tests.csproj
+      mutate=("**/Models/ReplyDeadline.cs")
+      filter="FullyQualifiedName~ReplyDeadline"
+      ;;
+    calendar)
+      label="工作日计算 (working-day counting)"
       project=src/Disclosure.Core/Disclosure.Core.csproj
       test_project=tests/Disclosure.Core.Tests/Disclosure.Core.Tests.csproj
-      mutate=("**/Requests/ReplyDeadline.cs" "**/Calendar/WorkingDayCalendar.cs")
-      filter="FullyQualifiedName~ReplyDeadline|FullyQualifiedName~WorkingDayCalendar"
+      mutate=("**/Calendar/WorkingDayCalendar.cs")
+      filter="FullyQualifiedName~WorkingDayCalendar|FullyQualifiedName~ReplyDeadline"
       ;;
     webhook)
       label="Webhook 签名 (webhook signature)"
@@ -92,14 +107,14 @@ area() {
       filter="FullyQualifiedName~Ledger&$sqlite_only"
       ;;
     *)
-      echo "unknown area '$1' (known: secrecy deadline webhook workflow ledger)" >&2
+      echo "unknown area '$1' (known: secrecy masking deadline calendar webhook workflow ledger)" >&2
       return 1
       ;;
   esac
 }
 
 if [ "${1:-}" = "--list" ]; then
-  for name in secrecy deadline webhook workflow ledger; do
+  for name in secrecy masking deadline calendar webhook workflow ledger; do
     area "$name"
     echo "$name: $label — $project ${mutate[*]} — tests: $test_project ($filter)"
   done
