@@ -17,7 +17,7 @@ namespace Disclosure.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Disclosure.Storage.AnnualReports.AnnualReportRecord", b =>
+            modelBuilder.Entity("Disclosure.AnnualReports.Data.AnnualReportRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd();
@@ -79,20 +79,7 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("AnnualReports", (string)null);
                 });
 
-            modelBuilder.Entity("Disclosure.Storage.Changes.PublicRevision", b =>
-                {
-                    b.Property<int>("Id");
-
-                    b.Property<DateTime>("ChangedUtc");
-
-                    b.Property<long>("Revision");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("PublicRevision", (string)null);
-                });
-
-            modelBuilder.Entity("Disclosure.Storage.Credit.CreditLicenceRecord", b =>
+            modelBuilder.Entity("Disclosure.Credit.Data.CreditLicenceRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd();
@@ -252,7 +239,7 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("CreditLicences", (string)null);
                 });
 
-            modelBuilder.Entity("Disclosure.Storage.Credit.CreditPenaltyRecord", b =>
+            modelBuilder.Entity("Disclosure.Credit.Data.CreditPenaltyRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd();
@@ -431,6 +418,283 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("CreditPenalties", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Requests.Data.CaptchaChallengeRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32);
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(8);
+
+                    b.Property<DateTime>("ExpiresUtc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.ToTable("CaptchaChallenges", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Requests.Data.InformationRequestRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.Property<DateOnly>("ClockStartOn");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256);
+
+                    b.Property<DateOnly?>("ClosedOn");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(36);
+
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(1000);
+
+                    b.Property<DateOnly?>("CorrectionReceivedOn");
+
+                    b.Property<DateOnly?>("CorrectionRequestedOn");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(64);
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000);
+
+                    b.Property<string>("DocumentReference")
+                        .HasMaxLength(100);
+
+                    b.Property<DateOnly?>("ExtendedOn");
+
+                    b.Property<string>("ExtensionApprovedBy")
+                        .HasMaxLength(100);
+
+                    b.Property<int>("ExtensionDays");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(500);
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24);
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40);
+
+                    b.Property<DateOnly>("ReceivedOn");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime>("RegisteredUtc");
+
+                    b.Property<string>("ReplyText")
+                        .HasMaxLength(4000);
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(24);
+
+                    b.Property<string>("TrackingCode")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedOn");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedOn");
+
+                    b.HasIndex("TrackingCode")
+                        .IsUnique();
+
+                    b.HasIndex("Stage", "ReceivedOn");
+
+                    b.ToTable("InformationRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Requests.Data.RequestAppealRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(100);
+
+                    b.Property<DateOnly?>("DecidedOn");
+
+                    b.Property<DateOnly>("FiledOn");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40);
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.Property<long>("RequestId");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("InformationRequestAppeals", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Requests.Data.RequestApplicantRecord", b =>
+                {
+                    b.Property<long>("RequestId");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(50);
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(100);
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("IdType")
+                        .IsRequired()
+                        .HasMaxLength(40);
+
+                    b.Property<string>("LegalRepresentative")
+                        .HasMaxLength(50);
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(6);
+
+                    b.HasKey("RequestId");
+
+                    b.ToTable("InformationRequestApplicants", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Requests.Data.RequestConsultationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<DateOnly?>("RepliedOn");
+
+                    b.Property<long>("RequestId");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.Property<DateOnly>("StartedOn");
+
+                    b.Property<string>("ThirdParty")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("InformationRequestConsultations", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Requests.Data.RequestDocumentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired();
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime>("CreatedUtc");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.Property<long>("RequestId");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("InformationRequestDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Storage.Changes.PublicRevision", b =>
+                {
+                    b.Property<int>("Id");
+
+                    b.Property<DateTime>("ChangedUtc");
+
+                    b.Property<long>("Revision");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PublicRevision", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Storage.Entities.AgencyRecord", b =>
                 {
                     b.Property<string>("Code")
@@ -487,24 +751,6 @@ namespace Disclosure.Storage.Migrations
                     b.HasIndex("Year");
 
                     b.ToTable("CalendarDays", (string)null);
-                });
-
-            modelBuilder.Entity("Disclosure.Storage.Entities.CaptchaChallengeRecord", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(32);
-
-                    b.Property<string>("Answer")
-                        .IsRequired()
-                        .HasMaxLength(8);
-
-                    b.Property<DateTime>("ExpiresUtc");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpiresUtc");
-
-                    b.ToTable("CaptchaChallenges", (string)null);
                 });
 
             modelBuilder.Entity("Disclosure.Storage.Entities.CatalogueClassRecord", b =>
@@ -752,109 +998,6 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("Departments", (string)null);
                 });
 
-            modelBuilder.Entity("Disclosure.Storage.Entities.InformationRequestRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd();
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(16);
-
-                    b.Property<DateOnly>("ClockStartOn");
-
-                    b.Property<string>("ClosedBy")
-                        .HasMaxLength(256);
-
-                    b.Property<DateOnly?>("ClosedOn");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .IsRequired()
-                        .HasMaxLength(36);
-
-                    b.Property<string>("CorrectionNote")
-                        .HasMaxLength(1000);
-
-                    b.Property<DateOnly?>("CorrectionReceivedOn");
-
-                    b.Property<DateOnly?>("CorrectionRequestedOn");
-
-                    b.Property<string>("Delivery")
-                        .IsRequired()
-                        .HasMaxLength(16);
-
-                    b.Property<string>("DepartmentCode")
-                        .HasMaxLength(64);
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(2000);
-
-                    b.Property<string>("DocumentReference")
-                        .HasMaxLength(100);
-
-                    b.Property<DateOnly?>("ExtendedOn");
-
-                    b.Property<string>("ExtensionApprovedBy")
-                        .HasMaxLength(100);
-
-                    b.Property<int>("ExtensionDays");
-
-                    b.Property<string>("ExtensionReason")
-                        .HasMaxLength(500);
-
-                    b.Property<string>("Form")
-                        .IsRequired()
-                        .HasMaxLength(16);
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(24);
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasMaxLength(16);
-
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(40);
-
-                    b.Property<DateOnly>("ReceivedOn");
-
-                    b.Property<string>("RegisteredBy")
-                        .IsRequired()
-                        .HasMaxLength(256);
-
-                    b.Property<DateTime>("RegisteredUtc");
-
-                    b.Property<string>("ReplyText")
-                        .HasMaxLength(4000);
-
-                    b.Property<string>("Stage")
-                        .IsRequired()
-                        .HasMaxLength(24);
-
-                    b.Property<string>("TrackingCode")
-                        .IsRequired()
-                        .HasMaxLength(16);
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClosedOn");
-
-                    b.HasIndex("Number")
-                        .IsUnique();
-
-                    b.HasIndex("ReceivedOn");
-
-                    b.HasIndex("TrackingCode")
-                        .IsUnique();
-
-                    b.HasIndex("Stage", "ReceivedOn");
-
-                    b.ToTable("InformationRequests", (string)null);
-                });
-
             modelBuilder.Entity("Disclosure.Storage.Entities.LedgerEntry", b =>
                 {
                     b.Property<long>("Sequence");
@@ -997,149 +1140,6 @@ namespace Disclosure.Storage.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("RecipeExecutions", (string)null);
-                });
-
-            modelBuilder.Entity("Disclosure.Storage.Entities.RequestAppealRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd();
-
-                    b.Property<string>("Authority")
-                        .IsRequired()
-                        .HasMaxLength(200);
-
-                    b.Property<string>("CaseNumber")
-                        .HasMaxLength(100);
-
-                    b.Property<DateOnly?>("DecidedOn");
-
-                    b.Property<DateOnly>("FiledOn");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40);
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(256);
-
-                    b.Property<long>("RequestId");
-
-                    b.Property<string>("Result")
-                        .IsRequired()
-                        .HasMaxLength(16);
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestId");
-
-                    b.ToTable("InformationRequestAppeals", (string)null);
-                });
-
-            modelBuilder.Entity("Disclosure.Storage.Entities.RequestApplicantRecord", b =>
-                {
-                    b.Property<long>("RequestId");
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasMaxLength(200);
-
-                    b.Property<string>("ContactName")
-                        .HasMaxLength(50);
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(100);
-
-                    b.Property<string>("IdNumber")
-                        .IsRequired()
-                        .HasMaxLength(20);
-
-                    b.Property<string>("IdType")
-                        .IsRequired()
-                        .HasMaxLength(40);
-
-                    b.Property<string>("LegalRepresentative")
-                        .HasMaxLength(50);
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100);
-
-                    b.Property<string>("Phone")
-                        .IsRequired()
-                        .HasMaxLength(20);
-
-                    b.Property<string>("PostalCode")
-                        .HasMaxLength(6);
-
-                    b.HasKey("RequestId");
-
-                    b.ToTable("InformationRequestApplicants", (string)null);
-                });
-
-            modelBuilder.Entity("Disclosure.Storage.Entities.RequestConsultationRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd();
-
-                    b.Property<DateOnly?>("RepliedOn");
-
-                    b.Property<long>("RequestId");
-
-                    b.Property<string>("StartedBy")
-                        .IsRequired()
-                        .HasMaxLength(256);
-
-                    b.Property<DateOnly>("StartedOn");
-
-                    b.Property<string>("ThirdParty")
-                        .IsRequired()
-                        .HasMaxLength(200);
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestId");
-
-                    b.ToTable("InformationRequestConsultations", (string)null);
-                });
-
-            modelBuilder.Entity("Disclosure.Storage.Entities.RequestDocumentRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd();
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired();
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100);
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256);
-
-                    b.Property<DateTime>("CreatedUtc");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200);
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16);
-
-                    b.Property<long>("RequestId");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64);
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestId");
-
-                    b.ToTable("InformationRequestDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Disclosure.Storage.Entities.ReviewChainRecord", b =>
@@ -1508,6 +1508,42 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Requests.Data.RequestAppealRecord", b =>
+                {
+                    b.HasOne("Disclosure.Requests.Data.InformationRequestRecord", null)
+                        .WithMany("Appeals")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Requests.Data.RequestApplicantRecord", b =>
+                {
+                    b.HasOne("Disclosure.Requests.Data.InformationRequestRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Disclosure.Requests.Data.RequestApplicantRecord", "RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Requests.Data.RequestConsultationRecord", b =>
+                {
+                    b.HasOne("Disclosure.Requests.Data.InformationRequestRecord", null)
+                        .WithMany("Consultations")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Requests.Data.RequestDocumentRecord", b =>
+                {
+                    b.HasOne("Disclosure.Requests.Data.InformationRequestRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Disclosure.Storage.Entities.ContentVersionRecord", b =>
                 {
                     b.HasOne("Disclosure.Storage.Entities.ContentItemRecord", "Item")
@@ -1517,42 +1553,6 @@ namespace Disclosure.Storage.Migrations
                         .IsRequired();
 
                     b.Navigation("Item");
-                });
-
-            modelBuilder.Entity("Disclosure.Storage.Entities.RequestAppealRecord", b =>
-                {
-                    b.HasOne("Disclosure.Storage.Entities.InformationRequestRecord", null)
-                        .WithMany("Appeals")
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Disclosure.Storage.Entities.RequestApplicantRecord", b =>
-                {
-                    b.HasOne("Disclosure.Storage.Entities.InformationRequestRecord", null)
-                        .WithOne()
-                        .HasForeignKey("Disclosure.Storage.Entities.RequestApplicantRecord", "RequestId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Disclosure.Storage.Entities.RequestConsultationRecord", b =>
-                {
-                    b.HasOne("Disclosure.Storage.Entities.InformationRequestRecord", null)
-                        .WithMany("Consultations")
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Disclosure.Storage.Entities.RequestDocumentRecord", b =>
-                {
-                    b.HasOne("Disclosure.Storage.Entities.InformationRequestRecord", null)
-                        .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Disclosure.Storage.Entities.ReviewDecisionRecord", b =>
@@ -1643,16 +1643,16 @@ namespace Disclosure.Storage.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Disclosure.Storage.Entities.ContentItemRecord", b =>
-                {
-                    b.Navigation("Versions");
-                });
-
-            modelBuilder.Entity("Disclosure.Storage.Entities.InformationRequestRecord", b =>
+            modelBuilder.Entity("Disclosure.Requests.Data.InformationRequestRecord", b =>
                 {
                     b.Navigation("Appeals");
 
                     b.Navigation("Consultations");
+                });
+
+            modelBuilder.Entity("Disclosure.Storage.Entities.ContentItemRecord", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Disclosure.Storage.Entities.ReviewRecord", b =>
