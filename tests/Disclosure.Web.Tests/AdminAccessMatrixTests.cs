@@ -5,6 +5,7 @@ using Disclosure.Accounts;
 using Disclosure.Admin;
 using Disclosure.AnnualReports;
 using Disclosure.Calendar;
+using Disclosure.Channels;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Credit;
 using Disclosure.Credit.Admin;
@@ -48,9 +49,9 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
         ["secrecy"] = [AdminPolicies.Staff, AdminPolicies.Keywords],
         ["leader"] = [AdminPolicies.Staff, AdminPolicies.Ledger],
         ["office"] = [AdminPolicies.Staff, AdminPolicies.Editing, AdminPolicies.Ledger, CalendarModule.AdminPolicy, RequestsModule.AdminPolicy,
-            AdminPolicies.Channels, CreditModule.AdminPolicy, CreditModule.PublishingPolicy, AnnualReportsModule.AdminPolicy],
+            ChannelsAdmin.Policy, CreditModule.AdminPolicy, CreditModule.PublishingPolicy, AnnualReportsModule.AdminPolicy],
         ["sysadmin"] = [AdminPolicies.Staff, AdminPolicies.Ledger, AdminPolicies.Keywords, AccountsModule.UsersPolicy, CalendarModule.AdminPolicy,
-            AdminPolicies.Channels, AnnualReportsModule.AdminPolicy, AccountsModule.SettingsPolicy],
+            ChannelsAdmin.Policy, AnnualReportsModule.AdminPolicy, AccountsModule.SettingsPolicy],
         ["norole"] = [],
         [Anonymous] = [],
     };

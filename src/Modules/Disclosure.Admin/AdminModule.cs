@@ -20,7 +20,6 @@ public sealed class AdminModule : IDisclosureModule
         services.AddSingleton(new AdminMenuEntry("工作台", "/admin", null, 0));
         services.AddSingleton(new AdminMenuEntry("内容", "/admin/content", null, 10));
         services.AddSingleton(new AdminMenuEntry("发布台账", "/admin/ledger", AdminPolicies.Ledger, 20));
-        services.AddSingleton(new AdminMenuEntry("发布渠道", "/admin/outbox", AdminPolicies.Channels, 30));
         services.AddSingleton(new AdminMenuEntry("敏感词", "/admin/keywords", AdminPolicies.Keywords, 40));
     }
 }

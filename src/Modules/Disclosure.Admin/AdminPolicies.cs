@@ -11,7 +11,6 @@ public static class AdminPolicies
     public const string Editing = "Editing";
     public const string Ledger = "Ledger";
     public const string Keywords = "Keywords";
-    public const string Channels = "Channels";
 
     public static readonly string[] StaffRoles =
     [
@@ -25,6 +24,5 @@ public static class AdminPolicies
         options.AddPolicy(Editing, p => p.RequireRole(RoleNames.Editor, RoleNames.InformationOffice));
         options.AddPolicy(Ledger, p => p.RequireRole(RoleNames.InformationOffice, RoleNames.Leader, RoleNames.Administrator));
         options.AddPolicy(Keywords, p => p.RequireRole(RoleNames.SecrecyOfficer, RoleNames.Administrator));
-        options.AddPolicy(Channels, p => p.RequireRole(RoleNames.InformationOffice, RoleNames.Administrator));
     }
 }

@@ -1,11 +1,14 @@
+using Disclosure.Admin;
 using Disclosure.Channels.Content;
 using Disclosure.Channels.Outbox;
 using Disclosure.Channels.WeChat;
 using Disclosure.Channels.Web;
 using Disclosure.Channels.Webhooks;
 using Disclosure.Contents.Items;
+using Disclosure.Core.Security;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +18,7 @@ namespace Disclosure.Channels;
 
 public static class ChannelsServiceCollectionExtensions
 {
+
     /// <summary>
     /// The channels and their outbox: the writer that joins every publish/update/withdraw transaction, the
     /// dispatcher (a hosted service), and the web, WeChat and webhook channels, configured from <c>Channels:*</c>
@@ -55,6 +59,10 @@ public static class ChannelsServiceCollectionExtensions
         services.AddScoped<WeChatTokenStore>();
         services.AddScoped<WeChatClient>();
         services.AddScoped<WeChatArticleBuilder>();
+
+        // The admin page.
+        services.AddOptions<AuthorizationOptions>().Configure(options => options.AddPolicy(ChannelsAdmin.Policy, p => p.RequireRole(RoleNames.InformationOffice, RoleNames.Administrator)));
+        services.AddSingleton(new AdminMenuEntry("发布渠道", "/admin/outbox", ChannelsAdmin.Policy, 30));
         return services;
     }
 }

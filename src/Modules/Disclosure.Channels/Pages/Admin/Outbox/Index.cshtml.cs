@@ -2,18 +2,18 @@ using Disclosure.Admin;
 using Disclosure.Channels;
 using Disclosure.Channels.Outbox;
 using Disclosure.Storage.Entities;
-using Disclosure.Web.Admin;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Disclosure.Web.Pages.Admin.Outbox;
+namespace Disclosure.Channels.Pages.Admin.Outbox;
 
 /// <summary>
 /// 发布渠道: what failed to reach a channel (still retrying, or given up as a dead letter) with the error, and the
 /// retry. The retry is also what the item page's channel block posts to.
 /// </summary>
-[Authorize(Policy = AdminPolicies.Channels)]
+[Authorize(Policy = ChannelsAdmin.Policy)]
 public sealed class IndexModel(OutboxStatusQuery outbox, ChannelSetup setup) : PageModel
 {
     public const int PageSize = 50;
