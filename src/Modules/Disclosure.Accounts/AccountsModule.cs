@@ -1,7 +1,6 @@
 using Disclosure.Admin;
 using Disclosure.Core.Security;
 using Disclosure.Storage.Modules;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Accounts;
@@ -22,11 +21,8 @@ public sealed class AccountsModule : IDisclosureModule
         services.AddScoped<AccountService>();
         services.AddScoped<AccountSignIn>();
         services.AddSingleton<PasswordRule>();
-        services.AddOptions<AuthorizationOptions>().Configure(options =>
-        {
-            options.AddPolicy(UsersPolicy, p => p.RequireRole(RoleNames.Administrator));
-            options.AddPolicy(SettingsPolicy, p => p.RequireRole(RoleNames.Administrator));
-        });
+        services.AddAdminPolicy(UsersPolicy, RoleNames.Administrator);
+        services.AddAdminPolicy(SettingsPolicy, RoleNames.Administrator);
         services.AddSingleton(new AdminMenuEntry("用户", "/admin/users", UsersPolicy, 90));
         services.AddSingleton(new AdminMenuEntry("站点设置", "/admin/settings", SettingsPolicy, 100));
     }

@@ -4,7 +4,6 @@ using Disclosure.AnnualReports.Services;
 using Disclosure.Contents.Items.Extensions;
 using Disclosure.Core.Security;
 using Disclosure.Storage.Modules;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.AnnualReports;
@@ -31,7 +30,7 @@ public sealed class AnnualReportsModule : IDisclosureModule
         services.AddScoped<ReportStatistics>();
         services.AddScoped<AnnualReportService>();
         services.AddScoped<IItemPageExtension, AnnualReportExtension>();
-        services.AddOptions<AuthorizationOptions>().Configure(options => options.AddPolicy(AdminPolicy, p => p.RequireRole(RoleNames.InformationOffice, RoleNames.Administrator)));
+        services.AddAdminPolicy(AdminPolicy, RoleNames.InformationOffice, RoleNames.Administrator);
         services.AddSingleton(new AdminMenuEntry("年度报告", "/admin/annual-reports", AdminPolicy, 80));
     }
 }

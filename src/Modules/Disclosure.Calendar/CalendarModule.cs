@@ -1,7 +1,6 @@
 using Disclosure.Admin;
 using Disclosure.Core.Security;
 using Disclosure.Storage.Modules;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Calendar;
@@ -16,7 +15,7 @@ public sealed class CalendarModule : IDisclosureModule
 
     public void ConfigureServices(IServiceCollection services)
     {
-        services.AddOptions<AuthorizationOptions>().Configure(options => options.AddPolicy(AdminPolicy, p => p.RequireRole(RoleNames.Administrator, RoleNames.InformationOffice)));
+        services.AddAdminPolicy(AdminPolicy, RoleNames.Administrator, RoleNames.InformationOffice);
         services.AddSingleton(new AdminMenuEntry("工作日历", "/admin/calendar", AdminPolicy, 50));
     }
 }

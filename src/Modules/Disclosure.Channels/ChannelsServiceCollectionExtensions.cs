@@ -8,7 +8,6 @@ using Disclosure.Contents.Items;
 using Disclosure.Core.Security;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -61,7 +60,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddScoped<WeChatArticleBuilder>();
 
         // The admin page.
-        services.AddOptions<AuthorizationOptions>().Configure(options => options.AddPolicy(ChannelsAdmin.Policy, p => p.RequireRole(RoleNames.InformationOffice, RoleNames.Administrator)));
+        services.AddAdminPolicy(ChannelsAdmin.Policy, RoleNames.InformationOffice, RoleNames.Administrator);
         services.AddSingleton(new AdminMenuEntry("发布渠道", "/admin/outbox", ChannelsAdmin.Policy, 30));
         return services;
     }

@@ -9,7 +9,6 @@ using Disclosure.Credit.Services;
 using Disclosure.Site.Controllers;
 using Disclosure.Storage.Modules;
 using Disclosure.Storage.Setup;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,11 +38,8 @@ public sealed class CreditModule : IDisclosureModule
         services.AddScoped<PowerListImporter>();
         services.AddScoped<PowerListExporter>();
         services.AddScoped<IRecipeStepHandler, CreditRecordsStepHandler>();
-        services.AddOptions<AuthorizationOptions>().Configure(options =>
-        {
-            options.AddPolicy(AdminPolicy, p => p.RequireRole(RoleNames.Editor, RoleNames.InformationOffice));
-            options.AddPolicy(PublishingPolicy, p => p.RequireRole(RoleNames.InformationOffice));
-        });
+        services.AddAdminPolicy(AdminPolicy, RoleNames.Editor, RoleNames.InformationOffice);
+        services.AddAdminPolicy(PublishingPolicy, RoleNames.InformationOffice);
         services.AddSingleton(new AdminMenuEntry("双公示", "/admin/credit", AdminPolicy, 70));
         services.AddSingleton(new QuickLink("双公示", CreditUrls.Home, "行政许可和行政处罚信息查询"));
     }

@@ -7,7 +7,6 @@ using Disclosure.Requests.Services;
 using Disclosure.Site.Controllers;
 using Disclosure.Storage.Modules;
 using Disclosure.Storage.Setup;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +44,7 @@ public sealed class RequestsModule : IDisclosureModule
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RequestFormOptions>>((limiter, form) => RequestRateLimiting.Configure(limiter, form.Value));
         services.AddSingleton<RequestBudgets>();
         services.AddSingleton<ReplyDownloadLinks>();
-        services.AddOptions<AuthorizationOptions>().Configure(options => options.AddPolicy(AdminPolicy, p => p.RequireRole(RoleNames.InformationOffice)));
+        services.AddAdminPolicy(AdminPolicy, RoleNames.InformationOffice);
         services.AddSingleton(new AdminMenuEntry("依申请公开", "/admin/requests", AdminPolicy, 60));
         services.AddSingleton(new QuickLink("申请政府信息公开", "/requests/apply", "在线提交申请，20 个工作日内答复"));
         services.AddSingleton(new QuickLink("申请进度查询", "/requests/status", "凭查询码和联系电话查询办理进度"));
