@@ -31,9 +31,7 @@ public static class LedgerActions
     public const string PowerListImport = "power-list-import";
     public const string KeyRotated = "ledger-key-rotated";
 
-    /// <summary>The zh-CN name of a kernel action; a module's actions are named by <see cref="LedgerActionNames"/>.</summary>
-    public static string DisplayName(string action) => KernelName(action) ?? LedgerActionNames.Unknown;
-
+    /// <summary>The zh-CN name of a kernel action, or null; pages and exports name every action through <see cref="LedgerActionNames"/>.</summary>
     internal static string? KernelName(string action) => action switch
     {
         Submit => "上报",

@@ -1,10 +1,9 @@
-using Disclosure.Admin;
-using Format = Disclosure.Admin.Format;
 using System.Globalization;
 using Disclosure.Core.Tables;
 using Disclosure.Media.Tables;
 using Disclosure.Storage.Ledger;
 using Disclosure.Web.Admin.Ledger;
+using Format = Disclosure.Admin.Format;
 
 namespace Disclosure.Web.Admin;
 

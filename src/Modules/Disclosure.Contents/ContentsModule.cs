@@ -1,9 +1,7 @@
 using Disclosure.Contents.Items;
 using Disclosure.Contents.Items.Extensions;
-using Disclosure.Storage.Content;
 using Disclosure.Storage.Modules;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Disclosure.Contents;
 
@@ -12,16 +10,15 @@ namespace Disclosure.Contents;
 /// extensions of the kernel's content types (budgets, comment windows, validity). Other modules add their own
 /// <see cref="IItemPageExtension"/>.
 /// </summary>
+/// <remarks>The clock and <c>PublishedContentQuery</c> it builds on are the kernel's (<c>AddDisclosureStorage</c>).</remarks>
 public sealed class ContentsModule : IDisclosureModule
 {
     public void ConfigureServices(IServiceCollection services)
     {
         // Site:PublicUrl and Site:AllowedHosts: the public site's absolute URLs, also printed by the channels.
         services.AddOptions<PublicUrlOptions>().BindConfiguration("Site");
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PublicUrls>();
         services.AddScoped<SiteContext>();
-        services.TryAddScoped<PublishedContentQuery>();
         services.AddScoped<ItemPageBuilder>();
         services.AddScoped<IItemPageExtension, BudgetChartExtension>();
         services.AddScoped<IItemPageExtension, CommentWindowExtension>();

@@ -115,7 +115,7 @@ public sealed class SiteIdentityStoreTests
         Assert.Contains("网站标识码：6401210099 → 6401210001", entry.Detail);
         Assert.Contains("ICP 备案号：（空） → 宁ICP备05001234号-1", entry.Detail);
         Assert.Contains("行政区划代码：640121 → 640122", entry.Detail);
-        Assert.Equal("修改站点设置", LedgerActions.DisplayName(entry.Action));
+        Assert.Equal("修改站点设置", await database.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<LedgerActionNames>().DisplayName(entry.Action))));
         // The agency row follows: 索引号 and the 发布机构 lists use it.
         Assert.Equal("640122", await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Agencies.Select(a => a.AreaCode).SingleAsync()));
         Assert.Empty(await database.InScopeAsync(sp => sp.GetRequiredService<IntegrityVerifier>().VerifyAsync()));
