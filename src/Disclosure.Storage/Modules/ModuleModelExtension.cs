@@ -10,9 +10,11 @@ namespace Disclosure.Storage.Modules;
 /// </summary>
 internal sealed class ModuleModelExtension(IReadOnlyList<IDisclosureModule> modules) : IDbContextOptionsExtension
 {
+    private ExtensionInfo? _info;
+
     public IReadOnlyList<IDisclosureModule> Modules { get; } = modules;
 
-    public DbContextOptionsExtensionInfo Info => new ExtensionInfo(this);
+    public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
 
     public void ApplyServices(IServiceCollection services)
     {
@@ -24,7 +26,8 @@ internal sealed class ModuleModelExtension(IReadOnlyList<IDisclosureModule> modu
 
     private sealed class ExtensionInfo(ModuleModelExtension extension) : DbContextOptionsExtensionInfo(extension)
     {
-        private string Names => string.Join(",", extension.Modules.Select(m => m.Name));
+        // Read whenever a context is made (EF Core looks up its internal service provider by it), so joined once.
+        private string Names { get; } = string.Join(",", extension.Modules.Select(m => m.Name));
 
         public override bool IsDatabaseProvider => false;
 
