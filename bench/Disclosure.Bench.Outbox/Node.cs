@@ -41,7 +41,7 @@ public sealed class Node : IAsyncDisposable
             ["Channels:Webhooks:Endpoints:0:Secret"] = "bench-secret",
         });
         builder.Services.AddDisclosureStorage(storage).AddDisclosureModules(InstalledModules.All);
-        builder.Services.AddSingleton<Storage.Workflow.IAttachmentTextSource, NoAttachmentText>();
+        builder.Services.AddSingleton<Contents.Review.IAttachmentTextSource, NoAttachmentText>();
         builder.Services.AddSingleton(new MediaStore(mediaFolder, new MediaOptions(), TimeProvider.System));
         builder.Services.AddDisclosureChannels(builder.Configuration);
         var host = builder.Build();
@@ -102,9 +102,9 @@ public sealed class Node : IAsyncDisposable
         _host.Dispose();
     }
 
-    private sealed class NoAttachmentText : Storage.Workflow.IAttachmentTextSource
+    private sealed class NoAttachmentText : Contents.Review.IAttachmentTextSource
     {
-        public Task<Storage.Workflow.AttachmentReading> ReadAsync(string path, CancellationToken cancellationToken) =>
-            Task.FromResult(Storage.Workflow.AttachmentReading.NotScanned("基准测试不读取附件"));
+        public Task<Contents.Review.AttachmentReading> ReadAsync(string path, CancellationToken cancellationToken) =>
+            Task.FromResult(Contents.Review.AttachmentReading.NotScanned("基准测试不读取附件"));
     }
 }

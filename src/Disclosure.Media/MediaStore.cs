@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
+using Disclosure.Core.Text;
 using Disclosure.Core.Time;
 
 namespace Disclosure.Media;
@@ -130,7 +131,7 @@ public sealed class MediaStore
 
             if (length > _options.MaxBytes)
             {
-                throw new MediaRejectedException($"文件大小 {FormatSizeOver(length, _options.MaxBytes)} 超过上限 {FormatSize(_options.MaxBytes)}。");
+                throw new MediaRejectedException($"文件大小 {FileSizeText.FormatOver(length, _options.MaxBytes)} 超过上限 {FileSizeText.Format(_options.MaxBytes)}。");
             }
         }
 
@@ -208,7 +209,7 @@ public sealed class MediaStore
                 {
                     // The real size of a streamed upload is unknown without reading the rest of it, which an
                     // endless body would make endless: say only that it is over the limit.
-                    throw new MediaRejectedException($"文件大小超过上限 {FormatSize(_options.MaxBytes)}。");
+                    throw new MediaRejectedException($"文件大小超过上限 {FileSizeText.Format(_options.MaxBytes)}。");
                 }
 
                 hash.AppendData(buffer, 0, read);
@@ -288,19 +289,4 @@ public sealed class MediaStore
     }
 
     private static string Shorten(string extension) => extension.Length <= 16 ? extension : extension[..16] + "…";
-
-    /// <summary>A size just over the limit, with enough decimals that it does not read as equal to the limit.</summary>
-    internal static string FormatSizeOver(long bytes, long limit)
-    {
-        var text = FormatSize(bytes);
-        return text != FormatSize(limit) ? text : bytes.ToString("#,0", CultureInfo.InvariantCulture) + " 字节";
-    }
-
-    /// <summary>Sizes as users read them: “25.3 MB”, “20 MB”, “512 KB”, “300 字节”.</summary>
-    internal static string FormatSize(long bytes) => bytes switch
-    {
-        >= 1024 * 1024 => (bytes / (1024d * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " MB",
-        >= 1024 => (bytes / 1024d).ToString("0.#", CultureInfo.InvariantCulture) + " KB",
-        _ => bytes.ToString(CultureInfo.InvariantCulture) + " 字节",
-    };
 }

@@ -18,8 +18,8 @@ public static class InstalledModules
 {
     public static IReadOnlyList<IDisclosureModule> All { get; } =
     [
-        new ContentsModule(),
         new AdminModule(),
+        new ContentsModule(),
         new AccountsModule(),
         new CalendarModule(),
         new RequestsModule(),

@@ -35,11 +35,6 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
     public DbSet<Counter> Counters => Set<Counter>();
     public DbSet<RecipeExecution> RecipeExecutions => Set<RecipeExecution>();
-    public DbSet<ReviewChainRecord> ReviewChains => Set<ReviewChainRecord>();
-    public DbSet<ReviewRecord> Reviews => Set<ReviewRecord>();
-    public DbSet<ReviewDecisionRecord> ReviewDecisions => Set<ReviewDecisionRecord>();
-    public DbSet<SecrecyFindingRecord> SecrecyFindings => Set<SecrecyFindingRecord>();
-    public DbSet<SecrecyKeywordRecord> SecrecyKeywords => Set<SecrecyKeywordRecord>();
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
     public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

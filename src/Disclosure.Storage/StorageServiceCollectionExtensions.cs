@@ -5,7 +5,6 @@ using Disclosure.Storage.Content;
 using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Modules;
 using Disclosure.Storage.Setup;
-using Disclosure.Storage.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -43,8 +42,6 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<LedgerHeads>();
         services.AddScoped<SignedHeadsExport>();
         services.AddScoped<IntegrityVerifier>();
-        services.AddScoped<WorkflowService>();
-        services.AddScoped<ReviewQueue>();
         services.AddSingleton<CalendarCache>();
         services.AddScoped<CalendarStore>();
         services.AddScoped<IWorkingDayCalendarSource>(sp => sp.GetRequiredService<CalendarStore>());

@@ -3,6 +3,7 @@ using Disclosure.Core.Channels;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.Recipes;
+using Disclosure.Modules;
 
 namespace Disclosure.Core.Tests;
 
@@ -42,7 +43,7 @@ public sealed class ChannelDefinitionTests : IDisposable
     [Fact]
     public void The_shipped_types_all_reach_the_web_and_the_app()
     {
-        var types = RecipeReader.ReadFile(Path.Combine(Calendar.ShippedCalendar.RepositoryRoot(), "recipes", "setup.json")).Steps.OfType<ContentDefinitionStep>().Single().ContentTypes;
+        var types = InstalledModules.ReadRecipe(Path.Combine(Calendar.ShippedCalendar.RepositoryRoot(), "recipes", "setup.json")).Steps.OfType<ContentDefinitionStep>().Single().ContentTypes;
         Assert.All(types, t => Assert.Contains(ChannelNames.Web, t.Channels));
         Assert.All(types, t => Assert.Contains(ChannelNames.App, t.Channels));
         Assert.Contains(types, t => t.Channels.Contains(ChannelNames.WeChat));

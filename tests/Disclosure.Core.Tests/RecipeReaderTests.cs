@@ -1,5 +1,6 @@
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.Recipes;
+using Disclosure.Modules;
 
 namespace Disclosure.Core.Tests;
 
@@ -20,7 +21,7 @@ public sealed class RecipeReaderTests : IDisposable
     [Fact]
     public void The_shipped_setup_recipe_reads_cleanly()
     {
-        var recipe = RecipeReader.ReadFile(Path.Combine(Calendar.ShippedCalendar.RepositoryRoot(), "recipes", "setup.json"));
+        var recipe = InstalledModules.ReadRecipe(Path.Combine(Calendar.ShippedCalendar.RepositoryRoot(), "recipes", "setup.json"));
         var types = recipe.Steps.OfType<ContentDefinitionStep>().Single().ContentTypes;
         Assert.Contains(types, t => t.Name == "ServiceGuide" && t.Fields.Any(f => f.Name == "Faq" && f.Type == FieldType.Table));
         var catalogue = recipe.Steps.OfType<CatalogueStep>().Single().Classes;

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using Disclosure.Contents.Review;
+using Disclosure.Contents.Review.Models;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Security;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Tests.Infrastructure;
-using Disclosure.Storage.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,10 +1,11 @@
+using Disclosure.Contents.Review;
+using Disclosure.Contents.Review.Models;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Security;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Tests.Infrastructure;
-using Disclosure.Storage.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -64,7 +65,7 @@ public sealed class WorkflowRecordTests
             Assert.Equal([hashes[0], hashes[0], hashes[0], hashes[0], hashes[0], hashes[1], hashes[1]], ledger.Select(e => e.ContentHash));
             Assert.All(ledger, e => Assert.Equal("recorded", e.ContentItemId));
 
-            var decisions = await db.ReviewDecisions.Where(d => d.ReviewId == review.Id).OrderBy(d => d.Id).ToListAsync();
+            var decisions = await db.Set<ReviewDecisionRecord>().Where(d => d.ReviewId == review.Id).OrderBy(d => d.Id).ToListAsync();
             Assert.Equal(
                 [
                     (0, ReviewDecision.Approved, "head", (string?)null),
@@ -74,13 +75,13 @@ public sealed class WorkflowRecordTests
                 decisions.Select(d => (d.StepIndex, d.Decision, d.UserName, d.Opinion)));
             Assert.All(decisions, d => Assert.Equal(now, d.DecidedUtc));
 
-            var resolved = await db.SecrecyFindings.Where(f => f.ReviewId == review.Id).OrderBy(f => f.Index).ToListAsync();
+            var resolved = await db.Set<SecrecyFindingRecord>().Where(f => f.ReviewId == review.Id).OrderBy(f => f.Index).ToListAsync();
             Assert.Equal(
                 [(FindingResolution.Mask, (string?)null), (FindingResolution.Mask, null), (FindingResolution.Overridden, "单位值班手机")],
                 resolved.Select(f => (f.Resolution, f.Reason)));
             Assert.All(resolved, f => Assert.Equal(("secrecy", (DateTime?)now), (f.ResolvedBy, f.ResolvedUtc)));
 
-            var returned = await db.Reviews.SingleAsync();
+            var returned = await db.Set<ReviewRecord>().SingleAsync();
             Assert.Equal((ReviewState.Returned, (DateTime?)now, 2), (returned.State, returned.CompletedUtc, returned.VersionNumber));
             Assert.Equal([ContentStatus.Archived, ContentStatus.Draft], await db.ContentVersions.OrderBy(v => v.Number).Select(v => v.Status).ToListAsync());
         });
@@ -203,7 +204,7 @@ public sealed class WorkflowRecordTests
 
         var published = await Workflow(site, w => w.EmergencyPublishAsync("urgent", Leader, "  社会关注度高  "));
         Assert.Equal(ContentStatus.Published, published.Status);
-        var decision = await site.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().ReviewDecisions.SingleAsync());
+        var decision = await site.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Set<ReviewDecisionRecord>().SingleAsync());
         Assert.Equal((2, "LeaderApproval", "leader", "紧急发布：社会关注度高"), (decision.StepIndex, decision.StepName, decision.UserName, decision.Opinion));
         var entry = await site.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.SingleAsync(e => e.Action == LedgerActions.EmergencyPublish));
         Assert.StartsWith("社会关注度高（起草至发布用时 0 小时 ", entry.Detail);
@@ -267,7 +268,7 @@ public sealed class WorkflowRecordTests
 
         await site.InScopeAsync(async sp =>
         {
-            var reviews = await sp.GetRequiredService<DisclosureDbContext>().Reviews.Include(r => r.Item).Include(r => r.Decisions).ToListAsync();
+            var reviews = await sp.GetRequiredService<DisclosureDbContext>().Set<ReviewRecord>().Include(r => r.Item).Include(r => r.Decisions).ToListAsync();
             var emergency = reviews.Single(r => r.Item.ContentItemId == "breaking");
             Assert.Equal((true, "editor", "leader"), (emergency.Emergency, emergency.SubmittedBy, emergency.Decisions.Single().UserName));
             Assert.Empty(reviews.Single(r => r.Item.ContentItemId == "in-review").Decisions);

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using Disclosure.Contents.Review;
+using Disclosure.Contents.Review.Models;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Security;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Tests.Infrastructure;
-using Disclosure.Storage.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -63,7 +64,7 @@ public sealed class WorkflowTests
         Assert.Contains("须由不同人员审核", twice.Message);
 
         // Neither refusal changed anything: the review still waits at 保密审查.
-        var current = await site.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Reviews.SingleAsync());
+        var current = await site.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Set<ReviewRecord>().SingleAsync());
         Assert.Equal(1, current.CurrentStep);
     }
 
@@ -124,7 +125,7 @@ public sealed class WorkflowTests
         await site.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<DisclosureDbContext>();
-            Assert.Equal(ReviewState.Superseded, (await db.Reviews.SingleAsync()).State);
+            Assert.Equal(ReviewState.Superseded, (await db.Set<ReviewRecord>().SingleAsync()).State);
             Assert.Equal([ContentStatus.Archived, ContentStatus.Draft], await db.ContentVersions.OrderBy(v => v.Number).Select(v => v.Status).ToListAsync());
             Assert.Contains(await db.Ledger.ToListAsync(), e => e.Action == LedgerActions.Restart);
         });
@@ -215,7 +216,7 @@ public sealed class WorkflowTests
             Assert.Contains("110105********002X", versions[1].DataJson);
             Assert.DoesNotContain(idNumber, versions[1].DataJson);
             Assert.Equal(versions[1].ContentHash, passed.ContentHash);
-            var decision = (await db.ReviewDecisions.Where(d => d.ReviewId == review.Id).OrderBy(d => d.Id).ToListAsync()).Last();
+            var decision = (await db.Set<ReviewDecisionRecord>().Where(d => d.ReviewId == review.Id).OrderBy(d => d.Id).ToListAsync()).Last();
             Assert.Equal(("secrecy", ReviewDecision.Approved), (decision.UserName, decision.Decision));
             Assert.Contains("身份证号已脱敏", decision.Opinion);
             var entry = await db.Ledger.SingleAsync(e => e.Action == LedgerActions.MaskAndApprove);
@@ -281,7 +282,7 @@ public sealed class WorkflowTests
         {
             var db = sp.GetRequiredService<DisclosureDbContext>();
             Assert.Equal(ContentStatus.InReview, (await db.ContentVersions.SingleAsync()).Status);
-            Assert.Equal(1, (await db.Reviews.SingleAsync()).CurrentStep);
+            Assert.Equal(1, (await db.Set<ReviewRecord>().SingleAsync()).CurrentStep);
         });
     }
 
@@ -354,7 +355,7 @@ public sealed class WorkflowTests
         var published = await Workflow(site, w => w.EmergencyPublishAsync("incident", Leader, "社会关注度高，须及时发布权威信息"));
         Assert.Equal(ContentStatus.Published, published.Status);
 
-        var review = await site.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Reviews.Include(r => r.Decisions).SingleAsync());
+        var review = await site.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Set<ReviewRecord>().Include(r => r.Decisions).SingleAsync());
         Assert.True(review.Emergency);
         Assert.Equal(ReviewState.InProgress, review.State);
         Assert.Equal(0, review.CurrentStep);

@@ -6,6 +6,7 @@ using Disclosure.Admin;
 using Disclosure.AnnualReports;
 using Disclosure.Calendar;
 using Disclosure.Channels;
+using Disclosure.Contents;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Credit;
 using Disclosure.Credit.Admin;
@@ -43,14 +44,14 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
     /// <summary>The policies each user passes (AdminPolicies), written from the role table in README, not from the code.</summary>
     private static readonly Dictionary<string, string[]> Passes = new()
     {
-        ["editor"] = [AdminPolicies.Staff, AdminPolicies.Editing, CreditModule.AdminPolicy],
-        ["editor-b"] = [AdminPolicies.Staff, AdminPolicies.Editing, CreditModule.AdminPolicy],
+        ["editor"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, CreditModule.AdminPolicy],
+        ["editor-b"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, CreditModule.AdminPolicy],
         ["head"] = [AdminPolicies.Staff],
-        ["secrecy"] = [AdminPolicies.Staff, AdminPolicies.Keywords],
+        ["secrecy"] = [AdminPolicies.Staff, ContentsModule.KeywordsPolicy],
         ["leader"] = [AdminPolicies.Staff, AdminPolicies.Ledger],
-        ["office"] = [AdminPolicies.Staff, AdminPolicies.Editing, AdminPolicies.Ledger, CalendarModule.AdminPolicy, RequestsModule.AdminPolicy,
+        ["office"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, AdminPolicies.Ledger, CalendarModule.AdminPolicy, RequestsModule.AdminPolicy,
             ChannelsAdmin.Policy, CreditModule.AdminPolicy, CreditModule.PublishingPolicy, AnnualReportsModule.AdminPolicy],
-        ["sysadmin"] = [AdminPolicies.Staff, AdminPolicies.Ledger, AdminPolicies.Keywords, AccountsModule.UsersPolicy, CalendarModule.AdminPolicy,
+        ["sysadmin"] = [AdminPolicies.Staff, AdminPolicies.Ledger, ContentsModule.KeywordsPolicy, AccountsModule.UsersPolicy, CalendarModule.AdminPolicy,
             ChannelsAdmin.Policy, AnnualReportsModule.AdminPolicy, AccountsModule.SettingsPolicy],
         ["norole"] = [],
         [Anonymous] = [],

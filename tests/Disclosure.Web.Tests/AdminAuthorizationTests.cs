@@ -1,4 +1,5 @@
 using System.Net;
+using Disclosure.Contents.Review.Models;
 using Disclosure.Storage;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
@@ -93,7 +94,7 @@ public sealed class AdminAuthorizationTests(SiteFixture fixture) : IClassFixture
         var response = await client.PostAsync("/admin/keywords?handler=add", new FormUrlEncodedContent(new Dictionary<string, string> { ["Keyword"] = "无令牌" }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var scope = fixture.Site.Services.CreateScope();
-        Assert.False(await scope.ServiceProvider.GetRequiredService<DisclosureDbContext>().SecrecyKeywords.AnyAsync(k => k.Keyword == "无令牌"));
+        Assert.False(await scope.ServiceProvider.GetRequiredService<DisclosureDbContext>().Set<SecrecyKeywordRecord>().AnyAsync(k => k.Keyword == "无令牌"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Disclosure.Contents.Review.Models;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Storage;
 using Disclosure.Storage.Ledger;
@@ -131,7 +132,7 @@ public sealed class ReviewInBrowserTests(BrowserFixture browser) : IClassFixture
             var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
             var versions = await db.ContentVersions.Where(v => v.Item.ContentItemId == id).OrderBy(v => v.Number).ToListAsync();
             Assert.Equal([(1, "editor", ContentStatus.Archived), (2, "editor", ContentStatus.Published)], versions.Select(v => (v.Number, v.CreatedBy, v.Status)));
-            Assert.Equal(1, await db.Reviews.CountAsync(r => r.Item.ContentItemId == id));
+            Assert.Equal(1, await db.Set<ReviewRecord>().CountAsync(r => r.Item.ContentItemId == id));
             Assert.Equal(
                 [LedgerActions.Submit, LedgerActions.Approve, LedgerActions.Mask, LedgerActions.MaskAndApprove, LedgerActions.Approve, LedgerActions.Publish],
                 await db.Ledger.Where(e => e.ContentItemId == id).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());

@@ -1,8 +1,8 @@
 using System.Net;
+using Disclosure.Contents.Review;
 using Disclosure.Core.Security;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Tests.Infrastructure;
-using Disclosure.Storage.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Web.Tests;

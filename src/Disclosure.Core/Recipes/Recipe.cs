@@ -2,7 +2,6 @@ using Disclosure.Core.Calendar;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.Organisation;
-using Disclosure.Core.Workflow;
 
 namespace Disclosure.Core.Recipes;
 
@@ -28,8 +27,6 @@ public sealed record CatalogueStep(string Path, IReadOnlyList<CatalogueClassDefi
 public sealed record TopicsStep(string Path, IReadOnlyList<string> Topics) : RecipeStep(Path);
 
 public sealed record RolesStep(string Path, IReadOnlyList<RoleDefinition> Roles) : RecipeStep(Path);
-
-public sealed record ReviewChainsStep(string Path, IReadOnlyList<ReviewChainDefinition> Chains) : RecipeStep(Path);
 
 public sealed record ContentDefinitionStep(string Path, IReadOnlyList<ContentTypeDefinition> ContentTypes) : RecipeStep(Path);
 

@@ -8,7 +8,6 @@ using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.IndexNumbers;
 using Disclosure.Core.Organisation;
-using Disclosure.Core.Workflow;
 
 namespace Disclosure.Core.Recipes;
 
@@ -24,13 +23,12 @@ public static partial class RecipeReader
     public const string CatalogueStepName = "Catalogue";
     public const string TopicsStepName = "Topics";
     public const string RolesStepName = "Roles";
-    public const string ReviewChainsStepName = "ReviewChains";
     public const string ContentDefinitionStepName = "ContentDefinition";
     public const string ContentStepName = "Content";
     public const string CalendarStepName = "Calendar";
 
     private static readonly string[] StepNames =
-        [SettingsStepName, AgenciesStepName, CatalogueStepName, TopicsStepName, RolesStepName, ReviewChainsStepName, ContentDefinitionStepName, ContentStepName, CalendarStepName];
+        [SettingsStepName, AgenciesStepName, CatalogueStepName, TopicsStepName, RolesStepName, ContentDefinitionStepName, ContentStepName, CalendarStepName];
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
@@ -89,7 +87,6 @@ public static partial class RecipeReader
                 CatalogueStepName => ReadCatalogue(step),
                 TopicsStepName => new TopicsStep(step.Path, step.StringArray("topics")),
                 RolesStepName => ReadRoles(step),
-                ReviewChainsStepName => ReadReviewChains(step),
                 ContentDefinitionStepName => ReadContentDefinition(step),
                 ContentStepName => ReadContent(step, file, errors),
                 CalendarStepName => ReadCalendar(step, file, errors),
@@ -271,61 +268,6 @@ public static partial class RecipeReader
         }
 
         return new RolesStep(step.Path, roles);
-    }
-
-    private static ReviewChainsStep ReadReviewChains(JsonCursor step)
-    {
-        var chains = new List<ReviewChainDefinition>();
-        foreach (var node in step.Array("chains", required: true))
-        {
-            var name = node.String("name", required: true);
-            var displayName = node.String("displayName", required: true);
-            var steps = new List<ReviewStepDefinition>();
-            foreach (var s in node.Array("steps", required: true))
-            {
-                var stepName = s.String("name", required: true);
-                var stepDisplay = s.String("displayName", required: true);
-                var role = s.String("role", required: true);
-                var deadline = s.Number("deadlineHours") ?? 48;
-                if (deadline <= 0 || deadline != decimal.Truncate(deadline))
-                {
-                    s.Property("deadlineHours")?.Error("deadlineHours 应为正整数。");
-                }
-
-                if (stepName is not null && steps.Any(x => x.Name == stepName))
-                {
-                    s.Property("name")!.Value.Error($"步骤名“{stepName}”重复。");
-                }
-                else if (stepName is not null && stepDisplay is not null && role is not null)
-                {
-                    steps.Add(new ReviewStepDefinition
-                    {
-                        Name = stepName, DisplayName = stepDisplay, Role = role, DeadlineHours = (int)Math.Max(1, deadline),
-                        SameDepartment = s.Boolean("sameDepartment"), SecrecyReview = s.Boolean("secrecyReview"),
-                    });
-                }
-            }
-
-            if (name is not null && chains.Any(c => c.Name == name))
-            {
-                node.Property("name")!.Value.Error($"审核流程“{name}”重复。");
-            }
-            else if (name is not null && displayName is not null && steps.Count > 0)
-            {
-                chains.Add(new ReviewChainDefinition
-                {
-                    Name = name, DisplayName = displayName, Steps = steps,
-                    EmergencyRole = node.String("emergencyRole"),
-                    PublisherRole = node.String("publisherRole") ?? "InformationOffice",
-                });
-            }
-            else if (name is not null && displayName is not null)
-            {
-                node.Error("审核流程至少需要一个步骤。");
-            }
-        }
-
-        return new ReviewChainsStep(step.Path, chains);
     }
 
     private static ContentDefinitionStep ReadContentDefinition(JsonCursor step)

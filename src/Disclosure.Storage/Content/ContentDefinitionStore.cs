@@ -9,7 +9,8 @@ namespace Disclosure.Storage.Content;
 /// <summary>Reads and writes content type definitions (kept as JSON, like Orchard's content definition store).</summary>
 public sealed class ContentDefinitionStore(DisclosureDbContext db)
 {
-    internal static readonly JsonSerializerOptions JsonOptions = new()
+    /// <summary>The JSON shape of what is stored as JSON: content type definitions, and the review chains of the Contents module.</summary>
+    public static readonly JsonSerializerOptions JsonOptions = new()
     {
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

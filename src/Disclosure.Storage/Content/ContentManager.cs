@@ -20,7 +20,8 @@ public sealed class ContentManager(
     IndexNumberAllocator indexNumbers,
     LedgerWriter ledger,
     TimeProvider clock,
-    IEnumerable<IContentChangeObserver> observers)
+    IEnumerable<IContentChangeObserver> observers,
+    IEnumerable<IContentEditObserver> editObservers)
 {
     public Task<ContentVersionRecord> CreateAsync(
         string contentType,
@@ -72,32 +73,20 @@ public sealed class ContentManager(
             var type = await definitions.FindAsync(item.ContentType, cancellationToken)
                 ?? throw new ContentStateException($"内容类型“{item.ContentType}”已不存在，无法编辑。");
 
-            // An edit archives every open version; one that was in review or approved loses its review, so the
-            // chain starts again on the new version (an edit after any approval restarts the chain).
+            // An edit archives every open version, never overwriting one; the review module is told, so a version
+            // that was in review or approved loses its review and the chain starts again on the new version.
             var open = item.Versions.Where(v => v.Status is ContentStatus.Draft or ContentStatus.InReview or ContentStatus.Approved or ContentStatus.Scheduled).ToList();
-            var openIds = open.Select(v => v.Id).ToList();
-            var superseded = await db.Reviews
-                .Where(r => openIds.Contains(r.VersionId) && (r.State == ReviewState.InProgress || r.State == ReviewState.Approved))
-                .ToListAsync(cancellationToken);
             foreach (var version in open)
             {
                 version.Status = ContentStatus.Archived;
                 version.ScheduledUtc = null;
             }
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            foreach (var review in superseded)
-            {
-                review.State = ReviewState.Superseded;
-                review.CompletedUtc = now;
-            }
-
-            var created = await NewVersionAsync(item, type, data, user, now, null, cancellationToken);
+            var created = await NewVersionAsync(item, type, data, user, clock.GetUtcNow().UtcDateTime, null, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            foreach (var review in superseded)
+            foreach (var observer in editObservers)
             {
-                await ledger.AppendAsync(user ?? "system", LedgerActions.Restart, contentItemId, review.VersionNumber, review.ContentHash,
-                    $"第 {review.VersionNumber} 版在审核中被修改为第 {created.Number} 版，须重新上报审核", cancellationToken);
+                await observer.OnEditedAsync(new ContentEdit(item, open, created, user), cancellationToken);
             }
 
             return created;

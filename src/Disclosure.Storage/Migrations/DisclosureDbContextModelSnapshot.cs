@@ -79,6 +79,176 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("AnnualReports", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Contents.Review.Models.ReviewChainRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64);
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired();
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ReviewChains", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Contents.Review.Models.ReviewDecisionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<DateTime>("DecidedUtc");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(1000);
+
+                    b.Property<long>("ReviewId");
+
+                    b.Property<int>("StepIndex");
+
+                    b.Property<string>("StepName")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("ReviewDecisions", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Contents.Review.Models.ReviewRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("ChainJson")
+                        .IsRequired();
+
+                    b.Property<string>("ChainName")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<DateTime?>("CompletedUtc");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<int>("CurrentStep");
+
+                    b.Property<DateTime>("CurrentStepSinceUtc");
+
+                    b.Property<bool>("Emergency");
+
+                    b.Property<long>("ItemId");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime>("SubmittedUtc");
+
+                    b.Property<long>("VersionId");
+
+                    b.Property<int>("VersionNumber");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("VersionId");
+
+                    b.HasIndex("State", "CurrentStep");
+
+                    b.ToTable("Reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Contents.Review.Models.SecrecyFindingRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<string>("FieldPath")
+                        .IsRequired()
+                        .HasMaxLength(300);
+
+                    b.Property<int>("Index");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32);
+
+                    b.Property<int>("Length");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(300);
+
+                    b.Property<string>("Match")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("ProposedMask")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500);
+
+                    b.Property<string>("Resolution")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime?>("ResolvedUtc");
+
+                    b.Property<long>("ReviewId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("SecrecyFindings", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Contents.Review.Models.SecrecyKeywordRecord", b =>
+                {
+                    b.Property<string>("Keyword")
+                        .HasMaxLength(50);
+
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime>("AddedUtc");
+
+                    b.HasKey("Keyword");
+
+                    b.ToTable("SecrecyKeywords", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Credit.Data.CreditLicenceRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1142,176 +1312,6 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("RecipeExecutions", (string)null);
                 });
 
-            modelBuilder.Entity("Disclosure.Storage.Entities.ReviewChainRecord", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(64);
-
-                    b.Property<string>("DefinitionJson")
-                        .IsRequired();
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(100);
-
-                    b.HasKey("Name");
-
-                    b.ToTable("ReviewChains", (string)null);
-                });
-
-            modelBuilder.Entity("Disclosure.Storage.Entities.ReviewDecisionRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd();
-
-                    b.Property<DateTime>("DecidedUtc");
-
-                    b.Property<string>("Decision")
-                        .IsRequired()
-                        .HasMaxLength(16);
-
-                    b.Property<string>("Opinion")
-                        .HasMaxLength(1000);
-
-                    b.Property<long>("ReviewId");
-
-                    b.Property<int>("StepIndex");
-
-                    b.Property<string>("StepName")
-                        .IsRequired()
-                        .HasMaxLength(64);
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256);
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReviewId");
-
-                    b.ToTable("ReviewDecisions", (string)null);
-                });
-
-            modelBuilder.Entity("Disclosure.Storage.Entities.ReviewRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd();
-
-                    b.Property<string>("ChainJson")
-                        .IsRequired();
-
-                    b.Property<string>("ChainName")
-                        .IsRequired()
-                        .HasMaxLength(64);
-
-                    b.Property<DateTime?>("CompletedUtc");
-
-                    b.Property<string>("ContentHash")
-                        .IsRequired()
-                        .HasMaxLength(64);
-
-                    b.Property<int>("CurrentStep");
-
-                    b.Property<DateTime>("CurrentStepSinceUtc");
-
-                    b.Property<bool>("Emergency");
-
-                    b.Property<long>("ItemId");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16);
-
-                    b.Property<string>("SubmittedBy")
-                        .IsRequired()
-                        .HasMaxLength(256);
-
-                    b.Property<DateTime>("SubmittedUtc");
-
-                    b.Property<long>("VersionId");
-
-                    b.Property<int>("VersionNumber");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ItemId");
-
-                    b.HasIndex("VersionId");
-
-                    b.HasIndex("State", "CurrentStep");
-
-                    b.ToTable("Reviews", (string)null);
-                });
-
-            modelBuilder.Entity("Disclosure.Storage.Entities.SecrecyFindingRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd();
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(100);
-
-                    b.Property<string>("FieldPath")
-                        .IsRequired()
-                        .HasMaxLength(300);
-
-                    b.Property<int>("Index");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32);
-
-                    b.Property<int>("Length");
-
-                    b.Property<string>("Location")
-                        .IsRequired()
-                        .HasMaxLength(300);
-
-                    b.Property<string>("Match")
-                        .IsRequired()
-                        .HasMaxLength(200);
-
-                    b.Property<string>("ProposedMask")
-                        .IsRequired()
-                        .HasMaxLength(200);
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500);
-
-                    b.Property<string>("Resolution")
-                        .IsRequired()
-                        .HasMaxLength(16);
-
-                    b.Property<string>("ResolvedBy")
-                        .HasMaxLength(256);
-
-                    b.Property<DateTime?>("ResolvedUtc");
-
-                    b.Property<long>("ReviewId");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReviewId");
-
-                    b.ToTable("SecrecyFindings", (string)null);
-                });
-
-            modelBuilder.Entity("Disclosure.Storage.Entities.SecrecyKeywordRecord", b =>
-                {
-                    b.Property<string>("Keyword")
-                        .HasMaxLength(50);
-
-                    b.Property<string>("AddedBy")
-                        .HasMaxLength(256);
-
-                    b.Property<DateTime>("AddedUtc");
-
-                    b.HasKey("Keyword");
-
-                    b.ToTable("SecrecyKeywords", (string)null);
-                });
-
             modelBuilder.Entity("Disclosure.Storage.Entities.SiteSetting", b =>
                 {
                     b.Property<string>("Name")
@@ -1508,6 +1508,43 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Contents.Review.Models.ReviewDecisionRecord", b =>
+                {
+                    b.HasOne("Disclosure.Contents.Review.Models.ReviewRecord", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Contents.Review.Models.ReviewRecord", b =>
+                {
+                    b.HasOne("Disclosure.Storage.Entities.ContentItemRecord", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Disclosure.Storage.Entities.ContentVersionRecord", "Version")
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+
+                    b.Navigation("Version");
+                });
+
+            modelBuilder.Entity("Disclosure.Contents.Review.Models.SecrecyFindingRecord", b =>
+                {
+                    b.HasOne("Disclosure.Contents.Review.Models.ReviewRecord", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Disclosure.Requests.Data.RequestAppealRecord", b =>
                 {
                     b.HasOne("Disclosure.Requests.Data.InformationRequestRecord", null)
@@ -1553,43 +1590,6 @@ namespace Disclosure.Storage.Migrations
                         .IsRequired();
 
                     b.Navigation("Item");
-                });
-
-            modelBuilder.Entity("Disclosure.Storage.Entities.ReviewDecisionRecord", b =>
-                {
-                    b.HasOne("Disclosure.Storage.Entities.ReviewRecord", null)
-                        .WithMany("Decisions")
-                        .HasForeignKey("ReviewId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Disclosure.Storage.Entities.ReviewRecord", b =>
-                {
-                    b.HasOne("Disclosure.Storage.Entities.ContentItemRecord", "Item")
-                        .WithMany()
-                        .HasForeignKey("ItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Disclosure.Storage.Entities.ContentVersionRecord", "Version")
-                        .WithMany()
-                        .HasForeignKey("VersionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Item");
-
-                    b.Navigation("Version");
-                });
-
-            modelBuilder.Entity("Disclosure.Storage.Entities.SecrecyFindingRecord", b =>
-                {
-                    b.HasOne("Disclosure.Storage.Entities.ReviewRecord", null)
-                        .WithMany("Findings")
-                        .HasForeignKey("ReviewId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1643,6 +1643,13 @@ namespace Disclosure.Storage.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Disclosure.Contents.Review.Models.ReviewRecord", b =>
+                {
+                    b.Navigation("Decisions");
+
+                    b.Navigation("Findings");
+                });
+
             modelBuilder.Entity("Disclosure.Requests.Data.InformationRequestRecord", b =>
                 {
                     b.Navigation("Appeals");
@@ -1653,13 +1660,6 @@ namespace Disclosure.Storage.Migrations
             modelBuilder.Entity("Disclosure.Storage.Entities.ContentItemRecord", b =>
                 {
                     b.Navigation("Versions");
-                });
-
-            modelBuilder.Entity("Disclosure.Storage.Entities.ReviewRecord", b =>
-                {
-                    b.Navigation("Decisions");
-
-                    b.Navigation("Findings");
                 });
 #pragma warning restore 612, 618
         }

@@ -12,6 +12,12 @@ public interface IRecipeStepHandler
     Type StepType { get; }
 
     Task ApplyAsync(RecipeStep step, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// References from this step into other steps (of any recipe being applied, the kernel's included) that can be
+    /// checked before the database is touched, e.g. a role a review chain names.
+    /// </summary>
+    IEnumerable<RecipeError> CheckReferences(IReadOnlyList<Recipe> recipes) => [];
 }
 
 /// <summary>The usual shape of an <see cref="IRecipeStepHandler"/>: one step type, applied typed.</summary>
@@ -20,6 +26,9 @@ public abstract class RecipeStepHandler<TStep> : IRecipeStepHandler where TStep 
     public Type StepType => typeof(TStep);
 
     public Task ApplyAsync(RecipeStep step, CancellationToken cancellationToken) => ApplyAsync((TStep)step, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual IEnumerable<RecipeError> CheckReferences(IReadOnlyList<Recipe> recipes) => [];
 
     protected abstract Task ApplyAsync(TStep step, CancellationToken cancellationToken);
 }

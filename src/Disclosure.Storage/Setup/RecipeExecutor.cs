@@ -55,36 +55,12 @@ public sealed class RecipeExecutor(
         }
     }
 
-    /// <summary>References between steps (and recipes) that can be checked before touching the database.</summary>
-    private static void CheckReferences(IReadOnlyList<Recipe> recipes)
+    /// <summary>References between steps (and recipes) that can be checked before touching the database, the modules' included.</summary>
+    private void CheckReferences(IReadOnlyList<Recipe> recipes)
     {
         var errors = new List<RecipeError>();
         var typeNames = recipes.SelectMany(r => r.Steps).OfType<ContentDefinitionStep>().SelectMany(s => s.ContentTypes).Select(t => t.Name).ToHashSet();
         var catalogue = recipes.SelectMany(r => r.Steps).OfType<CatalogueStep>().SelectMany(s => s.Classes).Select(c => c.Code).ToHashSet();
-        var chains = recipes.SelectMany(r => r.Steps).OfType<ReviewChainsStep>().SelectMany(s => s.Chains).Select(c => c.Name).ToHashSet();
-        var roles = recipes.SelectMany(r => r.Steps).OfType<RolesStep>().SelectMany(s => s.Roles).Select(r => r.Name).ToHashSet();
-        foreach (var recipe in recipes)
-        {
-            foreach (var step in recipe.Steps.OfType<ReviewChainsStep>())
-            {
-                for (var c = 0; c < step.Chains.Count; c++)
-                {
-                    var chain = step.Chains[c];
-                    var named = chain.Steps.Select((s, i) => (Role: s.Role, Path: $"{step.Path}.chains[{c}].steps[{i}].role"))
-                        .Append((Role: chain.PublisherRole, Path: $"{step.Path}.chains[{c}].publisherRole"));
-                    if (chain.EmergencyRole is { } emergency)
-                    {
-                        named = named.Append((Role: emergency, Path: $"{step.Path}.chains[{c}].emergencyRole"));
-                    }
-
-                    foreach (var (role, path) in named.Where(n => roles.Count > 0 && !roles.Contains(n.Role)))
-                    {
-                        errors.Add(new RecipeError(recipe.FilePath, path, $"角色“{role}”不存在。"));
-                    }
-                }
-            }
-        }
-
         foreach (var recipe in recipes)
         {
             foreach (var step in recipe.Steps.OfType<ContentDefinitionStep>())
@@ -93,11 +69,6 @@ public sealed class RecipeExecutor(
                 {
                     var type = step.ContentTypes[t];
                     var typePath = $"{step.Path}.contentTypes[{t}]";
-                    if (type.ReviewChain is { } chainName && chains.Count > 0 && !chains.Contains(chainName))
-                    {
-                        errors.Add(new RecipeError(recipe.FilePath, $"{typePath}.reviewChain", $"审核流程“{chainName}”不存在。"));
-                    }
-
                     if (type.DefaultCatalogue is { } code && catalogue.Count > 0 && !catalogue.Contains(code))
                     {
                         errors.Add(new RecipeError(recipe.FilePath, $"{typePath}.defaultCatalogue", $"目录分类“{code}”不存在。"));
@@ -114,6 +85,7 @@ public sealed class RecipeExecutor(
             }
         }
 
+        errors.AddRange(moduleSteps.SelectMany(handler => handler.CheckReferences(recipes)));
         if (errors.Count > 0)
         {
             throw new RecipeException(errors);
@@ -127,7 +99,6 @@ public sealed class RecipeExecutor(
         CatalogueStep catalogue => ApplyCatalogueAsync(catalogue, cancellationToken),
         TopicsStep topics => ApplyTopicsAsync(topics, cancellationToken),
         RolesStep roles => ApplyRolesAsync(roles, cancellationToken),
-        ReviewChainsStep chains => ApplyReviewChainsAsync(chains, cancellationToken),
         ContentDefinitionStep types => ApplyContentDefinitionAsync(types, cancellationToken),
         ContentStep content => ImportContentAsync(content, cancellationToken),
         CalendarStep days => ApplyCalendarAsync(days, cancellationToken),
@@ -238,24 +209,6 @@ public sealed class RecipeExecutor(
             else
             {
                 role.DisplayName = definition.DisplayName;
-            }
-        }
-    }
-
-    private async Task ApplyReviewChainsAsync(ReviewChainsStep step, CancellationToken cancellationToken)
-    {
-        foreach (var chain in step.Chains)
-        {
-            var json = Workflow.ReviewChains.Serialize(chain);
-            var record = await db.ReviewChains.FindAsync([chain.Name], cancellationToken);
-            if (record is null)
-            {
-                db.ReviewChains.Add(new ReviewChainRecord { Name = chain.Name, DisplayName = chain.DisplayName, DefinitionJson = json });
-            }
-            else
-            {
-                record.DisplayName = chain.DisplayName;
-                record.DefinitionJson = json;
             }
         }
     }

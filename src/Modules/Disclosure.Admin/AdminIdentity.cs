@@ -1,6 +1,6 @@
 using System.Security.Claims;
+using Disclosure.Core.Security;
 using Disclosure.Storage.Identity;
-using Disclosure.Storage.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

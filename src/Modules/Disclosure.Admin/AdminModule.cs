@@ -10,16 +10,11 @@ namespace Disclosure.Admin;
 /// </summary>
 public sealed class AdminModule : IDisclosureModule
 {
-    public IReadOnlyList<string> Dependencies => ["Disclosure.Contents"];
-
     public void ConfigureServices(IServiceCollection services)
     {
         services.AddScoped<AdminLookups>();
         services.AddScoped<UserDirectory>();
         services.AddOptions<AuthorizationOptions>().Configure(AdminPolicies.Configure);
-        services.AddSingleton(new AdminMenuEntry("工作台", "/admin", null, 0));
-        services.AddSingleton(new AdminMenuEntry("内容", "/admin/content", null, 10));
         services.AddSingleton(new AdminMenuEntry("发布台账", "/admin/ledger", AdminPolicies.Ledger, 20));
-        services.AddSingleton(new AdminMenuEntry("敏感词", "/admin/keywords", AdminPolicies.Keywords, 40));
     }
 }

@@ -1,3 +1,4 @@
+using Disclosure.Core.Text;
 using Disclosure.Core.Time;
 
 namespace Disclosure.Admin;
@@ -10,7 +11,7 @@ public static class Format
     public static string Time(DateTime? utc) => utc is { } value ? Time(value) : string.Empty;
 
     /// <summary>File sizes as the public site shows them (“2.5 MB”).</summary>
-    public static string Size(long bytes) => Disclosure.Contents.Rendering.FieldRenderer.FormatSize(bytes);
+    public static string Size(long bytes) => FileSizeText.Format(bytes);
 
     public static string Date(DateOnly date) => DateText.Date(date);
 }

@@ -1,6 +1,7 @@
 using Disclosure.Admin;
 using Disclosure.AnnualReports.Public;
 using Disclosure.AnnualReports.Services;
+using Disclosure.Contents.Admin;
 using Disclosure.Contents.Items.Extensions;
 using Disclosure.Core.Security;
 using Disclosure.Storage.Modules;
@@ -29,6 +30,9 @@ public sealed class AnnualReportsModule : IDisclosureModule
     {
         services.AddScoped<ReportStatistics>();
         services.AddScoped<AnnualReportService>();
+        // Its figures come from the records: compiled on its own page, never typed into the content editor.
+        services.AddSingleton(new ReservedContentType(
+            AnnualReportService.ContentType, "年度报告请在“年度报告”页面编制：统计数据取自系统记录，不能在此直接录入或修改。", "/admin/annual-reports"));
         services.AddScoped<IItemPageExtension, AnnualReportExtension>();
         services.AddAdminPolicy(AdminPolicy, RoleNames.InformationOffice, RoleNames.Administrator);
         services.AddSingleton(new AdminMenuEntry("年度报告", "/admin/annual-reports", AdminPolicy, 80));

@@ -4,6 +4,7 @@ using Disclosure.Channels.Outbox;
 using Disclosure.Channels.WeChat;
 using Disclosure.Channels.Web;
 using Disclosure.Channels.Webhooks;
+using Disclosure.Contents.Admin;
 using Disclosure.Contents.Items;
 using Disclosure.Core.Security;
 using Disclosure.Storage;
@@ -48,6 +49,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddScoped<IChannel, WebhookChannel>();
         services.AddScoped<IChannel, WeChatChannel>();
         services.AddScoped<ChannelSetup>();
+        services.AddSingleton(new ContentDetailsSection("/Pages/Admin/Content/_ChannelStatus.cshtml"));
         services.AddHttpClient(WebhookChannel.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddHttpClient(WeChatClient.HttpClientName, (sp, client) =>
         {

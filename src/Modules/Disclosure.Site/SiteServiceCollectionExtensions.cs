@@ -19,6 +19,7 @@ public static class SiteServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddControllersWithViews().AddApplicationPart(typeof(SiteServiceCollectionExtensions).Assembly);
         services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander()));
+        services.AddSingleton<IPublicItemView, ThemedItemView>();
 
         services.Configure<PublicCacheOptions>(configuration.GetSection(PublicCacheOptions.SectionName));
         services.AddSingleton<PublicContentVersion>();

@@ -56,7 +56,7 @@ public sealed class ChannelsHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings.Where(s => s.Value is not null));
         builder.Services.AddDisclosureStorage(database.Options).AddDisclosureModules(InstalledModules.All);
-        builder.Services.AddSingleton<Storage.Workflow.IAttachmentTextSource>(database.Attachments);
+        builder.Services.AddSingleton<Contents.Review.IAttachmentTextSource>(database.Attachments);
         var mediaFolder = builder.Configuration["Media:Folder"] ?? Path.Combine(Path.GetTempPath(), "disclosure-channel-media", Guid.NewGuid().ToString("n"));
         builder.Services.AddSingleton(sp => new MediaStore(mediaFolder, new MediaOptions(), TimeProvider.System));
         builder.Services.AddDisclosureChannels(builder.Configuration);

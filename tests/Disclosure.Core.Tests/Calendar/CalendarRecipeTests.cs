@@ -1,6 +1,7 @@
 using System.Text;
 using Disclosure.Core.Calendar;
 using Disclosure.Core.Recipes;
+using Disclosure.Modules;
 
 namespace Disclosure.Core.Tests.Calendar;
 
@@ -29,7 +30,7 @@ public sealed class CalendarRecipeTests : IDisposable
     [Fact]
     public void The_shipped_setup_recipe_imports_both_years()
     {
-        var step = RecipeReader.ReadFile(Path.Combine(ShippedCalendar.RepositoryRoot(), "recipes", "setup.json")).Steps.OfType<CalendarStep>().Single();
+        var step = InstalledModules.ReadRecipe(Path.Combine(ShippedCalendar.RepositoryRoot(), "recipes", "setup.json")).Steps.OfType<CalendarStep>().Single();
         Assert.Equal([2025, 2026], step.Years.Select(y => y.Year));
         Assert.Equal("$.steps[6]", step.Path);
     }

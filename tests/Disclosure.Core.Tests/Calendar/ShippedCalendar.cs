@@ -1,5 +1,6 @@
 using Disclosure.Core.Calendar;
 using Disclosure.Core.Recipes;
+using Disclosure.Modules;
 
 namespace Disclosure.Core.Tests.Calendar;
 
@@ -7,7 +8,7 @@ namespace Disclosure.Core.Tests.Calendar;
 internal static class ShippedCalendar
 {
     private static readonly Lazy<WorkingDayCalendar> Calendar = new(() =>
-        new WorkingDayCalendar(RecipeReader.ReadFile(Path.Combine(RepositoryRoot(), "recipes", "setup.json")).Steps.OfType<CalendarStep>().Single().Years));
+        new WorkingDayCalendar(InstalledModules.ReadRecipe(Path.Combine(RepositoryRoot(), "recipes", "setup.json")).Steps.OfType<CalendarStep>().Single().Years));
 
     public static WorkingDayCalendar Instance => Calendar.Value;
 

@@ -1,6 +1,7 @@
 using Disclosure.Core.Recipes;
 using Disclosure.Core.Tests.Calendar;
 using Disclosure.Credit.Models;
+using Disclosure.Modules;
 using static Disclosure.Core.Tests.Calendar.ShippedCalendar;
 
 namespace Disclosure.Core.Tests.Credit;
@@ -53,7 +54,7 @@ public sealed class CreditDeadlineTests
     [Fact]
     public void The_shipped_settings_are_the_default_policy_and_bad_settings_are_named()
     {
-        var settings = RecipeReader.ReadFile(Path.Combine(RepositoryRoot(), "recipes", "setup.json")).Steps.OfType<SettingsStep>().Single().Settings;
+        var settings = InstalledModules.ReadRecipe(Path.Combine(RepositoryRoot(), "recipes", "setup.json")).Steps.OfType<SettingsStep>().Single().Settings;
         Assert.Equal(CreditPolicy.Default, CreditPolicy.FromSettings(settings));
 
         var errors = new List<(string, string)>();

@@ -1,10 +1,10 @@
 using Disclosure.AnnualReports.Data;
 using Disclosure.AnnualReports.Models;
 using Disclosure.AnnualReports.Services;
+using Disclosure.Contents.Review;
 using Disclosure.Core.Security;
 using Disclosure.Requests.Models;
 using Disclosure.Storage.Tests.Infrastructure;
-using Disclosure.Storage.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -41,7 +41,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         services.AddSingleton(Attachments);
-        services.AddSingleton<Disclosure.Storage.Workflow.IAttachmentTextSource>(Attachments);
+        services.AddSingleton<Disclosure.Contents.Review.IAttachmentTextSource>(Attachments);
         Services = services.BuildServiceProvider();
     }
 
@@ -193,15 +193,15 @@ public static class RepositoryPaths
 /// Attachment texts keyed by media path, standing in for files on disk in storage-level tests. A path never added
 /// reads as a missing file does in the real source: not scanned.
 /// </summary>
-public sealed class AttachmentTexts : Disclosure.Storage.Workflow.IAttachmentTextSource
+public sealed class AttachmentTexts : Disclosure.Contents.Review.IAttachmentTextSource
 {
-    private readonly Dictionary<string, Disclosure.Storage.Workflow.AttachmentReading> _readings = new();
+    private readonly Dictionary<string, Disclosure.Contents.Review.AttachmentReading> _readings = new();
 
-    public void Add(string path, string text) => _readings[path] = Disclosure.Storage.Workflow.AttachmentReading.Scanned(text);
+    public void Add(string path, string text) => _readings[path] = Disclosure.Contents.Review.AttachmentReading.Scanned(text);
 
     /// <summary>A file whose text can't be read (an image, a scanned PDF), with the reason the real source would give.</summary>
-    public void AddUnreadable(string path, string reason) => _readings[path] = Disclosure.Storage.Workflow.AttachmentReading.NotScanned(reason);
+    public void AddUnreadable(string path, string reason) => _readings[path] = Disclosure.Contents.Review.AttachmentReading.NotScanned(reason);
 
-    public Task<Disclosure.Storage.Workflow.AttachmentReading> ReadAsync(string path, CancellationToken cancellationToken) =>
-        Task.FromResult(_readings.GetValueOrDefault(path) ?? Disclosure.Storage.Workflow.AttachmentReading.NotScanned("找不到附件文件"));
+    public Task<Disclosure.Contents.Review.AttachmentReading> ReadAsync(string path, CancellationToken cancellationToken) =>
+        Task.FromResult(_readings.GetValueOrDefault(path) ?? Disclosure.Contents.Review.AttachmentReading.NotScanned("找不到附件文件"));
 }

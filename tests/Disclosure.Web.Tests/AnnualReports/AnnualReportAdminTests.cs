@@ -2,11 +2,12 @@ using System.Net;
 using Disclosure.AnnualReports.Data;
 using Disclosure.AnnualReports.Models;
 using Disclosure.AnnualReports.Services;
+using Disclosure.Contents.Review;
+using Disclosure.Contents.Review.Models;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Security;
 using Disclosure.Storage;
 using Disclosure.Storage.Tests.Infrastructure;
-using Disclosure.Storage.Workflow;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -174,7 +175,7 @@ public sealed class AnnualReportAdminTests(AnnualReportSiteFixture fixture) : IC
         await fixture.ScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<DisclosureDbContext>();
-            var review = await db.Reviews.Where(r => r.Item.ContentItemId == itemId).SingleAsync();
+            var review = await db.Set<ReviewRecord>().Where(r => r.Item.ContentItemId == itemId).SingleAsync();
             var workflow = sp.GetRequiredService<WorkflowService>();
             await workflow.ApproveAsync(review.Id, new Actor("head-x", new HashSet<string> { RoleNames.DepartmentReviewer }), "同意");
             await workflow.ApproveAsync(review.Id, new Actor("secrecy", new HashSet<string> { RoleNames.SecrecyOfficer }), "未发现涉密内容");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Disclosure.Storage.Workflow;
+using Disclosure.Contents.Review;
+using Disclosure.Core.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Web.Tests.Operations;

@@ -2,14 +2,15 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Disclosure.AnnualReports.Data;
 using Disclosure.AnnualReports.Models;
+using Disclosure.Contents.Review;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.Disclosure;
+using Disclosure.Core.Security;
 using Disclosure.Core.Time;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Ledger;
-using Disclosure.Storage.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.AnnualReports.Services;

@@ -5,6 +5,7 @@ using AngleSharp.Dom;
 using Disclosure.Channels.Content;
 using Disclosure.Contents.Items;
 using Disclosure.Contents.Rendering;
+using Disclosure.Core.Text;
 using Disclosure.Media;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -90,7 +91,7 @@ public sealed partial class WeChatArticleBuilder(
                 html.Append("<li>").Append(WebUtility.HtmlEncode(attachment.Name));
                 if (attachment.Size is { } size)
                 {
-                    html.Append('（').Append(FieldRenderer.FormatSize(size)).Append('）');
+                    html.Append('（').Append(FileSizeText.Format(size)).Append('）');
                 }
 
                 html.Append("</li>");

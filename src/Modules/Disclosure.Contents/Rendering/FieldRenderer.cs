@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Disclosure.Contents.Items;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
+using Disclosure.Core.Text;
 
 namespace Disclosure.Contents.Rendering;
 
@@ -36,13 +37,6 @@ public static class FieldRenderer
                 o["name"]?.ToString() ?? Path.GetFileName(o["path"]!.ToString()),
                 ItemUrls.Attachment(itemId, o["path"]!.ToString()),
                 o["size"] is JsonValue s && s.TryGetValue<long>(out var size) ? size : null));
-
-    public static string FormatSize(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} B",
-        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KB",
-        _ => $"{bytes / 1024.0 / 1024.0:0.#} MB",
-    };
 
     private static string Text(JsonNode value) => value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value.ToJsonString();
 
@@ -100,7 +94,7 @@ public static class FieldRenderer
             html.Append("<li><a href=\"").Append(Encode(attachment.Url)).Append("\" download>").Append(Encode(attachment.Name)).Append("</a>");
             if (attachment.Size is { } size)
             {
-                html.Append(" <span class=\"size\">（").Append(FormatSize(size)).Append("）</span>");
+                html.Append(" <span class=\"size\">（").Append(FileSizeText.Format(size)).Append("）</span>");
             }
 
             html.Append("</li>");
