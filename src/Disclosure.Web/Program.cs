@@ -36,7 +36,6 @@ builder.Services.Configure<Disclosure.Storage.Ledger.LedgerKeyOptions>(builder.C
 builder.Services.AddDisclosureMedia(storage);
 builder.Services.AddDisclosureSearch(storage, builder.Configuration);
 builder.Services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupOptions.SectionName));
-builder.Services.AddScoped<Disclosure.Web.Admin.Ledger.LedgerSubjects>();
 builder.Services.AddScoped<ItemAccess>();
 builder.Services.AddDisclosureSite(builder.Configuration);
 builder.Services.AddPublicRateLimiting(builder.Configuration);

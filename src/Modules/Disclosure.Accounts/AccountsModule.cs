@@ -1,5 +1,6 @@
 using Disclosure.Admin;
 using Disclosure.Core.Security;
+using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Modules;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +22,7 @@ public sealed class AccountsModule : IDisclosureModule
         services.AddScoped<AccountService>();
         services.AddScoped<AccountSignIn>();
         services.AddSingleton<PasswordRule>();
+        services.AddScoped<ILedgerSubjectResolver, AccountLedgerSubjects>();
         services.AddAdminPolicy(UsersPolicy, RoleNames.Administrator);
         services.AddAdminPolicy(SettingsPolicy, RoleNames.Administrator);
         services.AddSingleton(new AdminMenuEntry("用户", "/admin/users", UsersPolicy, 90));

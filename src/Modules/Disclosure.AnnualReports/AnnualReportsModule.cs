@@ -1,8 +1,10 @@
 using Disclosure.Admin;
+using Disclosure.AnnualReports.Admin;
 using Disclosure.AnnualReports.Public;
 using Disclosure.AnnualReports.Services;
 using Disclosure.Contents.Items.Extensions;
 using Disclosure.Core.Security;
+using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Modules;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,6 +32,7 @@ public sealed class AnnualReportsModule : IDisclosureModule
         services.AddScoped<ReportStatistics>();
         services.AddScoped<AnnualReportService>();
         services.AddScoped<IItemPageExtension, AnnualReportExtension>();
+        services.AddScoped<ILedgerSubjectResolver, AnnualReportLedgerSubjects>();
         services.AddAdminPolicy(AdminPolicy, RoleNames.InformationOffice, RoleNames.Administrator);
         services.AddSingleton(new AdminMenuEntry("年度报告", "/admin/annual-reports", AdminPolicy, 80));
     }
