@@ -10,13 +10,11 @@ using Disclosure.Search;
 using Disclosure.Site;
 using Disclosure.Site.Theming;
 using Disclosure.Storage;
-using Disclosure.Storage.Identity;
 using Disclosure.Storage.Modules;
 using Disclosure.Web.Admin;
 using Disclosure.Web.Api.V1;
 using Disclosure.Web.Operations;
 using Disclosure.Web.Setup;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,46 +34,12 @@ builder.Services.AddDisclosureModules(InstalledModules.All);
 builder.Services.Configure<Disclosure.Storage.Ledger.LedgerKeyOptions>(builder.Configuration.GetSection(Disclosure.Storage.Ledger.LedgerKeyOptions.SectionName));
 builder.Services.AddDisclosureSearch(storage, builder.Configuration);
 builder.Services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupOptions.SectionName));
-builder.Services.AddScoped<Disclosure.Web.Admin.Ledger.LedgerSubjects>();
 builder.Services.AddDisclosureSite(builder.Configuration);
 builder.Services.AddPublicRateLimiting(builder.Configuration);
 RequestLimitOptions.AddRequestLimits(builder.Services, builder.Configuration, builder.WebHost);
 builder.Services.AddOverloadProtection(builder.Configuration);
 builder.Services.AddDisclosureChannels(builder.Configuration);
 
-builder.Services
-    .AddIdentityCore<DisclosureUser>(options =>
-    {
-        options.Password.RequiredLength = 10;
-        options.Password.RequireNonAlphanumeric = true;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        options.Lockout.AllowedForNewUsers = true;
-        options.User.RequireUniqueEmail = false;
-    })
-    .AddRoles<DisclosureRole>()
-    .AddEntityFrameworkStores<DisclosureDbContext>()
-    .AddSignInManager()
-    .AddClaimsPrincipalFactory<DisclosureClaimsPrincipalFactory>()
-    .AddErrorDescriber<ChineseIdentityErrorDescriber>()
-    .AddDefaultTokenProviders();
-builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-builder.Services.ConfigureApplicationCookie(options =>
-{
-    options.LoginPath = "/admin/login";
-    options.LogoutPath = "/admin/logout";
-    options.AccessDeniedPath = "/admin/denied";
-    options.Cookie.Name = "disclosure.admin";
-    options.Cookie.HttpOnly = true;
-    options.Cookie.SameSite = SameSiteMode.Strict;
-    // Secure whenever the site is served over HTTPS (always, in production); plain HTTP only on a developer's machine.
-    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-    options.ExpireTimeSpan = TimeSpan.FromHours(8);
-    options.SlidingExpiration = true;
-    // Checked against the account on every request, so disabling it or resetting its password ends the session at once.
-    options.Events.OnValidatePrincipal = AccountSessions.ValidateAsync;
-});
-builder.Services.AddAuthorization();
 builder.Services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "disclosure.antiforgery";

@@ -1,9 +1,11 @@
 using Disclosure.Admin;
+using Disclosure.AnnualReports.Admin;
 using Disclosure.AnnualReports.Public;
 using Disclosure.AnnualReports.Services;
 using Disclosure.Contents.Admin;
 using Disclosure.Contents.Items.Extensions;
 using Disclosure.Core.Security;
+using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Modules;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +36,7 @@ public sealed class AnnualReportsModule : IDisclosureModule
         services.AddSingleton(new ReservedContentType(
             AnnualReportService.ContentType, "年度报告请在“年度报告”页面编制：统计数据取自系统记录，不能在此直接录入或修改。", "/admin/annual-reports"));
         services.AddScoped<IItemPageExtension, AnnualReportExtension>();
+        services.AddScoped<ILedgerSubjectResolver, AnnualReportLedgerSubjects>();
         services.AddAdminPolicy(AdminPolicy, RoleNames.InformationOffice, RoleNames.Administrator);
         services.AddSingleton(new AdminMenuEntry("年度报告", "/admin/annual-reports", AdminPolicy, 80));
     }

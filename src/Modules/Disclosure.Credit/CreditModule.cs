@@ -1,12 +1,14 @@
 using Disclosure.Admin;
 using Disclosure.Core.Recipes;
 using Disclosure.Core.Security;
+using Disclosure.Credit.Admin;
 using Disclosure.Credit.Api;
 using Disclosure.Credit.PowerList;
 using Disclosure.Credit.Public;
 using Disclosure.Credit.Recipes;
 using Disclosure.Credit.Services;
 using Disclosure.Site.Controllers;
+using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Modules;
 using Disclosure.Storage.Setup;
 using Microsoft.AspNetCore.Routing;
@@ -38,6 +40,7 @@ public sealed class CreditModule : IDisclosureModule
         services.AddScoped<PowerListImporter>();
         services.AddScoped<PowerListExporter>();
         services.AddScoped<IRecipeStepHandler, CreditRecordsStepHandler>();
+        services.AddScoped<ILedgerSubjectResolver, CreditLedgerSubjects>();
         services.AddAdminPolicy(AdminPolicy, RoleNames.Editor, RoleNames.InformationOffice);
         services.AddAdminPolicy(PublishingPolicy, RoleNames.InformationOffice);
         services.AddSingleton(new AdminMenuEntry("双公示", "/admin/credit", AdminPolicy, 70));

@@ -1,10 +1,12 @@
 using Disclosure.Admin;
 using Disclosure.Core.Recipes;
 using Disclosure.Core.Security;
+using Disclosure.Requests.Admin;
 using Disclosure.Requests.Public;
 using Disclosure.Requests.Recipes;
 using Disclosure.Requests.Services;
 using Disclosure.Site.Controllers;
+using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Modules;
 using Disclosure.Storage.Setup;
 using Microsoft.AspNetCore.Builder;
@@ -37,6 +39,7 @@ public sealed class RequestsModule : IDisclosureModule
         services.AddScoped<RequestImporter>();
         services.AddScoped<IRecipeStepHandler>(sp => sp.GetRequiredService<RequestImporter>());
         services.AddScoped<CaptchaStore>();
+        services.AddScoped<ILedgerSubjectResolver, RequestLedgerSubjects>();
 
         // The public pages: their settings and the per-IP rate limit of the form (the host calls UseRateLimiter).
         services.AddOptions<RequestFormOptions>().BindConfiguration(RequestFormOptions.SectionName);

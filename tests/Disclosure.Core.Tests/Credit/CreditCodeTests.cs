@@ -18,6 +18,7 @@ public sealed class CreditCodeTests
     [InlineData("91350100M000100Y4", "应为 18 位，实为 17 位")]
     [InlineData("91350100M0001I0Y43", "含有不允许的字符“I”")]
     [InlineData("", "为空")]
+    [InlineData("9135A100M000100Y4Y", "第 3 至 8 位行政区划码应为数字，实为“35A100”")]   // its check character fits
     public void Invalid_codes_say_why(string code, string reason)
     {
         Assert.False(CreditCode.IsValid(code));

@@ -1,3 +1,4 @@
+using Disclosure.Core.Text;
 using Disclosure.Requests.Models;
 namespace Disclosure.Core.Tests.Requests;
 
@@ -37,8 +38,9 @@ public sealed class ApplicationInputTests
     [InlineData("91110000802100433C", false)]
     [InlineData("9111000080210043OB", false)] // O is not in the alphabet
     [InlineData("9111000080210043", false)]
-    public void The_unified_social_credit_code_check_character(string code, bool valid) =>
-        Assert.Equal(valid, UnifiedSocialCreditCode.IsValid(code));
+    [InlineData("91AB00008021004331", false)] // the check character fits, but the area code is not digits
+    public void The_form_checks_the_unified_social_credit_code_with_the_kernel_rule(string code, bool valid) =>
+        Assert.Equal(valid, CreditCode.IsValid(code));
 
     [Fact]
     public void An_organisation_needs_a_valid_credit_code_and_a_contact()

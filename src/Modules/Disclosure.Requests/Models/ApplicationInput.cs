@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Disclosure.Core.Secrecy;
+using Disclosure.Core.Text;
 
 namespace Disclosure.Requests.Models;
 
@@ -209,8 +210,8 @@ public sealed partial class ApplicationInput
             "居民身份证号码校验不通过（出生日期或最后一位校验码不正确），请核对后重新填写。",
         IdentityDocumentType.UnifiedSocialCreditCode when number.Length != 18 =>
             "统一社会信用代码应为 18 位数字或大写字母。",
-        IdentityDocumentType.UnifiedSocialCreditCode when !UnifiedSocialCreditCode.IsValid(number) =>
-            "统一社会信用代码校验不通过（最后一位校验码不正确，或含有 I、O、S、V、Z 等不使用的字母），请核对后重新填写。",
+        IdentityDocumentType.UnifiedSocialCreditCode when !CreditCode.IsValid(number) =>
+            "统一社会信用代码校验不通过（第 3 至 8 位行政区划码不是数字、最后一位校验码不正确，或含有 I、O、S、V、Z 等不使用的字母），请核对后重新填写。",
         IdentityDocumentType.ResidentIdCard or IdentityDocumentType.UnifiedSocialCreditCode => null,
         _ when !OtherDocumentRegex().IsMatch(number) => "证件号码应为 5 到 20 位字母或数字。",
         _ => null,

@@ -2,10 +2,8 @@ using System.Globalization;
 using Disclosure.Core.Tables;
 using Disclosure.Media.Tables;
 using Disclosure.Storage.Ledger;
-using Disclosure.Web.Admin.Ledger;
-using Format = Disclosure.Admin.Format;
 
-namespace Disclosure.Web.Admin;
+namespace Disclosure.Admin.Ledger;
 
 /// <summary>The 信息发布台账 as the office files it: CSV (UTF-8 with BOM, so Excel reads Chinese) or XLSX.</summary>
 public static class LedgerExport

@@ -1,17 +1,14 @@
-using Disclosure.Accounts;
-using Disclosure.Admin;
+using Disclosure.Admin.Ledger;
 using Disclosure.Core.Paging;
 using Disclosure.Core.Tables;
 using Disclosure.Storage;
 using Disclosure.Storage.Ledger;
-using Disclosure.Web.Admin;
-using Disclosure.Web.Admin.Ledger;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Disclosure.Web.Pages.Admin.Ledger;
+namespace Disclosure.Admin.Pages.Admin.Ledger;
 
 [Authorize(Policy = AdminPolicies.Ledger)]
 public sealed class IndexModel(

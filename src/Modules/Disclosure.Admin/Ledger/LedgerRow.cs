@@ -1,8 +1,7 @@
-using Disclosure.Accounts;
-using Disclosure.Admin;
 using Disclosure.Storage.Entities;
+using Disclosure.Storage.Ledger;
 
-namespace Disclosure.Web.Admin.Ledger;
+namespace Disclosure.Admin.Ledger;
 
 /// <summary>A 台账 entry as the page and the export show it: who (姓名 and department) and what about (title and link).</summary>
 public sealed record LedgerRow(LedgerEntry Entry, PersonName Actor, LedgerSubject Subject)

@@ -3,7 +3,7 @@ using Disclosure.Core.Time;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
 
-namespace Disclosure.Web.Admin.Ledger;
+namespace Disclosure.Admin.Ledger;
 
 /// <summary>
 /// The 台账 filters, as GET query parameters so a filtered view can be bookmarked and exported: the person
