@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Disclosure.Accounts;
 using Disclosure.Admin;
-using Disclosure.Channels;
 using Disclosure.Modules;
 using Disclosure.Requests.Admin;
 using Disclosure.Search;
@@ -34,17 +33,14 @@ builder.Services.AddDisclosureStorage(storage);
 builder.Services.AddDisclosureModules(InstalledModules.All);
 builder.Services.Configure<Disclosure.Storage.Ledger.LedgerKeyOptions>(builder.Configuration.GetSection(Disclosure.Storage.Ledger.LedgerKeyOptions.SectionName));
 builder.Services.AddDisclosureMedia(storage);
-builder.Services.AddDisclosureSearch(storage, builder.Configuration);
 builder.Services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupOptions.SectionName));
 builder.Services.AddScoped<Disclosure.Web.Admin.Ledger.LedgerSubjects>();
 builder.Services.AddScoped<ItemAccess>();
-builder.Services.AddDisclosureSite(builder.Configuration);
 builder.Services.AddPublicRateLimiting(builder.Configuration);
 RequestLimitOptions.AddRequestLimits(builder.Services, builder.Configuration, builder.WebHost);
 builder.Services.AddOverloadProtection(builder.Configuration);
 builder.Services.Configure<SchedulerOptions>(builder.Configuration.GetSection(SchedulerOptions.SectionName));
 builder.Services.AddHostedService<ScheduledPublisher>();
-builder.Services.AddDisclosureChannels(builder.Configuration);
 
 builder.Services
     .AddIdentityCore<DisclosureUser>(options =>

@@ -1,4 +1,5 @@
 using Disclosure.Core.Recipes;
+using Disclosure.Media;
 using Disclosure.Modules;
 using Disclosure.Storage;
 using Disclosure.Storage.Ledger;
@@ -42,6 +43,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
         services.AddSingleton(Attachments);
         services.AddSingleton<Disclosure.Storage.Workflow.IAttachmentTextSource>(Attachments);
+        // What the web host's AddDisclosureMedia gives the installed modules (the channels' article images).
+        services.AddSingleton(sp => new MediaStore(Path.Combine(options.DataFolder, "media"), new MediaOptions(), sp.GetRequiredService<TimeProvider>()));
         Services = services.BuildServiceProvider();
     }
 
