@@ -26,6 +26,7 @@ public sealed class SearchHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDisclosureStorage(database.Options).AddDisclosureModules(InstalledModules.All);
+        TestDatabase.AddMediaStore(services, database.Options);
         // After the module's own settings (configuration), before it resolves the folder against the data folder.
         services.Configure<SearchOptions>(options =>
         {

@@ -43,10 +43,16 @@ public sealed class TestDatabase : IAsyncDisposable
 
         services.AddSingleton(Attachments);
         services.AddSingleton<Disclosure.Storage.Workflow.IAttachmentTextSource>(Attachments);
-        // What the web host's AddDisclosureMedia gives the installed modules (the channels' article images).
-        services.AddSingleton(sp => new MediaStore(Path.Combine(options.DataFolder, "media"), new MediaOptions(), sp.GetRequiredService<TimeProvider>()));
+        AddMediaStore(services, options);
         Services = services.BuildServiceProvider();
     }
+
+    /// <summary>
+    /// What the web host's <c>AddDisclosureMedia</c> gives the installed modules (the channels' article images), for a
+    /// test host on <paramref name="options"/>' data folder.
+    /// </summary>
+    public static IServiceCollection AddMediaStore(IServiceCollection services, StorageOptions options) =>
+        services.AddSingleton(sp => new MediaStore(Path.Combine(options.DataFolder, "media"), new MediaOptions(), sp.GetRequiredService<TimeProvider>()));
 
     public DatabaseProvider Provider { get; }
 
