@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Disclosure.Bench.Latency;
 using Disclosure.Core.ContentManagement;
 using Disclosure.DataGenerator;
+using Disclosure.Media;
 using Disclosure.Modules;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
@@ -25,7 +26,9 @@ var connection = Option("--postgres") ?? throw new ArgumentException("--postgres
 var site = Option("--site") ?? throw new ArgumentException("--site (the published web host) is required");
 var root = Repository.Root();
 var storage = new StorageOptions { Provider = DatabaseProvider.PostgreSQL, ConnectionString = connection, DataFolder = Directory.CreateTempSubdirectory("disclosure-latency-").FullName };
-var services = new ServiceCollection().AddLogging().AddDisclosureStorage(storage).AddDisclosureModules(InstalledModules.All).BuildServiceProvider();
+// The publishing side: the modules write what the web host writes (the outbox rows the nodes then deliver).
+var services = new ServiceCollection().AddLogging().AddDisclosureStorage(storage).AddDisclosureModules(InstalledModules.All)
+    .BuildServiceProvider();
 
 await using (var scope = services.CreateAsyncScope())
 {

@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
 using Disclosure.Channels;
+using Disclosure.Channels.Outbox;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Recipes;
 using Disclosure.Media;
 using Disclosure.Modules;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
-using Disclosure.Storage.Entities;
 using Disclosure.Storage.Modules;
 using Disclosure.Storage.Setup;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +33,7 @@ public sealed class Node : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Site:PublicUrl"] = "https://www.yongning.gov.cn",
+            ["Search:FollowChanges"] = "false", // the bench measures the outbox; its nodes share a data folder
             ["Channels:Outbox:DispatcherEnabled"] = dispatcher ? "true" : "false",
             ["Channels:Outbox:Concurrency"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Channels:Outbox:BatchSize"] = Math.Max(16, concurrency * 4).ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -43,7 +44,6 @@ public sealed class Node : IAsyncDisposable
         builder.Services.AddDisclosureStorage(storage).AddDisclosureModules(InstalledModules.All);
         builder.Services.AddSingleton<Contents.Review.IAttachmentTextSource, NoAttachmentText>();
         builder.Services.AddSingleton(new MediaStore(mediaFolder, new MediaOptions(), TimeProvider.System));
-        builder.Services.AddDisclosureChannels(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
         return new Node(host);
@@ -68,14 +68,14 @@ public sealed class Node : IAsyncDisposable
     public async Task<int> CountAsync(OutboxState state)
     {
         await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DisclosureDbContext>().OutboxMessages.CountAsync(m => m.State == state);
+        return await scope.ServiceProvider.GetRequiredService<DisclosureDbContext>().Set<OutboxMessage>().CountAsync(m => m.State == state);
     }
 
     /// <summary>The latency run's first messages, for <c>--breakdown</c>: when each was claimed and sent.</summary>
     public async Task<List<OutboxMessage>> LatencyRowsAsync()
     {
         await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DisclosureDbContext>().OutboxMessages.AsNoTracking()
+        return await scope.ServiceProvider.GetRequiredService<DisclosureDbContext>().Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.ContentItemId.StartsWith("latency-")).OrderBy(m => m.Id).Take(20).ToListAsync();
     }
 

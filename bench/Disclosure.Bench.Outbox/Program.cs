@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Disclosure.Bench.Outbox;
+using Disclosure.Channels.Outbox;
 using Disclosure.Storage;
-using Disclosure.Storage.Entities;
 using Microsoft.Data.Sqlite;
 
 // Outbox benchmark: throughput (messages per second delivered to a loopback receiver) and publication-to-delivery

@@ -2,10 +2,13 @@ using Disclosure.Accounts;
 using Disclosure.Admin;
 using Disclosure.AnnualReports;
 using Disclosure.Calendar;
+using Disclosure.Channels;
 using Disclosure.Contents;
 using Disclosure.Core.Recipes;
 using Disclosure.Credit;
 using Disclosure.Requests;
+using Disclosure.Search;
+using Disclosure.Site;
 using Disclosure.Storage.Modules;
 
 namespace Disclosure.Modules;
@@ -20,6 +23,9 @@ public static class InstalledModules
     [
         new AdminModule(),
         new ContentsModule(),
+        new SearchModule(),
+        new SiteModule(),
+        new ChannelsModule(),
         new AccountsModule(),
         new CalendarModule(),
         new RequestsModule(),

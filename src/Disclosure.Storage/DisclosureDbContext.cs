@@ -37,8 +37,6 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<RecipeExecution> RecipeExecutions => Set<RecipeExecution>();
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
     public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
-    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
-    public DbSet<ChannelToken> ChannelTokens => Set<ChannelToken>();
     public DbSet<Changes.PublicRevision> PublicRevisions => Set<Changes.PublicRevision>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

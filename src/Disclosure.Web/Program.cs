@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Disclosure.Accounts;
 using Disclosure.Admin;
-using Disclosure.Channels;
 using Disclosure.Contents.Admin;
 using Disclosure.Modules;
 using Disclosure.Requests.Admin;
@@ -32,13 +31,10 @@ storage.DataFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRo
 builder.Services.AddDisclosureStorage(storage);
 builder.Services.AddDisclosureModules(InstalledModules.All);
 builder.Services.Configure<Disclosure.Storage.Ledger.LedgerKeyOptions>(builder.Configuration.GetSection(Disclosure.Storage.Ledger.LedgerKeyOptions.SectionName));
-builder.Services.AddDisclosureSearch(storage, builder.Configuration);
 builder.Services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupOptions.SectionName));
-builder.Services.AddDisclosureSite(builder.Configuration);
 builder.Services.AddPublicRateLimiting(builder.Configuration);
 RequestLimitOptions.AddRequestLimits(builder.Services, builder.Configuration, builder.WebHost);
 builder.Services.AddOverloadProtection(builder.Configuration);
-builder.Services.AddDisclosureChannels(builder.Configuration);
 
 builder.Services.AddAntiforgery(options =>
 {

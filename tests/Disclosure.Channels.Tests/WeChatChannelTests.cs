@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
+using Disclosure.Channels.Outbox;
 using Disclosure.Channels.Tests.Support;
 using Disclosure.Channels.WeChat;
 using Disclosure.Core.Channels;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Disclosure.Channels.Outbox;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
-using Disclosure.Storage.Entities;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,7 +48,7 @@ public sealed class ChannelAdminTests : IAsyncLifetime
         while (true)
         {
             using var scope = _site.Services.CreateScope();
-            var messages = await scope.ServiceProvider.GetRequiredService<DisclosureDbContext>().OutboxMessages.AsNoTracking()
+            var messages = await scope.ServiceProvider.GetRequiredService<DisclosureDbContext>().Set<OutboxMessage>().AsNoTracking()
                 .Where(m => m.ContentItemId == _id).OrderBy(m => m.Id).ToListAsync();
             if (messages.Count == 2 && messages.All(m => m.State != OutboxState.Pending))
             {
@@ -100,7 +100,7 @@ public sealed class ChannelAdminTests : IAsyncLifetime
 
         // It was queued again and tried again (and, the endpoint still being down, failed again).
         using var scope = _site.Services.CreateScope();
-        var retried = await scope.ServiceProvider.GetRequiredService<DisclosureDbContext>().OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == dead.Id);
+        var retried = await scope.ServiceProvider.GetRequiredService<DisclosureDbContext>().Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == dead.Id);
         Assert.True(retried.LastAttemptUtc > dead.LastAttemptUtc || retried.State == OutboxState.Pending);
     }
 

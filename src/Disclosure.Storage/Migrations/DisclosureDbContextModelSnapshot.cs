@@ -79,6 +79,105 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("AnnualReports", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Channels.Outbox.ChannelToken", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100);
+
+                    b.Property<DateTime>("ExpiresUtc");
+
+                    b.Property<DateTime>("UpdatedUtc");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000);
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ChannelTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Channels.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<int>("Attempts");
+
+                    b.Property<long>("ChangeSequence");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32);
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<DateTime>("CreatedUtc");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.Property<DateTime?>("LastAttemptUtc");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000);
+
+                    b.Property<string>("LockToken")
+                        .HasMaxLength(64);
+
+                    b.Property<DateTime?>("LockedUntilUtc");
+
+                    b.Property<DateTime>("NextAttemptUtc");
+
+                    b.Property<string>("ProgressJson");
+
+                    b.Property<string>("RemoteId")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("RemoteUrl")
+                        .HasMaxLength(1000);
+
+                    b.Property<DateTime?>("SentUtc");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.Property<string>("Stream")
+                        .IsRequired()
+                        .HasMaxLength(300);
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<int>("VersionNumber");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("State", "NextAttemptUtc");
+
+                    b.HasIndex("Stream", "State");
+
+                    b.ToTable("OutboxMessages", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Contents.Review.Models.ReviewChainRecord", b =>
                 {
                     b.Property<string>("Name")
@@ -972,24 +1071,6 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("ChangeLog", (string)null);
                 });
 
-            modelBuilder.Entity("Disclosure.Storage.Entities.ChannelToken", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(100);
-
-                    b.Property<DateTime>("ExpiresUtc");
-
-                    b.Property<DateTime>("UpdatedUtc");
-
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasMaxLength(1000);
-
-                    b.HasKey("Name");
-
-                    b.ToTable("ChannelTokens", (string)null);
-                });
-
             modelBuilder.Entity("Disclosure.Storage.Entities.ContentItemRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1209,87 +1290,6 @@ namespace Disclosure.Storage.Migrations
                     b.HasIndex("ContentItemId");
 
                     b.ToTable("Ledger", (string)null);
-                });
-
-            modelBuilder.Entity("Disclosure.Storage.Entities.OutboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd();
-
-                    b.Property<int>("Attempts");
-
-                    b.Property<long>("ChangeSequence");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32);
-
-                    b.Property<string>("ContentItemId")
-                        .IsRequired()
-                        .HasMaxLength(64);
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(64);
-
-                    b.Property<DateTime>("CreatedUtc");
-
-                    b.Property<string>("IdempotencyKey")
-                        .IsRequired()
-                        .HasMaxLength(200);
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16);
-
-                    b.Property<DateTime?>("LastAttemptUtc");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000);
-
-                    b.Property<string>("LockToken")
-                        .HasMaxLength(64);
-
-                    b.Property<DateTime?>("LockedUntilUtc");
-
-                    b.Property<DateTime>("NextAttemptUtc");
-
-                    b.Property<string>("ProgressJson");
-
-                    b.Property<string>("RemoteId")
-                        .HasMaxLength(200);
-
-                    b.Property<string>("RemoteUrl")
-                        .HasMaxLength(1000);
-
-                    b.Property<DateTime?>("SentUtc");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16);
-
-                    b.Property<string>("Stream")
-                        .IsRequired()
-                        .HasMaxLength(300);
-
-                    b.Property<string>("Target")
-                        .IsRequired()
-                        .HasMaxLength(64);
-
-                    b.Property<int>("VersionNumber");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ContentItemId");
-
-                    b.HasIndex("IdempotencyKey")
-                        .IsUnique();
-
-                    b.HasIndex("State", "NextAttemptUtc");
-
-                    b.HasIndex("Stream", "State");
-
-                    b.ToTable("OutboxMessages", (string)null);
                 });
 
             modelBuilder.Entity("Disclosure.Storage.Entities.RecipeExecution", b =>

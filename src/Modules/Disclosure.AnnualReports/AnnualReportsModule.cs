@@ -17,7 +17,7 @@ public sealed class AnnualReportsModule : IDisclosureModule
     /// <summary>政府信息公开工作年度报告: compile, edit and submit — the 公开办 and 管理员.</summary>
     public const string AdminPolicy = "AnnualReports";
 
-    public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin", "Disclosure.Requests", "Disclosure.Credit"];
+    public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin", "Disclosure.Requests", "Disclosure.Credit", "Disclosure.Channels"];
 
     public string? LedgerActionName(string action) => action switch
     {

@@ -34,6 +34,8 @@ public sealed class ChannelsHost : IAsyncDisposable
     public static Dictionary<string, string?> Settings(FakeWeChat.FakeWeChatServer? wechat = null, WebhookReceiver? receiver = null, string? mediaFolder = null) => new()
     {
         ["Site:PublicUrl"] = PublicUrl,
+        // Nodes share one data folder, so one index folder: these tests search nothing, and a follower per node would only contend for it.
+        ["Search:FollowChanges"] = "false",
         ["Channels:Outbox:PollIntervalSeconds"] = "0.2",
         ["Channels:Outbox:BaseDelaySeconds"] = "0.2",
         ["Channels:Outbox:MaxDelaySeconds"] = "1",
@@ -59,7 +61,6 @@ public sealed class ChannelsHost : IAsyncDisposable
         builder.Services.AddSingleton<Contents.Review.IAttachmentTextSource>(database.Attachments);
         var mediaFolder = builder.Configuration["Media:Folder"] ?? Path.Combine(Path.GetTempPath(), "disclosure-channel-media", Guid.NewGuid().ToString("n"));
         builder.Services.AddSingleton(sp => new MediaStore(mediaFolder, new MediaOptions(), TimeProvider.System));
-        builder.Services.AddDisclosureChannels(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
         return new ChannelsHost(host);
@@ -91,7 +92,7 @@ public sealed class ChannelsHost : IAsyncDisposable
         InScopeAsync(sp => sp.GetRequiredService<ContentManager>().WithdrawAsync(id, reason, "office"));
 
     public Task<List<OutboxMessage>> MessagesAsync(string? itemId = null) =>
-        InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().OutboxMessages.AsNoTracking()
+        InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Set<OutboxMessage>().AsNoTracking()
             .Where(m => itemId == null || m.ContentItemId == itemId).OrderBy(m => m.Id).ToListAsync());
 
     /// <summary>Waits until no message is pending any more, and returns them all.</summary>

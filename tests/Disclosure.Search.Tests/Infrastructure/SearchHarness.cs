@@ -26,7 +26,8 @@ public sealed class SearchHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDisclosureStorage(database.Options).AddDisclosureModules(InstalledModules.All);
-        services.AddDisclosureSearch(database.Options, configure: options =>
+        // After the module's own settings (configuration), before it resolves the folder against the data folder.
+        services.Configure<SearchOptions>(options =>
         {
             options.IndexFolder = indexFolder;
             options.FollowChanges = false; // tests drive the indexer unless they start the follower themselves

@@ -1,4 +1,5 @@
 using Disclosure.Core.Recipes;
+using Disclosure.Media;
 using Disclosure.Modules;
 using Disclosure.Storage;
 using Disclosure.Storage.Ledger;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Disclosure.AnnualReports.Models;
+using Disclosure.Channels.Outbox;
 using Disclosure.Core.Channels;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Disclosure;
@@ -10,7 +11,6 @@ using Disclosure.Credit.Services;
 using Disclosure.Requests.Data;
 using Disclosure.Requests.Services;
 using Disclosure.Storage;
-using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.AnnualReports.Services;
@@ -177,11 +177,10 @@ public sealed class ReportStatistics(DisclosureDbContext db, RequestStatistics r
 
         // Deliveries of new publications per channel in the year (distinct items, so several webhook targets count once).
         var perChannel = await (
-                from message in db.OutboxMessages
+                from message in DeliveredPublications.Between(db, start, end)
                 join item in db.ContentItems on message.ContentItemId equals item.ContentItemId
                 join version in db.ContentVersions on new { ItemId = item.Id, Number = message.VersionNumber } equals new { version.ItemId, version.Number }
-                where message.State == OutboxState.Sent && message.Kind == ChangeKind.Published
-                      && message.SentUtc >= start && message.SentUtc < end && version.AgencyCode == agencyCode
+                where version.AgencyCode == agencyCode
                 group message by message.Channel into g
                 select new { Channel = g.Key, Count = g.Select(m => m.ContentItemId).Distinct().Count() })
             .ToListAsync(cancellationToken);

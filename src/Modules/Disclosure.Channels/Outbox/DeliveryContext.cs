@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Disclosure.Storage.Entities;
 
 namespace Disclosure.Channels.Outbox;
 

@@ -38,7 +38,7 @@ public sealed class OutboxStatusQuery(DisclosureDbContext db, OutboxSignal signa
     /// <summary>Every message of an item, newest first, the newest of each stream marked.</summary>
     public async Task<IReadOnlyList<DeliveryStatus>> ForItemAsync(string contentItemId, CancellationToken cancellationToken)
     {
-        var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.ContentItemId == contentItemId)
+        var messages = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.ContentItemId == contentItemId)
             .OrderByDescending(m => m.Id).ToListAsync(cancellationToken);
         var latest = messages.GroupBy(m => m.Stream).Select(g => g.Max(m => m.Id)).ToHashSet();
         return messages.Select(m => new DeliveryStatus(m, latest.Contains(m.Id))).ToList();
@@ -47,12 +47,12 @@ public sealed class OutboxStatusQuery(DisclosureDbContext db, OutboxSignal signa
     /// <summary>Failed messages (dead letters and those waiting to retry), newest first.</summary>
     public async Task<(IReadOnlyList<DeliveryStatus> Items, int Total)> ProblemsAsync(bool deadOnly, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var query = db.OutboxMessages.AsNoTracking()
+        var query = db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.State == OutboxState.DeadLetter || (!deadOnly && m.State == OutboxState.Pending && m.Attempts > 0 && m.LastError != null));
         var total = await query.CountAsync(cancellationToken);
         var messages = await query.OrderByDescending(m => m.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         var streams = messages.Select(m => m.Stream).Distinct().ToList();
-        var latest = await db.OutboxMessages.AsNoTracking().Where(m => streams.Contains(m.Stream))
+        var latest = await db.Set<OutboxMessage>().AsNoTracking().Where(m => streams.Contains(m.Stream))
             .GroupBy(m => m.Stream).Select(g => g.Max(m => m.Id)).ToListAsync(cancellationToken);
         var items = messages.Select(m => m.ContentItemId).Distinct().ToList();
         var titles = (await db.ContentVersions.AsNoTracking().Where(v => items.Contains(v.Item.ContentItemId))
@@ -62,7 +62,7 @@ public sealed class OutboxStatusQuery(DisclosureDbContext db, OutboxSignal signa
     }
 
     public Task<int> CountAsync(OutboxState state, CancellationToken cancellationToken) =>
-        db.OutboxMessages.CountAsync(m => m.State == state, cancellationToken);
+        db.Set<OutboxMessage>().CountAsync(m => m.State == state, cancellationToken);
 
     /// <summary>
     /// 重试: puts a failed message back in the queue now, with its attempts counted afresh. Refused (zh-CN) for a
@@ -70,9 +70,9 @@ public sealed class OutboxStatusQuery(DisclosureDbContext db, OutboxSignal signa
     /// </summary>
     public async Task<OutboxMessage> RetryAsync(long id, CancellationToken cancellationToken)
     {
-        var message = await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken)
+        var message = await db.Set<OutboxMessage>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken)
             ?? throw new OutboxRetryException("该推送消息不存在。");
-        var status = new DeliveryStatus(message, !await db.OutboxMessages.AnyAsync(m => m.Stream == message.Stream && m.Id > id, cancellationToken));
+        var status = new DeliveryStatus(message, !await db.Set<OutboxMessage>().AnyAsync(m => m.Stream == message.Stream && m.Id > id, cancellationToken));
         if (!status.Failed)
         {
             throw new OutboxRetryException($"该消息的状态为“{status.StateName}”，无需重试。");
@@ -85,7 +85,7 @@ public sealed class OutboxStatusQuery(DisclosureDbContext db, OutboxSignal signa
 
         var now = clock.GetUtcNow().UtcDateTime;
         var state = message.State;
-        var rows = await db.OutboxMessages.Where(m => m.Id == id && m.State == state && m.LockToken == null).ExecuteUpdateAsync(s => s
+        var rows = await db.Set<OutboxMessage>().Where(m => m.Id == id && m.State == state && m.LockToken == null).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.State, OutboxState.Pending)
             .SetProperty(m => m.Attempts, 0)
             .SetProperty(m => m.NextAttemptUtc, now), cancellationToken);

@@ -23,7 +23,7 @@ public sealed class OutboxStore(DisclosureDbContext db, OutboxWriteGate gate, Ti
         var now = clock.GetUtcNow().UtcDateTime;
 
         // A cheap read first: an idle outbox costs no write lock (SQLite has only one).
-        var due = await db.OutboxMessages.AsNoTracking()
+        var due = await db.Set<OutboxMessage>().AsNoTracking()
             .AnyAsync(m => m.State == OutboxState.Pending && m.NextAttemptUtc <= now && (m.LockedUntilUtc == null || m.LockedUntilUtc < now), cancellationToken);
         if (!due)
         {
@@ -54,7 +54,7 @@ public sealed class OutboxStore(DisclosureDbContext db, OutboxWriteGate gate, Ti
             return [];
         }
 
-        var claimed = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id) && m.LockToken == token).ToListAsync(cancellationToken);
+        var claimed = await db.Set<OutboxMessage>().AsNoTracking().Where(m => ids.Contains(m.Id) && m.LockToken == token).ToListAsync(cancellationToken);
         return claimed.OrderBy(m => m.Id).ToList();
     }
 
@@ -96,7 +96,7 @@ public sealed class OutboxStore(DisclosureDbContext db, OutboxWriteGate gate, Ti
     /// <summary>The stream's live remote id before <paramref name="message"/>: see <see cref="DeliveryContext.LiveRemoteId"/>.</summary>
     public async Task<string?> LiveRemoteIdAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var last = await db.OutboxMessages.AsNoTracking()
+        var last = await db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.Stream == message.Stream && m.State == OutboxState.Sent && m.Id < message.Id)
             .OrderByDescending(m => m.Id)
             .Select(m => new { m.Kind, m.RemoteId })
@@ -166,7 +166,7 @@ public sealed class OutboxStore(DisclosureDbContext db, OutboxWriteGate gate, Ti
     private IQueryable<OutboxMessage> Fenced(OutboxMessage message)
     {
         var (id, token) = (message.Id, message.LockToken);
-        return db.OutboxMessages.Where(m => m.Id == id && m.LockToken == token);
+        return db.Set<OutboxMessage>().Where(m => m.Id == id && m.LockToken == token);
     }
 
     private static string Truncate(string error) => error.Length <= 1000 ? error : error[..999] + "…";

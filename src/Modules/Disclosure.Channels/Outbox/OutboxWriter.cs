@@ -38,7 +38,7 @@ public sealed class OutboxWriter(
 
         // Every stream still live for the item and not already written above gets a withdrawal.
         var itemId = change.Item.ContentItemId;
-        var history = await db.OutboxMessages.AsNoTracking()
+        var history = await db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.ContentItemId == itemId)
             .Select(m => new { m.Id, m.Channel, m.Target, m.Kind })
             .ToListAsync(cancellationToken);
@@ -56,7 +56,7 @@ public sealed class OutboxWriter(
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var (channel, target, kind) in targets)
         {
-            db.OutboxMessages.Add(new OutboxMessage
+            db.Set<OutboxMessage>().Add(new OutboxMessage
             {
                 Stream = StreamOf(channel, target, itemId),
                 Channel = channel,

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Disclosure.Channels.Outbox;
 using Disclosure.Storage;
-using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -37,7 +37,7 @@ public sealed class WeChatTokenStore(
                 return filled;
             }
 
-            var stored = await db.ChannelTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Name == Name, cancellationToken);
+            var stored = await db.Set<ChannelToken>().AsNoTracking().SingleOrDefaultAsync(t => t.Name == Name, cancellationToken);
             if (stored is not null && stored.ExpiresUtc > now + margin)
             {
                 cache.Set(stored.Value, stored.ExpiresUtc);
@@ -63,7 +63,7 @@ public sealed class WeChatTokenStore(
         {
             cache.Clear();
             var now = clock.GetUtcNow().UtcDateTime;
-            var stored = await db.ChannelTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Name == Name, cancellationToken);
+            var stored = await db.Set<ChannelToken>().AsNoTracking().SingleOrDefaultAsync(t => t.Name == Name, cancellationToken);
             if (stored is not null && stored.Value != rejected && stored.ExpiresUtc > now)
             {
                 cache.Set(stored.Value, stored.ExpiresUtc);
@@ -101,10 +101,10 @@ public sealed class WeChatTokenStore(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var expires = now.AddSeconds(expiresIn);
-        var row = await db.ChannelTokens.SingleOrDefaultAsync(t => t.Name == Name, cancellationToken);
+        var row = await db.Set<ChannelToken>().SingleOrDefaultAsync(t => t.Name == Name, cancellationToken);
         if (row is null)
         {
-            db.ChannelTokens.Add(new ChannelToken { Name = Name, Value = token, ExpiresUtc = expires, UpdatedUtc = now });
+            db.Set<ChannelToken>().Add(new ChannelToken { Name = Name, Value = token, ExpiresUtc = expires, UpdatedUtc = now });
         }
         else
         {

@@ -1,7 +1,6 @@
 using Disclosure.Admin;
 using Disclosure.Channels;
 using Disclosure.Channels.Outbox;
-using Disclosure.Storage.Entities;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,6 @@
-namespace Disclosure.Storage.Entities;
+using Disclosure.Storage.Entities;
+
+namespace Disclosure.Channels.Outbox;
 
 /// <summary>Where an outbox message is in its life.</summary>
 public enum OutboxState
@@ -72,16 +74,4 @@ public sealed class OutboxMessage
 
     /// <summary>A channel's own progress through a delivery of several calls, so a retry resumes instead of repeating them.</summary>
     public string? ProgressJson { get; set; }
-}
-
-/// <summary>A remote API's access token, shared by every node through the database (e.g. the WeChat access_token).</summary>
-public sealed class ChannelToken
-{
-    public required string Name { get; set; }
-
-    public required string Value { get; set; }
-
-    public DateTime ExpiresUtc { get; set; }
-
-    public DateTime UpdatedUtc { get; set; }
 }

@@ -9,27 +9,27 @@ using Disclosure.Contents.Items;
 using Disclosure.Core.Security;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
-using Microsoft.Extensions.Configuration;
+using Disclosure.Storage.Modules;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Disclosure.Channels;
 
-public static class ChannelsServiceCollectionExtensions
+/// <summary>
+/// 发布渠道: the transactional outbox — the writer that joins every publish/update/withdraw transaction and the
+/// dispatcher (a hosted service) — and the web, WeChat and webhook channels it delivers to, configured from
+/// <c>Channels:*</c> and <c>Site:PublicUrl</c>; its tables <c>OutboxMessages</c> and <c>ChannelTokens</c>; its admin
+/// page. Needs a <see cref="Disclosure.Media.MediaStore"/> registered by the host.
+/// </summary>
+public sealed class ChannelsModule : IDisclosureModule
 {
+    public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Admin"];
 
-    /// <summary>
-    /// The channels and their outbox: the writer that joins every publish/update/withdraw transaction, the
-    /// dispatcher (a hosted service), and the web, WeChat and webhook channels, configured from <c>Channels:*</c>
-    /// and <c>Site:PublicUrl</c>. Needs the storage, the Contents module and a <see cref="Disclosure.Media.MediaStore"/> registered.
-    /// </summary>
-    public static IServiceCollection AddDisclosureChannels(this IServiceCollection services, IConfiguration configuration)
+    public void ConfigureServices(IServiceCollection services)
     {
-        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
-        services.Configure<WeChatOptions>(configuration.GetSection(WeChatOptions.SectionName));
-        services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.SectionName));
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
+        services.AddOptions<WeChatOptions>().BindConfiguration(WeChatOptions.SectionName);
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
 
         // The outbox.
         services.AddSingleton<OutboxSignal>();
@@ -64,6 +64,5 @@ public static class ChannelsServiceCollectionExtensions
         // The admin page.
         services.AddAdminPolicy(ChannelsAdmin.Policy, RoleNames.InformationOffice, RoleNames.Administrator);
         services.AddSingleton(new AdminMenuEntry("发布渠道", "/admin/outbox", ChannelsAdmin.Policy, 30));
-        return services;
     }
 }

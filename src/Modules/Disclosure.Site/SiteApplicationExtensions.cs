@@ -1,33 +1,11 @@
-using Disclosure.Contents.Items;
-using Disclosure.Contents.Items.Extensions;
 using Disclosure.Site.Caching;
-using Disclosure.Site.Theming;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Mvc.Razor;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Disclosure.Site;
 
-public static class SiteServiceCollectionExtensions
+/// <summary>The public site's middleware: error pages, the page-number guard and the page cache, placed by the host.</summary>
+public static class SiteApplicationExtensions
 {
-    /// <summary>The public site: its controllers, the page cache and the theme lookup (item pages are built by the Contents module).</summary>
-    public static IServiceCollection AddDisclosureSite(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.Configure<ThemeOptions>(configuration.GetSection(ThemeOptions.SectionName));
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddControllersWithViews().AddApplicationPart(typeof(SiteServiceCollectionExtensions).Assembly);
-        services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander()));
-        services.AddSingleton<IPublicItemView, ThemedItemView>();
-
-        services.Configure<PublicCacheOptions>(configuration.GetSection(PublicCacheOptions.SectionName));
-        services.AddSingleton<PublicContentVersion>();
-        services.AddHostedService<ContentVersionFollower>();
-        services.AddOutputCache(options => options.AddBasePolicy(new PublicCachePolicy()));
-        return services;
-    }
-
     /// <summary>304s and the in-memory page cache for anonymous reads; call after authentication so staff are never served a cached page.</summary>
     public static WebApplication UseDisclosureSiteCaching(this WebApplication app)
     {

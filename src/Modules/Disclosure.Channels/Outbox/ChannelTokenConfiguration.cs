@@ -1,8 +1,7 @@
-using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Disclosure.Storage.Outbox;
+namespace Disclosure.Channels.Outbox;
 
 internal sealed class ChannelTokenConfiguration : IEntityTypeConfiguration<ChannelToken>
 {

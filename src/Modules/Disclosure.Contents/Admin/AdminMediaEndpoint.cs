@@ -10,17 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Contents.Admin;
 
-public static class MediaServices
+/// <summary>The admin's own route to attachments, for checking them before publication.</summary>
+public static class AdminMediaEndpoint
 {
-    /// <summary>Uploaded files live in <c>DataFolder/media</c>, beside the database and the search index.</summary>
-    public static IServiceCollection AddDisclosureMedia(this IServiceCollection services, StorageOptions storage)
-    {
-        services.AddSingleton(new MediaOptions());
-        services.AddSingleton(sp => new MediaStore(Path.Combine(storage.DataFolder, "media"), sp.GetRequiredService<MediaOptions>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddScoped<IAttachmentTextSource, MediaAttachmentText>();
-        return services;
-    }
-
     /// <summary>
     /// Staff download an attachment to check it (保密审查 reads attachments too) — only one a version they may see
     /// refers to (<see cref="ItemAccess"/>); anything else is 404, like a file that does not exist.

@@ -1,0 +1,45 @@
+using Disclosure.Search.Analysis;
+using Disclosure.Search.Following;
+using Disclosure.Search.IndexStore;
+using Disclosure.Storage;
+using Disclosure.Storage.Modules;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Disclosure.Search;
+
+/// <summary>
+/// Full-text search: the index under <c>Search:IndexFolder</c> (default <c>&lt;Storage:DataFolder&gt;/search</c>),
+/// <see cref="ISearchService"/>, <see cref="SearchIndexer"/> (catch-up, nudge, rebuild) and the background follower
+/// that keeps the index current with the change log.
+/// </summary>
+/// <remarks>
+/// A host or test sets <see cref="SearchOptions"/> by configuration or <c>services.Configure&lt;SearchOptions&gt;</c>;
+/// the index folder is resolved against the data folder after every such setting, so it may be given relative or absolute.
+/// </remarks>
+public sealed class SearchModule : IDisclosureModule
+{
+    /// <summary>No tables (the index lives in files under the data folder): nothing to scan for, and no warning that nothing was found.</summary>
+    public void ConfigureModel(ModelBuilder builder)
+    {
+    }
+
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.AddOptions<SearchOptions>()
+            .BindConfiguration(SearchOptions.SectionName)
+            .PostConfigure<StorageOptions>((options, storage) =>
+                options.IndexFolder = Path.GetFullPath(Path.Combine(storage.DataFolder, options.IndexFolder ?? "search")));
+
+        services.AddSingleton<ChineseAnalyzer>();
+        services.AddSingleton(sp => new SearchIndex(
+            sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexFolder!,
+            sp.GetRequiredService<ChineseAnalyzer>(),
+            sp.GetService<ILogger<SearchIndex>>()));
+        services.AddSingleton<SearchIndexer>();
+        services.AddSingleton<ISearchService, SearchService>();
+        services.AddHostedService<SearchIndexFollower>();
+    }
+}

@@ -1,0 +1,37 @@
+using Disclosure.Contents.Items;
+using Disclosure.Site.Caching;
+using Disclosure.Site.Theming;
+using Disclosure.Storage.Modules;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Disclosure.Site;
+
+/// <summary>
+/// The public site: its controllers, the page cache that follows the change log and the theme lookup (item pages are
+/// built by the Contents module, search by the Search module). The host puts its middleware in the pipeline with
+/// <see cref="SiteApplicationExtensions"/>.
+/// </summary>
+public sealed class SiteModule : IDisclosureModule
+{
+    public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Search"];
+
+    /// <summary>No tables (it reads content through the kernel and Contents): nothing to scan for, and no warning that nothing was found.</summary>
+    public void ConfigureModel(ModelBuilder builder)
+    {
+    }
+
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.AddOptions<ThemeOptions>().BindConfiguration(ThemeOptions.SectionName);
+        services.AddControllersWithViews().AddApplicationPart(typeof(SiteModule).Assembly);
+        services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander()));
+        services.AddSingleton<IPublicItemView, ThemedItemView>();
+
+        services.AddOptions<PublicCacheOptions>().BindConfiguration(PublicCacheOptions.SectionName);
+        services.AddSingleton<PublicContentVersion>();
+        services.AddHostedService<ContentVersionFollower>();
+        services.AddOutputCache(options => options.AddBasePolicy(new PublicCachePolicy()));
+    }
+}
