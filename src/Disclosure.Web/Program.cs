@@ -111,7 +111,6 @@ app.UseDisclosureSiteCaching();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 var api = app.MapGroup("/api/v1");
-api.MapSearchApi();
 foreach (var module in app.Services.GetServices<IDisclosureModule>())
 {
     module.MapEndpoints(api);

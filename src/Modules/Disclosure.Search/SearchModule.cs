@@ -1,8 +1,10 @@
 using Disclosure.Search.Analysis;
+using Disclosure.Search.Api;
 using Disclosure.Search.Following;
 using Disclosure.Search.IndexStore;
 using Disclosure.Storage;
 using Disclosure.Storage.Modules;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -42,4 +44,7 @@ public sealed class SearchModule : IDisclosureModule
         services.AddSingleton<ISearchService, SearchService>();
         services.AddHostedService<SearchIndexFollower>();
     }
+
+    /// <summary>The search API, <c>/api/v1/search</c>.</summary>
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapSearchApi();
 }

@@ -1,9 +1,12 @@
 using Disclosure.Core.Time;
 using Disclosure.Search;
 using Disclosure.Storage.Content;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
 
-namespace Disclosure.Web.Api.V1;
+namespace Disclosure.Search.Api;
 
 /// <summary>
 /// Full-text search over published content: <c>/api/v1/search?q=</c>. A 索引号 or 文号 typed in any bracket
@@ -12,7 +15,7 @@ namespace Disclosure.Web.Api.V1;
 /// </summary>
 public static class SearchApi
 {
-    public static RouteGroupBuilder MapSearchApi(this RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder api)
     {
         api.MapGet("/search", SearchAsync)
             .WithTags("检索")
