@@ -29,7 +29,20 @@ public interface IDisclosureModule
     void ConfigureServices(IServiceCollection services);
 
     /// <summary>Adds the module's tables to the one model; by default every <c>IEntityTypeConfiguration&lt;T&gt;</c> in its assembly.</summary>
-    void ConfigureModel(ModelBuilder builder) => builder.ApplyConfigurationsFromAssembly(GetType().Assembly);
+    void ConfigureModel(ModelBuilder builder)
+    {
+        // A module without tables (the admin shell, search, the public site) has no mapping to apply, and EF would
+        // log a warning at every start that it found none. The model is built once per process.
+        var assembly = GetType().Assembly;
+        if (assembly.GetTypes().Any(IsEntityTypeConfiguration))
+        {
+            builder.ApplyConfigurationsFromAssembly(assembly);
+        }
+    }
+
+    private static bool IsEntityTypeConfiguration(Type type) =>
+        type is { IsAbstract: false, IsGenericTypeDefinition: false }
+        && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>));
 
     /// <summary>Maps the module's minimal-API endpoints on the host's <c>/api/v1</c> group; controllers and pages are found as application parts.</summary>
     void MapEndpoints(IEndpointRouteBuilder endpoints)

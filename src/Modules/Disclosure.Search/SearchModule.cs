@@ -5,7 +5,6 @@ using Disclosure.Search.IndexStore;
 using Disclosure.Storage;
 using Disclosure.Storage.Modules;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,11 +22,6 @@ namespace Disclosure.Search;
 /// </remarks>
 public sealed class SearchModule : IDisclosureModule
 {
-    /// <summary>No tables (the index lives in files under the data folder): nothing to scan for, and no warning that nothing was found.</summary>
-    public void ConfigureModel(ModelBuilder builder)
-    {
-    }
-
     public void ConfigureServices(IServiceCollection services)
     {
         services.AddOptions<SearchOptions>()

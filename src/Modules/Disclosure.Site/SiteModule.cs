@@ -3,7 +3,6 @@ using Disclosure.Site.Caching;
 using Disclosure.Site.Theming;
 using Disclosure.Storage.Modules;
 using Microsoft.AspNetCore.Mvc.Razor;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Site;
@@ -16,11 +15,6 @@ namespace Disclosure.Site;
 public sealed class SiteModule : IDisclosureModule
 {
     public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Search"];
-
-    /// <summary>No tables (it reads content through the kernel and Contents): nothing to scan for, and no warning that nothing was found.</summary>
-    public void ConfigureModel(ModelBuilder builder)
-    {
-    }
 
     public void ConfigureServices(IServiceCollection services)
     {
