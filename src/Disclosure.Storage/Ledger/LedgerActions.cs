@@ -20,15 +20,6 @@ public static class LedgerActions
     public const string CalendarDayAdded = "calendar-day-added";
     public const string CalendarDayRemoved = "calendar-day-removed";
     public const string CalendarImported = "calendar-imported";
-    public const string CreditDraftCreated = "credit-draft-created";
-    public const string CreditDraftEdited = "credit-draft-edited";
-    public const string CreditDraftDeleted = "credit-draft-deleted";
-    public const string CreditPublish = "credit-publish";
-    public const string CreditPublishBatch = "credit-publish-batch";
-    public const string CreditWithdraw = "credit-withdraw";
-    public const string CreditRepair = "credit-repair";
-    public const string CreditImport = "credit-import";
-    public const string PowerListImport = "power-list-import";
     public const string KeyRotated = "ledger-key-rotated";
 
     /// <summary>The zh-CN name of a kernel action, or null; pages and exports name every action through <see cref="LedgerActionNames"/>.</summary>
@@ -50,15 +41,6 @@ public static class LedgerActions
         CalendarDayAdded => "工作日历新增日期",
         CalendarDayRemoved => "工作日历删除日期",
         CalendarImported => "导入全年节假日安排",
-        CreditDraftCreated => "双公示录入",
-        CreditDraftEdited => "双公示修改",
-        CreditDraftDeleted => "双公示删除",
-        CreditPublish => "双公示发布",
-        CreditPublishBatch => "双公示批量发布",
-        CreditWithdraw => "双公示撤回",
-        CreditRepair => "信用修复",
-        CreditImport => "双公示批量导入",
-        PowerListImport => "权力清单批量导入",
         KeyRotated => "台账密钥轮换",
         _ => Identity.AccountLedgerActions.DisplayName(action)
             ?? Settings.SettingsLedgerActions.DisplayName(action),

@@ -29,6 +29,8 @@ public sealed class CreditModule : IDisclosureModule
 
     public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new CreditRecordsStepReader()];
 
+    public string? LedgerActionName(string action) => CreditLedgerActions.DisplayName(action);
+
     public void ConfigureServices(IServiceCollection services)
     {
         services.AddScoped<CreditSettings>();

@@ -127,7 +127,7 @@ public sealed class CreditImportTests
         {
             var db = sp.GetRequiredService<DisclosureDbContext>();
             Assert.True(await db.Set<CreditPenaltyRecord>().AllAsync(r => r.Status == CreditRecordStatus.Draft && r.ImportBatch == result.Batch));
-            var entry = await db.Ledger.SingleAsync(e => e.Action == Ledger.LedgerActions.CreditImport);
+            var entry = await db.Ledger.SingleAsync(e => e.Action == Disclosure.Credit.Services.CreditLedgerActions.CreditImport);
             Assert.Contains("导入 60 条（草稿）（文件 测试.csv", entry.Detail);
         });
     }

@@ -61,7 +61,7 @@ public sealed class CreditLifecycleTests
         var entries = await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger
             .Where(e => e.ContentItemId == $"penalty/{id}").OrderBy(e => e.Sequence).ToListAsync());
         Assert.Equal(
-            [("editor", LedgerActions.CreditDraftCreated, "行政处罚 永公(杨)行罚决字〔2026〕7号"), ("head", LedgerActions.CreditDraftEdited, "行政处罚 永公(杨)行罚决字〔2026〕8号"), ("office", LedgerActions.CreditDraftDeleted, "行政处罚 永公(杨)行罚决字〔2026〕8号")],
+            [("editor", CreditLedgerActions.CreditDraftCreated, "行政处罚 永公(杨)行罚决字〔2026〕7号"), ("head", CreditLedgerActions.CreditDraftEdited, "行政处罚 永公(杨)行罚决字〔2026〕8号"), ("office", CreditLedgerActions.CreditDraftDeleted, "行政处罚 永公(杨)行罚决字〔2026〕8号")],
             entries.Select(e => (e.Actor, e.Action, e.Detail)));
         Assert.All(entries, e => Assert.Equal(64, e.ContentHash!.Length));
 
@@ -94,7 +94,7 @@ public sealed class CreditLifecycleTests
         Assert.Empty((await SearchAsync(database, new CreditSearch())).Items);
         Assert.Equal(1, await StoreAsync(database, async s => (await s.FindAsync(CreditRecordKind.Penalty, id))!.Status == CreditRecordStatus.Published ? 1 : 0));
 
-        var ledger = await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.SingleAsync(e => e.Action == LedgerActions.CreditPublish));
+        var ledger = await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.SingleAsync(e => e.Action == CreditLedgerActions.CreditPublish));
         Assert.Equal($"penalty/{id}", ledger.ContentItemId);
         Assert.Equal("行政处罚 永公(杨)行罚决字〔2026〕101号（马**）", ledger.Detail);
         Assert.Empty(await database.InScopeAsync(sp => sp.GetRequiredService<IntegrityVerifier>().VerifyAsync()));
@@ -119,7 +119,7 @@ public sealed class CreditLifecycleTests
         Assert.Null(await PublicAsync(database, id));
         var row = (CreditPenaltyRecord)(await StoreAsync(database, s => s.FindAsync(CreditRecordKind.Penalty, id)))!;
         Assert.Equal((CreditRecordStatus.Repaired, "当事人已缴清罚款并作出信用承诺", "office"), (row.Status, row.RepairReason, row.RepairedBy));
-        var entry = await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.SingleAsync(e => e.Action == LedgerActions.CreditRepair));
+        var entry = await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.SingleAsync(e => e.Action == CreditLedgerActions.CreditRepair));
         Assert.Equal("行政处罚 永公(杨)行罚决字〔2026〕101号（马**）：当事人已缴清罚款并作出信用承诺", entry.Detail);
 
         await Assert.ThrowsAsync<CreditStateException>(() => StoreAsync(database, s => s.RepairAsync(id, "再次", "office")));
@@ -140,7 +140,7 @@ public sealed class CreditLifecycleTests
         var withdrawal = await StoreAsync(database, s => s.WithdrawAsync(CreditRecordKind.Licence, id, "许可决定已被撤销", new DateOnly(2026, 9, 30), "office"));
         Assert.Equal(new CreditWithdrawal(new DateOnly(2026, 10, 10), Late: true), withdrawal);
         Assert.Null(await PublicAsync(database, id, CreditRecordKind.Licence));
-        var entry = await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.SingleAsync(e => e.Action == LedgerActions.CreditWithdraw));
+        var entry = await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.SingleAsync(e => e.Action == CreditLedgerActions.CreditWithdraw));
         Assert.EndsWith("应于 2026-10-10 前撤回，已超时）", entry.Detail);
 
         // The corrected decision under the same number is a new record; the withdrawn one no longer counts as a duplicate.
@@ -204,7 +204,7 @@ public sealed class CreditLifecycleTests
         // Publishing late is allowed and the ledger says so.
         await StoreAsync(database, s => s.PublishAsync(CreditRecordKind.Penalty, earlier, "office"));
         Assert.Equal([onTime], await OverdueIdsAsync());
-        var entry = await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.Where(e => e.ContentItemId == $"penalty/{earlier}" && e.Action == LedgerActions.CreditPublish).SingleAsync());
+        var entry = await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.Where(e => e.ContentItemId == $"penalty/{earlier}" && e.Action == CreditLedgerActions.CreditPublish).SingleAsync());
         Assert.EndsWith("（超过 7 个工作日的公示时限 2026-10-13）", entry.Detail);
     }
 

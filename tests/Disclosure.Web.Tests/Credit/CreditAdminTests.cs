@@ -124,7 +124,7 @@ public sealed class CreditAdminTests(CreditSiteFixture fixture) : IClassFixture<
         Assert.Contains("已撤回（时限 2026-11-25）", WebUtility.HtmlDecode(await office.GetStringAsync(details)));
         Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/credit/penalties/{id}")).StatusCode);
         var ledger = await fixture.DbAsync(db => db.Ledger.Where(e => e.ContentItemId == $"penalty/{id}").OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
-        Assert.Equal([LedgerActions.CreditDraftCreated, LedgerActions.CreditPublish, LedgerActions.CreditWithdraw], ledger);
+        Assert.Equal([CreditLedgerActions.CreditDraftCreated, CreditLedgerActions.CreditPublish, CreditLedgerActions.CreditWithdraw], ledger);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class CreditAdminTests(CreditSiteFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, repaired.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/credit/penalties/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/api/v1/credit/penalties/{id}")).StatusCode);
-        var entry = await fixture.DbAsync(db => db.Ledger.SingleAsync(e => e.ContentItemId == $"penalty/{id}" && e.Action == LedgerActions.CreditRepair));
+        var entry = await fixture.DbAsync(db => db.Ledger.SingleAsync(e => e.ContentItemId == $"penalty/{id}" && e.Action == CreditLedgerActions.CreditRepair));
         Assert.Equal("office", entry.Actor);
         Assert.EndsWith("当事人已履行处罚决定并作出信用承诺", entry.Detail);
     }

@@ -1,6 +1,7 @@
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Validation;
 using Disclosure.Core.Tables;
+using Disclosure.Credit.Services;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Ledger;
@@ -42,7 +43,7 @@ public sealed class PowerListImporter(DisclosureDbContext db, ContentDefinitionS
                 created.Add((await contents.CreateAsync(PowerList.ContentType, data, actor, department, null, context, cancellationToken)).Item.ContentItemId);
             }
 
-            await ledger.AppendAsync(actor, LedgerActions.PowerListImport, null, null, null,
+            await ledger.AppendAsync(actor, CreditLedgerActions.PowerListImport, null, null, null,
                 $"导入权力清单（办事指南）{created.Count} 项，均为草稿，须经审核后发布（文件 {(source.Length > 100 ? source[..100] : source)}）", cancellationToken);
             return new PowerListImportResult(report, created);
         }, cancellationToken);

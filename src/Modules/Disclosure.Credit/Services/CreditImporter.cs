@@ -75,7 +75,7 @@ public sealed class CreditImporter(
             var (imported, published) = await InsertAsync(kind, open, batch, actor, options, existing, context, cancellationToken);
             if (imported > 0)
             {
-                await ledger.AppendAsync(actor, LedgerActions.CreditImport, null, null, null,
+                await ledger.AppendAsync(actor, CreditLedgerActions.CreditImport, null, null, null,
                     $"{CreditVocabulary.Name(kind)}：导入 {imported} 条{(published > 0 ? $"，其中公示 {published} 条" : "（草稿）")}（文件 {Truncate(source)}，批次 {batch}）", cancellationToken);
             }
 

@@ -65,7 +65,7 @@ public sealed class CreditRecordStore(
             var row = CreditRecordMapper.NewRow(data, actor, Now);
             db.Add(row);
             await db.SaveChangesAsync(cancellationToken);
-            await ledger.AppendAsync(actor, LedgerActions.CreditDraftCreated, LedgerId(data.Kind, row.Id), null, Hash(data), Describe(data), cancellationToken);
+            await ledger.AppendAsync(actor, CreditLedgerActions.CreditDraftCreated, LedgerId(data.Kind, row.Id), null, Hash(data), Describe(data), cancellationToken);
             return row.Id;
         }, cancellationToken);
 
@@ -86,7 +86,7 @@ public sealed class CreditRecordStore(
 
             CreditRecordMapper.Apply(data, row, actor, Now);
             await db.SaveChangesAsync(cancellationToken);
-            await ledger.AppendAsync(actor, LedgerActions.CreditDraftEdited, LedgerId(data.Kind, id), null, Hash(data), Describe(data), cancellationToken);
+            await ledger.AppendAsync(actor, CreditLedgerActions.CreditDraftEdited, LedgerId(data.Kind, id), null, Hash(data), Describe(data), cancellationToken);
             return true;
         }, cancellationToken);
 
@@ -104,7 +104,7 @@ public sealed class CreditRecordStore(
             }
 
             var data = CreditRecordMapper.ToData(row!);
-            await ledger.AppendAsync(actor, LedgerActions.CreditDraftDeleted, LedgerId(kind, id), null, Hash(data), Describe(data), cancellationToken);
+            await ledger.AppendAsync(actor, CreditLedgerActions.CreditDraftDeleted, LedgerId(kind, id), null, Hash(data), Describe(data), cancellationToken);
             return true;
         }, cancellationToken);
 
@@ -137,7 +137,7 @@ public sealed class CreditRecordStore(
 
             var due = CreditDeadlines.PublicationDue(await calendars.GetCalendarAsync(cancellationToken), policy, row.DecisionDate).Value;
             var late = Today > due ? $"（超过 {policy.PublicationWorkingDays} 个工作日的公示时限 {DateText.Date(due)}）" : null;
-            await ledger.AppendAsync(actor, LedgerActions.CreditPublish, LedgerId(kind, id), null, Hash(data),
+            await ledger.AppendAsync(actor, CreditLedgerActions.CreditPublish, LedgerId(kind, id), null, Hash(data),
                 $"{CreditVocabulary.Name(kind)} {row.DecisionNumber}（{row.PublicPartyName}）{late}", cancellationToken);
             return true;
         }, cancellationToken);
@@ -180,7 +180,7 @@ public sealed class CreditRecordStore(
             }
 
             var idsHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(',', ids))));
-            await ledger.AppendAsync(actor, LedgerActions.CreditPublishBatch, null, null, idsHash,
+            await ledger.AppendAsync(actor, CreditLedgerActions.CreditPublishBatch, null, null, idsHash,
                 $"{CreditVocabulary.Name(kind)} 导入批次 {batch}：公示 {ids.Count} 条（编号 {ids[0]}–{ids[^1]}）", cancellationToken);
             return ids.Count;
         }, cancellationToken);
@@ -216,7 +216,7 @@ public sealed class CreditRecordStore(
             }
 
             var late = today > due;
-            await ledger.AppendAsync(actor, LedgerActions.CreditWithdraw, LedgerId(kind, id), null, Hash(CreditRecordMapper.ToData(row)),
+            await ledger.AppendAsync(actor, CreditLedgerActions.CreditWithdraw, LedgerId(kind, id), null, Hash(CreditRecordMapper.ToData(row)),
                 $"{CreditVocabulary.Name(kind)} {row.DecisionNumber}：{reason}（决定于 {DateText.Date(changedOn)} 变更或撤销，应于 {DateText.Date(due)} 前撤回{(late ? "，已超时" : null)}）",
                 cancellationToken);
             return new CreditWithdrawal(due, late);
@@ -259,7 +259,7 @@ public sealed class CreditRecordStore(
                 throw new CreditStateException("该记录已被他人处理，请刷新后查看。");
             }
 
-            await ledger.AppendAsync(actor, LedgerActions.CreditRepair, LedgerId(CreditRecordKind.Penalty, id), null, Hash(CreditRecordMapper.ToData(row)),
+            await ledger.AppendAsync(actor, CreditLedgerActions.CreditRepair, LedgerId(CreditRecordKind.Penalty, id), null, Hash(CreditRecordMapper.ToData(row)),
                 $"行政处罚 {row.DecisionNumber}（{row.PublicPartyName}）：{reason}", cancellationToken);
             return true;
         }, cancellationToken);
