@@ -81,20 +81,26 @@ area() {
       filter="FullyQualifiedName~WebhookSignature"
       ;;
     workflow)
-      label="审核流程 (Storage/Workflow)"
-      project=src/Disclosure.Storage/Disclosure.Storage.csproj
+      label="审核流程 (Contents/Review)"
+      project=src/Modules/Disclosure.Contents/Disclosure.Contents.csproj
       test_project=tests/Disclosure.Storage.Tests/Disclosure.Storage.Tests.csproj
       # The guards of the review, by line range (turned into Stryker's character spans by `spans`):
-      # 定时发布 only later and only when due (ScheduleAsync, PublishDueAsync, 204-237), 紧急发布 neither by the
-      # drafter nor by the submitter (EmergencyPublishAsync, 270-290), who may decide a step — role, department,
-      # not one's own draft or submission, one step per person (WhyCannotDecide, 330-360), and publication of
-      # exactly the approved bytes by the publisher role (LoadApprovedAsync, 437-457); and department isolation
-      # (ContentAccess.MaySee, 17-27). Keep the ranges in step with the files. The rest — ledger wording, masking,
-      # bookkeeping — is pinned by WorkflowRecordTests but not mutated: on the shared 2-core machine each
-      # mutant there costs a run of SQLite workflow tests.
-      mutate=("**/Workflow/WorkflowService.cs$(spans src/Disclosure.Storage/Workflow/WorkflowService.cs 204-237 270-290 330-360 437-457)"
-              "**/Workflow/ContentAccess.cs$(spans src/Disclosure.Storage/Workflow/ContentAccess.cs 17-27)")
+      # 定时发布 only later and only when due (ScheduleAsync, PublishDueAsync, 205-238), 紧急发布 neither by the
+      # drafter nor by the submitter (EmergencyPublishAsync, 271-291), who may decide a step — role, department,
+      # not one's own draft or submission, one step per person (WhyCannotDecide, 331-361), and publication of
+      # exactly the approved bytes by the publisher role (LoadApprovedAsync, 438-458). Keep the ranges in step with
+      # the file. The rest — ledger wording, masking, bookkeeping — is pinned by WorkflowRecordTests but not
+      # mutated: on the shared 2-core machine each mutant there costs a run of SQLite workflow tests.
+      mutate=("**/Review/WorkflowService.cs$(spans src/Modules/Disclosure.Contents/Review/WorkflowService.cs 205-238 271-291 331-361 438-458)")
       filter="(FullyQualifiedName~Workflow|FullyQualifiedName~PublicationConcurrency)&$sqlite_only"
+      ;;
+    access)
+      label="部门隔离 (Storage/Content/ContentAccess)"
+      project=src/Disclosure.Storage/Disclosure.Storage.csproj
+      test_project=tests/Disclosure.Storage.Tests/Disclosure.Storage.Tests.csproj
+      # Department isolation (ContentAccess.MaySee, 17-27): who sees which department's items.
+      mutate=("**/Content/ContentAccess.cs$(spans src/Disclosure.Storage/Content/ContentAccess.cs 17-27)")
+      filter="(FullyQualifiedName~Workflow|FullyQualifiedName~Access)&$sqlite_only"
       ;;
     ledger)
       label="信息发布台账 (Storage/Ledger)"
@@ -107,14 +113,14 @@ area() {
       filter="FullyQualifiedName~Ledger&$sqlite_only"
       ;;
     *)
-      echo "unknown area '$1' (known: secrecy masking deadline calendar webhook workflow ledger)" >&2
+      echo "unknown area '$1' (known: secrecy masking deadline calendar webhook workflow access ledger)" >&2
       return 1
       ;;
   esac
 }
 
 if [ "${1:-}" = "--list" ]; then
-  for name in secrecy masking deadline calendar webhook workflow ledger; do
+  for name in secrecy masking deadline calendar webhook workflow access ledger; do
     area "$name"
     echo "$name: $label — $project ${mutate[*]} — tests: $test_project ($filter)"
   done
