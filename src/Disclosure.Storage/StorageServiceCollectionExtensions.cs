@@ -40,6 +40,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<LedgerActionNames>();
         services.AddScoped<Settings.SiteIdentityStore>();
         services.AddScoped<LedgerHeads>();
+        services.AddScoped<LedgerHistory>();
         services.AddScoped<SignedHeadsExport>();
         services.AddScoped<IntegrityVerifier>();
         services.AddSingleton<CalendarCache>();

@@ -1,9 +1,6 @@
-using Disclosure.Storage;
-using Microsoft.EntityFrameworkCore;
-
 namespace Disclosure.Accounts;
 
-/// <summary>What an account form picks from: the roles and the departments (部门) of every agency.</summary>
+/// <summary>What an account form picks from: the roles and the departments (部门) of every agency (<see cref="AccountQuery.ChoicesAsync"/>).</summary>
 public sealed record AccountChoices(IReadOnlyList<AccountChoices.Role> Roles, IReadOnlyList<AccountChoices.Department> Departments)
 {
     public sealed record Role(string Name, string DisplayName);
@@ -12,16 +9,6 @@ public sealed record AccountChoices(IReadOnlyList<AccountChoices.Role> Roles, IR
     public sealed record Department(string AgencyCode, string AgencyName, string Code, string Name)
     {
         public string Value => AgencyCode + "|" + Code;
-    }
-
-    public static async Task<AccountChoices> LoadAsync(DisclosureDbContext db, CancellationToken cancellationToken)
-    {
-        var roles = await db.Roles.AsNoTracking().OrderBy(r => r.Name).Select(r => new Role(r.Name!, r.DisplayName ?? r.Name!)).ToListAsync(cancellationToken);
-        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
-        var departments = (await db.Departments.AsNoTracking().OrderBy(d => d.AgencyCode).ThenBy(d => d.Id).ToListAsync(cancellationToken))
-            .Select(d => new Department(d.AgencyCode, agencies.GetValueOrDefault(d.AgencyCode, d.AgencyCode), d.Code, d.Name))
-            .ToList();
-        return new AccountChoices(roles, departments);
     }
 
     /// <summary>

@@ -25,6 +25,7 @@ public sealed class AccountsModule : IDisclosureModule
     {
         AddIdentity(services);
         services.AddScoped<AccountService>();
+        services.AddScoped<AccountQuery>();
         services.AddScoped<AccountSignIn>();
         services.AddSingleton<PasswordRule>();
         services.AddScoped<ILedgerSubjectResolver, AccountLedgerSubjects>();

@@ -17,6 +17,7 @@ public sealed class AdminModule : IDisclosureModule
         services.AddScoped<AdminLookups>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<LedgerSubjects>();
+        services.AddScoped<LedgerQuery>();
         services.AddOptions<AuthorizationOptions>().Configure(AdminPolicies.Configure);
         services.AddSingleton(new AdminMenuEntry("发布台账", "/admin/ledger", AdminPolicies.Ledger, 20));
     }

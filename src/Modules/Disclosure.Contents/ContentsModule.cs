@@ -58,12 +58,14 @@ public sealed class ContentsModule : IDisclosureModule
         // Review: the chain, its queue, the secrecy scan, and an edit restarting a review under way.
         services.AddScoped<WorkflowService>();
         services.AddScoped<ReviewQueue>();
+        services.AddScoped<SecrecyKeywords>();
         services.AddScoped<IContentEditObserver, ReviewRestartOnEdit>();
         services.AddScoped<IRecipeStepHandler, ReviewChainsStepHandler>();
         services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.SectionName);
         services.AddHostedService<ScheduledPublisher>();
 
         services.AddScoped<ItemAccess>();
+        services.AddScoped<ContentAdminQuery>();
         services.AddAdminPolicy(EditingPolicy, RoleNames.Editor, RoleNames.InformationOffice);
         services.AddAdminPolicy(KeywordsPolicy, RoleNames.SecrecyOfficer, RoleNames.Administrator);
         services.AddSingleton(new AdminMenuEntry("工作台", "/admin", null, 0));

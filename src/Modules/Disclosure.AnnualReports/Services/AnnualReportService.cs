@@ -66,6 +66,10 @@ public sealed class AnnualReportService(
             r.ContentItemId, r.UpdatedUtc, r.UpdatedBy)).ToList();
     }
 
+    /// <summary>The agencies a report may be compiled for, code → name, ordered by code.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> AgenciesAsync(CancellationToken cancellationToken = default) =>
+        await db.Agencies.AsNoTracking().OrderBy(a => a.Code).ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
+
     public Task<AnnualReportRecord?> FindAsync(long id, CancellationToken cancellationToken = default) =>
         db.Set<AnnualReportRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 

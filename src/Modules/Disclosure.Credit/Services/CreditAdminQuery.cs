@@ -4,6 +4,7 @@ using Disclosure.Core.Time;
 using Disclosure.Credit.Data;
 using Disclosure.Credit.Models;
 using Disclosure.Storage;
+using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Credit.Services;
@@ -49,6 +50,13 @@ public sealed record CreditOverdue(int Licences, int Penalties, DateOnly LatestO
 public sealed class CreditAdminQuery(DisclosureDbContext db, CreditSettings settings, IWorkingDayCalendarSource calendars, TimeProvider clock)
 {
     private DateOnly Today => ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// The agency a new record names as 处罚/许可机关 and 数据来源单位 by default: the user's own
+    /// (<paramref name="agencyCode"/>), else the first of the office's; null when the office has none.
+    /// </summary>
+    public Task<AgencyRecord?> DefaultAgencyAsync(string? agencyCode, CancellationToken cancellationToken = default) =>
+        db.Agencies.AsNoTracking().Where(a => a.Code == agencyCode || agencyCode == null).OrderBy(a => a.Code).FirstOrDefaultAsync(cancellationToken);
 
     public async Task<CreditOverdue> OverdueAsync(CancellationToken cancellationToken = default)
     {

@@ -1,19 +1,18 @@
 using Disclosure.Admin;
-using Disclosure.Storage;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Identity;
+using Disclosure.Storage.Ledger;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Accounts.Pages.Admin;
 
 /// <summary>One account, for the 管理员: edit 姓名, department and roles; reset the password; disable or enable.</summary>
 [Authorize(Policy = AccountsModule.UsersPolicy)]
-public sealed class UserDetailsModel(DisclosureDbContext db, UserManager<DisclosureUser> users, AccountService accounts) : PageModel
+public sealed class UserDetailsModel(AccountQuery query, UserManager<DisclosureUser> users, AccountService accounts, LedgerHistory ledger) : PageModel
 {
     public sealed class AccountInput
     {
@@ -143,15 +142,14 @@ public sealed class UserDetailsModel(DisclosureDbContext db, UserManager<Disclos
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        if (await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == UserName, cancellationToken) is not { } account)
+        if (await query.FindAsync(UserName, cancellationToken) is not { } account)
         {
             return false;
         }
 
         Account = account;
-        Choices = await AccountChoices.LoadAsync(db, cancellationToken);
-        var subject = AccountLedgerActions.Subject(UserName);
-        History = await db.Ledger.AsNoTracking().Where(e => e.ContentItemId == subject).OrderByDescending(e => e.Sequence).Take(50).ToListAsync(cancellationToken);
+        Choices = await query.ChoicesAsync(cancellationToken);
+        History = await ledger.LatestOfAsync(AccountLedgerActions.Subject(UserName), 50, cancellationToken);
         return true;
     }
 }

@@ -1,16 +1,14 @@
 using Disclosure.Admin;
-using Disclosure.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Accounts.Pages.Admin;
 
 /// <summary>Accounts: each belongs to one department and holds the roles of its work (信息员, 初审人 …).</summary>
 [Authorize(Policy = AccountsModule.UsersPolicy)]
-public sealed class UsersModel(DisclosureDbContext db, AccountService accounts) : PageModel
+public sealed class UsersModel(AccountQuery query, AccountService accounts) : PageModel
 {
     public sealed class NewUser
     {
@@ -21,14 +19,12 @@ public sealed class UsersModel(DisclosureDbContext db, AccountService accounts) 
         public List<string> Roles { get; set; } = [];
     }
 
-    public sealed record UserRow(string UserName, string? DisplayName, string? Department, IReadOnlyList<string> Roles, bool Disabled, bool MustChangePassword);
-
     [BindProperty]
     public NewUser Input { get; set; } = new();
 
     public AccountChoices Choices { get; private set; } = null!;
 
-    public IReadOnlyList<UserRow> Users { get; private set; } = [];
+    public IReadOnlyList<AccountRow> Users { get; private set; } = [];
 
     public List<string> Errors { get; } = [];
 
@@ -75,15 +71,7 @@ public sealed class UsersModel(DisclosureDbContext db, AccountService accounts) 
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Choices = await AccountChoices.LoadAsync(db, cancellationToken);
-        var roleNames = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.DisplayName ?? r.Name!, cancellationToken);
-        var memberships = await db.UserRoles.AsNoTracking().ToListAsync(cancellationToken);
-        Users = (await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken))
-            .Select(u => new UserRow(u.UserName!, u.DisplayName,
-                Choices.Departments.FirstOrDefault(d => d.AgencyCode == u.AgencyCode && d.Code == u.DepartmentCode)?.Name,
-                memberships.Where(m => m.UserId == u.Id).Select(m => roleNames.GetValueOrDefault(m.RoleId, m.RoleId)).ToList(),
-                u.DisabledUtc is not null,
-                u.MustChangePassword))
-            .ToList();
+        Choices = await query.ChoicesAsync(cancellationToken);
+        Users = await query.ListAsync(Choices, cancellationToken);
     }
 }

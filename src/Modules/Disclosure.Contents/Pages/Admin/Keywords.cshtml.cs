@@ -1,19 +1,16 @@
 using Disclosure.Admin;
+using Disclosure.Contents.Review;
 using Disclosure.Contents.Review.Models;
-using Disclosure.Storage;
-using Disclosure.Storage.Entities;
-using Disclosure.Storage.Ledger;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Contents.Pages.Admin;
 
 /// <summary>The office's own keyword list for the secrecy scan, kept by the 保密审查员.</summary>
 [Authorize(Policy = ContentsModule.KeywordsPolicy)]
-public sealed class KeywordsModel(DisclosureDbContext db, LedgerWriter ledger, TimeProvider clock) : PageModel
+public sealed class KeywordsModel(SecrecyKeywords keywords) : PageModel
 {
     [BindProperty]
     public string? Keyword { get; set; }
@@ -31,7 +28,7 @@ public sealed class KeywordsModel(DisclosureDbContext db, LedgerWriter ledger, T
         {
             0 => "请输入敏感词。",
             > 50 => "敏感词不能超过 50 个字符。",
-            _ when await db.Set<SecrecyKeywordRecord>().AnyAsync(k => k.Keyword == keyword, cancellationToken) => $"敏感词“{keyword}”已存在。",
+            _ when await keywords.ContainsAsync(keyword, cancellationToken) => $"敏感词“{keyword}”已存在。",
             _ => null,
         };
         if (Error is not null)
@@ -41,29 +38,18 @@ public sealed class KeywordsModel(DisclosureDbContext db, LedgerWriter ledger, T
             return Page();
         }
 
-        await db.InTransactionAsync(async () =>
-        {
-            db.Set<SecrecyKeywordRecord>().Add(new SecrecyKeywordRecord { Keyword = keyword, AddedBy = User.Identity!.Name, AddedUtc = clock.GetUtcNow().UtcDateTime });
-            await db.SaveChangesAsync(cancellationToken);
-            return await ledger.AppendAsync(User.Identity!.Name!, LedgerActions.KeywordAdded, null, null, null, keyword, cancellationToken);
-        }, cancellationToken);
+        await keywords.AddAsync(keyword, User.Identity!.Name!, cancellationToken);
         TempData["Message"] = $"已添加敏感词“{keyword}”。";
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string remove, CancellationToken cancellationToken)
     {
-        await db.InTransactionAsync(async () =>
-        {
-            var removed = await db.Set<SecrecyKeywordRecord>().Where(k => k.Keyword == remove).ExecuteDeleteAsync(cancellationToken);
-            return removed > 0
-                ? await ledger.AppendAsync(User.Identity!.Name!, LedgerActions.KeywordRemoved, null, null, null, remove, cancellationToken)
-                : null;
-        }, cancellationToken);
+        await keywords.RemoveAsync(remove, User.Identity!.Name!, cancellationToken);
         TempData["Message"] = $"已删除敏感词“{remove}”。";
         return RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Keywords = await db.Set<SecrecyKeywordRecord>().AsNoTracking().OrderBy(k => k.Keyword).ToListAsync(cancellationToken);
+        Keywords = await keywords.ListAsync(cancellationToken);
 }

@@ -1,18 +1,16 @@
 using Disclosure.Admin.Ledger;
 using Disclosure.Core.Paging;
 using Disclosure.Core.Tables;
-using Disclosure.Storage;
 using Disclosure.Storage.Ledger;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Admin.Pages.Admin.Ledger;
 
 [Authorize(Policy = AdminPolicies.Ledger)]
 public sealed class IndexModel(
-    DisclosureDbContext db,
+    LedgerQuery ledger,
     IntegrityVerifier verifier,
     UserDirectory people,
     LedgerSubjects subjects,
@@ -99,7 +97,7 @@ public sealed class IndexModel(
     /// <summary>The filtered entries, all pages, with the same names and titles as the page.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
     {
-        var entries = await Filter.Apply(db.Ledger.AsNoTracking(), await ActionCodesAsync(cancellationToken), actionNames, Errors).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        var entries = await ledger.AllAsync(Filter, await ledger.ActionCodesAsync(cancellationToken), Errors, cancellationToken);
         var rows = await LedgerRow.BuildAsync(entries, people, subjects, cancellationToken);
         var stamp = Disclosure.Core.Time.DateText.FileStamp(clock.GetUtcNow().UtcDateTime);
         var tableFormat = format == "xlsx" ? TableFormat.Xlsx : TableFormat.Csv;
@@ -109,13 +107,11 @@ public sealed class IndexModel(
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, PageNumber);
-        var codes = await ActionCodesAsync(cancellationToken);
-        var filtered = Filter.Apply(db.Ledger.AsNoTracking(), codes, actionNames, Errors);
-        Total = await filtered.CountAsync(cancellationToken);
-        var entries = await filtered.OrderByDescending(e => e.Sequence).Skip(PageLimits.Offset(PageNumber, PageSize)).Take(PageSize).ToListAsync(cancellationToken);
+        var codes = await ledger.ActionCodesAsync(cancellationToken);
+        (Total, var entries) = await ledger.PageAsync(Filter, codes, Errors, PageLimits.Offset(PageNumber, PageSize), PageSize, cancellationToken);
         Rows = await LedgerRow.BuildAsync(entries, people, subjects, cancellationToken);
 
-        var actors = await db.Ledger.AsNoTracking().Select(e => e.Actor).Distinct().ToListAsync(cancellationToken);
+        var actors = await ledger.ActorsAsync(cancellationToken);
         var found = new List<PersonName>();
         foreach (var actor in actors)
         {
@@ -125,7 +121,4 @@ public sealed class IndexModel(
         People = found.OrderBy(p => p.IsMachine ? 0 : 1).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
         Actions = codes.Select(actionNames.DisplayName).Distinct().Order(StringComparer.Ordinal).ToList();
     }
-
-    private async Task<List<string>> ActionCodesAsync(CancellationToken cancellationToken) =>
-        await db.Ledger.AsNoTracking().Select(e => e.Action).Distinct().ToListAsync(cancellationToken);
 }

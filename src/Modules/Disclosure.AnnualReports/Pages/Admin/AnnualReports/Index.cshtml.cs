@@ -4,19 +4,17 @@ using Disclosure.AnnualReports.Data;
 using Disclosure.AnnualReports.Models;
 using Disclosure.AnnualReports.Services;
 using Disclosure.Core.Time;
-using Disclosure.Storage;
 using Disclosure.Storage.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.AnnualReports.Pages.Admin.AnnualReports;
 
 /// <summary>政府信息公开工作年度报告: every report by year with its state, and a new draft for an agency and year.</summary>
 [Authorize(Policy = AnnualReportsModule.AdminPolicy)]
-public sealed class IndexModel(AnnualReportService reports, DisclosureDbContext db, SiteIdentityStore identity, TimeProvider clock) : PageModel
+public sealed class IndexModel(AnnualReportService reports, SiteIdentityStore identity, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<AnnualReportSummary> Reports { get; private set; } = [];
 
@@ -74,7 +72,7 @@ public sealed class IndexModel(AnnualReportService reports, DisclosureDbContext 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Reports = await reports.ListAsync(cancellationToken);
-        Agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Code).ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
+        Agencies = await reports.AgenciesAsync(cancellationToken);
     }
 
     public static string StateName(AnnualReportState state) => state switch

@@ -6,13 +6,12 @@ using Disclosure.Core.Channels;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.Security;
-using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
+using Disclosure.Storage.Ledger;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Contents.Pages.Admin.Content;
 
@@ -22,7 +21,8 @@ namespace Disclosure.Contents.Pages.Admin.Content;
 /// rules and the roles, and a refusal is shown in zh-CN with what the user typed kept.
 /// </summary>
 public sealed class DetailsModel(
-    DisclosureDbContext db,
+    ContentAdminQuery query,
+    LedgerHistory ledger,
     ContentDefinitionStore definitions,
     WorkflowService workflow,
     ItemAccess access,
@@ -120,7 +120,7 @@ public sealed class DetailsModel(
         ActAsync(() => workflow.WithdrawAsync(Id, Actor, Reason ?? string.Empty, ct), "已撤回，公众页面显示撤回说明。", ct);
 
     private async Task<long> ReviewIdAsync(CancellationToken ct) =>
-        await db.Set<ReviewRecord>().Where(r => r.Item.ContentItemId == Id && r.State == ReviewState.InProgress).OrderByDescending(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct)
+        await query.ReviewInProgressAsync(Id, ct)
         ?? throw new WorkflowException("该内容当前没有进行中的审核。");
 
     private async Task<IActionResult> ActAsync(Func<Task> action, string success, CancellationToken ct)
@@ -154,7 +154,7 @@ public sealed class DetailsModel(
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        var item = await db.ContentItems.AsNoTracking().Include(i => i.Versions).SingleOrDefaultAsync(i => i.ContentItemId == Id, cancellationToken);
+        var item = await query.WithVersionsAsync(Id, cancellationToken);
         if (item is null)
         {
             return false;
@@ -164,9 +164,7 @@ public sealed class DetailsModel(
         Item.Versions = [.. item.Versions.OrderByDescending(v => v.Number)];
         Latest = item.Versions[0];
         Type = await definitions.FindAsync(item.ContentType, cancellationToken);
-        Review = await db.Set<ReviewRecord>().AsNoTracking().Include(r => r.Item).Include(r => r.Version).Include(r => r.Decisions).Include(r => r.Findings)
-            .Where(r => r.ItemId == item.Id && r.State != ReviewState.Superseded)
-            .OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        Review = await query.CurrentReviewAsync(item.Id, cancellationToken);
         WhyCannotDecide = Review is null ? null : WorkflowService.WhyCannotDecide(Review, Actor);
         UnmaskedVersionNumber = Review is null ? null : WorkflowService.UnmaskedVersionNumber(Review);
         if (UnmaskedVersionNumber is { } unmasked && Type is not null
@@ -175,7 +173,7 @@ public sealed class DetailsModel(
             Masks = VersionDiff.CompareFields(Type, ContentData.Parse(before.DataJson), ContentData.Parse(after.DataJson));
         }
 
-        History = await db.Ledger.AsNoTracking().Where(e => e.ContentItemId == Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        History = await ledger.OfAsync(Id, cancellationToken);
         DepartmentName = item.DepartmentCode is { } code ? (await lookups.DepartmentNamesAsync(cancellationToken)).GetValueOrDefault(code) : null;
         return true;
     }

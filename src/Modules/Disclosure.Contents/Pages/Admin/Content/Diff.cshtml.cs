@@ -1,15 +1,13 @@
 using Disclosure.Admin;
 using Disclosure.Contents.Admin;
 using Disclosure.Core.ContentManagement;
-using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Contents.Pages.Admin.Content;
 
-public sealed class DiffModel(DisclosureDbContext db, ContentDefinitionStore definitions, ItemAccess access) : PageModel
+public sealed class DiffModel(ContentAdminQuery query, ContentDefinitionStore definitions, ItemAccess access) : PageModel
 {
     [FromRoute]
     public string Id { get; set; } = string.Empty;
@@ -29,9 +27,7 @@ public sealed class DiffModel(DisclosureDbContext db, ContentDefinitionStore def
             return NotFound();
         }
 
-        var versions = await db.ContentVersions.AsNoTracking()
-            .Where(v => v.Item.ContentItemId == Id && (v.Number == From || v.Number == To))
-            .ToListAsync(cancellationToken);
+        var versions = await query.VersionsAsync(Id, From, To, cancellationToken);
         var before = versions.FirstOrDefault(v => v.Number == From);
         var after = versions.FirstOrDefault(v => v.Number == To);
         if (before is null || after is null || await definitions.FindAsync(after.ContentType, cancellationToken) is not { } type)

@@ -8,12 +8,10 @@ using Disclosure.Core.ContentManagement.Validation;
 using Disclosure.Core.Disclosure;
 using Disclosure.Core.Time;
 using Disclosure.Media;
-using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Contents.Pages.Admin.Content;
 
@@ -21,7 +19,7 @@ namespace Disclosure.Contents.Pages.Admin.Content;
 [Authorize(Policy = ContentsModule.EditingPolicy)]
 [RequestSizeLimit(100 * 1024 * 1024)]
 public sealed class EditModel(
-    DisclosureDbContext db,
+    ContentAdminQuery query,
     ContentDefinitionStore definitions,
     ContentManager contentManager,
     MediaStore media,
@@ -61,7 +59,7 @@ public sealed class EditModel(
         }
         else
         {
-            var latest = await db.ContentVersions.AsNoTracking().Where(v => v.Item.ContentItemId == Id && v.Number == v.Item.LatestVersionNumber).SingleAsync(cancellationToken);
+            var latest = await query.LatestVersionAsync(Id!, cancellationToken);
             data = ContentData.Parse(latest.DataJson);
         }
 
@@ -97,7 +95,7 @@ public sealed class EditModel(
             var version = IsNew
                 ? await contentManager.CreateAsync(Type.Name, data, user.UserName, user.DepartmentCode, cancellationToken: cancellationToken)
                 : await contentManager.SaveDraftAsync(Id!, data, user.UserName, cancellationToken);
-            var id = IsNew ? (await db.ContentItems.Where(i => i.Id == version.ItemId).Select(i => i.ContentItemId).SingleAsync(cancellationToken)) : Id!;
+            var id = IsNew ? (await query.ContentItemIdAsync(version.ItemId, cancellationToken)) : Id!;
             TempData["Message"] = $"已保存为第 {version.Number} 版草稿。";
             return Redirect($"/admin/content/{id}");
         }
@@ -114,14 +112,14 @@ public sealed class EditModel(
         if (!IsNew)
         {
             // 谁公开，谁上报，谁负责: an editor edits their own department's items only (ContentAccess); the office any.
-            var item = await db.ContentItems.AsNoTracking().SingleOrDefaultAsync(i => i.ContentItemId == Id, cancellationToken);
+            var item = await query.FindAsync(Id!, cancellationToken);
             if (item is null || !await access.MaySeeItemAsync(User, Id!, cancellationToken))
             {
                 return NotFound();
             }
 
             type = item.ContentType;
-            Title = await db.ContentVersions.Where(v => v.ItemId == item.Id && v.Number == item.LatestVersionNumber).Select(v => v.Title).SingleAsync(cancellationToken);
+            Title = await query.LatestTitleAsync(item, cancellationToken);
         }
 
         if (type is null || await definitions.FindAsync(type, cancellationToken) is not { } definition)

@@ -2,11 +2,9 @@ using Disclosure.Admin;
 using Disclosure.Contents.Admin;
 using Disclosure.Contents.Items;
 using Disclosure.Core.ContentManagement;
-using Disclosure.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Contents.Pages.Admin.Content;
 
@@ -15,7 +13,7 @@ namespace Disclosure.Contents.Pages.Admin.Content;
 /// <see cref="ItemPageBuilder"/> as the public page, with a banner saying it is a preview.
 /// </summary>
 [FramedByAdmin]
-public sealed class PreviewModel(DisclosureDbContext db, ItemPageBuilder builder, IPublicItemView view, ItemAccess access) : PageModel
+public sealed class PreviewModel(ContentAdminQuery query, ItemPageBuilder builder, IPublicItemView view, ItemAccess access) : PageModel
 {
     [FromRoute]
     public string Id { get; set; } = string.Empty;
@@ -27,7 +25,7 @@ public sealed class PreviewModel(DisclosureDbContext db, ItemPageBuilder builder
             return NotFound();
         }
 
-        var item = await db.ContentItems.AsNoTracking().Include(i => i.Versions).SingleOrDefaultAsync(i => i.ContentItemId == Id, cancellationToken);
+        var item = await query.WithVersionsAsync(Id, cancellationToken);
         var number = version ?? item?.LatestVersionNumber;
         if (item?.Versions.SingleOrDefault(v => v.Number == number) is not { } selected)
         {

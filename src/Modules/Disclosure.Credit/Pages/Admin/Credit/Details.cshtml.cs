@@ -5,13 +5,12 @@ using Disclosure.Credit.Admin;
 using Disclosure.Credit.Data;
 using Disclosure.Credit.Models;
 using Disclosure.Credit.Services;
-using Disclosure.Storage;
 using Disclosure.Storage.Entities;
+using Disclosure.Storage.Ledger;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Credit.Pages.Admin.Credit;
 
@@ -26,7 +25,7 @@ public sealed class DetailsModel(
     CreditRecordStore store,
     CreditSettings settings,
     IWorkingDayCalendarSource calendars,
-    DisclosureDbContext db,
+    LedgerHistory ledger,
     IAuthorizationService authorization,
     TimeProvider clock) : PageModel
 {
@@ -163,8 +162,7 @@ public sealed class DetailsModel(
         RepairableFrom = penalty is null ? null : policy.RepairableFrom(penalty.DecisionDate, penalty.Severity);
         IsPublicNow = row.Status == CreditRecordStatus.Published && Blocks.Count == 0 && (penalty is null || CreditPublication.WithinPeriod(penalty.PublicationEnd, Today));
         CanPublish = (await authorization.AuthorizeAsync(User, CreditModule.PublishingPolicy)).Succeeded;
-        var ledgerId = CreditRecordStore.LedgerId(kind, Id);
-        History = await db.Ledger.AsNoTracking().Where(e => e.ContentItemId == ledgerId).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        History = await ledger.OfAsync(CreditRecordStore.LedgerId(kind, Id), cancellationToken);
         return true;
     }
 }

@@ -4,12 +4,10 @@ using Disclosure.Credit.Admin;
 using Disclosure.Credit.Data;
 using Disclosure.Credit.Models;
 using Disclosure.Credit.Services;
-using Disclosure.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Credit.Pages.Admin.Credit;
 
@@ -19,7 +17,7 @@ namespace Disclosure.Credit.Pages.Admin.Credit;
 /// shown again with everything typed kept.
 /// </summary>
 [Authorize(Policy = CreditModule.AdminPolicy)]
-public sealed class EditModel(CreditRecordStore store, CreditSettings settings, DisclosureDbContext db) : PageModel
+public sealed class EditModel(CreditRecordStore store, CreditSettings settings, CreditAdminQuery query) : PageModel
 {
     [FromRoute(Name = "kind")]
     public string KindSlug { get; set; } = string.Empty;
@@ -67,7 +65,7 @@ public sealed class EditModel(CreditRecordStore store, CreditSettings settings, 
         {
             // The office's own agency is the usual authority and data source.
             var agencyCode = User.FindFirst(DisclosureClaimsPrincipalFactory.AgencyClaim)?.Value;
-            var agency = await db.Agencies.AsNoTracking().Where(a => a.Code == agencyCode || agencyCode == null).OrderBy(a => a.Code).FirstOrDefaultAsync(cancellationToken);
+            var agency = await query.DefaultAgencyAsync(agencyCode, cancellationToken);
             Values[CreditFields.Authority] = Values[CreditFields.SourceUnit] = agency?.Name;
             Values[CreditFields.AuthorityCreditCode] = Values[CreditFields.SourceUnitCreditCode] = agency?.CreditCode;
             if (kind == CreditRecordKind.Licence)
