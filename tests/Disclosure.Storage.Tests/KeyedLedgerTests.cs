@@ -1,3 +1,4 @@
+using Disclosure.Contents.Review;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
@@ -206,7 +207,7 @@ public sealed class KeyedLedgerTests
         await AppendAsync(rotated, 1);
 
         var entries = await EntriesAsync(rotated);
-        Assert.Equal([(LedgerActions.Submit, "1"), (LedgerActions.KeyRotated, "2027"), (LedgerActions.Submit, "2027")], entries.Select(e => (e.Action, e.KeyId)));
+        Assert.Equal([(ReviewLedgerActions.Submit, "1"), (LedgerActions.KeyRotated, "2027"), (ReviewLedgerActions.Submit, "2027")], entries.Select(e => (e.Action, e.KeyId)));
         Assert.Equal(LedgerWriter.SystemActor, entries[1].Actor);
         Assert.Empty(await VerifyAsync(rotated));
         Assert.Contains(await VerifyAsync(site), p => p.Message.Contains("“2027”不在密钥目录或配置中"));
@@ -223,7 +224,7 @@ public sealed class KeyedLedgerTests
         {
             ("OccurredUtc", e => e.OccurredUtc = e.OccurredUtc.AddSeconds(1)),
             ("Actor", e => e.Actor = "someone-else"),
-            ("Action", e => e.Action = LedgerActions.Approve),
+            ("Action", e => e.Action = ReviewLedgerActions.Approve),
             ("ContentItemId", e => e.ContentItemId = "item-9"),
             ("ContentItemId", e => e.ContentItemId = null),
             ("VersionNumber", e => e.VersionNumber = 2),
@@ -331,7 +332,7 @@ public sealed class KeyedLedgerTests
             var writer = sp.GetRequiredService<LedgerWriter>();
             for (var i = 0; i < count; i++)
             {
-                await db.InTransactionAsync(() => writer.AppendAsync("editor", LedgerActions.Submit, "item-" + i, 1, new string('c', 64), "上报", default), default);
+                await db.InTransactionAsync(() => writer.AppendAsync("editor", ReviewLedgerActions.Submit, "item-" + i, 1, new string('c', 64), "上报", default), default);
             }
         });
 

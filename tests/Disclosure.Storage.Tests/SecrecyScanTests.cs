@@ -43,7 +43,7 @@ public sealed class SecrecyScanTests
         var photo = review.Findings.Single(f => f.FieldPath == "Attachment:2026/12/photo.png");
         Assert.Equal("未能扫描：图片中的文字无法自动识别，请人工核对", photo.Description);
         Assert.Equal("未能扫描：找不到附件文件，请人工核对", review.Findings.Single(f => f.FieldPath == "Attachment:2026/12/gone.pdf").Description);
-        var ledger = await site.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.SingleAsync(e => e.Action == LedgerActions.Submit));
+        var ledger = await site.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.SingleAsync(e => e.Action == ReviewLedgerActions.Submit));
         Assert.Contains("3 处", ledger.Detail);
     }
 
@@ -70,7 +70,7 @@ public sealed class SecrecyScanTests
         var approved = await Workflow(site, w => w.ApproveAsync(review.Id, Leader, null));
 
         Assert.Equal(ReviewState.Approved, approved.State);
-        var overridden = await site.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.SingleAsync(e => e.Action == LedgerActions.Override));
+        var overridden = await site.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.SingleAsync(e => e.Action == ReviewLedgerActions.Override));
         Assert.Equal("secrecy", overridden.Actor);
         Assert.Contains("附件：盖章件.pdf·未能扫描：PDF 中没有文字层（可能是扫描件）", overridden.Detail);
         Assert.Contains("已逐页人工核对，无个人信息", overridden.Detail);

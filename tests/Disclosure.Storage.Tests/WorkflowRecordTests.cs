@@ -51,14 +51,14 @@ public sealed class WorkflowRecordTests
             var ledger = await db.Ledger.OrderBy(e => e.Sequence).ToListAsync();
             Assert.Equal(
                 [
-                    (LedgerActions.Submit, "editor", "自动扫描发现 3 处疑似敏感信息"),
-                    (LedgerActions.Approve, "head", "初审：同意"),
-                    (LedgerActions.Mask, "secrecy", $"{mark.Location}·{mark.Description}：拟脱敏为 （删除）"),
-                    (LedgerActions.Mask, "secrecy", $"{id.Location}·{id.Description}：拟脱敏为 110105********002X"),
-                    (LedgerActions.Override, "secrecy", $"{phone.Location}·{phone.Description}：单位值班手机"),
-                    (LedgerActions.MaskAndApprove, "secrecy",
+                    (ReviewLedgerActions.Submit, "editor", "自动扫描发现 3 处疑似敏感信息"),
+                    (ReviewLedgerActions.Approve, "head", "初审：同意"),
+                    (ReviewLedgerActions.Mask, "secrecy", $"{mark.Location}·{mark.Description}：拟脱敏为 （删除）"),
+                    (ReviewLedgerActions.Mask, "secrecy", $"{id.Location}·{id.Description}：拟脱敏为 110105********002X"),
+                    (ReviewLedgerActions.Override, "secrecy", $"{phone.Location}·{phone.Description}：单位值班手机"),
+                    (ReviewLedgerActions.MaskAndApprove, "secrecy",
                         $"保密审查：脱敏后通过：已对 2 处敏感信息脱敏（第 1 版 → 第 2 版）；脱敏前哈希 {hashes[0]}，脱敏后哈希 {hashes[1]}；已脱敏"),
-                    (LedgerActions.Return, "leader", "领导审批：请补充发布依据"),
+                    (ReviewLedgerActions.Return, "leader", "领导审批：请补充发布依据"),
                 ],
                 ledger.Select(e => (e.Action, e.Actor, e.Detail)));
             Assert.Equal([1, 1, 1, 1, 1, 2, 2], ledger.Select(e => e.VersionNumber));

@@ -40,7 +40,7 @@ public sealed class WorkflowTests
 
         var ledger = await site.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.OrderBy(e => e.Sequence).ToListAsync());
         Assert.Equal(
-            [("editor", LedgerActions.Submit), ("head", LedgerActions.Approve), ("secrecy", LedgerActions.Approve), ("leader", LedgerActions.Approve), ("office", LedgerActions.Publish)],
+            [("editor", ReviewLedgerActions.Submit), ("head", ReviewLedgerActions.Approve), ("secrecy", ReviewLedgerActions.Approve), ("leader", ReviewLedgerActions.Approve), ("office", LedgerActions.Publish)],
             ledger.Select(e => (e.Actor, e.Action)));
         Assert.All(ledger, e => Assert.Equal(published.ContentHash, e.ContentHash));
         Assert.Contains("初审：同意上报", ledger[1].Detail);
@@ -127,7 +127,7 @@ public sealed class WorkflowTests
             var db = sp.GetRequiredService<DisclosureDbContext>();
             Assert.Equal(ReviewState.Superseded, (await db.Set<ReviewRecord>().SingleAsync()).State);
             Assert.Equal([ContentStatus.Archived, ContentStatus.Draft], await db.ContentVersions.OrderBy(v => v.Number).Select(v => v.Status).ToListAsync());
-            Assert.Contains(await db.Ledger.ToListAsync(), e => e.Action == LedgerActions.Restart);
+            Assert.Contains(await db.Ledger.ToListAsync(), e => e.Action == ReviewLedgerActions.Restart);
         });
 
         var again = await Workflow(site, w => w.SubmitAsync("edited", Editor));
@@ -179,8 +179,8 @@ public sealed class WorkflowTests
         Assert.Contains("脱敏后通过", unmaskedApproval.Message);
 
         var ledger = await site.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.Select(e => e.Action).ToListAsync());
-        Assert.Contains(LedgerActions.Override, ledger);
-        Assert.Contains(LedgerActions.Mask, ledger);
+        Assert.Contains(ReviewLedgerActions.Override, ledger);
+        Assert.Contains(ReviewLedgerActions.Mask, ledger);
     }
 
     [Theory]
@@ -219,11 +219,11 @@ public sealed class WorkflowTests
             var decision = (await db.Set<ReviewDecisionRecord>().Where(d => d.ReviewId == review.Id).OrderBy(d => d.Id).ToListAsync()).Last();
             Assert.Equal(("secrecy", ReviewDecision.Approved), (decision.UserName, decision.Decision));
             Assert.Contains("身份证号已脱敏", decision.Opinion);
-            var entry = await db.Ledger.SingleAsync(e => e.Action == LedgerActions.MaskAndApprove);
+            var entry = await db.Ledger.SingleAsync(e => e.Action == ReviewLedgerActions.MaskAndApprove);
             Assert.Equal(("secrecy", 2, versions[1].ContentHash), (entry.Actor, entry.VersionNumber, entry.ContentHash));
             Assert.Contains(submittedHash, entry.Detail);
             Assert.Contains(versions[1].ContentHash, entry.Detail);
-            Assert.DoesNotContain(await db.Ledger.Select(e => e.Action).ToListAsync(), a => a is LedgerActions.Return or LedgerActions.Restart);
+            Assert.DoesNotContain(await db.Ledger.Select(e => e.Action).ToListAsync(), a => a is ReviewLedgerActions.Return or ReviewLedgerActions.Restart);
         });
 
         // The drafter still may not approve the masked version, and the officer may not take a second step.

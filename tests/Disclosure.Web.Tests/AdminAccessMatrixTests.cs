@@ -7,6 +7,7 @@ using Disclosure.AnnualReports;
 using Disclosure.Calendar;
 using Disclosure.Channels;
 using Disclosure.Contents;
+using Disclosure.Contents.Review;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Credit;
 using Disclosure.Credit.Admin;
@@ -121,7 +122,7 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
 
         var versions = await InScopeAsync(db => db.ContentVersions.Where(v => v.Item.ContentItemId == draft.Id).OrderBy(v => v.Number).Select(v => v.Status).ToListAsync());
         Assert.Equal([ContentStatus.Archived, ContentStatus.InReview], versions);
-        Assert.Equal([LedgerActions.Submit], await InScopeAsync(db => db.Ledger.Where(e => e.ContentItemId == draft.Id).Select(e => e.Action).ToListAsync()));
+        Assert.Equal([ReviewLedgerActions.Submit], await InScopeAsync(db => db.Ledger.Where(e => e.ContentItemId == draft.Id).Select(e => e.Action).ToListAsync()));
     }
 
     [Fact]

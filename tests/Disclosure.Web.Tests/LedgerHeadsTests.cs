@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Disclosure.Admin;
+using Disclosure.Contents.Review;
 using Disclosure.Storage;
 using Disclosure.Storage.Ledger;
 using Disclosure.Web.Admin;
@@ -31,7 +32,7 @@ public sealed partial class LedgerHeadsTests : IAsyncLifetime
         var writer = scope.ServiceProvider.GetRequiredService<LedgerWriter>();
         for (var i = 0; i < 3; i++)
         {
-            await db.InTransactionAsync(() => writer.AppendAsync("editor", LedgerActions.Submit, "heads-" + i, 1, null, "上报", default), default);
+            await db.InTransactionAsync(() => writer.AppendAsync("editor", ReviewLedgerActions.Submit, "heads-" + i, 1, null, "上报", default), default);
         }
     }
 

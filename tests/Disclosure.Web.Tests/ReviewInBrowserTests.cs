@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Disclosure.Contents.Review;
 using Disclosure.Contents.Review.Models;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Storage;
@@ -134,7 +135,7 @@ public sealed class ReviewInBrowserTests(BrowserFixture browser) : IClassFixture
             Assert.Equal([(1, "editor", ContentStatus.Archived), (2, "editor", ContentStatus.Published)], versions.Select(v => (v.Number, v.CreatedBy, v.Status)));
             Assert.Equal(1, await db.Set<ReviewRecord>().CountAsync(r => r.Item.ContentItemId == id));
             Assert.Equal(
-                [LedgerActions.Submit, LedgerActions.Approve, LedgerActions.Mask, LedgerActions.MaskAndApprove, LedgerActions.Approve, LedgerActions.Publish],
+                [ReviewLedgerActions.Submit, ReviewLedgerActions.Approve, ReviewLedgerActions.Mask, ReviewLedgerActions.MaskAndApprove, ReviewLedgerActions.Approve, LedgerActions.Publish],
                 await db.Ledger.Where(e => e.ContentItemId == id).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
         }
 

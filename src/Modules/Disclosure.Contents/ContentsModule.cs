@@ -37,6 +37,8 @@ public sealed class ContentsModule : IDisclosureModule
 
     public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new ReviewChainsStepReader()];
 
+    public string? LedgerActionName(string action) => ReviewLedgerActions.DisplayName(action);
+
     public void ConfigureServices(IServiceCollection services)
     {
         // Site:PublicUrl and Site:AllowedHosts: the public site's absolute URLs, also printed by the channels.

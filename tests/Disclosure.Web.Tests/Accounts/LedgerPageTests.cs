@@ -110,7 +110,7 @@ public sealed partial class LedgerPageTests(SiteFixture fixture) : IClassFixture
     [Fact]
     public void Every_known_action_has_a_zh_CN_name()
     {
-        var actionClasses = new[] { typeof(LedgerActions), typeof(Disclosure.Requests.Services.RequestLedgerActions), typeof(Disclosure.Credit.Services.CreditLedgerActions), typeof(AccountLedgerActions) };
+        var actionClasses = new[] { typeof(LedgerActions), typeof(Disclosure.Requests.Services.RequestLedgerActions), typeof(Disclosure.Credit.Services.CreditLedgerActions), typeof(Disclosure.Contents.Review.ReviewLedgerActions), typeof(AccountLedgerActions) };
         var codes = actionClasses
             .SelectMany(t => t.GetFields().Where(f => f.IsLiteral && f.FieldType == typeof(string) && !f.Name.Contains("Prefix")))
             .Select(f => (string)f.GetRawConstantValue()!)

@@ -38,7 +38,7 @@ internal sealed class ReviewRestartOnEdit(DisclosureDbContext db, LedgerWriter l
         await db.SaveChangesAsync(cancellationToken);
         foreach (var review in superseded)
         {
-            await ledger.AppendAsync(edit.User ?? "system", LedgerActions.Restart, edit.Item.ContentItemId, review.VersionNumber, review.ContentHash,
+            await ledger.AppendAsync(edit.User ?? "system", ReviewLedgerActions.Restart, edit.Item.ContentItemId, review.VersionNumber, review.ContentHash,
                 $"第 {review.VersionNumber} 版在审核中被修改为第 {edit.Created.Number} 版，须重新上报审核", cancellationToken);
         }
     }

@@ -25,7 +25,7 @@ public sealed class SecrecyKeywords(DisclosureDbContext db, LedgerWriter ledger,
         {
             db.Set<SecrecyKeywordRecord>().Add(new SecrecyKeywordRecord { Keyword = keyword, AddedBy = actor, AddedUtc = clock.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync(cancellationToken);
-            return await ledger.AppendAsync(actor, LedgerActions.KeywordAdded, null, null, null, keyword, cancellationToken);
+            return await ledger.AppendAsync(actor, ReviewLedgerActions.KeywordAdded, null, null, null, keyword, cancellationToken);
         }, cancellationToken);
 
     /// <summary>Removes <paramref name="keyword"/>; records the removal only when the list held it (returns null otherwise).</summary>
@@ -34,7 +34,7 @@ public sealed class SecrecyKeywords(DisclosureDbContext db, LedgerWriter ledger,
         {
             var removed = await db.Set<SecrecyKeywordRecord>().Where(k => k.Keyword == keyword).ExecuteDeleteAsync(cancellationToken);
             return removed > 0
-                ? await ledger.AppendAsync(actor, LedgerActions.KeywordRemoved, null, null, null, keyword, cancellationToken)
+                ? await ledger.AppendAsync(actor, ReviewLedgerActions.KeywordRemoved, null, null, null, keyword, cancellationToken)
                 : null;
         }, cancellationToken);
 }

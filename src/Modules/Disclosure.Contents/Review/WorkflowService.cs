@@ -44,7 +44,7 @@ public sealed class WorkflowService(
             var review = await NewReviewAsync(item, version, actor, emergency: false, cancellationToken);
             version.Status = ContentStatus.InReview;
             await db.SaveChangesAsync(cancellationToken);
-            await ledger.AppendAsync(actor.UserName, LedgerActions.Submit, item.ContentItemId, version.Number, version.ContentHash,
+            await ledger.AppendAsync(actor.UserName, ReviewLedgerActions.Submit, item.ContentItemId, version.Number, version.ContentHash,
                 review.Findings.Count > 0 ? $"自动扫描发现 {review.Findings.Count} 处疑似敏感信息" : null, cancellationToken);
             return review;
         }, cancellationToken);
@@ -66,7 +66,7 @@ public sealed class WorkflowService(
             Record(review, step, ReviewDecision.Approved, actor, Trim(opinion), now);
             await AdvanceAsync(review, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await ledger.AppendAsync(actor.UserName, LedgerActions.Approve, review.Item.ContentItemId, review.VersionNumber, review.ContentHash,
+            await ledger.AppendAsync(actor.UserName, ReviewLedgerActions.Approve, review.Item.ContentItemId, review.VersionNumber, review.ContentHash,
                 $"{step.DisplayName}：{Trim(opinion) ?? "同意"}", cancellationToken);
             return review;
         }, cancellationToken);
@@ -92,7 +92,7 @@ public sealed class WorkflowService(
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            await ledger.AppendAsync(actor.UserName, LedgerActions.Return, review.Item.ContentItemId, review.VersionNumber, review.ContentHash,
+            await ledger.AppendAsync(actor.UserName, ReviewLedgerActions.Return, review.Item.ContentItemId, review.VersionNumber, review.ContentHash,
                 $"{step.DisplayName}：{opinion.Trim()}", cancellationToken);
             return review;
         }, cancellationToken);
@@ -125,7 +125,7 @@ public sealed class WorkflowService(
             finding.ResolvedBy = actor.UserName;
             finding.ResolvedUtc = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);
-            await ledger.AppendAsync(actor.UserName, resolution == FindingResolution.Mask ? LedgerActions.Mask : LedgerActions.Override,
+            await ledger.AppendAsync(actor.UserName, resolution == FindingResolution.Mask ? ReviewLedgerActions.Mask : ReviewLedgerActions.Override,
                 review.Item.ContentItemId, review.VersionNumber, review.ContentHash,
                 $"{finding.Location}·{finding.Description}：{(resolution == FindingResolution.Mask ? "拟脱敏为 " + (finding.ProposedMask.Length == 0 ? "（删除）" : finding.ProposedMask) : finding.Reason)}",
                 cancellationToken);
@@ -177,7 +177,7 @@ public sealed class WorkflowService(
             Record(review, step, ReviewDecision.Approved, actor, Trim(opinion) is { } text ? $"{summary}。{text}" : summary, now);
             await AdvanceAsync(review, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await ledger.AppendAsync(actor.UserName, LedgerActions.MaskAndApprove, review.Item.ContentItemId, revised.Number, revised.ContentHash,
+            await ledger.AppendAsync(actor.UserName, ReviewLedgerActions.MaskAndApprove, review.Item.ContentItemId, revised.Number, revised.ContentHash,
                 $"{step.DisplayName}：{summary}；脱敏前哈希 {unmasked.ContentHash}，脱敏后哈希 {revised.ContentHash}{(Trim(opinion) is { } o ? "；" + o : null)}",
                 cancellationToken);
             return review;
