@@ -257,7 +257,7 @@ public sealed class RequestServiceTests
         var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
         var ledger = new LedgerWriter(db, clock, scope.ServiceProvider.GetRequiredService<LedgerKeyRing>());
         var calendar = new CalendarStore(db, scope.ServiceProvider.GetRequiredService<CalendarCache>(), ledger, clock);
-        return await action(new Services(new RequestService(db, ledger, calendar, clock), new RequestQueries(db, calendar, clock)));
+        return await action(new Services(new RequestService(db, ledger, calendar, clock), new RequestQueries(db, calendar, new LedgerHistory(db), clock)));
     }
 
     private static Task<bool> WithAsync(TestDatabase database, TimeProvider clock, Func<Services, Task> action) =>

@@ -16,6 +16,10 @@ public sealed class SecrecyKeywords(DisclosureDbContext db, LedgerWriter ledger,
     public async Task<IReadOnlyList<SecrecyKeywordRecord>> ListAsync(CancellationToken cancellationToken = default) =>
         await db.Set<SecrecyKeywordRecord>().AsNoTracking().OrderBy(k => k.Keyword).ToListAsync(cancellationToken);
 
+    /// <summary>The words alone, for the scan a submission runs (read inside the submission's transaction).</summary>
+    public async Task<IReadOnlyList<string>> WordsAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<SecrecyKeywordRecord>().Select(k => k.Keyword).ToListAsync(cancellationToken);
+
     public Task<bool> ContainsAsync(string keyword, CancellationToken cancellationToken = default) =>
         db.Set<SecrecyKeywordRecord>().AnyAsync(k => k.Keyword == keyword, cancellationToken);
 

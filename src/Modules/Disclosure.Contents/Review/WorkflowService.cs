@@ -23,6 +23,7 @@ public sealed class WorkflowService(
     ContentManager contentManager,
     LedgerWriter ledger,
     IAttachmentTextSource attachments,
+    SecrecyKeywords secrecyKeywords,
     TimeProvider clock)
 {
     /// <summary>上报: the latest draft goes into review; the secrecy scan runs now so its findings wait for 保密审查.</summary>
@@ -403,7 +404,7 @@ public sealed class WorkflowService(
         var chain = await ChainForAsync(item, cancellationToken);
         var type = await definitions.FindAsync(item.ContentType, cancellationToken)
             ?? throw new WorkflowException($"内容类型“{item.ContentType}”不存在。");
-        var keywords = await db.Set<SecrecyKeywordRecord>().Select(k => k.Keyword).ToListAsync(cancellationToken);
+        var keywords = await secrecyKeywords.WordsAsync(cancellationToken);
         var scan = new SecrecyScan(new SecrecyScanner(keywords), attachments);
         var now = clock.GetUtcNow().UtcDateTime;
         var review = new ReviewRecord

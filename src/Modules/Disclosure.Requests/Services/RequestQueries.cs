@@ -4,6 +4,7 @@ using Disclosure.Requests.Data;
 using Disclosure.Requests.Models;
 using Disclosure.Storage;
 using Disclosure.Storage.Entities;
+using Disclosure.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Requests.Services;
@@ -41,7 +42,7 @@ public sealed record RequestFilter(
 /// application with its history. Deadlines are computed from the stored facts on the current calendar, never
 /// stored, so a calendar correction moves every deadline at once.
 /// </summary>
-public sealed class RequestQueries(DisclosureDbContext db, IWorkingDayCalendarSource calendars, TimeProvider clock)
+public sealed class RequestQueries(DisclosureDbContext db, IWorkingDayCalendarSource calendars, LedgerHistory history, TimeProvider clock)
 {
     public DateOnly Today => ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime);
 
@@ -109,11 +110,8 @@ public sealed class RequestQueries(DisclosureDbContext db, IWorkingDayCalendarSo
         ReplyDeadline.CorrectionNoticeDue(await calendars.GetCalendarAsync(cancellationToken), request.ReceivedOn);
 
     /// <summary>What happened to the application, oldest first, from the ledger.</summary>
-    public async Task<IReadOnlyList<LedgerEntry>> HistoryAsync(string number, CancellationToken cancellationToken = default)
-    {
-        var subject = RequestLedgerActions.Subject(number);
-        return await db.Ledger.AsNoTracking().Where(e => e.ContentItemId == subject).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-    }
+    public Task<IReadOnlyList<LedgerEntry>> HistoryAsync(string number, CancellationToken cancellationToken = default) =>
+        history.OfAsync(RequestLedgerActions.Subject(number), cancellationToken);
 
     /// <summary>The stored reply letters and released files (newest first), without their content.</summary>
     public async Task<IReadOnlyList<RequestDocumentRow>> DocumentsAsync(long requestId, CancellationToken cancellationToken = default) =>
