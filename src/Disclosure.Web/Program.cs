@@ -9,6 +9,7 @@ using Disclosure.Search;
 using Disclosure.Site;
 using Disclosure.Site.Theming;
 using Disclosure.Storage;
+using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Modules;
 using Disclosure.Web.Admin;
 using Disclosure.Web.Api.V1;
@@ -30,8 +31,8 @@ var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<S
 storage.DataFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, storage.DataFolder));
 builder.Services.AddDisclosureStorage(storage);
 builder.Services.AddDisclosureModules(InstalledModules.All);
-builder.Services.Configure<Disclosure.Storage.Ledger.LedgerKeyOptions>(builder.Configuration.GetSection(Disclosure.Storage.Ledger.LedgerKeyOptions.SectionName));
-builder.Services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupOptions.SectionName));
+builder.Services.AddOptions<LedgerKeyOptions>().BindConfiguration(LedgerKeyOptions.SectionName);
+builder.Services.AddOptions<SetupOptions>().BindConfiguration(SetupOptions.SectionName);
 builder.Services.AddPublicRateLimiting(builder.Configuration);
 RequestLimitOptions.AddRequestLimits(builder.Services, builder.Configuration, builder.WebHost);
 builder.Services.AddOverloadProtection(builder.Configuration);
