@@ -51,7 +51,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("用户名").FillAsync(userName);
         await page.GetByLabel("密码").FillAsync(Staff.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        try
+        {
+            // Generous: in the full run many fixtures start their sites and browsers at once on two cores.
+            await page.WaitForURLAsync("**/admin", new() { Timeout = 90_000 });
+        }
+        catch (TimeoutException timeout)
+        {
+            var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"{userName} 登录后未进入 /admin：停在 {page.Url}，页面内容：{text}", timeout);
+        }
+
         return page;
     }
 
