@@ -38,14 +38,11 @@ public sealed class RequestsModule : IDisclosureModule
         services.AddScoped<RequestStatistics>();
         services.AddScoped<RequestImporter>();
         services.AddScoped<IRecipeStepHandler>(sp => sp.GetRequiredService<RequestImporter>());
-        services.AddScoped<CaptchaStore>();
         services.AddScoped<ILedgerSubjectResolver, RequestLedgerSubjects>();
 
         // The public pages: their settings and the per-IP rate limit of the form (the host calls UseRateLimiter).
         services.AddOptions<RequestFormOptions>().BindConfiguration(RequestFormOptions.SectionName);
-        services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RequestFormOptions>>((limiter, form) => RequestRateLimiting.Configure(limiter, form.Value));
-        services.AddSingleton<RequestBudgets>();
+        services.AddRequestRateLimiting();
         services.AddSingleton<ReplyDownloadLinks>();
         services.AddAdminPolicy(AdminPolicy, RoleNames.InformationOffice);
         services.AddSingleton(new AdminMenuEntry("依申请公开", "/admin/requests", AdminPolicy, 60));

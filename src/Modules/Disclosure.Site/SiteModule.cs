@@ -1,5 +1,6 @@
 using Disclosure.Contents.Items;
 using Disclosure.Site.Caching;
+using Disclosure.Site.Forms;
 using Disclosure.Site.Theming;
 using Disclosure.Storage.Modules;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -22,6 +23,10 @@ public sealed class SiteModule : IDisclosureModule
         services.AddControllersWithViews().AddApplicationPart(typeof(SiteModule).Assembly);
         services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander()));
         services.AddSingleton<IPublicItemView, ThemedItemView>();
+
+        // The public forms' captcha and per-address submission budgets (modules name their own budgets).
+        services.AddScoped<CaptchaStore>();
+        services.AddSingleton<FormBudgets>();
 
         services.AddOptions<PublicCacheOptions>().BindConfiguration(PublicCacheOptions.SectionName);
         services.AddSingleton<PublicContentVersion>();

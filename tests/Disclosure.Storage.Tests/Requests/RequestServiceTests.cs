@@ -2,6 +2,7 @@ using Disclosure.Requests.Data;
 using Disclosure.Requests.Models;
 using Disclosure.Requests.Services;
 using Disclosure.Requests.Statistics;
+using Disclosure.Site.Forms;
 using Disclosure.Storage.Calendar;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;

@@ -1,6 +1,7 @@
 using Disclosure.Requests.Data;
 using Disclosure.Requests.Public;
 using Disclosure.Requests.Services;
+using Disclosure.Site.Forms;
 namespace Disclosure.Web.Tests.Requests;
 
 public sealed class CaptchaImageTests

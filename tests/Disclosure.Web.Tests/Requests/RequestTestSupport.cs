@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Disclosure.Requests.Data;
+using Disclosure.Site.Forms;
 using Disclosure.Storage;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Tests.Infrastructure;

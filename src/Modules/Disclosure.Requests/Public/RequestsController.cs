@@ -1,3 +1,4 @@
+using Disclosure.Site.Forms;
 using Disclosure.Contents;
 using Disclosure.Requests.Data;
 using Disclosure.Requests.Models;
@@ -38,7 +39,7 @@ public sealed class RequestsController(
 
     [HttpPost("/requests/apply")]
     [ValidateAntiForgeryToken]
-    [RequestBudget(RequestBudget.Application)]
+    [FormBudget(RequestRateLimiting.ApplicationBudget)]
     public async Task<IActionResult> Apply([FromForm(Name = "Input")] ApplicationInput input, [FromForm] string? captchaId, [FromForm] string? captcha, [FromForm] string? refresh, CancellationToken cancellationToken)
     {
         NoStore();
@@ -79,7 +80,7 @@ public sealed class RequestsController(
 
     [HttpPost("/requests/status")]
     [ValidateAntiForgeryToken]
-    [RequestBudget(RequestBudget.StatusQuery)]
+    [FormBudget(RequestRateLimiting.StatusQueryBudget)]
     public async Task<IActionResult> Status([FromForm] string? trackingCode, [FromForm] string? secondFactor, CancellationToken cancellationToken)
     {
         NoStore();

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using SkiaSharp;
 
-namespace Disclosure.Requests.Public;
+namespace Disclosure.Site.Forms;
 
 /// <summary>
 /// Draws a captcha answer as a PNG. The characters are our own stroke glyphs (no font file, so the image looks the

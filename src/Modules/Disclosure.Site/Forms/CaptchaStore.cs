@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
-using Disclosure.Requests.Data;
 using Disclosure.Storage;
-using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Disclosure.Requests.Services;
+namespace Disclosure.Site.Forms;
 
 /// <summary>
 /// Image-captcha challenges (验证码) for the public forms, in the database so that any web node can check a

@@ -1,8 +1,7 @@
-using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Disclosure.Requests.Data;
+namespace Disclosure.Site.Forms;
 
 internal sealed class CaptchaChallengeConfiguration : IEntityTypeConfiguration<CaptchaChallengeRecord>
 {
