@@ -53,8 +53,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         try
         {
-            // Generous: in the full run many fixtures start their sites and browsers at once on two cores.
-            await page.WaitForURLAsync("**/admin", new() { Timeout = 90_000 });
+            // Waits for the navigation to commit and the admin's navigation to show, not for the "load" event: under the
+            // full run's load Playwright has missed a load event that fired (the page was there, the wait timed out).
+            await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit, Timeout = 90_000 });
+            await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "管理导航" })).ToBeVisibleAsync(new() { Timeout = 90_000 });
         }
         catch (TimeoutException timeout)
         {
