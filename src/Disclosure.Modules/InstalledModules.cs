@@ -6,6 +6,7 @@ using Disclosure.Channels;
 using Disclosure.Contents;
 using Disclosure.Core.Recipes;
 using Disclosure.Credit;
+using Disclosure.Enforcement;
 using Disclosure.Requests;
 using Disclosure.Search;
 using Disclosure.Site;
@@ -30,6 +31,7 @@ public static class InstalledModules
         new CalendarModule(),
         new RequestsModule(),
         new CreditModule(),
+        new EnforcementModule(),
         new AnnualReportsModule(),
     ];
 

@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IndexNumberAllocator>();
         services.AddScoped<RecipeExecutor>();
         services.AddScoped<SetupService>();
+        services.AddScoped<SetupNotices>();
         services.AddOptions<LedgerKeyOptions>();
         services.AddSingleton<LedgerKeyRing>();
         services.AddSingleton<LedgerSigningKey>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Disclosure.Core.Security;
 using Disclosure.Requests.Models;
 namespace Disclosure.DataGenerator;
 

@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Disclosure.Requests.Models;
+namespace Disclosure.Core.Security;
 
 /// <summary>
-/// 查询码: what the applicant types to follow an application. 12 characters from Crockford's base32 (no I, L, O, U)
+/// 查询码: what a member of the public types to follow their own matter — an application (依申请公开) or a case they are a
+/// party to (执法公开). 12 characters from Crockford's base32 (no I, L, O, U)
 /// drawn from a cryptographic generator — 60 bits, so guessing one is hopeless even before the rate limit and the
 /// second factor (phone or ID number) — shown in groups of four: <c>K7QM-3XPD-9RTA</c>. Reading it back forgives
 /// lower case, spaces, dashes and the look-alikes O→0, I/L→1.

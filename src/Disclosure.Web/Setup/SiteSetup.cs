@@ -39,6 +39,17 @@ public static partial class SiteSetup
         }
 
         await EnsureAdministratorAsync(provider, options, logger);
+        foreach (var (title, lines) in provider.GetRequiredService<SetupNotices>().All)
+        {
+            // Like the administrator's password: shown on the console this once, not logged.
+            Console.WriteLine($"==================== {title} ====================");
+            foreach (var line in lines)
+            {
+                Console.WriteLine("  " + line);
+            }
+
+            Console.WriteLine();
+        }
     }
 
     private static async Task EnsureAdministratorAsync(IServiceProvider provider, SetupOptions options, ILogger logger)

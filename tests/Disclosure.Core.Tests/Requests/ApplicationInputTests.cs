@@ -1,3 +1,4 @@
+using Disclosure.Core.Security;
 using Disclosure.Core.Text;
 using Disclosure.Requests.Models;
 namespace Disclosure.Core.Tests.Requests;

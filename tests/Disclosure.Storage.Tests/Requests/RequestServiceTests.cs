@@ -1,3 +1,4 @@
+using Disclosure.Core.Security;
 using Disclosure.Requests.Data;
 using Disclosure.Requests.Models;
 using Disclosure.Requests.Services;

@@ -1,3 +1,4 @@
+using Disclosure.Core.Security;
 using Disclosure.Site.Forms;
 using Disclosure.Contents;
 using Disclosure.Requests.Data;

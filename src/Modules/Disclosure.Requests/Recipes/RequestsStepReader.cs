@@ -1,3 +1,4 @@
+using Disclosure.Core.Security;
 using Disclosure.Core.Recipes;
 using Disclosure.Requests.Models;
 

@@ -1,3 +1,4 @@
+using Disclosure.Core.Security;
 using System.Globalization;
 using System.Security.Cryptography;
 using Disclosure.Core.Calendar;

@@ -1,3 +1,4 @@
+using Disclosure.Core.Security;
 using System.Security.Cryptography;
 using System.Text;
 using Disclosure.Requests.Data;

@@ -1,3 +1,4 @@
+using Disclosure.Core.Security;
 using Disclosure.Admin;
 using Disclosure.Core.Calendar;
 using Disclosure.Requests.Data;
