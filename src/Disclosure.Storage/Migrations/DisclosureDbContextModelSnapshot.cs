@@ -687,22 +687,166 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("CreditPenalties", (string)null);
                 });
 
-            modelBuilder.Entity("Disclosure.Requests.Data.CaptchaChallengeRecord", b =>
+            modelBuilder.Entity("Disclosure.Enforcement.Data.CaseEventRecord", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasMaxLength(32);
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
 
-                    b.Property<string>("Answer")
+                    b.Property<long>("CaseId");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("DocumentName")
                         .IsRequired()
-                        .HasMaxLength(8);
+                        .HasMaxLength(100);
 
-                    b.Property<DateTime>("ExpiresUtc");
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100);
+
+                    b.Property<DateOnly>("FormedOn");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<DateTime>("RecordedUtc");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40);
+
+                    b.Property<string>("SourceEventId")
+                        .HasMaxLength(64);
+
+                    b.Property<string>("TypeCode")
+                        .IsRequired()
+                        .HasMaxLength(40);
+
+                    b.Property<DateTime?>("VisibleUtc");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ExpiresUtc");
+                    b.HasIndex("CaseId", "FormedOn");
 
-                    b.ToTable("CaptchaChallenges", (string)null);
+                    b.HasIndex("Source", "SourceEventId")
+                        .IsUnique();
+
+                    b.HasIndex("VisibleUtc", "FormedOn");
+
+                    b.ToTable("EnforcementCaseEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Enforcement.Data.CaseKindRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40);
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired();
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40);
+
+                    b.Property<int>("Order");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("EnforcementCaseKinds", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Enforcement.Data.CasePartyContactRecord", b =>
+                {
+                    b.Property<long>("PartyId");
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(20);
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20);
+
+                    b.HasKey("PartyId");
+
+                    b.ToTable("EnforcementCasePartyContacts", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Enforcement.Data.CasePartyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<long>("CaseId");
+
+                    b.Property<DateTime>("CreatedUtc");
+
+                    b.Property<bool>("Notify");
+
+                    b.Property<string>("QueryCodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsFixedLength();
+
+                    b.Property<string>("RoleCode")
+                        .IsRequired()
+                        .HasMaxLength(40);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("QueryCodeHash")
+                        .IsUnique();
+
+                    b.ToTable("EnforcementCaseParties", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Enforcement.Data.EnforcementCaseRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<DateOnly>("AcceptedOn");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<DateTime>("CreatedUtc");
+
+                    b.Property<string>("KindCode")
+                        .IsRequired()
+                        .HasMaxLength(40);
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50);
+
+                    b.Property<string>("StageCode")
+                        .IsRequired()
+                        .HasMaxLength(40);
+
+                    b.Property<string>("UnitContact")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("UnitName");
+
+                    b.HasIndex("AcceptedOn", "KindCode", "StageCode");
+
+                    b.ToTable("EnforcementCases", (string)null);
                 });
 
             modelBuilder.Entity("Disclosure.Requests.Data.InformationRequestRecord", b =>
@@ -949,6 +1093,24 @@ namespace Disclosure.Storage.Migrations
                     b.HasIndex("RequestId");
 
                     b.ToTable("InformationRequestDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Site.Forms.CaptchaChallengeRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32);
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(8);
+
+                    b.Property<DateTime>("ExpiresUtc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.ToTable("CaptchaChallenges", (string)null);
                 });
 
             modelBuilder.Entity("Disclosure.Storage.Changes.PublicRevision", b =>
@@ -1541,6 +1703,33 @@ namespace Disclosure.Storage.Migrations
                     b.HasOne("Disclosure.Contents.Review.Models.ReviewRecord", null)
                         .WithMany("Findings")
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Enforcement.Data.CaseEventRecord", b =>
+                {
+                    b.HasOne("Disclosure.Enforcement.Data.EnforcementCaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Enforcement.Data.CasePartyContactRecord", b =>
+                {
+                    b.HasOne("Disclosure.Enforcement.Data.CasePartyRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Disclosure.Enforcement.Data.CasePartyContactRecord", "PartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Enforcement.Data.CasePartyRecord", b =>
+                {
+                    b.HasOne("Disclosure.Enforcement.Data.EnforcementCaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
