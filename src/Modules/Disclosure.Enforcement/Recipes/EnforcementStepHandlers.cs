@@ -29,7 +29,10 @@ internal sealed class CasesStepHandler(CaseRegistry registry, DisclosureDbContex
 {
     public const string Actor = "setup";
 
-    /// <summary>Case kinds must be defined by some recipe.</summary>
+    /// <summary>
+    /// Case kinds must be defined by the recipes applied with these (when none of them defines any, the kinds come from
+    /// an earlier setup, and registering a case of an unknown kind fails when the step is applied).
+    /// </summary>
     public override IEnumerable<RecipeError> CheckReferences(IReadOnlyList<Recipe> recipes)
     {
         var kinds = recipes.SelectMany(r => r.Steps).OfType<CaseKindsStep>().SelectMany(s => s.Kinds).Select(k => k.Code).ToHashSet();
@@ -39,7 +42,7 @@ internal sealed class CasesStepHandler(CaseRegistry registry, DisclosureDbContex
             {
                 for (var i = 0; i < step.Cases.Count; i++)
                 {
-                    if (!kinds.Contains(step.Cases[i].Case.Kind))
+                    if (kinds.Count > 0 && !kinds.Contains(step.Cases[i].Case.Kind))
                     {
                         yield return new RecipeError(recipe.FilePath, $"{step.Path}.cases[{i}].kind", $"案件类别“{step.Cases[i].Case.Kind}”不存在。");
                     }
