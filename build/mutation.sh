@@ -94,6 +94,21 @@ area() {
       mutate=("**/Review/WorkflowService.cs$(spans src/Modules/Disclosure.Contents/Review/WorkflowService.cs 205-238 271-291 331-361 438-458)")
       filter="(FullyQualifiedName~Workflow|FullyQualifiedName~PublicationConcurrency)&$sqlite_only"
       ;;
+    enforcement-clock)
+      label="执法公开 5 个工作日时限 (Enforcement/Models/EnforcementClock)"
+      project=src/Modules/Disclosure.Enforcement/Disclosure.Enforcement.csproj
+      test_project=tests/Disclosure.Core.Tests/Disclosure.Core.Tests.csproj
+      mutate=("**/Models/EnforcementClock.cs")
+      filter="FullyQualifiedName~EnforcementClock"
+      ;;
+    party-query)
+      label="警务公开查询 (Enforcement/Services/PartyCaseQuery)"
+      project=src/Modules/Disclosure.Enforcement/Disclosure.Enforcement.csproj
+      test_project=tests/Disclosure.Storage.Tests/Disclosure.Storage.Tests.csproj
+      # Who sees what: the code, case number and tail checks and the role's visible events.
+      mutate=("**/Services/PartyCaseQuery.cs")
+      filter="FullyQualifiedName~Disclosure.Storage.Tests.Enforcement&$sqlite_only"
+      ;;
     access)
       label="部门隔离 (Storage/Content/ContentAccess)"
       project=src/Disclosure.Storage/Disclosure.Storage.csproj
@@ -113,14 +128,14 @@ area() {
       filter="FullyQualifiedName~Ledger&$sqlite_only"
       ;;
     *)
-      echo "unknown area '$1' (known: secrecy masking deadline calendar webhook workflow access ledger)" >&2
+      echo "unknown area '$1' (known: secrecy masking deadline calendar webhook workflow access ledger enforcement-clock party-query)" >&2
       return 1
       ;;
   esac
 }
 
 if [ "${1:-}" = "--list" ]; then
-  for name in secrecy masking deadline calendar webhook workflow access ledger; do
+  for name in secrecy masking deadline calendar webhook workflow access ledger enforcement-clock party-query; do
     area "$name"
     echo "$name: $label — $project ${mutate[*]} — tests: $test_project ($filter)"
   done
