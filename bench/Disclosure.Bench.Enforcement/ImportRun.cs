@@ -51,26 +51,28 @@ internal static class ImportRun
         }
 
         Console.WriteLine();
-        Console.WriteLine("| batch | RecordEventsAsync s | heap after (MiB) | live heap (MiB) | working set (MiB) | bare insert s | heap after (MiB) | live heap (MiB) | working set (MiB) |");
-        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| batch | RecordEventsAsync wall s | CPU s | heap after (MiB) | live heap (MiB) | working set (MiB) | bare insert wall s | CPU s | heap after (MiB) | live heap (MiB) | working set (MiB) |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         var (registry, bare) = (results[0], results[1]);
         for (var i = 0; i < registry.Batches.Count; i++)
         {
             var (r, b) = (registry.Batches[i], bare.Batches[i]);
-            Console.WriteLine($"| {r.Batch} | {F(r.Seconds)} | {F(r.HeapMegabytes)} | {F(r.LiveHeapMegabytes)} | {F(r.WorkingSetMegabytes)} | {F(b.Seconds)} | {F(b.HeapMegabytes)} | {F(b.LiveHeapMegabytes)} | {F(b.WorkingSetMegabytes)} |");
+            Console.WriteLine($"| {r.Batch} | {F(r.Seconds)} | {F(r.CpuSeconds)} | {F(r.HeapMegabytes)} | {F(r.LiveHeapMegabytes)} | {F(r.WorkingSetMegabytes)} | {F(b.Seconds)} | {F(b.CpuSeconds)} | {F(b.HeapMegabytes)} | {F(b.LiveHeapMegabytes)} | {F(b.WorkingSetMegabytes)} |");
         }
 
         Console.WriteLine();
-        Console.WriteLine("| contender | events | wall s | CPU s | events/s | peak RSS (MiB) | ratio (wall) |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| contender | events | wall s | CPU s | events/s (wall) | peak RSS (MiB) | ratio (wall) | ratio (CPU) |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         var bareSeconds = bare.Batches.Sum(b => b.Seconds);
+        var bareCpu = bare.Batches.Sum(b => b.CpuSeconds);
         foreach (var result in results)
         {
             var seconds = result.Batches.Sum(b => b.Seconds);
             var events = result.Batches.Sum(b => b.Events);
-            Console.WriteLine($"| {result.Contender} | {events:N0} (in the database: {result.EventsInDatabase:N0}) | {F(seconds)} | {F(result.Batches.Sum(b => b.CpuSeconds))} | {events / seconds:N0} | {result.PeakMegabytes:N0} | {seconds / bareSeconds:0.0}× |");
+            Console.WriteLine($"| {result.Contender} | {events:N0} (in the database: {result.EventsInDatabase:N0}) | {F(seconds)} | {F(result.Batches.Sum(b => b.CpuSeconds))} | {events / seconds:N0} | {result.PeakMegabytes:N0} | {seconds / bareSeconds:0.0}× | {result.Batches.Sum(b => b.CpuSeconds) / bareCpu:0.0}× |");
         }
 
+        Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         return 0;
     }
 
