@@ -12,14 +12,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 // dotnet run -c Release --project tools/Disclosure.DataGenerator -- --items 1000000 [--seed 1]
-//     [--credit-records N] [--applications N] [--data-folder DIR | --postgres "Host=…;Database=…"]
+//     [--credit-records N] [--applications N] [--cases N] [--data-folder DIR | --postgres "Host=…;Database=…"]
 // Sets the database up from recipes/setup.json if it is new, then adds the generated disclosures, 双公示 records
 // (default: one per ten items, licences and penalties half each) and 依申请公开 applications (default: one per fifty
-// items), all dated up to 2026-10-31 so a run is the same whatever day it is.
+// items) and 执法公开 cases with their parties and events (default: one per twenty items, about ten events each), all
+// dated up to 2026-10-31 so a run is the same whatever day it is.
 var items = Number("--items") ?? 100_000;
 var seed = Number("--seed") ?? 1;
 var creditRecords = Number("--credit-records") ?? items / 10;
 var applications = Number("--applications") ?? items / 50;
+var cases = Number("--cases") ?? items / 20;
 var firstDate = new DateOnly(2024, 1, 1);
 var lastDate = new DateOnly(2026, 10, 31);
 var root = FindRoot();
@@ -44,17 +46,18 @@ await using (var scope = services.CreateAsyncScope())
 
 Console.WriteLine($"生成 {items:N0} 条公开信息（种子 {seed}）到 {(options.Provider == DatabaseProvider.PostgreSQL ? "PostgreSQL" : options.DataFolder)}");
 var corpus = new Corpus(Path.Combine(root, "recipes", "setup.json"), items, seed);
-var filler = new DatabaseFiller(() =>
-{
-    var builder = new DbContextOptionsBuilder<DisclosureDbContext>();
-    StorageServiceCollectionExtensions.Configure(builder, options, InstalledModules.All);
-    return new DisclosureDbContext(builder.Options);
-}, Console.Out);
+var filler = new DatabaseFiller(CreateContext, Console.Out);
 try
 {
     if (items > 0)
     {
         await filler.FillAsync(corpus, CancellationToken.None);
+    }
+
+    if (cases > 0)
+    {
+        Console.WriteLine($"生成 {cases:N0} 件执法公开案件（种子 {seed}）");
+        await new EnforcementFiller(CreateContext, Console.Out).FillAsync(new EnforcementCorpus(seed, cases, firstDate, lastDate), CancellationToken.None);
     }
 
     await using var scope = services.CreateAsyncScope();
@@ -93,6 +96,13 @@ catch (Exception exception) when (exception is InvalidOperationException or Requ
 }
 
 return 0;
+
+DisclosureDbContext CreateContext()
+{
+    var builder = new DbContextOptionsBuilder<DisclosureDbContext>();
+    StorageServiceCollectionExtensions.Configure(builder, options, InstalledModules.All);
+    return new DisclosureDbContext(builder.Options);
+}
 
 int? Number(string name) => Option(name) is { } value ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : null;
 
