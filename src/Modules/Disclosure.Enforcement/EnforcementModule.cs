@@ -29,6 +29,7 @@ public sealed class EnforcementModule : IDisclosureModule
 
     public void ConfigureServices(IServiceCollection services)
     {
+        services.AddSingleton<CaseKindCache>();
         services.AddScoped<CaseKindStore>();
         services.AddScoped<CaseRegistry>();
         services.AddScoped<PartyCaseQuery>();

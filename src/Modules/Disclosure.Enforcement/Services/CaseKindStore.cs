@@ -6,22 +6,37 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Enforcement.Services;
 
-/// <summary>The office's case kinds (<see cref="CaseKinds"/>), read once per request from the recipes' vocabulary.</summary>
-public sealed class CaseKindStore(DisclosureDbContext db)
+/// <summary>
+/// The case kinds as last read, shared by every request of the process (a singleton): the vocabulary changes only when
+/// a recipe is applied, at setup, before the site serves anyone, so the party query need not read and parse it each time.
+/// </summary>
+public sealed class CaseKindCache
+{
+    private volatile CaseKinds? _kinds;
+
+    internal CaseKinds? Kinds
+    {
+        get => _kinds;
+        set => _kinds = value;
+    }
+}
+
+/// <summary>The office's case kinds (<see cref="CaseKinds"/>), from the recipes' vocabulary.</summary>
+public sealed class CaseKindStore(DisclosureDbContext db, CaseKindCache cache)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private CaseKinds? _kinds;
-
     public async Task<CaseKinds> GetAsync(CancellationToken cancellationToken = default)
     {
-        if (_kinds is null)
+        if (cache.Kinds is { } kinds)
         {
-            var records = await db.Set<CaseKindRecord>().AsNoTracking().OrderBy(k => k.Order).ThenBy(k => k.Code).ToListAsync(cancellationToken);
-            _kinds = new CaseKinds(records.Select(r => Deserialize(r.DefinitionJson)).ToList());
+            return kinds;
         }
 
-        return _kinds;
+        var records = await db.Set<CaseKindRecord>().AsNoTracking().OrderBy(k => k.Order).ThenBy(k => k.Code).ToListAsync(cancellationToken);
+        kinds = new CaseKinds(records.Select(r => Deserialize(r.DefinitionJson)).ToList());
+        cache.Kinds = kinds;
+        return kinds;
     }
 
     /// <summary>Adds or replaces a kind by its code (the recipe step).</summary>
@@ -41,7 +56,8 @@ public sealed class CaseKindStore(DisclosureDbContext db)
             record.DefinitionJson = json;
         }
 
-        _kinds = null;
+        // Saved by the recipe executor with its step; the next read (after the save) loads the new vocabulary.
+        cache.Kinds = null;
     }
 
     private static CaseKindDefinition Deserialize(string json)
