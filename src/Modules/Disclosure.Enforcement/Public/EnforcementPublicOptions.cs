@@ -37,6 +37,6 @@ public sealed class EnforcementPublicOptions
     /// <summary>How many of the latest items of each class the page lists.</summary>
     public int ItemsPerSection { get; set; } = 5;
 
-    /// <summary>How long the public statistics are kept before they are counted again.</summary>
+    /// <summary>How long the public statistics are kept before they are counted again; 0 counts them on every view.</summary>
     public int StatisticsCacheSeconds { get; set; } = 300;
 }

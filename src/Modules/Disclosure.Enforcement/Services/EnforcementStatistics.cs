@@ -51,6 +51,12 @@ public sealed class EnforcementStatistics(
     public async Task<EnforcementStatisticsReport> GetAsync(CancellationToken cancellationToken = default)
     {
         var today = ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime);
+        var seconds = options.Value.StatisticsCacheSeconds;
+        if (seconds <= 0)
+        {
+            return await CountAsync(today, cancellationToken);
+        }
+
         var key = "enforcement-statistics:" + DateText.Date(today);
         if (cache.TryGetValue(key, out EnforcementStatisticsReport? cached) && cached is not null)
         {
@@ -58,7 +64,7 @@ public sealed class EnforcementStatistics(
         }
 
         var report = await CountAsync(today, cancellationToken);
-        cache.Set(key, report, TimeSpan.FromSeconds(Math.Max(1, options.Value.StatisticsCacheSeconds)));
+        cache.Set(key, report, TimeSpan.FromSeconds(seconds));
         return report;
     }
 
