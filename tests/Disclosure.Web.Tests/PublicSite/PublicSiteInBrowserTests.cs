@@ -123,6 +123,8 @@ public sealed class PublicSiteInBrowserTests(BrowserFixture browser) : IClassFix
     [InlineData("/content/ri-hotel")]
     [InlineData("/content/rir-2025-hotel-h2")]
     [InlineData("/content/fee-resident-id-card")]
+    [InlineData("/enforcement")]
+    [InlineData("/enforcement/query")]
     public async Task Pages_pass_axe_core_WCAG_2_1_AA_in_both_colour_schemes(string path)
     {
         foreach (var contrast in new[] { "normal", "high" })

@@ -116,10 +116,17 @@ public sealed partial class PublicRequestTests(RequestSiteFixture fixture) : ICl
         var client = fixture.Site.CreateClient(new() { AllowAutoRedirect = false });
         var personal = DemoPersonalData();
         Assert.True(personal.Count > 60);
+
+        // 执法公开's parties too: the demo cases' and those of a case registered here (its events in the 台账 and the change feed).
+        var parties = Enforcement.PublicEnforcementSupport.DemoPartyData();
+        Assert.True(parties.Count >= 20);
+        var registered = await Enforcement.PublicEnforcementSupport.RegisterCriminalCaseAsync(fixture.Site.Services, new DateOnly(2026, 11, 2));
+        personal = [.. personal, .. parties, .. registered.PersonalData];
         var places = new List<string>
         {
             "/", "/requests", "/requests/apply", "/requests/status", "/catalogue", "/guide", "/sitemap.xml", "/feeds/02.atom",
             "/api/v1/content?pageSize=100", "/api/v1/changes?limit=1000", "/openapi/v1.json",
+            "/enforcement", "/enforcement/query", "/ledger/heads", "/search?q=" + Uri.EscapeDataString(registered.Number),
         };
         foreach (var place in places)
         {
@@ -138,6 +145,7 @@ public sealed partial class PublicRequestTests(RequestSiteFixture fixture) : ICl
         }
 
         Assert.Contains("共找到 0 条结果", await client.GetStringAsync("/search?q=马建国"));
+        Assert.Contains("共找到 0 条结果", await client.GetStringAsync("/search?q=" + Uri.EscapeDataString(registered.PersonalData[0])));
 
         // Every office page and download sends the anonymous visitor to the login page.
         foreach (var path in new[] { "/admin/requests", "/admin/requests/2025-0003", "/admin/requests/register", "/admin/requests/reminders",
@@ -161,6 +169,12 @@ public sealed partial class PublicRequestTests(RequestSiteFixture fixture) : ICl
         Assert.Contains("未找到", answer);
         Assert.All(personal, value => Assert.DoesNotContain(value, answer));
         Assert.DoesNotContain("已办结", answer);
+
+        // The party's own answer from 警务公开查询 names no one either, not even the party.
+        var (partyCode, partyTail) = registered.Parties["victim"];
+        var own = await TextAsync(await Enforcement.PublicEnforcementSupport.QueryAsync(cookies, fixture.Site.Services, registered.Number, partyCode, partyTail));
+        Assert.Contains("被害人或其家属", own);
+        Assert.All(personal, value => Assert.DoesNotContain(value, own));
     }
 
     [Fact]

@@ -6,9 +6,10 @@ namespace Disclosure.Site.Caching;
 public static class PublicPaths
 {
     // Search follows the index, which lags the change log; forms carry antiforgery tokens; admin is per user;
-    // the 台账 heads move with every ledger entry, most of which are not content changes.
+    // the 台账 heads move with every ledger entry, most of which are not content changes; 执法公开's query is a form and
+    // its statistics follow the cases, not the change log.
     private static readonly PathString[] Excluded =
-        ["/admin", "/search", "/api/v1/search", "/preferences", "/error", "/requests", "/health", "/openapi", "/_content", "/ledger"];
+        ["/admin", "/search", "/api/v1/search", "/preferences", "/error", "/requests", "/enforcement", "/health", "/openapi", "/_content", "/ledger"];
 
     public static bool IsCacheable(HttpContext context)
     {
