@@ -52,7 +52,7 @@ public sealed class EnforcementFiller(Func<DisclosureDbContext> createContext, T
     private async Task CheckAsync(EnforcementCorpus corpus, CancellationToken cancellationToken)
     {
         await using var db = createContext();
-        var kinds = await new CaseKindStore(db).GetAsync(cancellationToken);
+        var kinds = await new CaseKindStore(db, new CaseKindCache()).GetAsync(cancellationToken);
         foreach (var sample in corpus.Cases().Take(2_000))
         {
             var kind = kinds.Find(sample.Head.Kind) ?? throw new InvalidOperationException($"数据库中没有案件类别 {sample.Head.Kind}：请先应用 recipes/setup.json。");
