@@ -134,6 +134,11 @@ public sealed class ApiTests(ApiSiteFixture fixture) : IClassFixture<ApiSiteFixt
         var eventIds = await fixture.DbAsync(db => (from e in db.Set<CaseEventRecord>() join c in db.Set<EnforcementCaseRecord>() on e.CaseId equals c.Id where c.Number == number select e.Id).ToListAsync());
         var notices = await fixture.DbAsync(db => db.Set<Disclosure.Channels.Outbox.OutboxMessage>().Where(m => m.ContentType == "notice/enforcement-step").Select(m => m.ContentItemId).ToListAsync());
         Assert.Equal(2, notices.Count(n => eventIds.Any(id => n.StartsWith($"enforcement-step:{id}.", StringComparison.Ordinal))));
+        // The dispatcher delivers them to the app webhook, signed, with the case, the step, its date and the party's id only.
+        var delivered = await DeliveredNoticesAsync(number, 2);
+        Assert.Equal(["立案", "采取刑事强制措施"], delivered.Select(n => n.GetProperty("data").GetProperty("step").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(delivered, n => Assert.Equal("enforcement-step", n.GetProperty("notice").GetString()));
+        Assert.Equal(["2026-11-05", "2026-11-06"], delivered.Select(n => n.GetProperty("data").GetProperty("formedOn").GetString()).Order(StringComparer.Ordinal));
 
         var bad = await client.SendAsync(Signed("/api/v1/enforcement/events", new
         {
@@ -154,6 +159,35 @@ public sealed class ApiTests(ApiSiteFixture fixture) : IClassFixture<ApiSiteFixt
         Assert.Equal(3, await EventCountAsync(number));
         var unparsable = await client.SendAsync(Signed("/api/v1/enforcement/events", new { events = new[] { new { sourceEventId = "x", formedOn = "23/11/2026" } } }));
         Assert.Equal(HttpStatusCode.BadRequest, unparsable.StatusCode);
+    }
+
+    private async Task<List<JsonElement>> DeliveredNoticesAsync(string number, int expected)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var found = new List<JsonElement>();
+            foreach (var (name, timestamp, signature, body) in fixture.Receiver.Received.Where(r => r.Event == "notice"))
+            {
+                Assert.True(Disclosure.Channels.Webhooks.WebhookSignature.Verify(ApiSiteFixture.WebhookSecret, timestamp, signature, body, fixture.Clock.GetUtcNow(), TimeSpan.FromMinutes(5)), name);
+                var root = JsonDocument.Parse(body).RootElement;
+                if (root.GetProperty("data").GetProperty("caseNumber").GetString() == number)
+                {
+                    var text = Encoding.UTF8.GetString(body);
+                    Assert.DoesNotContain("马某", text);
+                    Assert.DoesNotContain("13995110777", text);
+                    found.Add(root);
+                }
+            }
+
+            if (found.Count >= expected)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException($"expected {expected} notices for {number} at the webhook, got {fixture.Receiver.Received.Count} deliveries in all");
     }
 
     [Fact]

@@ -127,10 +127,15 @@ public static class EnforcementApi
         }
     }
 
+    /// <summary>How many problems the detail text names; <c>errors</c> always lists every one.</summary>
+    private const int ProblemsInDetail = 20;
+
     private static ProblemHttpResult Refused(CaseInputException exception, string title, int status) =>
         TypedResults.Problem(
             title: title,
-            detail: exception.Message,
+            detail: exception.Errors.Count <= ProblemsInDetail
+                ? exception.Message
+                : string.Join("；", exception.Errors.Take(ProblemsInDetail)) + $"……共 {exception.Errors.Count} 处，见 errors。",
             statusCode: status,
             extensions: new Dictionary<string, object?> { ["errors"] = exception.Errors.Select(e => new InputErrorResponse(e.Where, e.Message, e.Item)).ToList() });
 }
