@@ -191,6 +191,32 @@ public sealed class ApiTests(ApiSiteFixture fixture) : IClassFixture<ApiSiteFixt
     }
 
     [Fact]
+    public void Sources_are_checked_at_start_with_chinese_messages()
+    {
+        var options = new EnforcementOptions
+        {
+            Sources =
+            [
+                new EnforcementSource { Name = "jz", Key = Convert.ToBase64String(ApiSiteFixture.Key) },
+                new EnforcementSource { Name = "JZ", Key = Convert.ToBase64String(ApiSiteFixture.Key) },
+                new EnforcementSource { Name = "upload", Key = Convert.ToBase64String(ApiSiteFixture.Key) },
+                new EnforcementSource { Name = "办案系统", Key = "not base64!" },
+                new EnforcementSource { Name = "short", Key = Convert.ToBase64String(new byte[16]) },
+            ],
+        };
+        var result = new EnforcementOptionsValidator().Validate(null, options);
+        Assert.True(result.Failed);
+        Assert.Equal(
+        [
+            "Enforcement:Sources:1:Name“JZ”重复：每个来源系统的名称须唯一。",
+            "Enforcement:Sources:2:Name 不能为“upload”：该名称留给后台上传的文件。",
+            "Enforcement:Sources:3:Name“办案系统”无效：来源名称须为 1 至 32 位字母、数字、点、下划线或连字符。",
+        ], result.Failures!.Where(f => f.Contains(":Name", StringComparison.Ordinal)));
+        Assert.Equal(["Enforcement:Sources:3:Key", "Enforcement:Sources:4:Key"], result.Failures!.Where(f => f.Contains(":Key", StringComparison.Ordinal)).Select(f => f.Split(' ')[0]));
+        Assert.False(new EnforcementOptionsValidator().Validate(null, new EnforcementOptions()).Failed);
+    }
+
+    [Fact]
     public async Task The_api_is_in_the_openapi_document()
     {
         var document = await fixture.Site.CreateClient().GetStringAsync("/openapi/v1.json");
