@@ -1,5 +1,6 @@
 using Disclosure.Admin;
 using Disclosure.Channels.Content;
+using Disclosure.Channels.Notices;
 using Disclosure.Channels.Outbox;
 using Disclosure.Channels.WeChat;
 using Disclosure.Channels.Web;
@@ -39,6 +40,7 @@ public sealed class ChannelsModule : IDisclosureModule
         services.AddScoped<IContentChangeObserver, OutboxWriter>();
         services.AddScoped<OutboxStore>();
         services.AddScoped<OutboxStatusQuery>();
+        services.AddScoped<NoticeWriter>();
         services.AddHostedService<OutboxDispatcher>();
 
         // What channels read.

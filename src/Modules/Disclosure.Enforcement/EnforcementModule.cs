@@ -1,11 +1,13 @@
 using Disclosure.Admin;
 using Disclosure.Core.Recipes;
 using Disclosure.Core.Security;
+using Disclosure.Enforcement.Api;
 using Disclosure.Enforcement.Public;
 using Disclosure.Enforcement.Recipes;
 using Disclosure.Enforcement.Services;
 using Disclosure.Storage.Modules;
 using Disclosure.Storage.Setup;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Enforcement;
@@ -22,7 +24,7 @@ public sealed class EnforcementModule : IDisclosureModule
     /// <summary>Parties' personal data (on a recorded click) and reissuing their 查询码: the 公开办 only.</summary>
     public const string PartyDataPolicy = "EnforcementPartyData";
 
-    public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin"];
+    public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin", "Disclosure.Channels"];
 
     public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new CaseKindsStepReader(), new CasesStepReader()];
 
@@ -40,6 +42,9 @@ public sealed class EnforcementModule : IDisclosureModule
         services.AddAdminPolicy(AdminPolicy, RoleNames.Editor, RoleNames.InformationOffice);
         services.AddAdminPolicy(PartyDataPolicy, RoleNames.InformationOffice);
         services.AddSingleton(new AdminMenuEntry("执法公开", "/admin/enforcement", AdminPolicy, 65));
+        services.AddEnforcementImport();
         services.AddEnforcementPublic();
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapEnforcementApi();
 }

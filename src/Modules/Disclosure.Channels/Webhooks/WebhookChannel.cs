@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Disclosure.Channels.Content;
+using Disclosure.Channels.Notices;
 using Disclosure.Channels.Outbox;
 using Disclosure.Core.Channels;
 using Disclosure.Storage.Entities;
@@ -14,9 +15,11 @@ namespace Disclosure.Channels.Webhooks;
 /// <summary>
 /// The app (移动客户端): the change feed already carries everything, and this pushes each change to the configured
 /// endpoints at once, signed (see <see cref="WebhookSignature"/>), with the idempotency key so a receiver can drop
-/// the duplicate a retry after a lost response produces.
+/// the duplicate a retry after a lost response produces. Notices (<see cref="OutboxNotices"/>) go the same way, with
+/// the <c>notice</c> event and what their source says.
 /// </summary>
-public sealed class WebhookChannel(IHttpClientFactory clients, IOptions<WebhookOptions> options, ChannelItemLoader items, TimeProvider clock) : IChannel
+public sealed class WebhookChannel(
+    IHttpClientFactory clients, IOptions<WebhookOptions> options, ChannelItemLoader items, IEnumerable<INoticeSource> notices, TimeProvider clock) : IChannel
 {
     public const string HttpClientName = "Disclosure.Webhooks";
 
@@ -33,6 +36,11 @@ public sealed class WebhookChannel(IHttpClientFactory clients, IOptions<WebhookO
         if (endpoint is null || string.IsNullOrEmpty(endpoint.Url))
         {
             return new DeliveryResult.Fail($"推送地址“{message.Target}”未配置（Channels:Webhooks:Endpoints）。");
+        }
+
+        if (OutboxNotices.IsNotice(message))
+        {
+            return await DeliverNoticeAsync(endpoint, message, cancellationToken);
         }
 
         var item = await items.LoadAsync(message.ContentItemId, message.VersionNumber, cancellationToken);
@@ -56,15 +64,38 @@ public sealed class WebhookChannel(IHttpClientFactory clients, IOptions<WebhookO
             OccurredAt = message.CreatedUtc,
             Reason = message.Kind == ChangeKind.Withdrawn ? item.Version.WithdrawReason : null,
         };
-        var body = JsonSerializer.SerializeToUtf8Bytes(payload, Json);
-        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        return await PostAsync(endpoint, message, payload.Event, JsonSerializer.SerializeToUtf8Bytes(payload, Json), item.Url, cancellationToken);
+    }
 
+    private async Task<DeliveryResult> DeliverNoticeAsync(WebhookEndpoint endpoint, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var type = OutboxNotices.TypeOf(message)!;
+        var source = notices.FirstOrDefault(n => n.Type == type);
+        var reference = OutboxNotices.ReferenceOf(message);
+        if (source is null || reference is null)
+        {
+            return new DeliveryResult.Fail($"通知类型“{type}”无人处理（相应模块未安装）。");
+        }
+
+        var data = await source.LoadAsync(reference, cancellationToken);
+        if (data is null)
+        {
+            return new DeliveryResult.Fail($"通知“{message.ContentItemId}”所述的记录已不存在。");
+        }
+
+        var payload = new WebhookNoticePayload { Id = message.IdempotencyKey, Notice = type, OccurredAt = message.CreatedUtc, Data = data };
+        return await PostAsync(endpoint, message, payload.Event, JsonSerializer.SerializeToUtf8Bytes(payload, Json), null, cancellationToken);
+    }
+
+    private async Task<DeliveryResult> PostAsync(WebhookEndpoint endpoint, OutboxMessage message, string eventName, byte[] body, string? url, CancellationToken cancellationToken)
+    {
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp);
         request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(endpoint.Secret, timestamp, body));
         request.Headers.Add(WebhookSignature.IdempotencyKeyHeader, message.IdempotencyKey);
-        request.Headers.Add(WebhookSignature.EventHeader, payload.Event);
+        request.Headers.Add(WebhookSignature.EventHeader, eventName);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
@@ -72,7 +103,7 @@ public sealed class WebhookChannel(IHttpClientFactory clients, IOptions<WebhookO
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode)
         {
-            return new DeliveryResult.Delivered(response.Headers.TryGetValues("X-Request-Id", out var ids) ? ids.FirstOrDefault() : null, item.Url);
+            return new DeliveryResult.Delivered(response.Headers.TryGetValues("X-Request-Id", out var ids) ? ids.FirstOrDefault() : null, url);
         }
 
         var reason = $"推送地址返回 HTTP {status}{(response.ReasonPhrase is { Length: > 0 } phrase ? " " + phrase : null)}。";

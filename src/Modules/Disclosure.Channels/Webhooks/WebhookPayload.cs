@@ -36,3 +36,22 @@ public sealed record WebhookPayload
     /// <summary>For a withdrawal: the reason shown on the public notice.</summary>
     [JsonPropertyName("reason")] public string? Reason { get; init; }
 }
+
+/// <summary>
+/// The JSON a webhook receives for a notice to one person (<c>event</c> <c>notice</c>): <see cref="Notice"/> names its
+/// type, <see cref="Data"/> is what the notice's module says (see that module's README for the fields).
+/// </summary>
+public sealed record WebhookNoticePayload
+{
+    [JsonPropertyName("id")] public required string Id { get; init; }
+
+    /// <summary>Always <c>notice</c>, so a receiver tells it from a publication by the same field.</summary>
+    [JsonPropertyName("event")] public string Event { get; init; } = "notice";
+
+    [JsonPropertyName("notice")] public required string Notice { get; init; }
+
+    /// <summary>When the notice was written (UTC, ISO 8601).</summary>
+    [JsonPropertyName("occurredAt")] public DateTime OccurredAt { get; init; }
+
+    [JsonPropertyName("data")] public required object Data { get; init; }
+}

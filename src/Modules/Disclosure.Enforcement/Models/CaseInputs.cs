@@ -38,6 +38,9 @@ public sealed record NewCaseEvent(
 /// <summary>One problem with an input, where it is (行 3、第 2 条事件 …) and what is wrong, in zh-CN.</summary>
 public sealed record CaseInputError(string Where, string Message)
 {
+    /// <summary>The 0-based position in the batch of the event (or party) it is about, when it is about one: an importer maps it to its row.</summary>
+    public int? Item { get; init; }
+
     public override string ToString() => string.IsNullOrEmpty(Where) ? Message : $"{Where}：{Message}";
 }
 

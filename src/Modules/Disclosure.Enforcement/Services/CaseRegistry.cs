@@ -17,16 +17,27 @@ public sealed record IssuedQueryCode(long PartyId, string RoleName, string Code)
 public sealed record RegisteredCase(long Id, string Number, IReadOnlyList<IssuedQueryCode> Codes);
 
 /// <summary>What a batch of events did (or, in a dry run, would do).</summary>
-public sealed record EventBatchResult(int Added, int AlreadyPresent, IReadOnlyList<string> CaseNumbers);
+public sealed record EventBatchResult(int Added, int AlreadyPresent, IReadOnlyList<string> CaseNumbers)
+{
+    /// <summary>The 0-based positions of the events already stored (and so left alone), for a dry run's report.</summary>
+    public IReadOnlyList<int> AlreadyPresentItems { get; init; } = [];
+
+    /// <summary>Notices written for parties who asked to be told of each new step (0 in a dry run or with no receiver).</summary>
+    public int Notices { get; init; }
+}
 
 /// <summary>
 /// Writes 执法公开's cases, parties and events: every input checked against the office's case kinds first (kind, event
 /// type, roles, dates not in the future and not before 受案), a batch refused whole with every problem listed, each
-/// change in one transaction with its 台账 entry.
+/// change in one transaction with its 台账 entry and the notices to the parties who asked for them.
 /// </summary>
-public sealed class CaseRegistry(DisclosureDbContext db, CaseKindStore kinds, LedgerWriter ledger, TimeProvider clock)
+public sealed class CaseRegistry(DisclosureDbContext db, CaseKindStore kinds, LedgerWriter ledger, CaseStepNotices notices, TimeProvider clock)
 {
-    public const int MaxBatch = 10_000;
+    /// <summary>A year's events of a large office in one file; validated and written in chunks, so memory stays flat.</summary>
+    public const int MaxBatch = 100_000;
+
+    /// <summary>Events written per SaveChanges (the change tracker is cleared after each).</summary>
+    private const int WriteChunk = 1_000;
 
     public DateOnly Today => ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime);
 
@@ -126,43 +137,45 @@ public sealed class CaseRegistry(DisclosureDbContext db, CaseKindStore kinds, Le
         var errors = new List<CaseInputError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var accepted = new List<(NewCaseEvent Input, EnforcementCaseRecord Case, CaseEventType Type)>();
-        var already = 0;
+        var already = new List<int>();
         for (var i = 0; i < events.Count; i++)
         {
             var input = events[i];
             var where = $"第 {i + 1} 条";
             var before = errors.Count;
+            var item = i;
+            void Refuse(string message) => errors.Add(new CaseInputError(where, message) { Item = item });
             if (source is not null && string.IsNullOrWhiteSpace(input.SourceEventId))
             {
-                errors.Add(new CaseInputError(where, "缺少来源事件编号。"));
+                Refuse("缺少来源事件编号。");
             }
             else if (input.SourceEventId is { Length: > 64 })
             {
-                errors.Add(new CaseInputError(where, "来源事件编号不能超过 64 个字符。"));
+                Refuse("来源事件编号不能超过 64 个字符。");
             }
             else if (input.SourceEventId is { } id && !seen.Add(id))
             {
-                errors.Add(new CaseInputError(where, $"来源事件编号 {id} 在本批中重复。"));
+                Refuse($"来源事件编号 {id} 在本批中重复。");
             }
 
             if (!cases.TryGetValue(CaseText.NormalizeNumber(input.CaseNumber), out var found))
             {
-                errors.Add(new CaseInputError(where, $"案件 {CaseText.NormalizeNumber(input.CaseNumber)} 未登记。"));
+                Refuse($"案件 {CaseText.NormalizeNumber(input.CaseNumber)} 未登记。");
                 continue;
             }
 
             var kind = vocabulary.Find(found.KindCode)!;
-            var type = kind.FindEvent(input.Type);
+            var type = FindType(kind, input.Type);
             if (type is null)
             {
-                errors.Add(new CaseInputError(where, $"“{input.Type}”不是{kind.Name}的办理环节（可用：{string.Join("、", kind.Events.Where(e => !e.Opening).Select(e => $"{e.Code} {e.Name}"))}）。"));
+                Refuse($"“{input.Type}”不是{kind.Name}的办理环节（可用：{string.Join("、", kind.Events.Where(e => !e.Opening).Select(e => $"{e.Code} {e.Name}"))}）。");
             }
             else if (type.Opening)
             {
-                errors.Add(new CaseInputError(where, $"“{type.Name}”随案件登记，不能再次添加。"));
+                Refuse($"“{type.Name}”随案件登记，不能再次添加。");
             }
 
-            errors.AddRange(CheckEventFields(input, found, type, where));
+            errors.AddRange(CheckEventFields(input, found, type, where).Select(e => e with { Item = item }));
             if (errors.Count > before || type is null)
             {
                 continue;
@@ -170,7 +183,7 @@ public sealed class CaseRegistry(DisclosureDbContext db, CaseKindStore kinds, Le
 
             if (input.SourceEventId is { } sourceId && known.Contains(sourceId))
             {
-                already++;
+                already.Add(i);
             }
             else
             {
@@ -183,27 +196,37 @@ public sealed class CaseRegistry(DisclosureDbContext db, CaseKindStore kinds, Le
             throw new CaseInputException(errors);
         }
 
-        var result = new EventBatchResult(accepted.Count, already, accepted.Select(a => a.Case.Number).Distinct().ToList());
+        var result = new EventBatchResult(accepted.Count, already.Count, accepted.Select(a => a.Case.Number).Distinct().ToList()) { AlreadyPresentItems = already };
         if (dryRun || accepted.Count == 0)
         {
             return result;
         }
 
-        await db.InTransactionAsync(async () =>
+        var written = await db.InTransactionAsync(async () =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            foreach (var (input, found, type) in accepted)
+            var listeners = await notices.ListenersAsync(accepted.Select(a => a.Case.Id).Distinct().ToList(), cancellationToken);
+            var sent = 0;
+            foreach (var chunk in accepted.Chunk(WriteChunk))
             {
-                db.Set<CaseEventRecord>().Add(new CaseEventRecord
+                var rows = chunk.Select(a => (a.Case, Row: new CaseEventRecord
                 {
-                    CaseId = found.Id, TypeCode = type.Code, FormedOn = input.FormedOn, VisibleUtc = input.Visible ? now : null,
-                    DocumentName = Clean(input.DocumentName) ?? type.Document, DocumentNumber = Clean(input.DocumentNumber), Detail = Clean(input.Detail),
-                    Source = source, SourceEventId = source is null ? null : input.SourceEventId, RecordedUtc = now, RecordedBy = actor,
-                });
+                    CaseId = a.Case.Id, TypeCode = a.Type.Code, FormedOn = a.Input.FormedOn, VisibleUtc = a.Input.Visible ? now : null,
+                    DocumentName = Clean(a.Input.DocumentName) ?? a.Type.Document, DocumentNumber = Clean(a.Input.DocumentNumber), Detail = Clean(a.Input.Detail),
+                    Source = source, SourceEventId = source is null ? null : a.Input.SourceEventId, RecordedUtc = now, RecordedBy = actor,
+                })).ToList();
+                db.Set<CaseEventRecord>().AddRange(rows.Select(r => r.Row));
+                await db.SaveChangesAsync(cancellationToken);
+                foreach (var (found, row) in rows.Where(r => r.Row.VisibleUtc is not null))
+                {
+                    sent += notices.Add(listeners, vocabulary.Find(found.KindCode)!, row);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                // Flat memory for a large batch: nothing written so far is needed again.
+                db.ChangeTracker.Clear();
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
             await UpdateStagesAsync(accepted.Select(a => a.Case.Id).Distinct().ToList(), cancellationToken);
             if (accepted.Count == 1)
             {
@@ -214,12 +237,12 @@ public sealed class CaseRegistry(DisclosureDbContext db, CaseKindStore kinds, Le
             else
             {
                 await ledger.AppendAsync(actor, EnforcementLedgerActions.EventsImported, null, null, null,
-                    $"{source ?? "手工"}：新增 {accepted.Count} 条，已存在 {already} 条，涉及案件 {result.CaseNumbers.Count} 件", cancellationToken);
+                    $"{source ?? "手工"}：新增 {accepted.Count} 条，已存在 {already.Count} 条，涉及案件 {result.CaseNumbers.Count} 件", cancellationToken);
             }
 
-            return 0;
+            return sent;
         }, cancellationToken);
-        return result;
+        return result with { Notices = written };
     }
 
     /// <summary>Makes a held-back event visible to the parties now (its timeliness is judged from this moment).</summary>
@@ -236,8 +259,14 @@ public sealed class CaseRegistry(DisclosureDbContext db, CaseKindStore kinds, Le
             }
 
             found.Event.VisibleUtc = clock.GetUtcNow().UtcDateTime;
+            var vocabulary = await kinds.GetAsync(cancellationToken);
+            if (vocabulary.Find(found.KindCode) is { } kind)
+            {
+                notices.Add(await notices.ListenersAsync([found.Event.CaseId], cancellationToken), kind, found.Event);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
-            var name = (await kinds.GetAsync(cancellationToken)).EventName(found.KindCode, found.Event.TypeCode);
+            var name = vocabulary.EventName(found.KindCode, found.Event.TypeCode);
             await ledger.AppendAsync(actor, EnforcementLedgerActions.EventReleased, EnforcementLedgerActions.Subject(found.Number), null, null,
                 $"{name}（{found.Event.FormedOn:yyyy-MM-dd}）", cancellationToken);
             return true;
@@ -366,20 +395,26 @@ public sealed class CaseRegistry(DisclosureDbContext db, CaseKindStore kinds, Le
         }
     }
 
-    /// <summary>Each case's stage becomes its latest event's type (by 形成日期, then by order of recording).</summary>
+    /// <summary>
+    /// Each case's stage becomes its latest event's type (by 形成日期, then by order of recording): one UPDATE per
+    /// 500 cases, the latest type found by a subquery in the database.
+    /// </summary>
     private async Task UpdateStagesAsync(IReadOnlyList<long> caseIds, CancellationToken cancellationToken)
     {
         foreach (var chunk in caseIds.Chunk(500))
         {
-            var latest = await db.Set<CaseEventRecord>().AsNoTracking().Where(e => chunk.Contains(e.CaseId))
-                .GroupBy(e => e.CaseId)
-                .Select(g => g.OrderByDescending(e => e.FormedOn).ThenByDescending(e => e.Id).Select(e => new { e.CaseId, e.TypeCode }).First())
-                .ToListAsync(cancellationToken);
-            foreach (var row in latest)
-            {
-                await db.Set<EnforcementCaseRecord>().Where(c => c.Id == row.CaseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.StageCode, row.TypeCode), cancellationToken);
-            }
+            await db.Set<EnforcementCaseRecord>().Where(c => chunk.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(
+                c => c.StageCode,
+                c => db.Set<CaseEventRecord>().Where(e => e.CaseId == c.Id).OrderByDescending(e => e.FormedOn).ThenByDescending(e => e.Id).Select(e => e.TypeCode).First()),
+                cancellationToken);
         }
+    }
+
+    /// <summary>The kind's event by its code or, as people type it in a table, by its zh-CN name.</summary>
+    private static CaseEventType? FindType(CaseKindDefinition kind, string? typed)
+    {
+        var value = typed?.Trim() ?? string.Empty;
+        return kind.FindEvent(value) ?? kind.Events.FirstOrDefault(e => e.Name == value);
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
