@@ -21,7 +21,8 @@ public sealed record CaseReceipt(
     string RoleName,
     string Code,
     string QueryUrl,
-    string Rights)
+    string Rights,
+    DateOnly IssuedOn)
 {
     public const string Registered = "受案回执（查询告知）";
     public const string Reissued = "查询告知（重新生成查询码）";
@@ -29,6 +30,6 @@ public sealed record CaseReceipt(
     /// <summary>The public query page, on the host staff reached this page by.</summary>
     public const string QueryPath = "/enforcement/query";
 
-    public static CaseReceipt For(string title, EnforcementCaseRecord found, CaseKindDefinition kind, string? partyName, IssuedQueryCode code, string queryUrl) =>
-        new(title, found.Number, kind.Name, found.UnitName, found.UnitContact, found.AcceptedOn, partyName, code.RoleName, code.Code, queryUrl, kind.Rights);
+    public static CaseReceipt For(string title, EnforcementCaseRecord found, CaseKindDefinition kind, string? partyName, IssuedQueryCode code, string queryUrl, DateOnly issuedOn) =>
+        new(title, found.Number, kind.Name, found.UnitName, found.UnitContact, found.AcceptedOn, partyName, code.RoleName, code.Code, queryUrl, kind.Rights, issuedOn);
 }

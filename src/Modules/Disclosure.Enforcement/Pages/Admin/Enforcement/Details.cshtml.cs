@@ -152,7 +152,7 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
-        Reissued = CaseReceipt.For(CaseReceipt.Reissued, Details.Case, Kind, null, code, $"{Request.Scheme}://{Request.Host}{CaseReceipt.QueryPath}");
+        Reissued = CaseReceipt.For(CaseReceipt.Reissued, Details.Case, Kind, null, code, $"{Request.Scheme}://{Request.Host}{CaseReceipt.QueryPath}", queries.Today);
         History = await history.OfAsync(EnforcementLedgerActions.Subject(Details.Case.Number), cancellationToken);
         // The new code is on this page only.
         Response.Headers.CacheControl = "no-cache, no-store";

@@ -99,7 +99,7 @@ public sealed class RegisterModel(CaseRegistry registry, CaseKindStore kinds) : 
                     AcceptedOn = acceptedOn, StageCode = Chosen.Opening.Code, CreatedBy = User.Identity!.Name!,
                 };
                 var queryUrl = $"{Request.Scheme}://{Request.Host}{CaseReceipt.QueryPath}";
-                Receipts = registered.Codes.Select((code, i) => CaseReceipt.For(CaseReceipt.Registered, record, Chosen, parties[i].Name!.Trim(), code, queryUrl)).ToList();
+                Receipts = registered.Codes.Select((code, i) => CaseReceipt.For(CaseReceipt.Registered, record, Chosen, parties[i].Name!.Trim(), code, queryUrl, registry.Today)).ToList();
                 RegisteredNumber = registered.Number;
                 // The codes are on this page only: nothing may keep a copy of it.
                 Response.Headers.CacheControl = "no-cache, no-store";
