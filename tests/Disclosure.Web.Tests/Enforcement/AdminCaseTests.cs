@@ -248,6 +248,33 @@ public sealed class AdminCaseTests(AdminEnforcementSiteFixture fixture) : IClass
         Assert.Contains("强制措施种类：取保候审", html);
     }
 
+    [Fact]
+    public async Task The_list_opens_a_case_by_its_number_and_filters_by_part_kind_and_unit()
+    {
+        var editor = await Staff.SignedInAsync(fixture.Site, "editor");
+        var exact = await editor.GetAsync("/admin/enforcement?q=" + Uri.EscapeDataString("fy-2026-007"));
+        Assert.Equal(HttpStatusCode.Redirect, exact.StatusCode);
+        Assert.Equal("/admin/enforcement/FY-2026-007", exact.Headers.Location!.OriginalString);
+
+        var part = await TextAsync(await editor.GetAsync("/admin/enforcement?q=A64012132"));
+        Assert.Contains("A6401213200002026110102", part);
+        Assert.Contains("A6401213200002026110117", part);
+        Assert.DoesNotContain(Criminal, part);
+        var petitions = await TextAsync(await editor.GetAsync("/admin/enforcement?kind=petition"));
+        Assert.Contains("XF-2026-0058", petitions);
+        Assert.DoesNotContain("FY-2026-007", petitions);
+        var unit = await TextAsync(await editor.GetAsync("/admin/enforcement?unit=" + Uri.EscapeDataString("永宁县公安局法制大队")));
+        Assert.Contains("FY-2026-007", unit);
+        Assert.Contains("PC-2026-003", unit);
+        Assert.DoesNotContain("XF-2026-0058", unit);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync("/admin/enforcement/NO-SUCH-CASE")).StatusCode);
+
+        // Every POST carries the antiforgery token: without it nothing is released.
+        var id = await HeldEventIdAsync(Mediation, "mediation-agreement");
+        var forged = await editor.PostAsync($"/admin/enforcement/{Mediation}?handler=release&eventId={id}", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+    }
+
     private async Task<long> HeldEventIdAsync(string number, string type)
     {
         await using var scope = fixture.Site.Services.CreateAsyncScope();

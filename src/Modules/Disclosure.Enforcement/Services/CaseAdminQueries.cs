@@ -77,6 +77,13 @@ public sealed class CaseAdminQueries(DisclosureDbContext db, IWorkingDayCalendar
         return rows.Count > PageSize ? new CaseListPage(rows[..PageSize], rows[PageSize - 1].Id) : new CaseListPage(rows, null);
     }
 
+    /// <summary>The 案件编号 as stored when a case has exactly this number (as typed), or null: one look-up in the unique index.</summary>
+    public async Task<string?> ExactNumberAsync(string? typed, CancellationToken cancellationToken = default)
+    {
+        var number = CaseText.NormalizeNumber(typed);
+        return number.Length == 0 ? null : await db.Set<EnforcementCaseRecord>().AsNoTracking().Where(c => c.Number == number).Select(c => c.Number).SingleOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The latest 形成日期 whose held events are overdue today.</summary>
     public async Task<DateOnly> OverdueCutoffAsync(CancellationToken cancellationToken = default) =>
         EnforcementClock.LatestOverdueFormedOn(await calendars.GetCalendarAsync(cancellationToken), Today);

@@ -44,13 +44,13 @@ public sealed class EnforcementIndexModel(CaseAdminQueries queries, CaseKindStor
             return Page();
         }
 
-        Cases = await queries.ListAsync(new CaseListFilter(Q, string.IsNullOrWhiteSpace(Kind) ? null : Kind, Unit, Before), cancellationToken);
-        // A full 案件编号 found on its own opens the case.
-        if (Before is null && Cases.Rows is [var only] && only.Number == CaseText.NormalizeNumber(Q))
+        // A whole 案件编号 opens its case at once; only a part of one searches the list.
+        if (Before is null && string.IsNullOrWhiteSpace(Kind) && string.IsNullOrWhiteSpace(Unit) && await queries.ExactNumberAsync(Q, cancellationToken) is { } number)
         {
-            return Redirect("/admin/enforcement/" + Uri.EscapeDataString(only.Number));
+            return Redirect("/admin/enforcement/" + Uri.EscapeDataString(number));
         }
 
+        Cases = await queries.ListAsync(new CaseListFilter(Q, string.IsNullOrWhiteSpace(Kind) ? null : Kind, Unit, Before), cancellationToken);
         return Page();
     }
 
