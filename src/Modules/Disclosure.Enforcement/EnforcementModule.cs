@@ -1,6 +1,7 @@
 using Disclosure.Admin;
 using Disclosure.Core.Recipes;
 using Disclosure.Core.Security;
+using Disclosure.Enforcement.Admin;
 using Disclosure.Enforcement.Api;
 using Disclosure.Enforcement.Public;
 using Disclosure.Enforcement.Recipes;
@@ -42,6 +43,7 @@ public sealed class EnforcementModule : IDisclosureModule
         services.AddAdminPolicy(AdminPolicy, RoleNames.Editor, RoleNames.InformationOffice);
         services.AddAdminPolicy(PartyDataPolicy, RoleNames.InformationOffice);
         services.AddSingleton(new AdminMenuEntry("执法公开", "/admin/enforcement", AdminPolicy, 65));
+        services.AddEnforcementAdmin();
         services.AddEnforcementImport();
         services.AddEnforcementPublic();
     }
