@@ -726,6 +726,8 @@ namespace Disclosure.Storage.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FormedOn");
+
                     b.HasIndex("CaseId", "FormedOn");
 
                     b.HasIndex("Source", "SourceEventId")

@@ -38,6 +38,8 @@ public sealed class CaseRegistryTests
 
         // 犯罪嫌疑人家属: 强制措施、鉴定意见 — the 移送 once it is released.
         Assert.Equal(["采取刑事强制措施", "鉴定意见"], (await QueryAsync(database, Criminal, suspect, "0231"))!.Events.Select(e => e.Name));
+        // The held step is not the case's public stage either.
+        Assert.Equal("solved", await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Set<EnforcementCaseRecord>().Select(c => c.StageCode).SingleAsync()));
         var held = await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Set<CaseEventRecord>().SingleAsync(e => e.VisibleUtc == null));
         Assert.True(await database.InScopeAsync(sp => sp.GetRequiredService<CaseRegistry>().ReleaseAsync(held.Id, "office")));
         Assert.False(await database.InScopeAsync(sp => sp.GetRequiredService<CaseRegistry>().ReleaseAsync(held.Id, "office")));

@@ -21,5 +21,7 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
         caseEvent.HasIndex(e => new { e.Source, e.SourceEventId }).IsUnique();
         // The due and overdue board: events not yet visible, by 形成日期.
         caseEvent.HasIndex(e => new { e.VisibleUtc, e.FormedOn });
+        // The monthly timeliness report: the events formed in a month.
+        caseEvent.HasIndex(e => e.FormedOn);
     }
 }

@@ -35,7 +35,7 @@ public sealed class EnforcementCaseRecord
     /// <summary>受案 (受理) date, the opening event's 形成日期; no event is dated before it.</summary>
     public DateOnly AcceptedOn { get; set; }
 
-    /// <summary>The latest event's type (by 形成日期), for the public statistics by stage.</summary>
+    /// <summary>The latest visible event's type (by 形成日期), for the public statistics by stage.</summary>
     public required string StageCode { get; set; }
 
     public DateTime CreatedUtc { get; set; }

@@ -266,6 +266,7 @@ public sealed class CaseRegistry(DisclosureDbContext db, CaseKindStore kinds, Le
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await UpdateStagesAsync([found.Event.CaseId], cancellationToken);
             var name = vocabulary.EventName(found.KindCode, found.Event.TypeCode);
             await ledger.AppendAsync(actor, EnforcementLedgerActions.EventReleased, EnforcementLedgerActions.Subject(found.Number), null, null,
                 $"{name}（{found.Event.FormedOn:yyyy-MM-dd}）", cancellationToken);
@@ -396,8 +397,9 @@ public sealed class CaseRegistry(DisclosureDbContext db, CaseKindStore kinds, Le
     }
 
     /// <summary>
-    /// Each case's stage becomes its latest event's type (by 形成日期, then by order of recording): one UPDATE per
-    /// 500 cases, the latest type found by a subquery in the database.
+    /// Each case's stage becomes its latest visible event's type, by 形成日期 and then by order of recording (a held-back
+    /// step is not public, not even as a count in the statistics; the opening event always is): one UPDATE per 500
+    /// cases, the latest type found by a subquery in the database.
     /// </summary>
     private async Task UpdateStagesAsync(IReadOnlyList<long> caseIds, CancellationToken cancellationToken)
     {
@@ -405,7 +407,7 @@ public sealed class CaseRegistry(DisclosureDbContext db, CaseKindStore kinds, Le
         {
             await db.Set<EnforcementCaseRecord>().Where(c => chunk.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(
                 c => c.StageCode,
-                c => db.Set<CaseEventRecord>().Where(e => e.CaseId == c.Id).OrderByDescending(e => e.FormedOn).ThenByDescending(e => e.Id).Select(e => e.TypeCode).First()),
+                c => db.Set<CaseEventRecord>().Where(e => e.CaseId == c.Id && e.VisibleUtc != null).OrderByDescending(e => e.FormedOn).ThenByDescending(e => e.Id).Select(e => e.TypeCode).First()),
                 cancellationToken);
         }
     }

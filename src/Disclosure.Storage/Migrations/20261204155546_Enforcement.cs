@@ -126,6 +126,11 @@ namespace Disclosure.Storage.Migrations
                 columns: new[] { "CaseId", "FormedOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EnforcementCaseEvents_FormedOn",
+                table: "EnforcementCaseEvents",
+                column: "FormedOn");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EnforcementCaseEvents_Source_SourceEventId",
                 table: "EnforcementCaseEvents",
                 columns: new[] { "Source", "SourceEventId" },

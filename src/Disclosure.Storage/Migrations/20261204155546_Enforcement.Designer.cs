@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Disclosure.Storage.Migrations
 {
     [DbContext(typeof(DisclosureDbContext))]
-    [Migration("20261204143024_Enforcement")]
+    [Migration("20261204155546_Enforcement")]
     partial class Enforcement
     {
         /// <inheritdoc />
@@ -728,6 +728,8 @@ namespace Disclosure.Storage.Migrations
                     b.Property<DateTime?>("VisibleUtc");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormedOn");
 
                     b.HasIndex("CaseId", "FormedOn");
 
