@@ -14,7 +14,7 @@ namespace Disclosure.Web.Tests.Enforcement;
 public sealed class AdminCaseTests(AdminEnforcementSiteFixture fixture) : IClassFixture<AdminEnforcementSiteFixture>
 {
     private const string Criminal = "A6401215100002026090031";
-    private const string Mediation = "A6401213200002026110117";
+    private const string Mediation = "A6401213200002026100117";
 
     [Fact]
     public async Task Registering_a_case_prints_each_partys_code_once()
@@ -143,31 +143,40 @@ public sealed class AdminCaseTests(AdminEnforcementSiteFixture fixture) : IClass
     [Fact]
     public async Task Releasing_a_held_event_judges_it_on_time_or_late()
     {
-        var office = await Staff.SignedInAsync(fixture.Site, "office");
-        var (late, onTime) = (await HeldEventIdAsync(Criminal, "prosecution"), await HeldEventIdAsync(Mediation, "mediation-agreement"));
+        try
+        {
+            // Wed 11-04: the 调解协议 formed Tue 10-27 was due 11-03 (late now); the 移送审查起诉 formed Wed 10-28 is due today.
+            fixture.Clock.Now = new DateTimeOffset(2026, 11, 4, 10, 0, 0, TimeSpan.FromHours(8));
+            var office = await Staff.SignedInAsync(fixture.Site, "office");
+            var (late, onTime) = (await HeldEventIdAsync(Mediation, "mediation-agreement"), await HeldEventIdAsync(Criminal, "prosecution"));
 
-        var page = await TextAsync(await office.GetAsync("/admin/enforcement/" + Criminal));
-        Assert.Contains("暂未公开", Row(page, $"event-{late}"));
-        Assert.Contains("超期未公开", Row(page, $"event-{late}"));
-        Assert.Contains("2026-11-27", Row(page, $"event-{late}"));
-        var released = await office.PostAsync($"/admin/enforcement/{Criminal}?handler=release&eventId={late}", Form(page));
-        Assert.Equal(HttpStatusCode.Redirect, released.StatusCode);
-        page = await TextAsync(await office.GetAsync(released.Headers.Location!.OriginalString));
-        Assert.Contains("已向当事人公开（超期公开，期限 2026-11-27）", page);
-        Assert.Contains("2026-12-04", Row(page, $"event-{late}"));
-        Assert.EndsWith("超期公开", Row(page, $"event-{late}"));
+            var page = await TextAsync(await office.GetAsync("/admin/enforcement/" + Mediation));
+            Assert.Contains("暂未公开", Row(page, $"event-{late}"));
+            Assert.Contains("超期未公开", Row(page, $"event-{late}"));
+            Assert.Contains("2026-11-03", Row(page, $"event-{late}"));
+            var released = await office.PostAsync($"/admin/enforcement/{Mediation}?handler=release&eventId={late}", Form(page));
+            Assert.Equal(HttpStatusCode.Redirect, released.StatusCode);
+            page = await TextAsync(await office.GetAsync(released.Headers.Location!.OriginalString));
+            Assert.Contains("已向当事人公开（超期公开，期限 2026-11-03）", page);
+            Assert.Contains("2026-11-04", Row(page, $"event-{late}"));
+            Assert.EndsWith("超期公开", Row(page, $"event-{late}"));
 
-        page = await TextAsync(await office.GetAsync("/admin/enforcement/" + Mediation));
-        Assert.EndsWith("待公开", Row(page, $"event-{onTime}"));
-        released = await office.PostAsync($"/admin/enforcement/{Mediation}?handler=release&eventId={onTime}", Form(page));
-        page = await TextAsync(await office.GetAsync(released.Headers.Location!.OriginalString));
-        Assert.EndsWith("按时公开", Row(page, $"event-{onTime}"));
+            page = await TextAsync(await office.GetAsync("/admin/enforcement/" + Criminal));
+            Assert.EndsWith("待公开", Row(page, $"event-{onTime}"));
+            released = await office.PostAsync($"/admin/enforcement/{Criminal}?handler=release&eventId={onTime}", Form(page));
+            page = await TextAsync(await office.GetAsync(released.Headers.Location!.OriginalString));
+            Assert.EndsWith("按时公开", Row(page, $"event-{onTime}"));
 
-        // Released twice: nothing changes, no second 台账 entry.
-        await office.PostAsync($"/admin/enforcement/{Mediation}?handler=release&eventId={onTime}", Form(page));
-        await using var scope = fixture.Site.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
-        Assert.Equal(1, await db.Ledger.CountAsync(e => e.Action == EnforcementLedgerActions.EventReleased && e.ContentItemId == "case:" + Mediation));
+            // Released twice: nothing changes, no second 台账 entry.
+            await office.PostAsync($"/admin/enforcement/{Criminal}?handler=release&eventId={onTime}", Form(page));
+            await using var scope = fixture.Site.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
+            Assert.Equal(1, await db.Ledger.CountAsync(e => e.Action == EnforcementLedgerActions.EventReleased && e.ContentItemId == "case:" + Criminal));
+        }
+        finally
+        {
+            fixture.Clock.Now = AdminEnforcementSiteFixture.Start;
+        }
     }
 
     [Fact]
@@ -257,8 +266,8 @@ public sealed class AdminCaseTests(AdminEnforcementSiteFixture fixture) : IClass
         Assert.Equal("/admin/enforcement/FY-2026-007", exact.Headers.Location!.OriginalString);
 
         var part = await TextAsync(await editor.GetAsync("/admin/enforcement?q=A64012132"));
-        Assert.Contains("A6401213200002026110102", part);
-        Assert.Contains("A6401213200002026110117", part);
+        Assert.Contains("A6401213200002026100102", part);
+        Assert.Contains("A6401213200002026100117", part);
         Assert.DoesNotContain(Criminal, part);
         var petitions = await TextAsync(await editor.GetAsync("/admin/enforcement?kind=petition"));
         Assert.Contains("XF-2026-0058", petitions);

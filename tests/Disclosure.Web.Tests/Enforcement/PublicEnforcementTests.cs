@@ -127,7 +127,7 @@ public sealed partial class PublicEnforcementTests(EnforcementSiteFixture fixtur
     [Fact]
     public async Task The_platform_links_its_sections_and_shows_statistics_with_small_counts_hidden()
     {
-        // Three petitions accepted in March 2026 (a month without demo cases): a cell of 3; the demo's November cases: “<3”.
+        // Three petitions accepted in March 2026 (a month without demo cases): a cell of 3; the demo's two 行政案件 of October: “<3”.
         using (var scope = fixture.Site.Services.CreateScope())
         {
             var registry = scope.ServiceProvider.GetRequiredService<CaseRegistry>();
@@ -158,8 +158,8 @@ public sealed partial class PublicEnforcementTests(EnforcementSiteFixture fixtur
         var march = MonthRow(html, "statistics-by-kind", "2026年3月");
         Assert.Contains("<td data-label=\"信访投诉\">3</td>", march);
         Assert.Contains("<td data-label=\"刑事案件\">0</td>", march);
-        var november = MonthRow(html, "statistics-by-kind", "2026年11月");
-        Assert.Contains("<td data-label=\"行政案件\"><3</td>", november);
+        var october = MonthRow(html, "statistics-by-kind", "2026年10月");
+        Assert.Contains("<td data-label=\"行政案件\"><3</td>", october);
         Assert.Contains("<td data-label=\"受理\">3</td>", MonthRow(html, "statistics-petition", "2026年3月"));
         Assert.DoesNotContain("2025年12月", html); // twelve months: 2026年1月 to 2026年12月
         Assert.Contains("2026年1月至2026年12月", html);
