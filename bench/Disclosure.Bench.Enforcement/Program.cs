@@ -6,7 +6,7 @@ using Disclosure.Bench.Enforcement;
 //           --cases cases (default 1,000,000, about ten events each: 10,000,000), against a bare indexed lookup of the
 //           same rows (prepared ADO.NET: party by hash → case → events by case). The database is generated once with
 //           the data generator's EnforcementCorpus into data/cases-<N>-seed<S>/ (gitignored) and reused.
-//   import  100,000 events through CaseRegistry.RecordEventsAsync in batches of CaseRegistry.MaxBatch (10,000), time
+//   import  100,000 events through CaseRegistry.RecordEventsAsync in batches of 10,000, time
 //           and memory after each batch, against a plain prepared ADO.NET insert of the same rows; each contender in
 //           its own child process on its own copy of the same database, so its peak memory is its own.
 //
