@@ -98,8 +98,8 @@ area() {
       label="执法公开 5 个工作日时限 (Enforcement/Models/EnforcementClock)"
       project=src/Modules/Disclosure.Enforcement/Disclosure.Enforcement.csproj
       test_project=tests/Disclosure.Core.Tests/Disclosure.Core.Tests.csproj
-      # The clock (Due, Evaluate, LatestOverdueFormedOn, 16-46); not the zh-CN names below it.
-      mutate=("**/Models/EnforcementClock.cs$(spans src/Modules/Disclosure.Enforcement/Models/EnforcementClock.cs 16-46)")
+      # The clock (Due, Evaluate, LatestOverdueFormedOn, 16-39); not the zh-CN names below it.
+      mutate=("**/Models/EnforcementClock.cs$(spans src/Modules/Disclosure.Enforcement/Models/EnforcementClock.cs 16-39)")
       filter="FullyQualifiedName~EnforcementClock"
       ;;
     party-query)

@@ -109,6 +109,22 @@ public sealed class WorkingDayCalendar
     public WorkingDayResult<DateOnly> NextWorkingDay(DateOnly date) => AddWorkingDays(date, 1);
 
     /// <summary>
+    /// The latest start date whose period of <paramref name="workingDays"/> ended before <paramref name="today"/>, so
+    /// "overdue" becomes a plain date comparison a database can index. The period's last day never moves backwards as
+    /// the start moves forwards, so every period started on or before this date is past its end and none after it is.
+    /// </summary>
+    public DateOnly LatestStartEndedBefore(DateOnly today, int workingDays)
+    {
+        var date = today.AddDays(-1);
+        while (AddWorkingDays(date, workingDays).Value >= today)
+        {
+            date = date.AddDays(-1);
+        }
+
+        return date;
+    }
+
+    /// <summary>
     /// The working days after <paramref name="from"/> up to and including <paramref name="to"/> — how many
     /// working days of a period starting at <paramref name="from"/> have been used by the end of
     /// <paramref name="to"/>. Zero when the dates are equal; negative (the count the other way round) when

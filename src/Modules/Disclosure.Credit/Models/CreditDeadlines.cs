@@ -20,18 +20,9 @@ public static class CreditDeadlines
         PublicationDue(calendar, policy, decisionDate).Value < today;
 
     /// <summary>
-    /// The latest decision date whose publication is overdue today, so "overdue" becomes a plain date comparison a
-    /// database can index. The due date never moves backwards as the decision date moves forwards, so every record
-    /// decided on or before this date is overdue and none after it is.
+    /// The latest decision date whose publication is overdue today (<see cref="WorkingDayCalendar.LatestStartEndedBefore"/>):
+    /// every unpublished record decided on or before it is overdue, none after it.
     /// </summary>
-    public static DateOnly LatestOverdueDecisionDate(WorkingDayCalendar calendar, CreditPolicy policy, DateOnly today)
-    {
-        var date = today.AddDays(-1);
-        while (!IsOverdue(calendar, policy, date, today))
-        {
-            date = date.AddDays(-1);
-        }
-
-        return date;
-    }
+    public static DateOnly LatestOverdueDecisionDate(WorkingDayCalendar calendar, CreditPolicy policy, DateOnly today) =>
+        calendar.LatestStartEndedBefore(today, policy.PublicationWorkingDays);
 }

@@ -30,20 +30,12 @@ public static class EnforcementClock
     }
 
     /// <summary>
-    /// The latest 形成日期 whose events are overdue on <paramref name="today"/> if still not visible, so "overdue" is a
-    /// plain date comparison a database can index. The due date never moves backwards as the formed date moves
-    /// forwards, so every unreleased event formed on or before this date is overdue and none after it is.
+    /// The latest 形成日期 whose events are overdue on <paramref name="today"/> if still not visible
+    /// (<see cref="WorkingDayCalendar.LatestStartEndedBefore"/>): every unreleased event formed on or before it is
+    /// overdue, none after it.
     /// </summary>
-    public static DateOnly LatestOverdueFormedOn(WorkingDayCalendar calendar, DateOnly today)
-    {
-        var date = today.AddDays(-1);
-        while (Due(calendar, date).Value >= today)
-        {
-            date = date.AddDays(-1);
-        }
-
-        return date;
-    }
+    public static DateOnly LatestOverdueFormedOn(WorkingDayCalendar calendar, DateOnly today) =>
+        calendar.LatestStartEndedBefore(today, WorkingDays);
 }
 
 /// <summary>An event against the 5-working-day clock.</summary>
