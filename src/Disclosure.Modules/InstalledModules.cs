@@ -7,6 +7,7 @@ using Disclosure.Contents;
 using Disclosure.Core.Recipes;
 using Disclosure.Credit;
 using Disclosure.Enforcement;
+using Disclosure.Interaction;
 using Disclosure.Requests;
 using Disclosure.Search;
 using Disclosure.Site;
@@ -32,6 +33,7 @@ public static class InstalledModules
         new RequestsModule(),
         new CreditModule(),
         new EnforcementModule(),
+        new InteractionModule(),
         new AnnualReportsModule(),
     ];
 
