@@ -1,4 +1,6 @@
 using Disclosure.Core.Recipes;
+using Disclosure.Interaction.Mailbox;
+using Disclosure.Interaction.Ratings;
 using Disclosure.Storage.Modules;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,13 +14,21 @@ namespace Disclosure.Interaction;
 /// </summary>
 public sealed class InteractionModule : IDisclosureModule
 {
+    /// <summary>局长信箱's admin pages: the 公开办 (every letter) and departments' 信息员 and 部门负责人 (their own letters).</summary>
+    public const string MailboxPolicy = "Mailbox";
+
+    /// <summary>不满意 ratings and their 回访: the 公开办.</summary>
+    public const string FollowUpPolicy = "RatingFollowUps";
+
     public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin", "Disclosure.Requests"];
 
     public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [];
 
-    public string? LedgerActionName(string action) => null;
+    public string? LedgerActionName(string action) =>
+        MailboxLedgerActions.DisplayName(action) ?? RatingLedgerActions.DisplayName(action);
 
     public void ConfigureServices(IServiceCollection services)
     {
+        services.AddMailbox();
     }
 }
