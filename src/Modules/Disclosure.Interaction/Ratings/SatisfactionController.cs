@@ -70,3 +70,6 @@ public sealed class SatisfactionController(RatingService ratings) : Controller
 
     private void NoStore() => Response.Headers.CacheControl = "no-cache, no-store";
 }
+
+/// <summary>The rating form: the sealed token naming the reply, and a comment typed before a refusal.</summary>
+public sealed record RatingFormModel(string Token, string? Comment);
