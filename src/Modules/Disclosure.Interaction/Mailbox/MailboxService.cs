@@ -34,6 +34,8 @@ public sealed class MailboxService(
 
     public DateOnly Today => ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime);
 
+    public int MaxExtensionWorkingDays => options.Value.MaxExtensionWorkingDays;
+
     /// <summary>Registers a letter from the public form (or the demo recipe, with its own dates and codes).</summary>
     public async Task<ReceivedLetter> ReceiveAsync(NewLetter letter, IReadOnlyList<NewLetterAttachment> attachments, string actor,
         DateOnly? receivedOn = null, string? trackingCode = null, CancellationToken cancellationToken = default)
