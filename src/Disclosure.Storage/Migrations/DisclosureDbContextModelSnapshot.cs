@@ -851,6 +851,212 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("EnforcementCases", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Interaction.Mailbox.LetterAttachmentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired();
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<long>("LetterId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterId");
+
+                    b.ToTable("MailboxLetterAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Mailbox.LetterRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000);
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(64);
+
+                    b.Property<int>("ExtensionWorkingDays");
+
+                    b.Property<int>("Kind");
+
+                    b.Property<bool>("MayPublish");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("PublicBody")
+                        .HasMaxLength(5000);
+
+                    b.Property<string>("PublicReply")
+                        .HasMaxLength(10000);
+
+                    b.Property<string>("PublicSubject")
+                        .HasMaxLength(100);
+
+                    b.Property<DateTime?>("PublishedUtc");
+
+                    b.Property<int>("ReceivedMonth");
+
+                    b.Property<DateOnly>("ReceivedOn");
+
+                    b.Property<DateTime>("ReceivedUtc");
+
+                    b.Property<int?>("RepliedMonth");
+
+                    b.Property<DateOnly?>("RepliedOn");
+
+                    b.Property<bool?>("RepliedOnTime");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(10000);
+
+                    b.Property<string>("ReplyUnit")
+                        .HasMaxLength(100);
+
+                    b.Property<int?>("ReplyWorkingDays");
+
+                    b.Property<int>("Stage");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<string>("TrackingCode")
+                        .IsRequired()
+                        .HasMaxLength(12);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PublishedUtc");
+
+                    b.HasIndex("TrackingCode")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedMonth", "Kind");
+
+                    b.HasIndex("Stage", "DepartmentCode");
+
+                    b.HasIndex("RepliedMonth", "Kind", "RepliedOnTime", "ReplyWorkingDays");
+
+                    b.ToTable("MailboxLetters", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Mailbox.LetterStepRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40);
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<DateTime>("AtUtc");
+
+                    b.Property<long>("LetterId");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterId");
+
+                    b.ToTable("MailboxLetterSteps", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Mailbox.LetterWriterRecord", b =>
+                {
+                    b.Property<long>("LetterId");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(100);
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(30);
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50);
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(30);
+
+                    b.HasKey("LetterId");
+
+                    b.ToTable("MailboxLetterWriters", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Ratings.ReplyRatingRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500);
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(64);
+
+                    b.Property<int>("FollowUp");
+
+                    b.Property<string>("FollowUpBy")
+                        .HasMaxLength(100);
+
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(1000);
+
+                    b.Property<DateTime?>("FollowUpUtc");
+
+                    b.Property<int>("RatedMonth");
+
+                    b.Property<DateTime>("RatedUtc");
+
+                    b.Property<int>("Rating");
+
+                    b.Property<int>("Reply");
+
+                    b.Property<long>("SubjectId");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(40);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUp");
+
+                    b.HasIndex("Reply", "SubjectId")
+                        .IsUnique();
+
+                    b.HasIndex("RatedMonth", "DepartmentCode", "Rating");
+
+                    b.HasIndex("RatedMonth", "Reply", "Rating");
+
+                    b.ToTable("InteractionRatings", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Requests.Data.InformationRequestRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1733,6 +1939,33 @@ namespace Disclosure.Storage.Migrations
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Mailbox.LetterAttachmentRecord", b =>
+                {
+                    b.HasOne("Disclosure.Interaction.Mailbox.LetterRecord", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Mailbox.LetterStepRecord", b =>
+                {
+                    b.HasOne("Disclosure.Interaction.Mailbox.LetterRecord", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Mailbox.LetterWriterRecord", b =>
+                {
+                    b.HasOne("Disclosure.Interaction.Mailbox.LetterRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Disclosure.Interaction.Mailbox.LetterWriterRecord", "LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
