@@ -1,6 +1,7 @@
 using Disclosure.Core.Recipes;
 using Disclosure.Interaction.Mailbox;
 using Disclosure.Interaction.Ratings;
+using Disclosure.Interaction.Recipes;
 using Disclosure.Storage.Modules;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,7 +23,7 @@ public sealed class InteractionModule : IDisclosureModule
 
     public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin", "Disclosure.Requests"];
 
-    public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [];
+    public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new MailboxLettersStepReader()];
 
     public string? LedgerActionName(string action) =>
         MailboxLedgerActions.DisplayName(action) ?? RatingLedgerActions.DisplayName(action);

@@ -1,6 +1,8 @@
 using Disclosure.Admin;
 using Disclosure.Core.Security;
+using Disclosure.Storage.Setup;
 using Disclosure.Interaction.Ratings;
+using Disclosure.Interaction.Recipes;
 using Disclosure.Site.Controllers;
 using Disclosure.Site.Forms;
 using Microsoft.AspNetCore.Builder;
@@ -23,6 +25,7 @@ public static class MailboxServices
         services.AddScoped<MailboxStatistics>();
         services.AddScoped<RatingService>();
         services.AddScoped<SatisfactionStatistics>();
+        services.AddScoped<IRecipeStepHandler, MailboxLettersStepHandler>();
 
         // The host calls UseRateLimiter; over a limit the visitor gets the zh-CN 429 page.
         services.AddRateLimiter(_ => { });
