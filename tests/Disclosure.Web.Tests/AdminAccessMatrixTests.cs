@@ -15,6 +15,8 @@ using Disclosure.Credit.Data;
 using Disclosure.Credit.Models;
 using Disclosure.Enforcement;
 using Disclosure.Enforcement.Data;
+using Disclosure.Interaction;
+using Disclosure.Interaction.Mailbox;
 using Disclosure.Media;
 using Disclosure.Requests;
 using Disclosure.Requests.Data;
@@ -47,14 +49,14 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
     /// <summary>The policies each user passes (AdminPolicies), written from the role table in README, not from the code.</summary>
     private static readonly Dictionary<string, string[]> Passes = new()
     {
-        ["editor"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, CreditModule.AdminPolicy, EnforcementModule.AdminPolicy],
-        ["editor-b"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, CreditModule.AdminPolicy, EnforcementModule.AdminPolicy],
-        ["head"] = [AdminPolicies.Staff],
+        ["editor"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, CreditModule.AdminPolicy, EnforcementModule.AdminPolicy, InteractionModule.MailboxPolicy],
+        ["editor-b"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, CreditModule.AdminPolicy, EnforcementModule.AdminPolicy, InteractionModule.MailboxPolicy],
+        ["head"] = [AdminPolicies.Staff, InteractionModule.MailboxPolicy],
         ["secrecy"] = [AdminPolicies.Staff, ContentsModule.KeywordsPolicy],
         ["leader"] = [AdminPolicies.Staff, AdminPolicies.Ledger],
         ["office"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, AdminPolicies.Ledger, CalendarModule.AdminPolicy, RequestsModule.AdminPolicy,
             ChannelsAdmin.Policy, CreditModule.AdminPolicy, CreditModule.PublishingPolicy, AnnualReportsModule.AdminPolicy, EnforcementModule.AdminPolicy,
-            EnforcementModule.PartyDataPolicy],
+            EnforcementModule.PartyDataPolicy, InteractionModule.MailboxPolicy, InteractionModule.FollowUpPolicy],
         ["sysadmin"] = [AdminPolicies.Staff, AdminPolicies.Ledger, ContentsModule.KeywordsPolicy, AccountsModule.UsersPolicy, CalendarModule.AdminPolicy,
             ChannelsAdmin.Policy, AnnualReportsModule.AdminPolicy, AccountsModule.SettingsPolicy],
         ["norole"] = [],
@@ -158,6 +160,12 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
             return "404";
         }
 
+        // The demo letter routed to 指挥中心: its own 信息员 and 部门负责人 and the 公开办 see it; another department's 信息员 gets 404.
+        if (route.Pattern == "/admin/mailbox/{number}" && user == "editor-b")
+        {
+            return "404";
+        }
+
         // No annual report exists in the demo: the page's own 404, once past its role gate.
         return route.Pattern == "/admin/annual-reports/{id}" ? "404" : "200";
     }
@@ -215,6 +223,7 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
         var penalty = await InScopeAsync(db => db.Set<CreditPenaltyRecord>().OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
         var request = await InScopeAsync(db => db.Set<InformationRequestRecord>().OrderBy(r => r.Id).Select(r => r.Number).FirstAsync());
         var enforcementCase = await InScopeAsync(db => db.Set<EnforcementCaseRecord>().OrderBy(c => c.Id).Select(c => c.Number).FirstAsync());
+        var letter = await InScopeAsync(db => db.Set<LetterRecord>().Where(l => l.DepartmentCode == "zhzx").Select(l => l.Number).FirstAsync());
         return pattern switch
         {
             "/admin/annual-reports/{id}" => "/admin/annual-reports/999999",
@@ -224,6 +233,7 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
             "/admin/credit/export" => $"/admin/credit/export?kind={CreditAdmin.Penalties}&template=true",
             "/admin/requests/{number}" => "/admin/requests/" + Uri.EscapeDataString(request),
             "/admin/enforcement/{number}" => "/admin/enforcement/" + Uri.EscapeDataString(enforcementCase),
+            "/admin/mailbox/{number}" => "/admin/mailbox/" + Uri.EscapeDataString(letter),
             "/admin/users/{id}" => "/admin/users/editor",
             "/admin/content/{id}/diff" => $"/admin/content/{itemId}/diff?from=1&to=2",
             _ => pattern.Replace("{id}", itemId).Replace("/{token?}", string.Empty).Replace("{id?}", string.Empty),

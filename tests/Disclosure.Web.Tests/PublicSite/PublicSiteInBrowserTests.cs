@@ -125,6 +125,12 @@ public sealed class PublicSiteInBrowserTests(BrowserFixture browser) : IClassFix
     [InlineData("/content/fee-resident-id-card")]
     [InlineData("/enforcement")]
     [InlineData("/enforcement/query")]
+    [InlineData("/mailbox")]
+    [InlineData("/mailbox/write")]
+    [InlineData("/mailbox/status")]
+    [InlineData("/mailbox/statistics")]
+    [InlineData("/mailbox/letters/XJ2026-000001")]
+    [InlineData("/satisfaction")]
     public async Task Pages_pass_axe_core_WCAG_2_1_AA_in_both_colour_schemes(string path)
     {
         foreach (var contrast in new[] { "normal", "high" })
@@ -158,6 +164,56 @@ public sealed class PublicSiteInBrowserTests(BrowserFixture browser) : IClassFix
             await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" })).ToHaveCountAsync(1);
             await Assertions.Expect(page.GetByRole(AriaRole.Searchbox, new() { Name = "搜索政府信息" })).ToHaveCountAsync(1);
         }
+    }
+
+    [Fact]
+    public async Task A_writer_sends_a_letter_and_follows_it_on_a_360_px_screen()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseAddress, Locale = "zh-CN", ViewportSize = new() { Width = 360, Height = 740 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "局长信箱" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("局长信箱");
+        await Assertions.Expect(page.Locator("#letters")).ToContainTextAsync("新生儿户口登记需要哪些材料");
+        await AssertNoSidewaysScrollAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "我要写信" }).First.ClickAsync();
+        await AssertNoSidewaysScrollAsync(page);
+        // Sent empty: the errors are announced and tied to their fields.
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交来信" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("请选择来信类型");
+        await Assertions.Expect(page.GetByLabel("标题（必填）")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.GetByLabel("标题（必填）")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("请填写信件标题"));
+
+        await page.GetByLabel("建议", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("标题（必填）").FillAsync("建议延长政务服务大厅周末办公时间");
+        await page.GetByLabel("来信内容（必填）").FillAsync("上班族工作日难以请假，建议政务服务大厅周六全天办公。");
+        await page.GetByLabel("姓名（必填）").FillAsync("（测试）孙悦");
+        await page.GetByLabel("联系电话（必填）").FillAsync("13995118888");
+        var challenge = await page.Locator("input[name=captchaId]").InputValueAsync();
+        await page.GetByLabel("请输入图片中的字符（必填，不区分大小写）").FillAsync(await Requests.RequestTestSupport.CaptchaAnswerAsync(browser.Site.Services, challenge));
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交来信" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("局长信箱来信回执");
+        var code = await page.Locator("#tracking-code").TextContentAsync();
+        await AssertNoSidewaysScrollAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "查询办理情况" }).ClickAsync();
+        await page.GetByLabel("查询码（必填）").FillAsync(code!);
+        await page.GetByLabel("联系电话（必填）").FillAsync("13995118888");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#stage")).ToHaveTextAsync("办理中");
+        await AssertNoSidewaysScrollAsync(page);
+
+        await page.GotoAsync("/mailbox/statistics");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "按月统计" })).ToBeVisibleAsync();
+        await AssertNoSidewaysScrollAsync(page);
+        await context.CloseAsync();
+    }
+
+    private static async Task AssertNoSidewaysScrollAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{page.Url} 在 360 px 宽时可以横向滚动 {overflow} px。");
     }
 
     private static string AxeScript =>

@@ -105,9 +105,12 @@ public sealed class LetterQueries(DisclosureDbContext db, IWorkingDayCalendarSou
             return null;
         }
 
-        var writer = await db.Set<LetterWriterRecord>().AsNoTracking().FirstAsync(w => w.LetterId == letter.Id, cancellationToken);
-        await ledger.AppendAsync(actor.UserName, MailboxLedgerActions.WriterViewed, MailboxLedgerActions.Subject(number), null, null, "目的：" + purpose, cancellationToken);
-        return writer;
+        return await db.InTransactionAsync(async () =>
+        {
+            var writer = await db.Set<LetterWriterRecord>().AsNoTracking().FirstAsync(w => w.LetterId == letter.Id, cancellationToken);
+            await ledger.AppendAsync(actor.UserName, MailboxLedgerActions.WriterViewed, MailboxLedgerActions.Subject(number), null, null, "目的：" + purpose, cancellationToken);
+            return writer;
+        }, cancellationToken);
     }
 
     private IQueryable<LetterRecord> Visible(Actor actor)

@@ -26,9 +26,10 @@ public sealed class MailboxTests
         var clock = TestClock.At("2026-10-09");
         await using var database = await OfficeAsync(engine, clock);
         var received = await ReceiveAsync(database, Letter(LetterKind.Consultation, "新生儿户口登记需要哪些材料",
-            "我叫王丽，电话 13995110101，身份证 640121199001011234 请问新生儿上户口要什么材料？", mayPublish: true));
+            "我叫王丽，电话 13995110101，身份证 640121199001011234 请问新生儿上户口要什么材料？", mayPublish: true, phone: "13995110101", name: "王丽"));
         Assert.Equal("XJ2026-000001", received.Number);
-        Assert.Equal(D("2026-10-16"), received.Due);
+        // 10-10 is the Saturday worked for 国庆: 10-10 (1), 10-12 (2) … 10-15 (5).
+        Assert.Equal(D("2026-10-15"), received.Due);
 
         var id = await IdAsync(database, received.Number);
         await Act(database, m => m.RouteAsync(id, "hzs", "请户政科答复", Office));
@@ -44,7 +45,7 @@ public sealed class MailboxTests
         Assert.StartsWith("您好，请携带", status.Reply);
 
         var letter = await LetterAsync(database, id);
-        Assert.Equal((D("2026-10-13"), 202610, 2, true), (letter.RepliedOn, letter.RepliedMonth, letter.ReplyWorkingDays, letter.RepliedOnTime));
+        Assert.Equal((D("2026-10-13"), 202610, 3, true), (letter.RepliedOn, letter.RepliedMonth, letter.ReplyWorkingDays, letter.RepliedOnTime));
 
         // The proposal masks the writer's name, phone and ID; the 公开办 publishes what it confirmed.
         var proposal = await database.InScopeAsync(sp => sp.GetRequiredService<MailboxService>().ProposePublicationAsync(id, Office));
@@ -105,13 +106,13 @@ public sealed class MailboxTests
         clock.Set("2026-10-16");
         Assert.Contains(await RemindersAsync(database, Office), r => r.Letter.Number == consultation.Number && r.State == LetterDeadlineState.Overdue && r.Remaining == -1);
 
-        // Replied late: counted as 超期 with its working days (9-30 … 10-16 is 8 working days).
+        // Replied late: counted as 超期 with its working days (9-30, 10-8 … 10-10, 10-12 … 10-16: 9 working days).
         await Act(database, m => m.RouteAsync(id, "hzs", null, Office));
         await Act(database, m => m.SaveReplyAsync(id, "经核查，您反映的事项按以下方式办理。", submit: true, Clerk));
         await Act(database, m => m.DepartmentDecideAsync(id, approve: true, null, Head));
         await Act(database, m => m.OfficeDecideAsync(id, send: true, null, Office));
         var letter = await LetterAsync(database, id);
-        Assert.Equal((8, false), (letter.ReplyWorkingDays, letter.RepliedOnTime));
+        Assert.Equal((9, false), (letter.ReplyWorkingDays, letter.RepliedOnTime));
     }
 
     [Theory]
@@ -223,8 +224,8 @@ public sealed class MailboxTests
         return database;
     }
 
-    internal static NewLetter Letter(LetterKind kind, string subject, string body, bool mayPublish = false, string phone = "13995110000") =>
-        new(kind, subject, body, new LetterWriter("（测试）来信人", phone, null, null), mayPublish && kind != LetterKind.Report);
+    internal static NewLetter Letter(LetterKind kind, string subject, string body, bool mayPublish = false, string phone = "13995110000", string name = "（测试）来信人") =>
+        new(kind, subject, body, new LetterWriter(name, phone, null, null), mayPublish && kind != LetterKind.Report);
 
     internal static Task<ReceivedLetter> ReceiveAsync(TestDatabase database, NewLetter letter, DateOnly? on = null) =>
         database.InScopeAsync(sp => sp.GetRequiredService<MailboxService>().ReceiveAsync(letter, [], "网上来信", on));
