@@ -17,7 +17,10 @@ public static class OverviewDrafter
     /// <summary>The report is read in Chinese: numbers in its sentences are written as zh-CN writes them.</summary>
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 
-    public static string Draft(string agencyName, AnnualReportFigures f)
+    /// <param name="agencyName">The reporting agency.</param>
+    /// <param name="f">The year's figures.</param>
+    /// <param name="supervision">Sentences other modules contribute under （五）监督保障 (letters and reply satisfaction …).</param>
+    public static string Draft(string agencyName, AnnualReportFigures f, IReadOnlyList<string>? supervision = null)
     {
         var o = f.Overview;
         var p = f.Proactive;
@@ -98,7 +101,13 @@ public static class OverviewDrafter
         text.Append("方便群众查询获取。\n\n");
 
         text.Append("（五）监督保障。");
-        text.Append("将政府信息公开工作纳入年度工作考核，加强业务培训，自觉接受社会监督。【请公开办补充本年度培训、考核、社会评议等具体情况】");
+        text.Append("将政府信息公开工作纳入年度工作考核，加强业务培训，自觉接受社会监督。");
+        foreach (var sentence in supervision ?? [])
+        {
+            text.Append(sentence);
+        }
+
+        text.Append("【请公开办补充本年度培训、考核、社会评议等具体情况】");
         return text.ToString();
     }
 }

@@ -11,6 +11,7 @@ using Disclosure.Core.Time;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Ledger;
+using Disclosure.Storage.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.AnnualReports.Services;
@@ -45,7 +46,8 @@ public sealed class AnnualReportService(
     ContentManager content,
     WorkflowService workflow,
     LedgerWriter ledger,
-    TimeProvider clock)
+    TimeProvider clock,
+    IEnumerable<IAnnualReportOverviewSource> overviewSources)
 {
     public const string ContentType = "AnnualReport";
     public const string CatalogueCode = "09";
@@ -113,7 +115,7 @@ public sealed class AnnualReportService(
                 AgencyCode = agencyCode,
                 Year = year,
                 FormatYear = format.Year,
-                Overview = OverviewDrafter.Draft(agency.Name, figures),
+                Overview = OverviewDrafter.Draft(agency.Name, figures, await SupervisionAsync(year, cancellationToken)),
                 FiguresJson = figures.ToJson(),
                 FiguresComputedUtc = now,
                 CreatedUtc = now,
@@ -287,6 +289,21 @@ public sealed class AnnualReportService(
 
     public static string Subject(AnnualReportRecord report) => $"{SubjectPrefix}{report.AgencyCode}/{report.Year}";
 
+
+    /// <summary>What other modules report under （五）监督保障 for the year, in registration order.</summary>
+    private async Task<IReadOnlyList<string>> SupervisionAsync(int year, CancellationToken cancellationToken)
+    {
+        var sentences = new List<string>();
+        foreach (var source in overviewSources)
+        {
+            if (await source.SupervisionSentenceAsync(year, cancellationToken) is { Length: > 0 } sentence)
+            {
+                sentences.Add(sentence);
+            }
+        }
+
+        return sentences;
+    }
     private async Task<AnnualReportRecord> LoadAsync(long id, string stamp, CancellationToken cancellationToken)
     {
         var report = await db.Set<AnnualReportRecord>().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)

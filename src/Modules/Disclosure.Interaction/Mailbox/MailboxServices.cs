@@ -1,5 +1,6 @@
 using Disclosure.Admin;
 using Disclosure.Core.Security;
+using Disclosure.Storage.Reports;
 using Disclosure.Storage.Setup;
 using Disclosure.Interaction.Ratings;
 using Disclosure.Interaction.Recipes;
@@ -25,6 +26,7 @@ public static class MailboxServices
         services.AddScoped<MailboxStatistics>();
         services.AddScoped<RatingService>();
         services.AddScoped<SatisfactionStatistics>();
+        services.AddScoped<IAnnualReportOverviewSource, InteractionOverviewSource>();
         services.AddScoped<IRecipeStepHandler, MailboxLettersStepHandler>();
 
         // The host calls UseRateLimiter; over a limit the visitor gets the zh-CN 429 page.

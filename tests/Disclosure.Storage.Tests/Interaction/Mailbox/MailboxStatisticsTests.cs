@@ -1,5 +1,6 @@
 using Disclosure.Interaction.Mailbox;
 using Disclosure.Interaction.Ratings;
+using Disclosure.Storage.Reports;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -84,5 +85,10 @@ public sealed class MailboxStatisticsTests
         Assert.Equal(75.0m, ratings.Month(11).SatisfiedRate);
         Assert.Equal(new RatingCounts(3, 1, 1), ratings.Total());
         Assert.Equal([("hzs", new RatingCounts(2, 1, 0)), ("jjdd", new RatingCounts(0, 0, 1)), ("未分办", new RatingCounts(1, 0, 0))], ratings.ByDepartment);
+
+        // The annual report's draft cites the same figures under （五）监督保障.
+        var sentence = await database.InScopeAsync(sp => sp.GetServices<IAnnualReportOverviewSource>().Single().SupervisionSentenceAsync(2026, default));
+        Assert.Equal("全年通过局长信箱收到群众来信8件，答复7件，按期答复率85.7%；收到来信人和申请人对答复的满意度评价5件，其中满意3件、基本满意1件、不满意1件，满意率80.0%。", sentence);
+        Assert.Null(await database.InScopeAsync(sp => sp.GetServices<IAnnualReportOverviewSource>().Single().SupervisionSentenceAsync(2025, default)));
     }
 }

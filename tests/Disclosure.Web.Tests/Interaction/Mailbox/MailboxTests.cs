@@ -88,6 +88,32 @@ public sealed partial class MailboxTests(MailboxSiteFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task An_applicant_rates_the_reply_to_a_closed_request_once_with_its_tracking_code()
+    {
+        var client = fixture.Site.CreateClient();
+        var page = await client.GetStringAsync("/satisfaction");
+        Assert.Contains("未找到", await TextAsync(await client.PostAsync("/satisfaction", Form(page, ("trackingCode", "ZAB5-RRB1-46VH"), ("secondFactor", "13900000000")))));
+
+        // The demo's application 2025-0001, typed loosely: lower case with dashes, the phone with spaces.
+        var found = await TextAsync(await client.PostAsync("/satisfaction", Form(page, ("trackingCode", "zab5-rrb1-46vh"), ("secondFactor", "138 0951 0001"))));
+        Assert.Contains("<dd id=\"rated-kind\">依申请公开</dd>", found);
+        Assert.Contains("<dd id=\"rated-number\">2025-0001</dd>", found);
+        var token = WebUtility.HtmlDecode(Regex.Match(found, "name=\"token\" value=\"([^\"]+)\"").Groups[1].Value);
+        Assert.NotEmpty(token);
+
+        var missing = await client.PostAsync("/satisfaction/rate", Form(found, ("token", token), ("comment", "没选")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, missing.StatusCode);
+        var kept = await TextAsync(missing);
+        Assert.Contains("请选择满意、基本满意或不满意。", kept);
+        Assert.Contains(">没选</textarea>", kept);
+
+        Assert.Contains("评价已提交", await TextAsync(await client.PostAsync("/satisfaction/rate", Form(found, ("token", token), ("rating", "BasicallySatisfied"), ("comment", "")))));
+        var again = await TextAsync(await client.PostAsync("/satisfaction", Form(page, ("trackingCode", "ZAB5RRB146VH"), ("secondFactor", "13809510001"))));
+        Assert.Contains("您已评价：基本满意", again);
+        Assert.DoesNotContain("name=\"token\"", again);
+    }
+
+    [Fact]
     public async Task Bad_input_and_a_renamed_file_are_refused_with_reasons_and_nothing_is_received()
     {
         var client = fixture.Site.CreateClient();
@@ -167,7 +193,7 @@ public sealed partial class MailboxTests(MailboxSiteFixture fixture) : IClassFix
         return await client.PostAsync("/mailbox/write", form);
     }
 
-    private async Task<string> StatusAsync(HttpClient client, string code, string phone)
+    private static async Task<string> StatusAsync(HttpClient client, string code, string phone)
     {
         var page = await client.GetStringAsync("/mailbox/status");
         return await TextAsync(await client.PostAsync("/mailbox/status", Form(page, ("trackingCode", code), ("phone", phone))));
