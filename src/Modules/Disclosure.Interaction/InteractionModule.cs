@@ -1,4 +1,5 @@
 using Disclosure.Core.Recipes;
+using Disclosure.Interaction.Surveys;
 using Disclosure.Storage.Modules;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,13 +13,20 @@ namespace Disclosure.Interaction;
 /// </summary>
 public sealed class InteractionModule : IDisclosureModule
 {
+    /// <summary>社会评议 questionnaires: drafting (信息员 and 公开办).</summary>
+    public const string SurveysPolicy = "Surveys";
+
+    /// <summary>社会评议: publishing, closing, results, moderation and the raw-answer export (公开办 only).</summary>
+    public const string SurveysOfficePolicy = "SurveysOffice";
+
     public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin", "Disclosure.Requests"];
 
-    public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [];
+    public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new SurveysStepReader()];
 
-    public string? LedgerActionName(string action) => null;
+    public string? LedgerActionName(string action) => SurveyLedgerActions.DisplayName(action);
 
     public void ConfigureServices(IServiceCollection services)
     {
+        services.AddSurveys();
     }
 }
