@@ -851,6 +851,164 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("EnforcementCases", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Interaction.Surveys.SurveyAnswerRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(100);
+
+                    b.Property<DateTime?>("ModeratedUtc");
+
+                    b.Property<int?>("Moderation");
+
+                    b.Property<long?>("OptionId");
+
+                    b.Property<long>("QuestionId");
+
+                    b.Property<long>("ResponseId");
+
+                    b.Property<int?>("ScaleValue");
+
+                    b.Property<long>("SurveyId");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OptionId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ResponseId");
+
+                    b.HasIndex("SurveyId", "Moderation");
+
+                    b.HasIndex("SurveyId", "QuestionId", "OptionId");
+
+                    b.HasIndex("SurveyId", "QuestionId", "ScaleValue");
+
+                    b.ToTable("SurveyAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Surveys.SurveyOptionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<int>("Order");
+
+                    b.Property<long>("QuestionId");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId", "Order");
+
+                    b.ToTable("SurveyOptions", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Surveys.SurveyQuestionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<int>("Kind");
+
+                    b.Property<int>("Order");
+
+                    b.Property<bool>("Required");
+
+                    b.Property<int?>("ScaleMax");
+
+                    b.Property<string>("ScaleMaxLabel")
+                        .HasMaxLength(200);
+
+                    b.Property<int?>("ScaleMin");
+
+                    b.Property<string>("ScaleMinLabel")
+                        .HasMaxLength(200);
+
+                    b.Property<long>("SurveyId");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "Order");
+
+                    b.ToTable("SurveyQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Surveys.SurveyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<DateTime?>("ClosedEarlyUtc");
+
+                    b.Property<DateTime>("ClosesUtc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<DateTime>("CreatedUtc");
+
+                    b.Property<string>("Introduction")
+                        .IsRequired()
+                        .HasMaxLength(4000);
+
+                    b.Property<DateTime>("OpensUtc");
+
+                    b.Property<DateTime?>("PublishedUtc");
+
+                    b.Property<DateTime?>("ResultsPublishedUtc");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<DateTime>("UpdatedUtc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedUtc", "ClosesUtc");
+
+                    b.ToTable("Surveys", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Surveys.SurveyResponseRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("ChallengeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("SubmittedUtc");
+
+                    b.Property<long>("SurveyId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChallengeHash")
+                        .IsUnique();
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("SurveyResponses", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Requests.Data.InformationRequestRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1732,6 +1890,53 @@ namespace Disclosure.Storage.Migrations
                     b.HasOne("Disclosure.Enforcement.Data.EnforcementCaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Surveys.SurveyAnswerRecord", b =>
+                {
+                    b.HasOne("Disclosure.Interaction.Surveys.SurveyOptionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("OptionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Disclosure.Interaction.Surveys.SurveyQuestionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Disclosure.Interaction.Surveys.SurveyResponseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Surveys.SurveyOptionRecord", b =>
+                {
+                    b.HasOne("Disclosure.Interaction.Surveys.SurveyQuestionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Surveys.SurveyQuestionRecord", b =>
+                {
+                    b.HasOne("Disclosure.Interaction.Surveys.SurveyRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Surveys.SurveyResponseRecord", b =>
+                {
+                    b.HasOne("Disclosure.Interaction.Surveys.SurveyRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
