@@ -10,16 +10,17 @@ namespace Disclosure.Interaction.Surveys;
 /// answering): repeatable from a seed, popular options first, scales leaning to the satisfied end, optional
 /// questions skipped now and then. Free-text answers are not invented; the caller passes real-sounding ones.
 /// </summary>
-public sealed class SurveySampleAnswers(DisclosureDbContext db)
+public sealed class SurveySampleAnswers(DisclosureDbContext db, TimeProvider clock)
 {
     private const int Chunk = 1_000;
 
-    /// <summary>Adds <paramref name="count"/> responses submitted evenly across the window; returns how many were written.</summary>
+    /// <summary>Adds <paramref name="count"/> responses submitted evenly across the window (up to now, never in the future); returns how many were written.</summary>
     public async Task<int> AddAsync(SurveyDefinition definition, int count, int seed, IReadOnlyList<(int QuestionOrder, string Text, ModerationState State)> texts, CancellationToken cancellationToken = default)
     {
         var random = new Random(seed);
         var survey = definition.Survey;
-        var span = Math.Max(1, (survey.ClosesUtc - survey.OpensUtc).Ticks);
+        var end = survey.ClosesUtc < clock.GetUtcNow().UtcDateTime ? survey.ClosesUtc : clock.GetUtcNow().UtcDateTime;
+        var span = Math.Max(1, (end - survey.OpensUtc).Ticks);
         var textQueue = texts.ToList();
         for (var start = 0; start < count; start += Chunk)
         {
