@@ -15,6 +15,8 @@ using Disclosure.Credit.Data;
 using Disclosure.Credit.Models;
 using Disclosure.Enforcement;
 using Disclosure.Enforcement.Data;
+using Disclosure.Interaction;
+using Disclosure.Interaction.Surveys;
 using Disclosure.Media;
 using Disclosure.Requests;
 using Disclosure.Requests.Data;
@@ -47,14 +49,14 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
     /// <summary>The policies each user passes (AdminPolicies), written from the role table in README, not from the code.</summary>
     private static readonly Dictionary<string, string[]> Passes = new()
     {
-        ["editor"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, CreditModule.AdminPolicy, EnforcementModule.AdminPolicy],
-        ["editor-b"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, CreditModule.AdminPolicy, EnforcementModule.AdminPolicy],
+        ["editor"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, CreditModule.AdminPolicy, EnforcementModule.AdminPolicy, InteractionModule.SurveysPolicy],
+        ["editor-b"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, CreditModule.AdminPolicy, EnforcementModule.AdminPolicy, InteractionModule.SurveysPolicy],
         ["head"] = [AdminPolicies.Staff],
         ["secrecy"] = [AdminPolicies.Staff, ContentsModule.KeywordsPolicy],
         ["leader"] = [AdminPolicies.Staff, AdminPolicies.Ledger],
         ["office"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, AdminPolicies.Ledger, CalendarModule.AdminPolicy, RequestsModule.AdminPolicy,
             ChannelsAdmin.Policy, CreditModule.AdminPolicy, CreditModule.PublishingPolicy, AnnualReportsModule.AdminPolicy, EnforcementModule.AdminPolicy,
-            EnforcementModule.PartyDataPolicy],
+            EnforcementModule.PartyDataPolicy, InteractionModule.SurveysPolicy, InteractionModule.SurveysOfficePolicy],
         ["sysadmin"] = [AdminPolicies.Staff, AdminPolicies.Ledger, ContentsModule.KeywordsPolicy, AccountsModule.UsersPolicy, CalendarModule.AdminPolicy,
             ChannelsAdmin.Policy, AnnualReportsModule.AdminPolicy, AccountsModule.SettingsPolicy],
         ["norole"] = [],
@@ -215,6 +217,7 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
         var penalty = await InScopeAsync(db => db.Set<CreditPenaltyRecord>().OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
         var request = await InScopeAsync(db => db.Set<InformationRequestRecord>().OrderBy(r => r.Id).Select(r => r.Number).FirstAsync());
         var enforcementCase = await InScopeAsync(db => db.Set<EnforcementCaseRecord>().OrderBy(c => c.Id).Select(c => c.Number).FirstAsync());
+        var survey = await InScopeAsync(db => db.Set<SurveyRecord>().OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
         return pattern switch
         {
             "/admin/annual-reports/{id}" => "/admin/annual-reports/999999",
@@ -225,6 +228,10 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
             "/admin/requests/{number}" => "/admin/requests/" + Uri.EscapeDataString(request),
             "/admin/enforcement/{number}" => "/admin/enforcement/" + Uri.EscapeDataString(enforcementCase),
             "/admin/users/{id}" => "/admin/users/editor",
+            "/admin/surveys/edit/{id:long?}" => SurveyPaths.Edit(survey),
+            "/admin/surveys/{id:long}" => SurveyPaths.Admin(survey),
+            "/admin/surveys/{id:long}/moderation" => SurveyPaths.Moderation(survey),
+            "/admin/surveys/{id:long}/export" => SurveyPaths.Export(survey),
             "/admin/content/{id}/diff" => $"/admin/content/{itemId}/diff?from=1&to=2",
             _ => pattern.Replace("{id}", itemId).Replace("/{token?}", string.Empty).Replace("{id?}", string.Empty),
         };

@@ -12,16 +12,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 // dotnet run -c Release --project tools/Disclosure.DataGenerator -- --items 1000000 [--seed 1]
-//     [--credit-records N] [--applications N] [--cases N] [--data-folder DIR | --postgres "Host=…;Database=…"]
+//     [--credit-records N] [--applications N] [--cases N] [--survey-answers N] [--data-folder DIR | --postgres "Host=…;Database=…"]
 // Sets the database up from recipes/setup.json if it is new, then adds the generated disclosures, 双公示 records
 // (default: one per ten items, licences and penalties half each) and 依申请公开 applications (default: one per fifty
 // items) and 执法公开 cases with their parties and events (default: one per twenty items, about ten events each), all
-// dated up to 2026-10-31 so a run is the same whatever day it is.
+// dated up to 2026-10-31 so a run is the same whatever day it is; and 社会评议 answers to one generated questionnaire
+// (default: one per hundred items).
 var items = Number("--items") ?? 100_000;
 var seed = Number("--seed") ?? 1;
 var creditRecords = Number("--credit-records") ?? items / 10;
 var applications = Number("--applications") ?? items / 50;
 var cases = Number("--cases") ?? items / 20;
+var surveyAnswers = Number("--survey-answers") ?? items / 100;
 var firstDate = new DateOnly(2024, 1, 1);
 var lastDate = new DateOnly(2026, 10, 31);
 var root = FindRoot();
@@ -58,6 +60,12 @@ try
     {
         Console.WriteLine($"生成 {cases:N0} 件执法公开案件（种子 {seed}）");
         await new EnforcementFiller(CreateContext, Console.Out).FillAsync(new EnforcementCorpus(seed, cases, firstDate, lastDate), CancellationToken.None);
+    }
+
+    if (surveyAnswers > 0)
+    {
+        Console.WriteLine($"生成 {surveyAnswers:N0} 份社会评议答卷（种子 {seed}）");
+        await SurveyFiller.FillAsync(services, seed, surveyAnswers, Console.Out, CancellationToken.None);
     }
 
     await using var scope = services.CreateAsyncScope();

@@ -9,6 +9,8 @@ namespace Disclosure.Interaction.Surveys;
 /// <summary>A survey with its questions and options, in order, as the pages show and the forms edit it.</summary>
 public sealed record SurveyDefinition(SurveyRecord Survey, IReadOnlyList<SurveyQuestion> Questions, int Responses)
 {
+    public long Id => Survey.Id;
+
     public bool IsOpenAt(DateTime nowUtc) => Survey.PublishedUtc is not null && Survey.OpensUtc <= nowUtc && nowUtc < Survey.ClosesUtc;
 }
 
