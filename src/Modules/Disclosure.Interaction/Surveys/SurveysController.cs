@@ -97,6 +97,7 @@ public sealed class SurveysController(SurveyAnswering answering, SurveyResults r
             return Redirect(SurveyPaths.Public(id));
         }
 
+        Response.Headers.CacheControl = "no-cache, no-store";
         return View(definition);
     }
 
@@ -119,11 +120,12 @@ public sealed class SurveysController(SurveyAnswering answering, SurveyResults r
             : definition.Survey.ClosesUtc <= now ? SurveyPageState.Closed
             : Request.Cookies.ContainsKey(AnsweredCookie(definition.Survey.Id)) ? SurveyPageState.Answered
             : SurveyPageState.Open;
+        // Never stored by a browser or proxy: it varies with the visitor's cookie, and the form carries a captcha
+        // (written as antiforgery writes it, so antiforgery need not override it).
+        Response.Headers.CacheControl = "no-cache, no-store";
         string? captchaId = null, image = null;
         if (state == SurveyPageState.Open)
         {
-            // A page with a form (and a captcha): never stored by a browser or proxy, as antiforgery writes it.
-            Response.Headers.CacheControl = "no-cache, no-store";
             var (id, answer) = await captchas.IssueAsync(cancellationToken);
             (captchaId, image) = (id, CaptchaImage.RenderDataUri(answer));
         }

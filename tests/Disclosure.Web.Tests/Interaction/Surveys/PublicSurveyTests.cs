@@ -127,6 +127,7 @@ public sealed class PublicSurveyTests(SurveySiteFixture fixture) : IClassFixture
     [Fact]
     public async Task The_office_drafts_publishes_moderates_and_exports_and_an_editor_may_only_draft()
     {
+        await Staff.EnsureAsync(fixture.Site.Services);
         var office = await Staff.SignedInAsync(fixture.Site, "office");
         var editor = await Staff.SignedInAsync(fixture.Site, "editor");
         var form = await editor.GetStringAsync("/admin/surveys/edit");
