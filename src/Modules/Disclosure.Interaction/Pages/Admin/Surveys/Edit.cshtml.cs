@@ -69,8 +69,8 @@ public sealed class EditModel(SurveyStore store) : PageModel
         else
         {
             var today = Core.Time.ChinaTime.ToDate(store.NowUtc);
-            (Opens, Closes) = (today.AddDays(1).ToString("yyyy-MM-dd'T'00:00", System.Globalization.CultureInfo.InvariantCulture),
-                today.AddDays(31).ToString("yyyy-MM-dd'T'00:00", System.Globalization.CultureInfo.InvariantCulture));
+            // From tomorrow 00:00 for thirty days, as a starting point.
+            (Opens, Closes) = (Core.Time.DateText.Date(today.AddDays(1)) + "T00:00", Core.Time.DateText.Date(today.AddDays(31)) + "T00:00");
         }
 
         Pad(BlankRows);
