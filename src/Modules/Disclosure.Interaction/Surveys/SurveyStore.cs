@@ -313,7 +313,14 @@ public sealed class SurveyStore(DisclosureDbContext db, LedgerWriter ledger, Tim
     }
 
     /// <summary>The window as the 台账 and pages write it, in China time.</summary>
-    public static string Window(SurveyRecord survey) => $"{DateText.Time(survey.OpensUtc)} 至 {DateText.Time(survey.ClosesUtc)}";
+    public static string Window(SurveyRecord survey) => $"{DateText.Time(survey.OpensUtc)} 至 {End(survey.ClosesUtc)}";
+
+    /// <summary>When answering ends; a window ending at midnight ends “2026-09-30 24:00”, the day the office chose, not the next.</summary>
+    public static string End(DateTime closesUtc)
+    {
+        var local = ChinaTime.ToLocal(closesUtc);
+        return local.TimeOfDay == TimeSpan.Zero ? DateText.Date(DateOnly.FromDateTime(local.DateTime.AddDays(-1))) + " 24:00" : DateText.Time(closesUtc);
+    }
 
     private static void Check(SurveyDraft draft)
     {
