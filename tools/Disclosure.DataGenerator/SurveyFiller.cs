@@ -11,7 +11,7 @@ namespace Disclosure.DataGenerator;
 /// its results published, and N responses (about one in ten with a free-text answer, awaiting moderation) through the
 /// module's own sample writer. A later run with the same seed adds its answers to the same survey.
 /// </summary>
-internal static class SurveyFiller
+public static class SurveyFiller
 {
     private static readonly string[] Suggestions =
     [
