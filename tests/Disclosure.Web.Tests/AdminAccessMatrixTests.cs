@@ -17,6 +17,7 @@ using Disclosure.Enforcement;
 using Disclosure.Enforcement.Data;
 using Disclosure.Interaction;
 using Disclosure.Interaction.Mailbox;
+using Disclosure.Interaction.Surveys;
 using Disclosure.Media;
 using Disclosure.Requests;
 using Disclosure.Requests.Data;
@@ -49,14 +50,17 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
     /// <summary>The policies each user passes (AdminPolicies), written from the role table in README, not from the code.</summary>
     private static readonly Dictionary<string, string[]> Passes = new()
     {
-        ["editor"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, CreditModule.AdminPolicy, EnforcementModule.AdminPolicy, InteractionModule.MailboxPolicy],
-        ["editor-b"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, CreditModule.AdminPolicy, EnforcementModule.AdminPolicy, InteractionModule.MailboxPolicy],
+        ["editor"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, CreditModule.AdminPolicy, EnforcementModule.AdminPolicy, InteractionModule.MailboxPolicy,
+            InteractionModule.SurveysPolicy],
+        ["editor-b"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, CreditModule.AdminPolicy, EnforcementModule.AdminPolicy, InteractionModule.MailboxPolicy,
+            InteractionModule.SurveysPolicy],
         ["head"] = [AdminPolicies.Staff, InteractionModule.MailboxPolicy],
         ["secrecy"] = [AdminPolicies.Staff, ContentsModule.KeywordsPolicy],
         ["leader"] = [AdminPolicies.Staff, AdminPolicies.Ledger],
         ["office"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, AdminPolicies.Ledger, CalendarModule.AdminPolicy, RequestsModule.AdminPolicy,
             ChannelsAdmin.Policy, CreditModule.AdminPolicy, CreditModule.PublishingPolicy, AnnualReportsModule.AdminPolicy, EnforcementModule.AdminPolicy,
-            EnforcementModule.PartyDataPolicy, InteractionModule.MailboxPolicy, InteractionModule.FollowUpPolicy],
+            EnforcementModule.PartyDataPolicy, InteractionModule.MailboxPolicy, InteractionModule.FollowUpPolicy, InteractionModule.SurveysPolicy,
+            InteractionModule.SurveysOfficePolicy],
         ["sysadmin"] = [AdminPolicies.Staff, AdminPolicies.Ledger, ContentsModule.KeywordsPolicy, AccountsModule.UsersPolicy, CalendarModule.AdminPolicy,
             ChannelsAdmin.Policy, AnnualReportsModule.AdminPolicy, AccountsModule.SettingsPolicy],
         ["norole"] = [],
@@ -224,6 +228,7 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
         var request = await InScopeAsync(db => db.Set<InformationRequestRecord>().OrderBy(r => r.Id).Select(r => r.Number).FirstAsync());
         var enforcementCase = await InScopeAsync(db => db.Set<EnforcementCaseRecord>().OrderBy(c => c.Id).Select(c => c.Number).FirstAsync());
         var letter = await InScopeAsync(db => db.Set<LetterRecord>().Where(l => l.DepartmentCode == "zhzx").Select(l => l.Number).FirstAsync());
+        var survey = await InScopeAsync(db => db.Set<SurveyRecord>().OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
         return pattern switch
         {
             "/admin/annual-reports/{id}" => "/admin/annual-reports/999999",
@@ -235,6 +240,10 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
             "/admin/enforcement/{number}" => "/admin/enforcement/" + Uri.EscapeDataString(enforcementCase),
             "/admin/mailbox/{number}" => "/admin/mailbox/" + Uri.EscapeDataString(letter),
             "/admin/users/{id}" => "/admin/users/editor",
+            "/admin/surveys/edit/{id:long?}" => SurveyPaths.Edit(survey),
+            "/admin/surveys/{id:long}" => SurveyPaths.Admin(survey),
+            "/admin/surveys/{id:long}/moderation" => SurveyPaths.Moderation(survey),
+            "/admin/surveys/{id:long}/export" => SurveyPaths.Export(survey),
             "/admin/content/{id}/diff" => $"/admin/content/{itemId}/diff?from=1&to=2",
             _ => pattern.Replace("{id}", itemId).Replace("/{token?}", string.Empty).Replace("{id?}", string.Empty),
         };

@@ -12,18 +12,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 // dotnet run -c Release --project tools/Disclosure.DataGenerator -- --items 1000000 [--seed 1]
-//     [--credit-records N] [--applications N] [--cases N] [--letters N] [--data-folder DIR | --postgres "Host=…;Database=…"]
+//     [--credit-records N] [--applications N] [--cases N] [--letters N] [--survey-answers N]
+//     [--data-folder DIR | --postgres "Host=…;Database=…"]
 // Sets the database up from recipes/setup.json if it is new, then adds the generated disclosures, 双公示 records
-// (default: one per ten items, licences and penalties half each) and 依申请公开 applications (default: one per fifty
+// (default: one per ten items, licences and penalties half each), 依申请公开 applications (default: one per fifty
 // items), 执法公开 cases with their parties and events (default: one per twenty items, about ten events each) and 局长信箱
-// letters with their writers and ratings (default: one per fifty items), all
-// dated up to 2026-10-31 so a run is the same whatever day it is.
+// letters with their writers and ratings (default: one per fifty items), all dated up to 2026-10-31 so a run is the
+// same whatever day it is; and 社会评议 answers to one generated questionnaire (default: one per hundred items).
 var items = Number("--items") ?? 100_000;
 var seed = Number("--seed") ?? 1;
 var creditRecords = Number("--credit-records") ?? items / 10;
 var applications = Number("--applications") ?? items / 50;
 var cases = Number("--cases") ?? items / 20;
 var letters = Number("--letters") ?? items / 50;
+var surveyAnswers = Number("--survey-answers") ?? items / 100;
 var firstDate = new DateOnly(2024, 1, 1);
 var lastDate = new DateOnly(2026, 10, 31);
 var root = FindRoot();
@@ -66,6 +68,12 @@ try
     {
         Console.WriteLine($"生成 {letters:N0} 封局长信箱来信（种子 {seed}）");
         await new MailboxFiller(CreateContext, Console.Out).FillAsync(letters, seed, firstDate, lastDate, CancellationToken.None);
+    }
+
+    if (surveyAnswers > 0)
+    {
+        Console.WriteLine($"生成 {surveyAnswers:N0} 份社会评议答卷（种子 {seed}）");
+        await SurveyFiller.FillAsync(services, seed, surveyAnswers, Console.Out, CancellationToken.None);
     }
 
     await using var scope = services.CreateAsyncScope();

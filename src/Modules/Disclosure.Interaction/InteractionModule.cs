@@ -2,6 +2,7 @@ using Disclosure.Core.Recipes;
 using Disclosure.Interaction.Mailbox;
 using Disclosure.Interaction.Ratings;
 using Disclosure.Interaction.Recipes;
+using Disclosure.Interaction.Surveys;
 using Disclosure.Storage.Modules;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +12,7 @@ namespace Disclosure.Interaction;
 /// 政民互动: the public talks back. 局长信箱 letters routed to a department and answered on a working-day clock,
 /// 满意度评价 of replies (letters and 依申请公开), 社会评议 questionnaires, 征求意见 on draft decisions and 在线访谈. They
 /// share one spine: a public submission (captcha, per-IP budget, 查询码), moderation before anything the public wrote
-/// is shown, and statistics computed in the database.
+/// is shown, and statistics computed in the database. Each feature lives in its own folder and registers itself.
 /// </summary>
 public sealed class InteractionModule : IDisclosureModule
 {
@@ -21,15 +22,24 @@ public sealed class InteractionModule : IDisclosureModule
     /// <summary>不满意 ratings and their 回访: the 公开办.</summary>
     public const string FollowUpPolicy = "RatingFollowUps";
 
+    /// <summary>社会评议 questionnaires: drafting (信息员 and 公开办).</summary>
+    public const string SurveysPolicy = "Surveys";
+
+    /// <summary>社会评议: publishing, closing, results, moderation and the raw-answer export (公开办 only).</summary>
+    public const string SurveysOfficePolicy = "SurveysOffice";
+
     public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin", "Disclosure.Requests"];
 
-    public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new MailboxLettersStepReader()];
+    public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new MailboxLettersStepReader(), new SurveysStepReader()];
 
     public string? LedgerActionName(string action) =>
-        MailboxLedgerActions.DisplayName(action) ?? RatingLedgerActions.DisplayName(action);
+        MailboxLedgerActions.DisplayName(action)
+        ?? RatingLedgerActions.DisplayName(action)
+        ?? SurveyLedgerActions.DisplayName(action);
 
     public void ConfigureServices(IServiceCollection services)
     {
         services.AddMailbox();
+        services.AddSurveys();
     }
 }
