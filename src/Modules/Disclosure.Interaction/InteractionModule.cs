@@ -1,4 +1,6 @@
 using Disclosure.Core.Recipes;
+using Disclosure.Interaction.Consultations;
+using Disclosure.Interaction.Consultations.Recipes;
 using Disclosure.Storage.Modules;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,13 +14,17 @@ namespace Disclosure.Interaction;
 /// </summary>
 public sealed class InteractionModule : IDisclosureModule
 {
+    /// <summary>征求意见: the consultations' comments (moderation, export) and starting their 意见采纳情况.</summary>
+    public const string ConsultationsPolicy = "InteractionConsultations";
+
     public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin", "Disclosure.Requests"];
 
-    public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [];
+    public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new ConsultationCommentsStepReader()];
 
-    public string? LedgerActionName(string action) => null;
+    public string? LedgerActionName(string action) => ConsultationLedgerActions.DisplayName(action);
 
     public void ConfigureServices(IServiceCollection services)
     {
+        services.AddConsultations();
     }
 }
