@@ -851,6 +851,44 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("EnforcementCases", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Interaction.Consultations.ConsultationCommentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000);
+
+                    b.Property<string>("ConsultationId")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(100);
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(100);
+
+                    b.Property<DateTime?>("ModeratedUtc");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50);
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30);
+
+                    b.Property<int>("State");
+
+                    b.Property<DateTime>("SubmittedUtc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "State", "SubmittedUtc");
+
+                    b.ToTable("ConsultationComments", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Requests.Data.InformationRequestRecord", b =>
                 {
                     b.Property<long>("Id")
