@@ -176,8 +176,8 @@ public sealed class ConsultationComments(DisclosureDbContext db, ConsultationDir
             c.ModeratedUtc is { } at ? DateText.Time(at) : null,
         });
         var bytes = await TableExport.ToBytesAsync(TableFormat.Xlsx, "征求意见", ExportHeaders, rows, cancellationToken);
-        await ledger.AppendAsync(actor, ConsultationLedgerActions.CommentsExported, ConsultationLedgerActions.Subject(consultationId), null, null,
-            $"导出意见 {comments.Count} 条", cancellationToken);
+        await db.InTransactionAsync(() => ledger.AppendAsync(actor, ConsultationLedgerActions.CommentsExported, ConsultationLedgerActions.Subject(consultationId), null, null,
+            $"导出意见 {comments.Count} 条", cancellationToken), cancellationToken);
         return bytes;
     }
 

@@ -58,10 +58,13 @@ public sealed class FeedbackDrafts(DisclosureDbContext db, ContentManager conten
                 [ConsultationTypes.NotAdoptedField] = 0,
             },
         });
-        var draft = await content.CreateAsync(ConsultationTypes.Feedback, data, actor, consultation.DepartmentCode, cancellationToken: cancellationToken);
-        var id = await db.ContentItems.AsNoTracking().Where(i => i.Id == draft.ItemId).Select(i => i.ContentItemId).SingleAsync(cancellationToken);
-        await ledger.AppendAsync(actor, ConsultationLedgerActions.FeedbackStarted, ConsultationLedgerActions.Subject(consultationId), null, null,
-            $"意见采纳情况草稿 {id}，收到意见 {total} 条", cancellationToken);
-        return id;
+        var id = ContentItemIds.New();
+        return await db.InTransactionAsync(async () =>
+        {
+            await content.CreateAsync(ConsultationTypes.Feedback, data, actor, consultation.DepartmentCode, id, cancellationToken: cancellationToken);
+            await ledger.AppendAsync(actor, ConsultationLedgerActions.FeedbackStarted, ConsultationLedgerActions.Subject(consultationId), null, null,
+                $"意见采纳情况草稿 {id}，收到意见 {total} 条", cancellationToken);
+            return id;
+        }, cancellationToken);
     }
 }
