@@ -51,16 +51,16 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
     private static readonly Dictionary<string, string[]> Passes = new()
     {
         ["editor"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, CreditModule.AdminPolicy, EnforcementModule.AdminPolicy, InteractionModule.MailboxPolicy,
-            InteractionModule.SurveysPolicy],
+            InteractionModule.SurveysPolicy, InteractionModule.ConsultationsPolicy],
         ["editor-b"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, CreditModule.AdminPolicy, EnforcementModule.AdminPolicy, InteractionModule.MailboxPolicy,
-            InteractionModule.SurveysPolicy],
+            InteractionModule.SurveysPolicy, InteractionModule.ConsultationsPolicy],
         ["head"] = [AdminPolicies.Staff, InteractionModule.MailboxPolicy],
         ["secrecy"] = [AdminPolicies.Staff, ContentsModule.KeywordsPolicy],
         ["leader"] = [AdminPolicies.Staff, AdminPolicies.Ledger],
         ["office"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, AdminPolicies.Ledger, CalendarModule.AdminPolicy, RequestsModule.AdminPolicy,
             ChannelsAdmin.Policy, CreditModule.AdminPolicy, CreditModule.PublishingPolicy, AnnualReportsModule.AdminPolicy, EnforcementModule.AdminPolicy,
             EnforcementModule.PartyDataPolicy, InteractionModule.MailboxPolicy, InteractionModule.FollowUpPolicy, InteractionModule.SurveysPolicy,
-            InteractionModule.SurveysOfficePolicy],
+            InteractionModule.SurveysOfficePolicy, InteractionModule.ConsultationsPolicy],
         ["sysadmin"] = [AdminPolicies.Staff, AdminPolicies.Ledger, ContentsModule.KeywordsPolicy, AccountsModule.UsersPolicy, CalendarModule.AdminPolicy,
             ChannelsAdmin.Policy, AnnualReportsModule.AdminPolicy, AccountsModule.SettingsPolicy],
         ["norole"] = [],
@@ -244,6 +244,7 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
             "/admin/surveys/{id:long}" => SurveyPaths.Admin(survey),
             "/admin/surveys/{id:long}/moderation" => SurveyPaths.Moderation(survey),
             "/admin/surveys/{id:long}/export" => SurveyPaths.Export(survey),
+            "/admin/consultations/{id}" => "/admin/consultations/consultation-2026-ebike-charging",
             "/admin/content/{id}/diff" => $"/admin/content/{itemId}/diff?from=1&to=2",
             _ => pattern.Replace("{id}", itemId).Replace("/{token?}", string.Empty).Replace("{id?}", string.Empty),
         };

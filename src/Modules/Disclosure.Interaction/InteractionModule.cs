@@ -1,4 +1,6 @@
 using Disclosure.Core.Recipes;
+using Disclosure.Interaction.Consultations;
+using Disclosure.Interaction.Consultations.Recipes;
 using Disclosure.Interaction.Mailbox;
 using Disclosure.Interaction.Ratings;
 using Disclosure.Interaction.Recipes;
@@ -28,18 +30,23 @@ public sealed class InteractionModule : IDisclosureModule
     /// <summary>社会评议: publishing, closing, results, moderation and the raw-answer export (公开办 only).</summary>
     public const string SurveysOfficePolicy = "SurveysOffice";
 
+    /// <summary>征求意见: the consultations' comments (moderation, export) and starting their 意见采纳情况.</summary>
+    public const string ConsultationsPolicy = "InteractionConsultations";
+
     public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin", "Disclosure.Requests"];
 
-    public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new MailboxLettersStepReader(), new SurveysStepReader()];
+    public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new MailboxLettersStepReader(), new SurveysStepReader(), new ConsultationCommentsStepReader()];
 
     public string? LedgerActionName(string action) =>
         MailboxLedgerActions.DisplayName(action)
         ?? RatingLedgerActions.DisplayName(action)
-        ?? SurveyLedgerActions.DisplayName(action);
+        ?? SurveyLedgerActions.DisplayName(action)
+        ?? ConsultationLedgerActions.DisplayName(action);
 
     public void ConfigureServices(IServiceCollection services)
     {
         services.AddMailbox();
         services.AddSurveys();
+        services.AddConsultations();
     }
 }

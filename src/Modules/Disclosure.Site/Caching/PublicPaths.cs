@@ -8,9 +8,10 @@ public static class PublicPaths
     // Search follows the index, which lags the change log; forms carry antiforgery tokens; admin is per user;
     // the 台账 heads move with every ledger entry, most of which are not content changes; 执法公开's query is a form and
     // its statistics follow the cases, not the change log; so do 局长信箱's forms, its published letters and figures;
-    // 社会评议's pages follow the clock, the office's actions and the visitor's answered-cookie.
+    // 社会评议's pages follow the clock, the office's actions and the visitor's answered-cookie;
+    // 征求意见 pages carry a comment form and show comments as they are approved, which the change log does not see.
     private static readonly PathString[] Excluded =
-        ["/admin", "/search", "/api/v1/search", "/preferences", "/error", "/requests", "/enforcement", "/mailbox", "/satisfaction", "/surveys", "/health", "/openapi", "/_content", "/ledger"];
+        ["/admin", "/search", "/api/v1/search", "/preferences", "/error", "/requests", "/enforcement", "/mailbox", "/satisfaction", "/surveys", "/consultations", "/health", "/openapi", "/_content", "/ledger"];
 
     public static bool IsCacheable(HttpContext context)
     {
