@@ -1,4 +1,5 @@
 using Disclosure.Core.Recipes;
+using Disclosure.Interaction.Interviews;
 using Disclosure.Storage.Modules;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,13 +13,17 @@ namespace Disclosure.Interaction;
 /// </summary>
 public sealed class InteractionModule : IDisclosureModule
 {
+    /// <summary>在线访谈: moderating questions and posting the 文字直播 (信息员 and 公开办).</summary>
+    public const string InterviewsPolicy = "InteractionInterviews";
+
     public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin", "Disclosure.Requests"];
 
-    public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [];
+    public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new InterviewRecordsStepReader()];
 
-    public string? LedgerActionName(string action) => null;
+    public string? LedgerActionName(string action) => InterviewLedgerActions.DisplayName(action);
 
     public void ConfigureServices(IServiceCollection services)
     {
+        services.AddInterviews();
     }
 }
