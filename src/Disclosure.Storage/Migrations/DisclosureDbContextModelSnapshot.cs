@@ -851,6 +851,88 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("EnforcementCases", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Interaction.Interviews.InterviewEntryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<int>("Kind");
+
+                    b.Property<string>("PictureAlt")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("PicturePath")
+                        .HasMaxLength(300);
+
+                    b.Property<string>("PostedBy")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<DateTime>("PostedUtc");
+
+                    b.Property<DateTime?>("PublishedUtc");
+
+                    b.Property<long?>("QuestionId");
+
+                    b.Property<long?>("Sequence");
+
+                    b.Property<string>("Speaker")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000);
+
+                    b.Property<DateTime?>("WithdrawnUtc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ContentItemId", "Sequence");
+
+                    b.ToTable("InterviewEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Interviews.InterviewQuestionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(100);
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(100);
+
+                    b.Property<DateTime?>("ModeratedUtc");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(30);
+
+                    b.Property<int>("State");
+
+                    b.Property<DateTime>("SubmittedUtc");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId", "State", "Id");
+
+                    b.ToTable("InterviewQuestions", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Requests.Data.InformationRequestRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1734,6 +1816,14 @@ namespace Disclosure.Storage.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Interviews.InterviewEntryRecord", b =>
+                {
+                    b.HasOne("Disclosure.Interaction.Interviews.InterviewQuestionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Disclosure.Requests.Data.RequestAppealRecord", b =>
