@@ -15,6 +15,7 @@ using Disclosure.Credit.Data;
 using Disclosure.Credit.Models;
 using Disclosure.Enforcement;
 using Disclosure.Enforcement.Data;
+using Disclosure.Interaction;
 using Disclosure.Media;
 using Disclosure.Requests;
 using Disclosure.Requests.Data;
@@ -47,14 +48,14 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
     /// <summary>The policies each user passes (AdminPolicies), written from the role table in README, not from the code.</summary>
     private static readonly Dictionary<string, string[]> Passes = new()
     {
-        ["editor"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, CreditModule.AdminPolicy, EnforcementModule.AdminPolicy],
-        ["editor-b"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, CreditModule.AdminPolicy, EnforcementModule.AdminPolicy],
+        ["editor"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, CreditModule.AdminPolicy, EnforcementModule.AdminPolicy, InteractionModule.InterviewsPolicy],
+        ["editor-b"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, CreditModule.AdminPolicy, EnforcementModule.AdminPolicy, InteractionModule.InterviewsPolicy],
         ["head"] = [AdminPolicies.Staff],
         ["secrecy"] = [AdminPolicies.Staff, ContentsModule.KeywordsPolicy],
         ["leader"] = [AdminPolicies.Staff, AdminPolicies.Ledger],
         ["office"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, AdminPolicies.Ledger, CalendarModule.AdminPolicy, RequestsModule.AdminPolicy,
             ChannelsAdmin.Policy, CreditModule.AdminPolicy, CreditModule.PublishingPolicy, AnnualReportsModule.AdminPolicy, EnforcementModule.AdminPolicy,
-            EnforcementModule.PartyDataPolicy],
+            EnforcementModule.PartyDataPolicy, InteractionModule.InterviewsPolicy],
         ["sysadmin"] = [AdminPolicies.Staff, AdminPolicies.Ledger, ContentsModule.KeywordsPolicy, AccountsModule.UsersPolicy, CalendarModule.AdminPolicy,
             ChannelsAdmin.Policy, AnnualReportsModule.AdminPolicy, AccountsModule.SettingsPolicy],
         ["norole"] = [],
@@ -224,6 +225,8 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
             "/admin/credit/export" => $"/admin/credit/export?kind={CreditAdmin.Penalties}&template=true",
             "/admin/requests/{number}" => "/admin/requests/" + Uri.EscapeDataString(request),
             "/admin/enforcement/{number}" => "/admin/enforcement/" + Uri.EscapeDataString(enforcementCase),
+            // 在线访谈: the demo's past interview (an interview's pages exist for published Interview items only).
+            "/admin/interviews/{id}/questions" or "/admin/interviews/{id}/live" => pattern.Replace("{id}", "interview-2026-10-winter-traffic"),
             "/admin/users/{id}" => "/admin/users/editor",
             "/admin/content/{id}/diff" => $"/admin/content/{itemId}/diff?from=1&to=2",
             _ => pattern.Replace("{id}", itemId).Replace("/{token?}", string.Empty).Replace("{id?}", string.Empty),

@@ -1,3 +1,4 @@
+using Disclosure.Storage.Changes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -31,9 +32,10 @@ public static class InterviewEntryKinds
 /// One entry of an interview's 文字直播, posted by the office. Readers page through the published entries by
 /// <see cref="Sequence"/>, which is taken when the entry is published from a counter held until commit, so the
 /// sequence is also the order in which entries became visible: a reader asking for those after N never misses one
-/// committed later with a smaller number.
+/// committed later with a smaller number. A public read model: every write moves the public revision, so the item
+/// page's 文字实录 (<c>/content/{id}</c>, cached by that revision) follows the entries.
 /// </summary>
-public sealed class InterviewEntryRecord
+public sealed class InterviewEntryRecord : IPublicReadModel
 {
     public long Id { get; set; }
 

@@ -7,9 +7,10 @@ public static class PublicPaths
 {
     // Search follows the index, which lags the change log; forms carry antiforgery tokens; admin is per user;
     // the 台账 heads move with every ledger entry, most of which are not content changes; 执法公开's query is a form and
-    // its statistics follow the cases, not the change log.
+    // its statistics follow the cases, not the change log; 在线访谈 pages carry the question form and the 文字直播, which
+    // moves without the change log (live.json sets its own short Cache-Control).
     private static readonly PathString[] Excluded =
-        ["/admin", "/search", "/api/v1/search", "/preferences", "/error", "/requests", "/enforcement", "/health", "/openapi", "/_content", "/ledger"];
+        ["/admin", "/search", "/api/v1/search", "/preferences", "/error", "/requests", "/enforcement", "/interviews", "/health", "/openapi", "/_content", "/ledger"];
 
     public static bool IsCacheable(HttpContext context)
     {
