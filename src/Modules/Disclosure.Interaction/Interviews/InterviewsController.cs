@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
 using Disclosure.Contents.Items;
 using Disclosure.Contents.Rendering;
 using Disclosure.Core.Time;
@@ -32,6 +35,9 @@ public sealed class InterviewsController(
     public const string ContactField = "questionContact";
     public const string TextField = "questionText";
     public const string CaptchaField = "captcha";
+
+    /// <summary>Chinese text as it is, not as \uXXXX escapes (a third of the bytes); HTML-sensitive characters stay escaped.</summary>
+    private static readonly JsonSerializerOptions LiveJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public static string InterviewPath(string id) => $"{IndexPath}/{Uri.EscapeDataString(id)}";
 
@@ -175,7 +181,7 @@ public sealed class InterviewsController(
                 e.Text,
                 DateText.Time(e.PublishedUtc),
                 e.HasPicture ? PicturePath(id, e.Sequence) : null,
-                e.HasPicture ? e.PictureAlt ?? "直播图片" : null)).ToList()));
+                e.HasPicture ? e.PictureAlt ?? "直播图片" : null)).ToList()), LiveJson);
     }
 
     /// <summary>A published entry's picture (checked by content when it was uploaded).</summary>
