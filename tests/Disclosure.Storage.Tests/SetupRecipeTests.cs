@@ -21,7 +21,7 @@ public sealed class SetupRecipeTests
 
         Assert.Equal(first, second);
         Assert.True(first.Items > 100, $"demo content should hold over a hundred items, found {first.Items}");
-        Assert.Equal(12, first.Types); // nine disclosure types, the AnnualReport, 征求意见 and its 意见采纳情况
+        Assert.Equal(13, first.Types); // nine disclosure types, the AnnualReport, 征求意见 and its 意见采纳情况, 在线访谈
         Assert.Equal(6, first.Roles);
 
         // The first-start service sees setup has run and does nothing more.

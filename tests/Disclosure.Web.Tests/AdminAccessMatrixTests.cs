@@ -239,6 +239,8 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
             "/admin/requests/{number}" => "/admin/requests/" + Uri.EscapeDataString(request),
             "/admin/enforcement/{number}" => "/admin/enforcement/" + Uri.EscapeDataString(enforcementCase),
             "/admin/mailbox/{number}" => "/admin/mailbox/" + Uri.EscapeDataString(letter),
+            // 在线访谈: the demo's past interview (an interview's pages exist for published Interview items only).
+            "/admin/interviews/{id}/questions" or "/admin/interviews/{id}/live" => pattern.Replace("{id}", "interview-2026-10-winter-traffic"),
             "/admin/users/{id}" => "/admin/users/editor",
             "/admin/surveys/edit/{id:long?}" => SurveyPaths.Edit(survey),
             "/admin/surveys/{id:long}" => SurveyPaths.Admin(survey),

@@ -1,6 +1,7 @@
 using Disclosure.Core.Recipes;
 using Disclosure.Interaction.Consultations;
 using Disclosure.Interaction.Consultations.Recipes;
+using Disclosure.Interaction.Interviews;
 using Disclosure.Interaction.Mailbox;
 using Disclosure.Interaction.Ratings;
 using Disclosure.Interaction.Recipes;
@@ -33,20 +34,25 @@ public sealed class InteractionModule : IDisclosureModule
     /// <summary>征求意见: the consultations' comments (moderation, export) and starting their 意见采纳情况.</summary>
     public const string ConsultationsPolicy = "InteractionConsultations";
 
+    /// <summary>在线访谈: moderating questions and posting the 文字直播 (信息员 and 公开办).</summary>
+    public const string InterviewsPolicy = "InteractionInterviews";
+
     public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin", "Disclosure.Requests"];
 
-    public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new MailboxLettersStepReader(), new SurveysStepReader(), new ConsultationCommentsStepReader()];
+    public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new MailboxLettersStepReader(), new SurveysStepReader(), new ConsultationCommentsStepReader(), new InterviewRecordsStepReader()];
 
     public string? LedgerActionName(string action) =>
         MailboxLedgerActions.DisplayName(action)
         ?? RatingLedgerActions.DisplayName(action)
         ?? SurveyLedgerActions.DisplayName(action)
-        ?? ConsultationLedgerActions.DisplayName(action);
+        ?? ConsultationLedgerActions.DisplayName(action)
+        ?? InterviewLedgerActions.DisplayName(action);
 
     public void ConfigureServices(IServiceCollection services)
     {
         services.AddMailbox();
         services.AddSurveys();
         services.AddConsultations();
+        services.AddInterviews();
     }
 }

@@ -9,9 +9,10 @@ public static class PublicPaths
     // the 台账 heads move with every ledger entry, most of which are not content changes; 执法公开's query is a form and
     // its statistics follow the cases, not the change log; so do 局长信箱's forms, its published letters and figures;
     // 社会评议's pages follow the clock, the office's actions and the visitor's answered-cookie;
-    // 征求意见 pages carry a comment form and show comments as they are approved, which the change log does not see.
+    // 征求意见 pages carry a comment form and show comments as they are approved, which the change log does not see;
+    // 在线访谈 pages carry the question form and the 文字直播, which moves without the change log (live.json sets its own short Cache-Control).
     private static readonly PathString[] Excluded =
-        ["/admin", "/search", "/api/v1/search", "/preferences", "/error", "/requests", "/enforcement", "/mailbox", "/satisfaction", "/surveys", "/consultations", "/health", "/openapi", "/_content", "/ledger"];
+        ["/admin", "/search", "/api/v1/search", "/preferences", "/error", "/requests", "/enforcement", "/mailbox", "/satisfaction", "/surveys", "/consultations", "/interviews", "/health", "/openapi", "/_content", "/ledger"];
 
     public static bool IsCacheable(HttpContext context)
     {
