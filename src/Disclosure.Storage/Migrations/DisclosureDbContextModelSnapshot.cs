@@ -851,6 +851,126 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("EnforcementCases", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Interaction.Consultations.ConsultationCommentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000);
+
+                    b.Property<string>("ConsultationId")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(100);
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(100);
+
+                    b.Property<DateTime?>("ModeratedUtc");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50);
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30);
+
+                    b.Property<int>("State");
+
+                    b.Property<DateTime>("SubmittedUtc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "State", "SubmittedUtc");
+
+                    b.ToTable("ConsultationComments", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Interviews.InterviewEntryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<int>("Kind");
+
+                    b.Property<string>("PictureAlt")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("PicturePath")
+                        .HasMaxLength(300);
+
+                    b.Property<string>("PostedBy")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<DateTime>("PostedUtc");
+
+                    b.Property<DateTime?>("PublishedUtc");
+
+                    b.Property<long?>("QuestionId");
+
+                    b.Property<long?>("Sequence");
+
+                    b.Property<string>("Speaker")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000);
+
+                    b.Property<DateTime?>("WithdrawnUtc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ContentItemId", "Sequence");
+
+                    b.ToTable("InterviewEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Interviews.InterviewQuestionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(100);
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(100);
+
+                    b.Property<DateTime?>("ModeratedUtc");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(30);
+
+                    b.Property<int>("State");
+
+                    b.Property<DateTime>("SubmittedUtc");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId", "State", "Id");
+
+                    b.ToTable("InterviewQuestions", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Interaction.Mailbox.LetterAttachmentRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1055,6 +1175,164 @@ namespace Disclosure.Storage.Migrations
                     b.HasIndex("RatedMonth", "Reply", "Rating");
 
                     b.ToTable("InteractionRatings", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Surveys.SurveyAnswerRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(100);
+
+                    b.Property<DateTime?>("ModeratedUtc");
+
+                    b.Property<int?>("Moderation");
+
+                    b.Property<long?>("OptionId");
+
+                    b.Property<long>("QuestionId");
+
+                    b.Property<long>("ResponseId");
+
+                    b.Property<int?>("ScaleValue");
+
+                    b.Property<long>("SurveyId");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OptionId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ResponseId");
+
+                    b.HasIndex("SurveyId", "Moderation");
+
+                    b.HasIndex("SurveyId", "QuestionId", "OptionId");
+
+                    b.HasIndex("SurveyId", "QuestionId", "ScaleValue");
+
+                    b.ToTable("SurveyAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Surveys.SurveyOptionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<int>("Order");
+
+                    b.Property<long>("QuestionId");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId", "Order");
+
+                    b.ToTable("SurveyOptions", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Surveys.SurveyQuestionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<int>("Kind");
+
+                    b.Property<int>("Order");
+
+                    b.Property<bool>("Required");
+
+                    b.Property<int?>("ScaleMax");
+
+                    b.Property<string>("ScaleMaxLabel")
+                        .HasMaxLength(200);
+
+                    b.Property<int?>("ScaleMin");
+
+                    b.Property<string>("ScaleMinLabel")
+                        .HasMaxLength(200);
+
+                    b.Property<long>("SurveyId");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "Order");
+
+                    b.ToTable("SurveyQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Surveys.SurveyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<DateTime?>("ClosedEarlyUtc");
+
+                    b.Property<DateTime>("ClosesUtc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<DateTime>("CreatedUtc");
+
+                    b.Property<string>("Introduction")
+                        .IsRequired()
+                        .HasMaxLength(4000);
+
+                    b.Property<DateTime>("OpensUtc");
+
+                    b.Property<DateTime?>("PublishedUtc");
+
+                    b.Property<DateTime?>("ResultsPublishedUtc");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<DateTime>("UpdatedUtc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedUtc", "ClosesUtc");
+
+                    b.ToTable("Surveys", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Surveys.SurveyResponseRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("ChallengeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("SubmittedUtc");
+
+                    b.Property<long>("SurveyId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChallengeHash")
+                        .IsUnique();
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("SurveyResponses", (string)null);
                 });
 
             modelBuilder.Entity("Disclosure.Requests.Data.InformationRequestRecord", b =>
@@ -1942,6 +2220,14 @@ namespace Disclosure.Storage.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Disclosure.Interaction.Interviews.InterviewEntryRecord", b =>
+                {
+                    b.HasOne("Disclosure.Interaction.Interviews.InterviewQuestionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Disclosure.Interaction.Mailbox.LetterAttachmentRecord", b =>
                 {
                     b.HasOne("Disclosure.Interaction.Mailbox.LetterRecord", null)
@@ -1966,6 +2252,53 @@ namespace Disclosure.Storage.Migrations
                         .WithOne()
                         .HasForeignKey("Disclosure.Interaction.Mailbox.LetterWriterRecord", "LetterId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Surveys.SurveyAnswerRecord", b =>
+                {
+                    b.HasOne("Disclosure.Interaction.Surveys.SurveyOptionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("OptionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Disclosure.Interaction.Surveys.SurveyQuestionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Disclosure.Interaction.Surveys.SurveyResponseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Surveys.SurveyOptionRecord", b =>
+                {
+                    b.HasOne("Disclosure.Interaction.Surveys.SurveyQuestionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Surveys.SurveyQuestionRecord", b =>
+                {
+                    b.HasOne("Disclosure.Interaction.Surveys.SurveyRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Interaction.Surveys.SurveyResponseRecord", b =>
+                {
+                    b.HasOne("Disclosure.Interaction.Surveys.SurveyRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
