@@ -1,5 +1,5 @@
+using Disclosure.Admin;
 using Disclosure.Storage;
-using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Interaction.Ratings;
@@ -38,7 +38,7 @@ public sealed record SatisfactionYear(
 }
 
 /// <summary>The published 满意度 figures: two GROUP BY queries on the rating-month indexes.</summary>
-public sealed class SatisfactionStatistics(DisclosureDbContext db)
+public sealed class SatisfactionStatistics(DisclosureDbContext db, AdminLookups lookups)
 {
     public async Task<SatisfactionYear> YearAsync(int year, CancellationToken cancellationToken = default)
     {
@@ -48,7 +48,8 @@ public sealed class SatisfactionStatistics(DisclosureDbContext db)
             .Select(g => new { g.Key.RatedMonth, g.Key.Reply, g.Key.Rating, Count = g.Count() }).ToListAsync(cancellationToken);
         var byDepartment = await ratings.GroupBy(r => new { r.DepartmentCode, r.Rating })
             .Select(g => new { g.Key.DepartmentCode, g.Key.Rating, Count = g.Count() }).ToListAsync(cancellationToken);
-        var names = await db.Set<DepartmentRecord>().AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
+        // Department codes repeat across agencies (办公室 is bgs in each): the lookup takes the first name of a code.
+        var names = await lookups.DepartmentNamesAsync(cancellationToken);
 
         var months = new Dictionary<(int, RatedReply), RatingCounts>();
         foreach (var row in byMonth)
