@@ -110,6 +110,15 @@ area() {
       mutate=("**/Services/PartyCaseQuery.cs")
       filter="FullyQualifiedName~Disclosure.Storage.Tests.Enforcement&$sqlite_only"
       ;;
+    mailbox-access)
+      label="局长信箱 who sees and publishes (Interaction/Mailbox/LetterAccess, PublishedLetters)"
+      project=src/Modules/Disclosure.Interaction/Disclosure.Interaction.csproj
+      test_project=tests/Disclosure.Storage.Tests/Disclosure.Storage.Tests.csproj
+      # The guards: who may see, draft and approve a letter (LetterAccess) and what the public list may show
+      # (PublishedLetters: replied, consented, never a 举报).
+      mutate=("**/Mailbox/LetterAccess.cs" "**/Mailbox/PublishedLetters.cs")
+      filter="FullyQualifiedName~Disclosure.Storage.Tests.Interaction.Mailbox&$sqlite_only"
+      ;;
     access)
       label="部门隔离 (Storage/Content/ContentAccess)"
       project=src/Disclosure.Storage/Disclosure.Storage.csproj

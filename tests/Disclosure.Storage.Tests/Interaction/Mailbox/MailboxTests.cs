@@ -63,7 +63,9 @@ public sealed class MailboxTests
         var listed = await PublicAsync(database);
         Assert.Equal(received.Number, Assert.Single(listed.Letters).Number);
         Assert.Equal(proposal.Body, listed.Letters[0].Body);
-        Assert.Equal(1, (await PublicAsync(database, search: "出生医学证明")).Total);
+        Assert.Equal(1, (await PublicAsync(database, search: "出生医学证明")).Total); // in the reply only
+        Assert.Equal(1, (await PublicAsync(database, search: "上户口")).Total);       // in the letter only
+        Assert.Equal(proposal.Reply, (await database.InScopeAsync(sp => sp.GetRequiredService<PublishedLetters>().FindAsync(received.Number)))!.Reply);
         Assert.Equal(0, (await PublicAsync(database, search: "王丽")).Total);
 
         // Every step is in the letter's timeline and the 台账.
@@ -179,6 +181,9 @@ public sealed class MailboxTests
         await Act(database, m => m.DepartmentDecideAsync(id, approve: false, "请写明核查时限", Head));
         Assert.Equal(LetterStage.Drafting, (await LetterAsync(database, id)).Stage);
         await Assert.ThrowsAsync<MailboxException>(() => Act(database, m => m.DepartmentDecideAsync(id, approve: false, null, Head)));
+        // Back in 办理中, not even the 部门负责人 can approve what is not submitted.
+        var early = await Assert.ThrowsAsync<MailboxException>(() => Act(database, m => m.DepartmentDecideAsync(id, approve: true, null, Head)));
+        Assert.Contains("不在待部门审核", early.Message);
         await Act(database, m => m.SaveReplyAsync(id, "已转治安管理大队会同消防救援机构在 5 个工作日内核查。", submit: true, Clerk));
         await Act(database, m => m.DepartmentDecideAsync(id, approve: true, null, Head));
         await Assert.ThrowsAsync<MailboxException>(() => Act(database, m => m.OfficeDecideAsync(id, send: true, null, Head)));
