@@ -76,11 +76,7 @@ internal sealed class MailboxLettersStepHandler(
     private async Task DateReplyAsync(long id, DateOnly repliedOn, WorkingDayCalendar calendar, CancellationToken cancellationToken)
     {
         var letter = await db.Set<LetterRecord>().SingleAsync(l => l.Id == id, cancellationToken);
-        var due = LetterClock.Due(calendar, letter.ReceivedOn, options.Value.LimitFor(letter.Kind), letter.ExtensionWorkingDays).Value;
-        letter.RepliedOn = repliedOn;
-        letter.RepliedMonth = MailboxService.MonthKey(repliedOn);
-        letter.ReplyWorkingDays = LetterClock.Taken(calendar, letter.ReceivedOn, repliedOn);
-        letter.RepliedOnTime = repliedOn <= due;
+        MailboxService.StampReply(letter, calendar, repliedOn, options.Value);
         letter.ReceivedUtc = At(letter.ReceivedOn);
         letter.PublishedUtc = letter.PublishedUtc is null ? null : At(repliedOn);
         await db.SaveChangesAsync(cancellationToken);
