@@ -15,7 +15,7 @@ namespace Disclosure.Bench.AnnualReport;
 /// </summary>
 public static class BulkSeed
 {
-    public static async Task ApplicationsAsync(Func<DisclosureDbContext> context, int count, int seed)
+    public static async Task ApplicationsAsync(Func<DisclosureDbContext> context, string agencyCode, int count, int seed)
     {
         var random = new Random(seed);
         var outcomes = RequestOutcomes.All;
@@ -30,6 +30,7 @@ public static class BulkSeed
                 var closed = random.Next(10) == 0 ? (DateOnly?)null : received.AddDays(5 + random.Next(35));
                 batch.Add(new InformationRequestRecord
                 {
+                    AgencyCode = agencyCode,
                     Number = $"B{seed}-{done:000000}",
                     TrackingCode = $"B{seed:00}{done:0000000000}",
                     Kind = ApplicantKinds.All[random.Next(random.Next(3) == 0 ? 6 : 1)],
@@ -67,7 +68,7 @@ public static class BulkSeed
         }
     }
 
-    public static async Task CreditAsync(Func<DisclosureDbContext> context, int count, int seed)
+    public static async Task CreditAsync(Func<DisclosureDbContext> context, string agencyCode, int count, int seed)
     {
         var random = new Random(seed + 1);
         for (var done = 0; done < count;)
@@ -80,11 +81,11 @@ public static class BulkSeed
                 var status = (CreditRecordStatus)random.Next(4);
                 if (done % 2 == 0)
                 {
-                    db.Add(Fill(new CreditLicenceRecord { ValidFrom = date, ValidUntil = date.AddYears(3) }, date, status, seed, done));
+                    db.Add(Fill(new CreditLicenceRecord { ValidFrom = date, ValidUntil = date.AddYears(3) }, date, status, seed, done, agencyCode));
                 }
                 else
                 {
-                    db.Add(Fill(new CreditPenaltyRecord { PublicationEnd = date.AddYears(1), Severity = Severity.General }, date, status, seed, done));
+                    db.Add(Fill(new CreditPenaltyRecord { PublicationEnd = date.AddYears(1), Severity = Severity.General }, date, status, seed, done, agencyCode));
                 }
             }
 
@@ -92,8 +93,9 @@ public static class BulkSeed
         }
     }
 
-    private static T Fill<T>(T record, DateOnly date, CreditRecordStatus status, int seed, int n) where T : CreditRecordBase
+    private static T Fill<T>(T record, DateOnly date, CreditRecordStatus status, int seed, int n, string agencyCode) where T : CreditRecordBase
     {
+        record.AgencyCode = agencyCode;
         record.Status = status;
         record.PartyName = record.PublicPartyName = $"基准测试企业{n}";
         record.PartyKind = PartyKind.LegalEntity;

@@ -71,13 +71,13 @@ async Task SeedAsync()
         if (await db.InformationRequests().CountAsync() < applications)
         {
             Console.WriteLine($"Seeding {applications:N0} applications and their appeals …");
-            await BulkSeed.ApplicationsAsync(NewContext, applications, 7);
+            await BulkSeed.ApplicationsAsync(NewContext, Agency, applications, 7);
         }
 
         if (await db.Set<CreditLicenceRecord>().CountAsync() + await db.Set<CreditPenaltyRecord>().CountAsync() < credit)
         {
             Console.WriteLine($"Seeding {credit:N0} 双公示 records …");
-            await BulkSeed.CreditAsync(NewContext, credit, 7);
+            await BulkSeed.CreditAsync(NewContext, Agency, credit, 7);
         }
 
         Console.WriteLine($"Database ready ({watch.Elapsed.TotalSeconds:N1} s of seeding this run).");

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Disclosure.Storage.Agencies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -49,6 +50,12 @@ public sealed class BulkInsert<T> : IAsyncDisposable where T : class
 
     public async Task AddAsync(T row, CancellationToken cancellationToken)
     {
+        if (row is IAgencyOwned { AgencyCode: null or "" })
+        {
+            // SaveChanges checks this for tracked rows (AgencyOwnership); the bulk path bypasses it, so check here too.
+            throw new InvalidOperationException($"{typeof(T).Name} 未指定所属机构，不能保存。");
+        }
+
         var values = new object?[_columns.Length];
         for (var i = 0; i < _columns.Length; i++)
         {

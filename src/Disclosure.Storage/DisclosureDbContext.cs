@@ -1,3 +1,4 @@
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Identity;
 using Disclosure.Storage.Modules;
@@ -30,6 +31,7 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<ContentTypeRecord> ContentTypes => Set<ContentTypeRecord>();
     public DbSet<AgencyRecord> Agencies => Set<AgencyRecord>();
     public DbSet<DepartmentRecord> Departments => Set<DepartmentRecord>();
+    public DbSet<AgencySettingRecord> AgencySettings => Set<AgencySettingRecord>();
     public DbSet<CatalogueClassRecord> CatalogueClasses => Set<CatalogueClassRecord>();
     public DbSet<TopicRecord> Topics => Set<TopicRecord>();
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
@@ -38,6 +40,18 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
     public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
     public DbSet<Changes.PublicRevision> PublicRevisions => Set<Changes.PublicRevision>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AgencyOwnership.EnsureOwned(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AgencyOwnership.EnsureOwned(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,4 +1,5 @@
 using Disclosure.Core.Calendar;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Calendar;
 using Disclosure.Storage.Changes;
 using Disclosure.Storage.Content;
@@ -29,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         });
         services.AddScoped<ContentDefinitionStore>();
         services.AddScoped<ContentManager>();
+        services.AddScoped<AgencyDirectory>();
         services.AddScoped<PublishedContentQuery>();
         services.AddScoped<IndexNumberAllocator>();
         services.AddScoped<RecipeExecutor>();

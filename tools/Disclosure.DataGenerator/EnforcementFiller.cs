@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Disclosure.Enforcement.Data;
 using Disclosure.Enforcement.Services;
 using Disclosure.Storage;
+using Disclosure.Storage.Agencies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.DataGenerator;
@@ -74,13 +75,14 @@ public sealed class EnforcementFiller(Func<DisclosureDbContext> createContext, T
     {
         var cases = db.Set<EnforcementCaseRecord>();
         var lastCase = await cases.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+        var agency = await new AgencyDirectory(db).DefaultCodeAsync(cancellationToken);
         await using (var insert = new BulkInsert<EnforcementCaseRecord>(db))
         {
             foreach (var c in batch)
             {
                 await insert.AddAsync(new EnforcementCaseRecord
                 {
-                    Number = c.Head.Number, KindCode = c.Head.Kind, UnitName = c.UnitName, UnitContact = c.UnitContact, AcceptedOn = c.Head.AcceptedOn,
+                    Number = c.Head.Number, AgencyCode = agency, KindCode = c.Head.Kind, UnitName = c.UnitName, UnitContact = c.UnitContact, AcceptedOn = c.Head.AcceptedOn,
                     StageCode = openingOnly ? c.Events[0].Type : c.Stage, CreatedUtc = c.Events[0].RecordedUtc, CreatedBy = "generator",
                 }, cancellationToken);
             }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Disclosure.Interaction.Mailbox;
 using Disclosure.Interaction.Ratings;
 using Disclosure.Storage;
+using Disclosure.Storage.Agencies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.DataGenerator;
@@ -40,6 +41,7 @@ public sealed class MailboxFiller(Func<DisclosureDbContext> createContext, TextW
             await using var db = createContext();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var lastId = await db.Set<LetterRecord>().MaxAsync(l => (long?)l.Id, cancellationToken) ?? 0;
+            var agency = await new AgencyDirectory(db).DefaultCodeAsync(cancellationToken);
             var batch = new List<LetterRecord>(count);
             await using (var insert = new BulkInsert<LetterRecord>(db))
             {
@@ -54,6 +56,7 @@ public sealed class MailboxFiller(Func<DisclosureDbContext> createContext, TextW
                     var repliedOn = received.AddDays(days * 7 / 5);
                     var letter = new LetterRecord
                     {
+                        AgencyCode = agency,
                         Number = $"G{seed}-{n:00000000}", TrackingCode = $"G{seed % 10}{n:0000000000}"[..12], Kind = kind,
                         Subject = Subjects[random.Next(Subjects.Length)], Body = "（生成的来信）请有关部门核实处理。",
                         MayPublish = kind != LetterKind.Report && random.Next(2) == 0, ReceivedOn = received, ReceivedMonth = MailboxService.MonthKey(received),

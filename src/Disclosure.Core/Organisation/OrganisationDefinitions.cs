@@ -10,6 +10,12 @@ public sealed record AgencyDefinition
     public string? CreditCode { get; init; }              // 统一社会信用代码
     /// <summary>This agency's own 索引号 pattern; null uses the site default.</summary>
     public string? IndexNumberFormat { get; init; }
+    /// <summary>The agency above this one (上级机关), or null for a root.</summary>
+    public string? ParentCode { get; init; }
+    /// <summary>Order among its siblings.</summary>
+    public int Position { get; init; }
+    /// <summary>Whether the public 依申请公开 form offers this agency.</summary>
+    public bool AcceptsOnlineRequests { get; init; } = true;
     public IReadOnlyList<DepartmentDefinition> Departments { get; init; } = [];
 }
 

@@ -163,6 +163,7 @@ public static partial class RecipeReader
     {
         var agencies = new List<AgencyDefinition>();
         var codes = new HashSet<string>();
+        var parents = new List<(JsonCursor Node, string Code, string Parent)>();
         foreach (var node in step.Array("agencies", required: true))
         {
             if (!node.RequireObject())
@@ -200,13 +201,42 @@ public static partial class RecipeReader
                 }
             }
 
+            var parent = node.String("parent");
+            if (code is not null && parent is not null)
+            {
+                parents.Add((node, code, parent));
+            }
+
             if (code is not null && name is not null && area is not null && dept is not null)
             {
                 agencies.Add(new AgencyDefinition
                 {
                     Code = code, Name = name, AreaCode = area, DepartmentCode = dept,
                     CreditCode = node.String("creditCode"), IndexNumberFormat = format, Departments = departments,
+                    ParentCode = parent, Position = agencies.Count,
+                    AcceptsOnlineRequests = node.Property("acceptsOnlineRequests") is null || node.Boolean("acceptsOnlineRequests"),
                 });
+            }
+        }
+
+        // A parent is another agency of the same step; a tree has no cycles (a chain of parents never returns).
+        var parentOf = parents.ToDictionary(p => p.Code, p => p.Parent);
+        foreach (var (node, code, parent) in parents)
+        {
+            if (!codes.Contains(parent))
+            {
+                node.Property("parent")!.Value.Error($"上级机构“{parent}”不在本步骤的机构中。");
+                continue;
+            }
+
+            var seen = new HashSet<string> { code };
+            for (var above = parent; above is not null; above = parentOf.GetValueOrDefault(above))
+            {
+                if (!seen.Add(above))
+                {
+                    node.Property("parent")!.Value.Error($"机构“{code}”的上级关系形成了循环。");
+                    break;
+                }
             }
         }
 

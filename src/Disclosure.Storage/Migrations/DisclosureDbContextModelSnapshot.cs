@@ -353,6 +353,10 @@ namespace Disclosure.Storage.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd();
 
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
                     b.Property<string>("Authority")
                         .IsRequired()
                         .HasMaxLength(200);
@@ -501,6 +505,8 @@ namespace Disclosure.Storage.Migrations
 
                     b.HasIndex("Status", "DecisionDate");
 
+                    b.HasIndex("AgencyCode", "Status", "DecisionDate");
+
                     b.HasIndex(new[] { "DecisionNumberKey" }, "IX_CreditLicences_CurrentDecisionNumber")
                         .IsUnique()
                         .HasFilter("\"Status\" <> 'Withdrawn'");
@@ -512,6 +518,10 @@ namespace Disclosure.Storage.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd();
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(64);
 
                     b.Property<string>("Authority")
                         .IsRequired()
@@ -680,6 +690,8 @@ namespace Disclosure.Storage.Migrations
 
                     b.HasIndex("Status", "PublicationEnd");
 
+                    b.HasIndex("AgencyCode", "Status", "DecisionDate");
+
                     b.HasIndex(new[] { "DecisionNumberKey" }, "IX_CreditPenalties_CurrentDecisionNumber")
                         .IsUnique()
                         .HasFilter("\"Status\" <> 'Withdrawn'");
@@ -813,6 +825,10 @@ namespace Disclosure.Storage.Migrations
 
                     b.Property<DateOnly>("AcceptedOn");
 
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(100);
@@ -845,6 +861,8 @@ namespace Disclosure.Storage.Migrations
                         .IsUnique();
 
                     b.HasIndex("UnitName");
+
+                    b.HasIndex("AgencyCode", "AcceptedOn");
 
                     b.HasIndex("AcceptedOn", "KindCode", "StageCode");
 
@@ -1001,6 +1019,10 @@ namespace Disclosure.Storage.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd();
 
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(5000);
@@ -1068,6 +1090,8 @@ namespace Disclosure.Storage.Migrations
 
                     b.HasIndex("TrackingCode")
                         .IsUnique();
+
+                    b.HasIndex("AgencyCode", "ReceivedMonth");
 
                     b.HasIndex("ReceivedMonth", "Kind");
 
@@ -1340,6 +1364,10 @@ namespace Disclosure.Storage.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd();
 
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16);
@@ -1432,6 +1460,8 @@ namespace Disclosure.Storage.Migrations
 
                     b.HasIndex("TrackingCode")
                         .IsUnique();
+
+                    b.HasIndex("AgencyCode", "ReceivedOn");
 
                     b.HasIndex("Stage", "ReceivedOn");
 
@@ -1617,6 +1647,8 @@ namespace Disclosure.Storage.Migrations
                     b.Property<string>("Code")
                         .HasMaxLength(64);
 
+                    b.Property<bool>("AcceptsOnlineRequests");
+
                     b.Property<string>("AreaCode")
                         .IsRequired()
                         .HasMaxLength(32);
@@ -1635,9 +1667,33 @@ namespace Disclosure.Storage.Migrations
                         .IsRequired()
                         .HasMaxLength(200);
 
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(64);
+
+                    b.Property<int>("Position");
+
                     b.HasKey("Code");
 
+                    b.HasIndex("ParentCode");
+
                     b.ToTable("Agencies", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Storage.Entities.AgencySettingRecord", b =>
+                {
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(64);
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100);
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000);
+
+                    b.HasKey("AgencyCode", "Name");
+
+                    b.ToTable("AgencySettings", (string)null);
                 });
 
             modelBuilder.Entity("Disclosure.Storage.Entities.CalendarDayRecord", b =>

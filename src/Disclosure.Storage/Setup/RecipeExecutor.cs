@@ -138,6 +138,9 @@ public sealed class RecipeExecutor(
             agency.DepartmentCode = definition.DepartmentCode;
             agency.CreditCode = definition.CreditCode;
             agency.IndexNumberFormat = definition.IndexNumberFormat;
+            agency.ParentCode = definition.ParentCode;
+            agency.Position = definition.Position;
+            agency.AcceptsOnlineRequests = definition.AcceptsOnlineRequests;
 
             foreach (var d in definition.Departments)
             {

@@ -41,5 +41,8 @@ public static class ClaimsPrincipalExtensions
     public static Actor ToActor(this ClaimsPrincipal user) => new(
         user.Identity?.Name ?? throw new InvalidOperationException("Not signed in."),
         user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(),
-        user.FindFirstValue(DisclosureClaimsPrincipalFactory.DepartmentClaim));
+        user.FindFirstValue(DisclosureClaimsPrincipalFactory.DepartmentClaim))
+    {
+        AgencyCode = user.FindFirstValue(DisclosureClaimsPrincipalFactory.AgencyClaim),
+    };
 }

@@ -103,6 +103,7 @@ public static class ReportYearSeed
         void Add(ApplicantKind kind, string received, string? closed = null, RequestOutcome? outcome = null) =>
             requests.Add(new InformationRequestRecord
             {
+                AgencyCode = Agency,
                 Number = $"{received[..4]}-{requests.Count + 1:0000}",
                 TrackingCode = $"TRACK{requests.Count + 1:0000000}",
                 Kind = kind,
@@ -165,6 +166,7 @@ public static class ReportYearSeed
             var db = sp.GetRequiredService<DisclosureDbContext>();
             db.Add(new InformationRequestRecord
             {
+                AgencyCode = Agency,
                 Number = number, TrackingCode = "X" + number.Replace("-", ""), Kind = kind, ReceivedOn = D(received), ClockStartOn = D(received),
                 RegisteredUtc = DateTime.UtcNow, RegisteredBy = "office", Description = "后补登记的申请", Stage = RequestStage.Processing,
                 ConcurrencyStamp = Guid.NewGuid().ToString(),
@@ -180,6 +182,7 @@ public static class ReportYearSeed
 
     private static T Fill<T>(T record, string date, CreditRecordStatus status, int n) where T : CreditRecordBase
     {
+        record.AgencyCode = Agency;
         record.Status = status;
         record.PartyName = $"永宁县测试企业{n}有限公司";
         record.PublicPartyName = record.PartyName;

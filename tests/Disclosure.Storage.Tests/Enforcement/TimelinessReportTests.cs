@@ -1,5 +1,6 @@
 using Disclosure.Enforcement.Models;
 using Disclosure.Enforcement.Services;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Calendar;
 using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Tests.Infrastructure;
@@ -96,6 +97,6 @@ public sealed class TimelinessReportTests
         var ledger = new LedgerWriter(db, clock, scope.ServiceProvider.GetRequiredService<LedgerKeyRing>());
         var calendar = new CalendarStore(db, scope.ServiceProvider.GetRequiredService<CalendarCache>(), ledger, clock);
         var kinds = scope.ServiceProvider.GetRequiredService<CaseKindStore>();
-        return await action(new Services(new CaseRegistry(db, kinds, ledger, scope.ServiceProvider.GetRequiredService<CaseStepNotices>(), clock), new CaseAdminQueries(db, calendar, clock), new TimelinessReport(db, kinds, calendar, clock)));
+        return await action(new Services(new CaseRegistry(db, kinds, ledger, scope.ServiceProvider.GetRequiredService<CaseStepNotices>(), new AgencyDirectory(db), clock), new CaseAdminQueries(db, calendar, clock), new TimelinessReport(db, kinds, calendar, clock)));
     }
 }

@@ -4,6 +4,7 @@ using Disclosure.Requests.Models;
 using Disclosure.Requests.Services;
 using Disclosure.Requests.Statistics;
 using Disclosure.Site.Forms;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Calendar;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
@@ -259,7 +260,7 @@ public sealed class RequestServiceTests
         var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
         var ledger = new LedgerWriter(db, clock, scope.ServiceProvider.GetRequiredService<LedgerKeyRing>());
         var calendar = new CalendarStore(db, scope.ServiceProvider.GetRequiredService<CalendarCache>(), ledger, clock);
-        return await action(new Services(new RequestService(db, ledger, calendar, clock), new RequestQueries(db, calendar, new LedgerHistory(db), clock)));
+        return await action(new Services(new RequestService(db, ledger, calendar, new AgencyDirectory(db), clock), new RequestQueries(db, calendar, new LedgerHistory(db), clock)));
     }
 
     private static Task<bool> WithAsync(TestDatabase database, TimeProvider clock, Func<Services, Task> action) =>

@@ -1,4 +1,5 @@
 using Disclosure.Credit.Models;
+using Disclosure.Storage.Agencies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -54,6 +55,8 @@ internal abstract class CreditRecordConfiguration<T> : IEntityTypeConfiguration<
         record.HasIndex(r => r.PublicPartyName);
         record.HasIndex(r => r.CreditCode);
         record.HasIndex(r => r.ImportBatch);
+        record.HasAgency();
+        record.HasIndex(r => new { r.AgencyCode, r.Status, r.DecisionDate });
         ConfigureKind(record);
     }
 

@@ -1,4 +1,5 @@
 using Disclosure.Credit.Models;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Changes;
 
 namespace Disclosure.Credit.Data;
@@ -9,9 +10,12 @@ namespace Disclosure.Credit.Data;
 /// here, internal; <see cref="PublicPartyName"/> is the masked name, kept as a column so public search only ever
 /// looks at what the public may see.
 /// </summary>
-public abstract class CreditRecordBase : IPublicReadModel
+public abstract class CreditRecordBase : IPublicReadModel, IAgencyOwned
 {
     public long Id { get; set; }
+
+    /// <summary>The agency whose decision this is and whose report counts it.</summary>
+    public string AgencyCode { get; set; } = string.Empty;
 
     public CreditRecordStatus Status { get; set; }
 

@@ -11,7 +11,7 @@ internal sealed class CreditRecordsStepHandler(CreditImporter credit) : RecipeSt
 {
     protected override async Task ApplyAsync(CreditRecordsStep step, CancellationToken cancellationToken)
     {
-        var options = new CreditImportOptions { SkipExisting = true, PublishAfterWorkingDays = step.PublishAfterWorkingDays };
+        var options = new CreditImportOptions { SkipExisting = true, PublishAfterWorkingDays = step.PublishAfterWorkingDays, AgencyCode = step.Agency };
         foreach (var (kind, file) in new[] { (CreditRecordKind.Licence, step.LicencesFile), (CreditRecordKind.Penalty, step.PenaltiesFile) })
         {
             if (file is null)

@@ -62,7 +62,7 @@ public sealed class CreditRecordsStepReader : IRecipeStepReader
             days = null;
         }
 
-        return new CreditRecordsStep(step.Path, licences, penalties, days is null ? null : (int)days.Value);
+        return new CreditRecordsStep(step.Path, licences, penalties, days is null ? null : (int)days.Value) { Agency = step.String("agency") };
     }
 }
 
@@ -71,4 +71,8 @@ public sealed class CreditRecordsStepReader : IRecipeStepReader
 /// database are skipped, so applying the recipe again changes nothing. With <see cref="PublishAfterWorkingDays"/> the
 /// records that may go public are published, dated that many working days after their decision.
 /// </summary>
-public sealed record CreditRecordsStep(string Path, string? LicencesFile, string? PenaltiesFile, int? PublishAfterWorkingDays) : RecipeStep(Path);
+public sealed record CreditRecordsStep(string Path, string? LicencesFile, string? PenaltiesFile, int? PublishAfterWorkingDays) : RecipeStep(Path)
+{
+    /// <summary>The agency whose decisions these are (its code); null for the installation's own.</summary>
+    public string? Agency { get; init; }
+}

@@ -5,6 +5,7 @@ using Disclosure.Core.Time;
 using Disclosure.Credit.Data;
 using Disclosure.Credit.Models;
 using Disclosure.Storage;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,9 @@ public sealed record CreditImportOptions
     /// imports drafts, which the office publishes afterwards.
     /// </summary>
     public int? PublishAfterWorkingDays { get; init; }
+
+    /// <summary>The agency whose decisions these are; null for the installation's own.</summary>
+    public string? AgencyCode { get; init; }
 }
 
 public sealed record CreditImportResult(ImportReport Report, int Imported, int Published, string? Batch);
@@ -37,6 +41,7 @@ public sealed class CreditImporter(
     CreditSettings settings,
     IWorkingDayCalendarSource calendars,
     LedgerWriter ledger,
+    AgencyDirectory agencies,
     TimeProvider clock)
 {
         private const int DuplicateCheckBatch = 500;
@@ -176,6 +181,7 @@ public sealed class CreditImporter(
         CreditParseContext context, CancellationToken cancellationToken)
     {
         var calendar = options.PublishAfterWorkingDays is null ? null : await calendars.GetCalendarAsync(cancellationToken);
+        var agencyCode = await agencies.OwnerAsync(options.AgencyCode, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var (imported, published) = (0, 0);
         await using var licences = kind == CreditRecordKind.Licence ? new BulkInsert<CreditLicenceRecord>(db) : null;
@@ -194,7 +200,7 @@ public sealed class CreditImporter(
                     continue;
                 }
 
-                var entity = CreditRecordMapper.NewRow(record, actor, now);
+                var entity = CreditRecordMapper.NewRow(record, agencyCode, actor, now);
                 entity.ImportBatch = batch;
                 if (calendar is not null && PublishedAt(record, calendar, options.PublishAfterWorkingDays!.Value, context, now) is { } at)
                 {

@@ -60,7 +60,7 @@ public static class CreditRecordMapper
     };
 
     /// <summary>A new row for a record (status 草稿), stamped with who made it and when.</summary>
-    public static CreditRecordBase NewRow(CreditRecordData data, string actor, DateTime utc)
+    public static CreditRecordBase NewRow(CreditRecordData data, string agencyCode, string actor, DateTime utc)
     {
         CreditRecordBase row = data switch
         {
@@ -68,6 +68,7 @@ public static class CreditRecordMapper
             PenaltyData => new CreditPenaltyRecord(),
             _ => throw new ArgumentException($"Unknown record type {data.GetType().Name}.", nameof(data)),
         };
+        row.AgencyCode = agencyCode;
         row.CreatedBy = actor;
         row.Status = CreditRecordStatus.Draft;
         row.CreatedUtc = utc;

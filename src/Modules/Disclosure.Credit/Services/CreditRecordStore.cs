@@ -6,6 +6,7 @@ using Disclosure.Core.Time;
 using Disclosure.Credit.Data;
 using Disclosure.Credit.Models;
 using Disclosure.Storage;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,7 @@ public sealed class CreditRecordStore(
     CreditSettings settings,
     IWorkingDayCalendarSource calendars,
     LedgerWriter ledger,
+    AgencyDirectory agencies,
     TimeProvider clock)
 {
     public const int MaxReasonLength = 500;
@@ -54,7 +56,8 @@ public sealed class CreditRecordStore(
         return (record, problems);
     }
 
-    public Task<long> CreateAsync(CreditRecordData data, string actor, CancellationToken cancellationToken = default) =>
+    /// <summary>Adds a draft for <paramref name="agencyCode"/> (null: the installation's own agency).</summary>
+    public Task<long> CreateAsync(CreditRecordData data, string actor, string? agencyCode = null, CancellationToken cancellationToken = default) =>
         db.InTransactionAsync(async () =>
         {
             if (await DuplicateAsync(data, null, cancellationToken) is { } duplicate)
@@ -62,7 +65,7 @@ public sealed class CreditRecordStore(
                 throw new CreditValidationException([duplicate]);
             }
 
-            var row = CreditRecordMapper.NewRow(data, actor, Now);
+            var row = CreditRecordMapper.NewRow(data, await agencies.OwnerAsync(agencyCode, cancellationToken), actor, Now);
             db.Add(row);
             await db.SaveChangesAsync(cancellationToken);
             await ledger.AppendAsync(actor, CreditLedgerActions.CreditDraftCreated, LedgerId(data.Kind, row.Id), null, Hash(data), Describe(data), cancellationToken);

@@ -1,3 +1,4 @@
+using Disclosure.Storage.Agencies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -18,5 +19,7 @@ internal sealed class EnforcementCaseConfiguration : IEntityTypeConfiguration<En
         // The public statistics count cases by month of 受案, kind and stage.
         enforcementCase.HasIndex(c => new { c.AcceptedOn, c.KindCode, c.StageCode });
         enforcementCase.HasIndex(c => c.UnitName);
+        enforcementCase.HasAgency();
+        enforcementCase.HasIndex(c => new { c.AgencyCode, c.AcceptedOn });
     }
 }

@@ -1,3 +1,4 @@
+using Disclosure.Storage.Agencies;
 namespace Disclosure.Enforcement.Data;
 
 /// <summary>A kind of case and its vocabulary (<see cref="Models.CaseKindDefinition"/>), kept as JSON.</summary>
@@ -17,9 +18,12 @@ public sealed class CaseKindRecord
 /// person; the parties live in <see cref="CasePartyRecord"/> and their personal data apart again, in
 /// <see cref="CasePartyContactRecord"/>.
 /// </summary>
-public sealed class EnforcementCaseRecord
+public sealed class EnforcementCaseRecord : IAgencyOwned
 {
     public long Id { get; set; }
+
+    /// <summary>The agency handling the case (办案机关).</summary>
+    public string AgencyCode { get; set; } = string.Empty;
 
     /// <summary>案件编号, as the case-handling system numbers it (A6401215100002026010012) and the 回执 prints it.</summary>
     public required string Number { get; set; }

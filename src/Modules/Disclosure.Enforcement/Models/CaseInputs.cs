@@ -14,6 +14,9 @@ public sealed record NewCase(
     /// <summary>The opening event's document (受案回执 …), when not the kind's default.</summary>
     public string? OpeningDocumentName { get; init; }
 
+    /// <summary>The agency handling the case (办案机关); null for the installation's own.</summary>
+    public string? AgencyCode { get; init; }
+
     public string? OpeningDocumentNumber { get; init; }
 }
 

@@ -5,6 +5,7 @@ using Disclosure.Core.Time;
 using Disclosure.Enforcement.Data;
 using Disclosure.Enforcement.Models;
 using Disclosure.Storage;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,7 @@ public sealed record EventBatchResult(int Added, int AlreadyPresent, IReadOnlyLi
 /// type, roles, dates not in the future and not before 受案), a batch refused whole with every problem listed, each
 /// change in one transaction with its 台账 entry and the notices to the parties who asked for them.
 /// </summary>
-public sealed class CaseRegistry(DisclosureDbContext db, CaseKindStore kinds, LedgerWriter ledger, CaseStepNotices notices, TimeProvider clock)
+public sealed class CaseRegistry(DisclosureDbContext db, CaseKindStore kinds, LedgerWriter ledger, CaseStepNotices notices, AgencyDirectory agencies, TimeProvider clock)
 {
     /// <summary>A year's events of a large office in one file; validated and written in chunks, so memory stays flat.</summary>
     public const int MaxBatch = 100_000;
@@ -51,6 +52,14 @@ public sealed class CaseRegistry(DisclosureDbContext db, CaseKindStore kinds, Le
             errors.Add(new CaseInputError("案件编号", $"案件 {number} 已登记。"));
         }
 
+        var agencyCode = (await agencies.TreeAsync(cancellationToken)).Find(input.AgencyCode) is { } agency
+            ? agency.Code
+            : input.AgencyCode is null ? await agencies.DefaultCodeAsync(cancellationToken) : null;
+        if (agencyCode is null)
+        {
+            errors.Add(new CaseInputError("办案机关", $"机构“{input.AgencyCode}”不存在。"));
+        }
+
         if (errors.Count > 0)
         {
             throw new CaseInputException(errors);
@@ -62,7 +71,7 @@ public sealed class CaseRegistry(DisclosureDbContext db, CaseKindStore kinds, Le
             var now = clock.GetUtcNow().UtcDateTime;
             var record = new EnforcementCaseRecord
             {
-                Number = number, KindCode = kind.Code, UnitName = input.UnitName.Trim(), UnitContact = input.UnitContact.Trim(),
+                Number = number, AgencyCode = agencyCode!, KindCode = kind.Code, UnitName = input.UnitName.Trim(), UnitContact = input.UnitContact.Trim(),
                 AcceptedOn = input.AcceptedOn, StageCode = kind.Opening.Code, CreatedUtc = now, CreatedBy = actor,
             };
             db.Set<EnforcementCaseRecord>().Add(record);

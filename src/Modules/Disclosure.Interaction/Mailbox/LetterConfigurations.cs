@@ -1,3 +1,4 @@
+using Disclosure.Storage.Agencies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -27,6 +28,8 @@ internal sealed class LetterConfiguration : IEntityTypeConfiguration<LetterRecor
         // The office's open letters (the dashboard and the board) and the public list of published ones.
         letter.HasIndex(l => new { l.Stage, l.DepartmentCode });
         letter.HasIndex(l => l.PublishedUtc);
+        letter.HasAgency();
+        letter.HasIndex(l => new { l.AgencyCode, l.ReceivedMonth });
         letter.HasOne<LetterWriterRecord>().WithOne().HasForeignKey<LetterWriterRecord>(w => w.LetterId).OnDelete(DeleteBehavior.Cascade);
         letter.HasMany<LetterAttachmentRecord>().WithOne().HasForeignKey(a => a.LetterId).OnDelete(DeleteBehavior.Cascade);
         letter.HasMany<LetterStepRecord>().WithOne().HasForeignKey(s => s.LetterId).OnDelete(DeleteBehavior.Cascade);

@@ -1,3 +1,4 @@
+using Disclosure.Storage.Agencies;
 namespace Disclosure.Interaction.Mailbox;
 
 /// <summary>
@@ -5,9 +6,12 @@ namespace Disclosure.Interaction.Mailbox;
 /// the published copy (<see cref="PublicSubject"/>, <see cref="PublicBody"/>, <see cref="PublicReply"/>) is the masked
 /// text the 公开办 confirmed, never the original.
 /// </summary>
-public sealed class LetterRecord
+public sealed class LetterRecord : IAgencyOwned
 {
     public long Id { get; set; }
+
+    /// <summary>The agency whose 局长信箱 received the letter.</summary>
+    public string AgencyCode { get; set; } = string.Empty;
 
     /// <summary>信件编号, XX2026-000123: the year of receipt and a running number.</summary>
     public required string Number { get; set; }

@@ -89,7 +89,11 @@ public sealed partial class LetterInput
 public sealed record LetterWriter(string Name, string Phone, string? IdNumber, string? Email);
 
 /// <summary>A checked letter, ready to register.</summary>
-public sealed record NewLetter(LetterKind Kind, string Subject, string Body, LetterWriter Writer, bool MayPublish);
+public sealed record NewLetter(LetterKind Kind, string Subject, string Body, LetterWriter Writer, bool MayPublish)
+{
+    /// <summary>The agency whose 局长信箱 it was written to; null for the installation's own.</summary>
+    public string? AgencyCode { get; init; }
+}
 
 /// <summary>A checked attachment.</summary>
 public sealed record NewLetterAttachment(string FileName, string ContentType, byte[] Content);

@@ -4,6 +4,7 @@ using Disclosure.Core.Secrecy;
 using Disclosure.Core.Security;
 using Disclosure.Core.Time;
 using Disclosure.Storage;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,7 @@ public sealed class MailboxService(
     IWorkingDayCalendarSource calendars,
     SecrecyKeywords keywords,
     LedgerWriter ledger,
+    AgencyDirectory agencies,
     TimeProvider clock,
     IOptions<MailboxOptions> options)
 {
@@ -47,6 +49,7 @@ public sealed class MailboxService(
         }
 
         var on = receivedOn ?? Today;
+        var agencyCode = await agencies.OwnerAsync(letter.AgencyCode, cancellationToken);
         var calendar = await calendars.GetCalendarAsync(cancellationToken);
         var due = LetterClock.Due(calendar, on, settings.LimitFor(letter.Kind), 0);
         for (var attempt = 1; ; attempt++)
@@ -58,6 +61,7 @@ public sealed class MailboxService(
                     var now = clock.GetUtcNow().UtcDateTime;
                     var record = new LetterRecord
                     {
+                        AgencyCode = agencyCode,
                         Number = await NextNumberAsync(on.Year, cancellationToken),
                         TrackingCode = trackingCode ?? TrackingCode.New(),
                         Kind = letter.Kind,

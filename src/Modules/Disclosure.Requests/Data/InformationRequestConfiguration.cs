@@ -1,3 +1,4 @@
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -33,6 +34,8 @@ internal sealed class InformationRequestConfiguration : IEntityTypeConfiguration
         request.HasIndex(r => new { r.Stage, r.ReceivedOn });
         request.HasIndex(r => r.ReceivedOn);
         request.HasIndex(r => r.ClosedOn);
+        request.HasAgency();
+        request.HasIndex(r => new { r.AgencyCode, r.ReceivedOn });
         request.HasMany(r => r.Consultations).WithOne().HasForeignKey(c => c.RequestId).OnDelete(DeleteBehavior.Restrict);
         request.HasMany(r => r.Appeals).WithOne().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Restrict);
     }

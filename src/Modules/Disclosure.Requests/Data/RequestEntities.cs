@@ -1,4 +1,5 @@
 using Disclosure.Requests.Models;
+using Disclosure.Storage.Agencies;
 namespace Disclosure.Requests.Data;
 
 /// <summary>
@@ -6,9 +7,12 @@ namespace Disclosure.Requests.Data;
 /// <see cref="RequestApplicantRecord"/>, so nothing that reads applications for lists, deadlines or statistics
 /// ever loads it by accident.
 /// </summary>
-public sealed class InformationRequestRecord
+public sealed class InformationRequestRecord : IAgencyOwned
 {
     public long Id { get; set; }
+
+    /// <summary>The agency the application is addressed to (受理机关).</summary>
+    public string AgencyCode { get; set; } = string.Empty;
 
     /// <summary>申请编号, the office's reference: year of receipt and sequence, 2026-0012.</summary>
     public required string Number { get; set; }

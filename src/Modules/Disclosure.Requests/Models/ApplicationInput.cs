@@ -35,6 +35,12 @@ public sealed partial class ApplicationInput
     public string? Form { get; set; }
     public string? Delivery { get; set; }
 
+    /// <summary>
+    /// The agency addressed (受理机关), by code; empty for the installation's own. Whether it exists and accepts
+    /// applications online is the form's check (it holds the list), not this one.
+    /// </summary>
+    public string? Agency { get; set; }
+
     /// <summary>The checked application, or null with <paramref name="errors"/> naming each field's problem.</summary>
     public ApplicationDetails? Validate(out IReadOnlyDictionary<string, string> errors)
     {
@@ -180,12 +186,16 @@ public sealed partial class ApplicationInput
             description,
             Blank(reference),
             form,
-            delivery);
+            delivery)
+        {
+            AgencyCode = Blank(Agency?.Trim() ?? string.Empty),
+        };
     }
 
     /// <summary>The input as it would be typed again for <paramref name="details"/> (the office's edit form).</summary>
     public static ApplicationInput From(ApplicationDetails details) => new()
     {
+        Agency = details.AgencyCode,
         Kind = details.Kind.ToString(),
         Name = details.Applicant.Name,
         IdType = details.Applicant.IdType.ToString(),
@@ -261,7 +271,11 @@ public sealed record ApplicationDetails(
     string Description,
     string? DocumentReference,
     PreferredForm Form,
-    DeliveryMethod Delivery);
+    DeliveryMethod Delivery)
+{
+    /// <summary>The agency the application is addressed to (受理机关); null for the installation's own.</summary>
+    public string? AgencyCode { get; init; }
+}
 
 /// <summary>
 /// 申请人信息: personal data. Only the 公开办 sees it, every view is recorded in the ledger, and it appears in no

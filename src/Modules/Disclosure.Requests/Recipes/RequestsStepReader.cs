@@ -119,6 +119,7 @@ public sealed class RequestsStepReader : IRecipeStepReader
                 DocumentReference = node.String("documentReference"),
                 Form = node.String("form"),
                 Delivery = node.String("delivery"),
+                Agency = node.String("agency"),
             };
             details = input.Validate(out var problems);
             foreach (var (field, message) in problems)

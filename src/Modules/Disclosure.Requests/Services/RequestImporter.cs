@@ -4,6 +4,7 @@ using Disclosure.Requests.Data;
 using Disclosure.Requests.Models;
 using Disclosure.Requests.Recipes;
 using Disclosure.Storage;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Setup;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace Disclosure.Requests.Services;
 /// before the clock started is refused with the file and the number — so imported data satisfies the same
 /// invariants the statistics rely on. The 编号 counters are raised past imported numbers.
 /// </summary>
-public sealed class RequestImporter(DisclosureDbContext db, TimeProvider clock) : RecipeStepHandler<RequestsStep>
+public sealed class RequestImporter(DisclosureDbContext db, AgencyDirectory agencies, TimeProvider clock) : RecipeStepHandler<RequestsStep>
 {
     /// <summary>Applications per transaction in <see cref="ImportAsync"/>.</summary>
     private const int BatchSize = 1_000;
@@ -80,12 +81,21 @@ public sealed class RequestImporter(DisclosureDbContext db, TimeProvider clock) 
     private async Task InsertAsync(IReadOnlyList<RequestImport> added, CancellationToken cancellationToken)
     {
         var records = new List<(InformationRequestRecord Record, RequestImport Import)>(added.Count);
+        var tree = await agencies.TreeAsync(cancellationToken);
+        var ownAgency = added.Count == 0 ? string.Empty : await agencies.DefaultCodeAsync(cancellationToken);
         foreach (var import in added)
         {
+            var agencyCode = import.Details.AgencyCode ?? ownAgency;
+            if (tree.Find(agencyCode) is null)
+            {
+                throw new RequestException($"申请 {import.Number} 的受理机关“{agencyCode}”不存在。");
+            }
+
             var closedStage = import.ClosedOn is not null;
             var request = new InformationRequestRecord
             {
                 Number = import.Number,
+                AgencyCode = agencyCode,
                 TrackingCode = import.TrackingCode,
                 Channel = import.Channel,
                 Kind = import.Details.Kind,

@@ -1,11 +1,12 @@
-using Disclosure.Core.Security;
 using System.Globalization;
 using System.Security.Cryptography;
 using Disclosure.Core.Calendar;
+using Disclosure.Core.Security;
 using Disclosure.Core.Time;
 using Disclosure.Requests.Data;
 using Disclosure.Requests.Models;
 using Disclosure.Storage;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
@@ -21,7 +22,7 @@ public sealed class RequestException(string message) : Exception(message);
 /// assignment, closing with its outcome and reply letter, and 行政复议/行政诉讼 records. Each is one transaction with its
 /// 台账 entry naming who and when; the rules of the 条例 are checked here, not in the pages.
 /// </summary>
-public sealed class RequestService(DisclosureDbContext db, LedgerWriter ledger, IWorkingDayCalendarSource calendars, TimeProvider clock)
+public sealed class RequestService(DisclosureDbContext db, LedgerWriter ledger, IWorkingDayCalendarSource calendars, AgencyDirectory agencies, TimeProvider clock)
 {
     /// <summary>Registers an application. Online ones are received today; the office gives the date of receipt for letters and visits.</summary>
     public Task<InformationRequestRecord> RegisterAsync(ApplicationDetails details, RequestChannel channel, DateOnly receivedOn, string actor, CancellationToken cancellationToken = default) =>
@@ -38,10 +39,12 @@ public sealed class RequestService(DisclosureDbContext db, LedgerWriter ledger, 
                 throw new RequestException("收到申请的日期早于一年前，请核对。");
             }
 
+            var agencyCode = await agencies.OwnerAsync(details.AgencyCode, cancellationToken);
             var sequence = await Counters.NextAsync(db, "requests:" + receivedOn.Year.ToString(CultureInfo.InvariantCulture), cancellationToken);
             var request = new InformationRequestRecord
             {
                 Number = FormatNumber(receivedOn.Year, sequence),
+                AgencyCode = agencyCode,
                 TrackingCode = TrackingCode.New(),
                 Channel = channel,
                 Kind = details.Kind,

@@ -1,6 +1,6 @@
-using Disclosure.Core.Security;
 using System.Security.Cryptography;
 using System.Text;
+using Disclosure.Core.Security;
 using Disclosure.Requests.Data;
 using Disclosure.Requests.Models;
 using Disclosure.Storage;

@@ -28,6 +28,7 @@ public sealed class MailboxStatisticsTests
                 DateOnly? repliedOn = replied is null ? null : DateOnly.Parse(replied, System.Globalization.CultureInfo.InvariantCulture);
                 db.Set<LetterRecord>().Add(new LetterRecord
                 {
+                    AgencyCode = "640121-103",
                     Number = $"XJ2026-{++n:000000}", TrackingCode = $"T{n:00000000000}", Kind = kind, Subject = "统计", Body = "统计用的来信。",
                     ReceivedOn = on, ReceivedMonth = MailboxService.MonthKey(on), ReceivedUtc = DateTime.UtcNow,
                     Stage = replied is null ? LetterStage.Drafting : LetterStage.Replied, DepartmentCode = department,

@@ -105,7 +105,7 @@ public sealed class EditModel(CreditRecordStore store, CreditSettings settings, 
             }
             else
             {
-                id = await store.CreateAsync(record, User.Identity!.Name!, cancellationToken);
+                id = await store.CreateAsync(record, User.Identity!.Name!, User.ToActor().AgencyCode, cancellationToken);
             }
 
             TempData["Message"] = CreditPublication.Blocks(record, await settings.GetPolicyAsync(cancellationToken)).Count > 0

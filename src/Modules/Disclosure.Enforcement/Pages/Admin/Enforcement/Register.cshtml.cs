@@ -92,7 +92,7 @@ public sealed class RegisterModel(CaseRegistry registry, CaseKindStore kinds) : 
             };
             try
             {
-                var registered = await registry.RegisterAsync(input, User.Identity!.Name!, cancellationToken);
+                var registered = await registry.RegisterAsync(input with { AgencyCode = User.ToActor().AgencyCode }, User.Identity!.Name!, cancellationToken);
                 var record = new Data.EnforcementCaseRecord
                 {
                     Number = registered.Number, KindCode = Chosen.Code, UnitName = input.UnitName.Trim(), UnitContact = input.UnitContact.Trim(),

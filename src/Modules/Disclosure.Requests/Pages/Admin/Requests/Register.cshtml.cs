@@ -53,7 +53,7 @@ public sealed class RegisterModel(RequestService requests, RequestQueries querie
         {
             try
             {
-                var request = await requests.RegisterAsync(details!, channel, received, User.Identity!.Name!, cancellationToken);
+                var request = await requests.RegisterAsync(details! with { AgencyCode = User.ToActor().AgencyCode }, channel, received, User.Identity!.Name!, cancellationToken);
                 TempData["Message"] = $"已登记申请 {request.Number}，查询码 {TrackingCode.Format(request.TrackingCode)}（请随受理回执告知申请人）。";
                 return Redirect($"/admin/requests/{request.Number}");
             }
