@@ -178,7 +178,7 @@ public sealed class CaseRegistryTests
     private static async Task<TestDatabase> CriminalCaseAsync(DatabaseProvider engine)
     {
         var database = await TestDatabase.CreateAsync(engine, clock: TestClock.At("2026-12-01"));
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync(); // a case belongs to an agency: the office's own
         return database;
     }
 
