@@ -18,7 +18,39 @@ public sealed partial class PublicRequestTests(RequestSiteFixture fixture) : ICl
         ("Input.Kind", "NaturalPerson"), ("Input.Name", "欧阳娜娜"), ("Input.IdType", "ResidentIdCard"), ("Input.IdNumber", "64012119880105036X"),
         ("Input.Phone", "139 0951 7777"), ("Input.Address", "永宁县望远镇 8 号"), ("Input.Description", description),
         ("Input.Form", "Electronic"), ("Input.Delivery", "Online"), ("captchaId", captchaId), ("captcha", captcha),
+        ("Input.Agency", "640121-103"),
     ];
+
+    [Fact]
+    public async Task The_applicant_chooses_among_the_agencies_that_accept_applications_online_and_the_application_is_theirs()
+    {
+        var client = fixture.Site.CreateClient();
+        var page = await client.GetStringAsync("/requests/apply");
+        var options = AgencyOptionRegex().Matches(page).Select(m => m.Groups[1].Value).ToList();
+        // Tree order, the own agency preselected; 东胜区分局 takes applications only by letter and is not offered.
+        Assert.Equal(["640121-103", "640121-001", "610100-103", "320300-110", "150000-103", "150600-103", "150627-103"], options);
+        Assert.Matches("value=\"640121-103\"[^>]*selected", page);
+        Assert.Contains("\u3000\u3000伊金霍洛旗公安局</option>", WebUtility.HtmlDecode(page));
+        Assert.Matches("value=\"150627-103\"[^>]*selected", await client.GetStringAsync("/requests/apply?agency=150627-103"));
+
+        var id = CaptchaId(page);
+        var refused = await client.PostAsync("/requests/apply", Form(page, [.. Valid(id, await CaptchaAnswerAsync(fixture.Site.Services, id), "东胜区2025年度交通违法处理统计。")
+            .Where(f => f.Item1 != "Input.Agency"), ("Input.Agency", "150602-103")]));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var refusedHtml = await TextAsync(refused);
+        Assert.Contains("所选机关不受理网上申请，请重新选择，或通过信函、当面提交。", refusedHtml);
+
+        id = CaptchaId(refusedHtml);
+        var response = await client.PostAsync("/requests/apply", Form(refusedHtml, [.. Valid(id, await CaptchaAnswerAsync(fixture.Site.Services, id), "伊金霍洛旗2025年度户籍办理统计。")
+            .Where(f => f.Item1 != "Input.Agency"), ("Input.Agency", "150627-103")]));
+        var receipt = await TextAsync(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<dd id=\"request-agency\">伊金霍洛旗公安局</dd>", receipt);
+        var number = RequestNumberRegex().Match(receipt).Groups[1].Value;
+        await using var scope = fixture.Site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
+        Assert.Equal("150627-103", await db.Set<InformationRequestRecord>().Where(r => r.Number == number).Select(r => r.AgencyCode).SingleAsync());
+    }
 
     [Fact]
     public async Task Bad_input_is_refused_in_chinese_and_everything_typed_is_kept()
@@ -200,6 +232,12 @@ public sealed partial class PublicRequestTests(RequestSiteFixture fixture) : ICl
 
     [GeneratedRegex("id=\"tracking-code\">([^<]+)<")]
     private static partial Regex TrackingCodeRegex();
+
+    [GeneratedRegex("<option value=\"([0-9]{6}-[0-9]{3})\"")]
+    private static partial Regex AgencyOptionRegex();
+
+    [GeneratedRegex("<dd id=\"request-number\">([^<]+)</dd>")]
+    private static partial Regex RequestNumberRegex();
 
     [GeneratedRegex("<p class=\"message\" role=\"alert\" id=\"not-found\">[^<]*</p>")]
     private static partial Regex NotFoundRegex();

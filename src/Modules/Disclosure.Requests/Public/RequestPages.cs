@@ -10,12 +10,20 @@ public sealed record ApplicationFormPage(
     IReadOnlyDictionary<string, string> Errors,
     string CaptchaId,
     string CaptchaImage,
-    string OfficeContact)
+    string OfficeContact,
+    IReadOnlyList<AgencyChoice> Agencies)
 {
     public string? ErrorFor(string field) => Errors.GetValueOrDefault(field);
 
     /// <summary>The id of the message element of a field, for aria-describedby.</summary>
     public static string ErrorId(string field) => "error-" + field;
+}
+
+/// <summary>An agency the public form offers (受理机关), indented by its depth in the tree.</summary>
+public sealed record AgencyChoice(string Code, string Name, int Depth)
+{
+    /// <summary>The option's text: 鄂尔多斯市公安局 / 　伊金霍洛旗公安局 (full-width spaces, which a select keeps).</summary>
+    public string Label => new string('\u3000', Depth) + Name;
 }
 
 /// <summary>申请回执: what the applicant needs to follow the application. No personal data beyond what they asked for.</summary>
@@ -30,7 +38,11 @@ public sealed record ApplicationReceiptPage(
     string? DocumentReference,
     string Form,
     string Delivery,
-    string OfficeContact);
+    string OfficeContact)
+{
+    /// <summary>The agency the application is addressed to (受理机关).</summary>
+    public string AgencyName { get; init; } = string.Empty;
+}
 
 /// <summary>The status query form and, after a query, its answer (stage and deadline only) or 未找到.</summary>
 public sealed record StatusQueryPage(string? TrackingCode, string? SecondFactor, StatusAnswer? Answer, bool NotFound, string? Error);

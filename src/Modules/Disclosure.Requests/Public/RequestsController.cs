@@ -1,10 +1,11 @@
-using Disclosure.Core.Security;
-using Disclosure.Site.Forms;
 using Disclosure.Contents;
+using Disclosure.Core.Security;
 using Disclosure.Requests.Data;
 using Disclosure.Requests.Models;
 using Disclosure.Requests.Services;
 using Disclosure.Site;
+using Disclosure.Site.Forms;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Entities;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -26,6 +27,7 @@ public sealed class RequestsController(
     CaptchaStore captchas,
     OnlineReplyDocuments replies,
     ReplyDownloadLinks links,
+    AgencyDirectory agencies,
     SiteContext site) : Controller
 {
     /// <summary>Who registers online applications in the ledger.</summary>
@@ -34,9 +36,10 @@ public sealed class RequestsController(
     [HttpGet("/requests")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(new RequestsIntroPage(await OfficeContactAsync(cancellationToken)));
 
+    /// <summary>The form; <paramref name="agency"/> preselects the 受理机关 (an agency's own pages link here with it).</summary>
     [HttpGet("/requests/apply")]
-    public async Task<IActionResult> Apply(CancellationToken cancellationToken) =>
-        await FormAsync(new ApplicationInput(), new Dictionary<string, string>(), cancellationToken);
+    public async Task<IActionResult> Apply([FromQuery] string? agency, CancellationToken cancellationToken) =>
+        await FormAsync(new ApplicationInput { Agency = agency }, new Dictionary<string, string>(), cancellationToken);
 
     [HttpPost("/requests/apply")]
     [ValidateAntiForgeryToken]
@@ -53,6 +56,12 @@ public sealed class RequestsController(
 
         var details = input.Validate(out var problems);
         var errors = new Dictionary<string, string>(problems);
+        var choices = await OnlineAgenciesAsync(cancellationToken);
+        var agency = choices.Count == 1 ? choices[0] : choices.FirstOrDefault(c => c.Code == input.Agency?.Trim());
+        if (agency is null)
+        {
+            errors["Agency"] = string.IsNullOrWhiteSpace(input.Agency) ? "请选择受理机关。" : "所选机关不受理网上申请，请重新选择，或通过信函、当面提交。";
+        }
         if (!await captchas.CheckAsync(captchaId, captcha, cancellationToken))
         {
             errors["Captcha"] = string.IsNullOrWhiteSpace(captcha) ? "请输入图片中的验证码。" : "验证码不正确或已过期，请输入新图片中的字符。";
@@ -64,12 +73,12 @@ public sealed class RequestsController(
             return await FormAsync(input, errors, cancellationToken);
         }
 
-        var request = await requests.RegisterAsync(details, RequestChannel.Online, queries.Today, OnlineActor, cancellationToken);
+        var request = await requests.RegisterAsync(details with { AgencyCode = agency!.Code }, RequestChannel.Online, queries.Today, OnlineActor, cancellationToken);
         var deadline = await queries.DeadlineAsync(request, cancellationToken);
         return View("Receipt", new ApplicationReceiptPage(
             request.Number, TrackingCode.Format(request.TrackingCode), request.ReceivedOn, deadline.Due!.Value, deadline.Provisional,
             ApplicantKinds.LongName(details.Kind), details.Description, details.DocumentReference,
-            RequestNames.Form(details.Form), RequestNames.Delivery(details.Delivery), await OfficeContactAsync(cancellationToken)));
+            RequestNames.Form(details.Form), RequestNames.Delivery(details.Delivery), await OfficeContactAsync(cancellationToken)) { AgencyName = agency.Name });
     }
 
     [HttpGet("/requests/status")]
@@ -128,8 +137,23 @@ public sealed class RequestsController(
     {
         NoStore();
         var (id, answer) = await captchas.IssueAsync(cancellationToken);
-        return View("Apply", new ApplicationFormPage(input, errors, id, CaptchaImage.RenderDataUri(answer), await OfficeContactAsync(cancellationToken)));
+        var choices = await OnlineAgenciesAsync(cancellationToken);
+        if (choices.All(c => c.Code != input.Agency))
+        {
+            // Unknown or none asked for: the installation's own agency when it accepts applications online.
+            var own = await agencies.DefaultCodeAsync(cancellationToken);
+            input.Agency = choices.Any(c => c.Code == own) ? own : null;
+        }
+
+        return View("Apply", new ApplicationFormPage(input, errors, id, CaptchaImage.RenderDataUri(answer), await OfficeContactAsync(cancellationToken), choices));
     }
+
+    /// <summary>The agencies that accept applications online, in tree order (an agency may take them only by letter).</summary>
+    private async Task<IReadOnlyList<AgencyChoice>> OnlineAgenciesAsync(CancellationToken cancellationToken) =>
+        (await agencies.TreeAsync(cancellationToken)).All()
+            .Where(n => n.Agency.AcceptsOnlineRequests)
+            .Select(n => new AgencyChoice(n.Code, n.Name, n.Depth))
+            .ToList();
 
     /// <summary>Where letters and visits go (第三十一条), from 站点设置.</summary>
     private async Task<string> OfficeContactAsync(CancellationToken cancellationToken) => (await site.IdentityAsync(cancellationToken)).OfficeContact;
