@@ -26,18 +26,28 @@ public static partial class Staff
         ("sysadmin", "吴管理", null, [RoleNames.Administrator]),
     ];
 
+    /// <summary>The staff of another agency of the demo tree (伊金霍洛旗公安局), for agency isolation (集约化).</summary>
+    public static readonly (string UserName, string DisplayName, string? Department, string[] Roles)[] OtherAgency =
+    [
+        ("office-yj", "伊旗公开", null, [RoleNames.InformationOffice]),
+        ("editor-yj", "伊旗信息", "bgs", [RoleNames.Editor]),
+    ];
+
+    public const string OtherAgencyCode = "150627-103";
+
     public static async Task EnsureAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<DisclosureUser>>();
-        foreach (var (name, display, department, roles) in All)
+        foreach (var (name, display, department, roles, agency) in All.Select(s => (s.UserName, s.DisplayName, s.Department, s.Roles, "640121-103"))
+                     .Concat(OtherAgency.Select(s => (s.UserName, s.DisplayName, s.Department, s.Roles, OtherAgencyCode))))
         {
             if (await users.FindByNameAsync(name) is not null)
             {
                 continue;
             }
 
-            var user = new DisclosureUser { UserName = name, DisplayName = display, AgencyCode = "640121-103", DepartmentCode = department };
+            var user = new DisclosureUser { UserName = name, DisplayName = display, AgencyCode = agency, DepartmentCode = department };
             var created = await users.CreateAsync(user, Password);
             Assert.True(created.Succeeded, string.Join("；", created.Errors.Select(e => e.Description)));
             if (roles.Length > 0)

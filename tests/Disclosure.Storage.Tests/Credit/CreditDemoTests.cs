@@ -43,7 +43,7 @@ public sealed class CreditDemoTests
         });
 
         // The pending file: two past their 7 working days, three still within them.
-        var overdue = await database.InScopeAsync(sp => sp.GetRequiredService<CreditAdminQuery>().OverdueAsync());
+        var overdue = await database.InScopeAsync(sp => sp.GetRequiredService<CreditAdminQuery>().OverdueAsync(Disclosure.Core.Security.Actor.System));
         Assert.Equal((0, 2), (overdue.Licences, overdue.Penalties));
 
         // The public side shows only what is public today: no draft, no minor, no expired penalty.

@@ -189,14 +189,14 @@ public sealed class CreditLifecycleTests
         await StoreAsync(database, s => s.PublishAsync(CreditRecordKind.Penalty, published, "office"));
 
         async Task<IReadOnlyList<long>> OverdueIdsAsync() => (await database.InScopeAsync(sp => sp.GetRequiredService<CreditAdminQuery>()
-            .ListAsync(new CreditAdminFilter(CreditRecordKind.Penalty, OverdueOnly: true), 1, 50))).Rows.Select(r => r.Id).ToList();
+            .ListAsync(new CreditAdminFilter(CreditRecordKind.Penalty, OverdueOnly: true), Disclosure.Core.Security.Actor.System, 1, 50))).Rows.Select(r => r.Id).ToList();
 
         Assert.Equal([earlier], await OverdueIdsAsync());
-        Assert.Equal(1, (await database.InScopeAsync(sp => sp.GetRequiredService<CreditAdminQuery>().OverdueAsync())).Penalties);
+        Assert.Equal(1, (await database.InScopeAsync(sp => sp.GetRequiredService<CreditAdminQuery>().OverdueAsync(Disclosure.Core.Security.Actor.System))).Penalties);
 
         clock.Set("2026-10-15");
         Assert.Equal([onTime, earlier], await OverdueIdsAsync());
-        var all = await database.InScopeAsync(sp => sp.GetRequiredService<CreditAdminQuery>().ListAsync(new CreditAdminFilter(CreditRecordKind.Penalty), 1, 50));
+        var all = await database.InScopeAsync(sp => sp.GetRequiredService<CreditAdminQuery>().ListAsync(new CreditAdminFilter(CreditRecordKind.Penalty), Disclosure.Core.Security.Actor.System, 1, 50));
         Assert.Equal(new DateOnly(2026, 10, 14), all.Rows.Single(r => r.Id == onTime).PublicationDue);
         Assert.NotEmpty(all.Rows.Single(r => r.DecisionNumber == "P-0901").Blocks);
         Assert.False(all.Rows.Single(r => r.DecisionNumber == "P-0901").Overdue);

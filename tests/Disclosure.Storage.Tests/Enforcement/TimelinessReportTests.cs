@@ -34,12 +34,12 @@ public sealed class TimelinessReportTests
 
         // Mon 10-12: 立案 (formed Tue 09-29) is due today — 09-30, 10-08, 10-09, 10-10 (调休), 10-12 — so still 待公开.
         clock.Set("2026-10-12");
-        Assert.Equal([new DueBoardRow(UnitA, 1, 0)], await WithAsync(database, clock, s => s.Queries.BoardAsync()));
-        var pending = Assert.Single(await WithAsync(database, clock, s => s.Queries.HeldAsync(UnitA, overdue: false)));
+        Assert.Equal([new DueBoardRow(UnitA, 1, 0)], await WithAsync(database, clock, s => s.Queries.BoardAsync(Disclosure.Core.Security.Actor.System)));
+        var pending = Assert.Single(await WithAsync(database, clock, s => s.Queries.HeldAsync(UnitA, overdue: false, Disclosure.Core.Security.Actor.System)));
         Assert.Equal(("T-2026-A", "filed", D("2026-10-12")), (pending.CaseNumber, pending.TypeCode, pending.Due));
-        Assert.Empty(await WithAsync(database, clock, s => s.Queries.HeldAsync(UnitA, overdue: true)));
+        Assert.Empty(await WithAsync(database, clock, s => s.Queries.HeldAsync(UnitA, overdue: true, Disclosure.Core.Security.Actor.System)));
         Assert.True(await WithAsync(database, clock, s => s.Registry.ReleaseAsync(pending.EventId, "office")));
-        Assert.Empty(await WithAsync(database, clock, s => s.Queries.BoardAsync()));
+        Assert.Empty(await WithAsync(database, clock, s => s.Queries.BoardAsync(Disclosure.Core.Security.Actor.System)));
 
         // Case B, accepted Mon 09-28 but registered only on 10-12: its 受案 became visible after its due date 10-10.
         await WithAsync(database, clock, s => s.Registry.RegisterAsync(Case("T-2026-B", "administrative", UnitB, "2026-09-28", new NewParty("counterpart", "测试乙", "640121199001011234", null)), "office"));
@@ -49,8 +49,8 @@ public sealed class TimelinessReportTests
         clock.Set("2026-10-13");
         await WithAsync(database, clock, s => s.Registry.RecordEventsAsync([new NewCaseEvent("T-2026-A", "solved", D("2026-10-13"), Visible: false)], null, "office"));
         clock.Set("2026-10-14");
-        Assert.Equal([new DueBoardRow(UnitB, 0, 1), new DueBoardRow(UnitA, 1, 0)], await WithAsync(database, clock, s => s.Queries.BoardAsync()));
-        var overdue = Assert.Single(await WithAsync(database, clock, s => s.Queries.HeldAsync(UnitB, overdue: true)));
+        Assert.Equal([new DueBoardRow(UnitB, 0, 1), new DueBoardRow(UnitA, 1, 0)], await WithAsync(database, clock, s => s.Queries.BoardAsync(Disclosure.Core.Security.Actor.System)));
+        var overdue = Assert.Single(await WithAsync(database, clock, s => s.Queries.HeldAsync(UnitB, overdue: true, Disclosure.Core.Security.Actor.System)));
         Assert.Equal(("T-2026-B", D("2026-10-13")), (overdue.CaseNumber, overdue.Due));
 
         var september = await WithAsync(database, clock, s => s.Report.ComputeAsync(2026, 9));
@@ -74,12 +74,12 @@ public sealed class TimelinessReportTests
         Assert.Empty(october.Missed);
 
         // The list: newest first, by kind and unit, a prefix of the number; paged by keyset.
-        var all = await WithAsync(database, clock, s => s.Queries.ListAsync(new CaseListFilter(null, null, null, null)));
+        var all = await WithAsync(database, clock, s => s.Queries.ListAsync(new CaseListFilter(null, null, null, null), Disclosure.Core.Security.Actor.System));
         Assert.Equal(["T-2026-B", "T-2026-A"], all.Rows.Select(r => r.Number));
         Assert.Null(all.NextBefore);
-        Assert.Equal(["T-2026-A"], (await WithAsync(database, clock, s => s.Queries.ListAsync(new CaseListFilter(null, "criminal", null, null)))).Rows.Select(r => r.Number));
-        Assert.Equal(["T-2026-B"], (await WithAsync(database, clock, s => s.Queries.ListAsync(new CaseListFilter("t-2026-b", null, UnitB, null)))).Rows.Select(r => r.Number));
-        Assert.Equal(["T-2026-A"], (await WithAsync(database, clock, s => s.Queries.ListAsync(new CaseListFilter("T-2026", null, null, all.Rows[0].Id)))).Rows.Select(r => r.Number));
+        Assert.Equal(["T-2026-A"], (await WithAsync(database, clock, s => s.Queries.ListAsync(new CaseListFilter(null, "criminal", null, null), Disclosure.Core.Security.Actor.System))).Rows.Select(r => r.Number));
+        Assert.Equal(["T-2026-B"], (await WithAsync(database, clock, s => s.Queries.ListAsync(new CaseListFilter("t-2026-b", null, UnitB, null), Disclosure.Core.Security.Actor.System))).Rows.Select(r => r.Number));
+        Assert.Equal(["T-2026-A"], (await WithAsync(database, clock, s => s.Queries.ListAsync(new CaseListFilter("T-2026", null, null, all.Rows[0].Id), Disclosure.Core.Security.Actor.System))).Rows.Select(r => r.Number));
     }
 
     private static NewCase Case(string number, string kind, string unit, string acceptedOn, params NewParty[] parties) =>

@@ -112,7 +112,7 @@ public sealed class RequestServiceTests
         Assert.Equal("答复期限已于 2026-04-07 届满，不能再延期。", await Refused(s => s.Service.ExtendAsync(request.Number, 10, "r", "a", D("2026-04-08"), "office")));
         var overdue = await DeadlineAsync(database, clock, request.Number);
         Assert.Equal((DeadlineState.Overdue, -1), (overdue.State, overdue.Remaining!.Value));
-        Assert.Equal([request.Number], (await WithAsync(database, clock, s => s.Queries.RemindersAsync())).Select(r => r.Number));
+        Assert.Equal([request.Number], (await WithAsync(database, clock, s => s.Queries.RemindersAsync(Disclosure.Core.Security.Actor.System))).Select(r => r.Number));
         Assert.Empty(await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.Where(e => e.Action != RequestLedgerActions.Registered).ToListAsync()));
     }
 

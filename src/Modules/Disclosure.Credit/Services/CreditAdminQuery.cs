@@ -1,3 +1,5 @@
+using Disclosure.Core.Security;
+using Disclosure.Storage.Agencies;
 using Disclosure.Core.Calendar;
 using Disclosure.Core.Paging;
 using Disclosure.Core.Time;
@@ -58,17 +60,24 @@ public sealed class CreditAdminQuery(DisclosureDbContext db, CreditSettings sett
     public Task<AgencyRecord?> DefaultAgencyAsync(string? agencyCode, CancellationToken cancellationToken = default) =>
         db.Agencies.AsNoTracking().Where(a => a.Code == agencyCode || agencyCode == null).OrderBy(a => a.Code).FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<CreditOverdue> OverdueAsync(CancellationToken cancellationToken = default)
+    public async Task<CreditOverdue> OverdueAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         var policy = await settings.GetPolicyAsync(cancellationToken);
         var calendar = await calendars.GetCalendarAsync(cancellationToken);
         var cutoff = CreditDeadlines.LatestOverdueDecisionDate(calendar, policy, Today);
-        var licences = await Overdue(db.Set<CreditLicenceRecord>().AsNoTracking(), cutoff).CountAsync(cancellationToken);
-        var penalties = await OverduePenalties(policy, cutoff).CountAsync(cancellationToken);
+        var licences = await Overdue(db.Set<CreditLicenceRecord>().AsNoTracking().VisibleTo(actor), cutoff).CountAsync(cancellationToken);
+        var penalties = await OverduePenalties(policy, cutoff, db.Set<CreditPenaltyRecord>().AsNoTracking().VisibleTo(actor)).CountAsync(cancellationToken);
         return new CreditOverdue(licences, penalties, cutoff);
     }
 
-    public async Task<CreditAdminPage> ListAsync(CreditAdminFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    /// <summary>Whether <paramref name="actor"/> may see and act on the record (false too when there is none).</summary>
+    public Task<bool> MayActOnAsync(CreditRecordKind kind, long id, Actor actor, CancellationToken cancellationToken = default) =>
+        kind == CreditRecordKind.Licence
+            ? db.Set<CreditLicenceRecord>().VisibleTo(actor).AnyAsync(r => r.Id == id, cancellationToken)
+            : db.Set<CreditPenaltyRecord>().VisibleTo(actor).AnyAsync(r => r.Id == id, cancellationToken);
+
+    /// <summary>The records of <paramref name="actor"/>'s agency (every agency's for installation staff), filtered, a page at a time.</summary>
+    public async Task<CreditAdminPage> ListAsync(CreditAdminFilter filter, Actor actor, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         var policy = await settings.GetPolicyAsync(cancellationToken);
         var calendar = await calendars.GetCalendarAsync(cancellationToken);
@@ -79,7 +88,7 @@ public sealed class CreditAdminQuery(DisclosureDbContext db, CreditSettings sett
         int total;
         if (filter.Kind == CreditRecordKind.Licence)
         {
-            var query = Filtered(db.Set<CreditLicenceRecord>().AsNoTracking(), filter);
+            var query = Filtered(db.Set<CreditLicenceRecord>().AsNoTracking().VisibleTo(actor), filter);
             if (filter.OverdueOnly)
             {
                 query = Overdue(query, cutoff);
@@ -90,7 +99,7 @@ public sealed class CreditAdminQuery(DisclosureDbContext db, CreditSettings sett
         }
         else
         {
-            var query = Filtered(db.Set<CreditPenaltyRecord>().AsNoTracking(), filter);
+            var query = Filtered(db.Set<CreditPenaltyRecord>().AsNoTracking().VisibleTo(actor), filter);
             if (filter.OverdueOnly)
             {
                 query = OverduePenalties(policy, cutoff, query);

@@ -1,8 +1,10 @@
 using Disclosure.Core.Calendar;
+using Disclosure.Core.Security;
 using Disclosure.Core.Time;
 using Disclosure.Enforcement.Data;
 using Disclosure.Enforcement.Models;
 using Disclosure.Storage;
+using Disclosure.Storage.Agencies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Enforcement.Services;
@@ -46,9 +48,10 @@ public sealed class CaseAdminQueries(DisclosureDbContext db, IWorkingDayCalendar
 
     public DateOnly Today => ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<CaseListPage> ListAsync(CaseListFilter filter, CancellationToken cancellationToken = default)
+    /// <summary>The cases of <paramref name="actor"/>'s agency (every agency's for installation staff), newest first, a page at a time.</summary>
+    public async Task<CaseListPage> ListAsync(CaseListFilter filter, Actor actor, CancellationToken cancellationToken = default)
     {
-        var cases = db.Set<EnforcementCaseRecord>().AsNoTracking();
+        var cases = db.Set<EnforcementCaseRecord>().AsNoTracking().VisibleTo(actor);
         if (CaseText.NormalizeNumber(filter.Number) is { Length: > 0 } number)
         {
             // A prefix of the 案件编号: the unique index on Number serves it.
@@ -89,12 +92,12 @@ public sealed class CaseAdminQueries(DisclosureDbContext db, IWorkingDayCalendar
         EnforcementClock.LatestOverdueFormedOn(await calendars.GetCalendarAsync(cancellationToken), Today);
 
     /// <summary>Every 办案单位 with events not yet visible to the parties: 待公开 and 超期未公开, most overdue first.</summary>
-    public async Task<IReadOnlyList<DueBoardRow>> BoardAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DueBoardRow>> BoardAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         var cutoff = await OverdueCutoffAsync(cancellationToken);
         var rows = await (from e in db.Set<CaseEventRecord>().AsNoTracking()
                           where e.VisibleUtc == null
-                          join c in db.Set<EnforcementCaseRecord>().AsNoTracking() on e.CaseId equals c.Id
+                          join c in db.Set<EnforcementCaseRecord>().AsNoTracking().VisibleTo(actor) on e.CaseId equals c.Id
                           group e.FormedOn by c.UnitName into unit
                           select new DueBoardRow(unit.Key, unit.Sum(f => f > cutoff ? 1 : 0), unit.Sum(f => f <= cutoff ? 1 : 0)))
             .ToListAsync(cancellationToken);
@@ -102,14 +105,14 @@ public sealed class CaseAdminQueries(DisclosureDbContext db, IWorkingDayCalendar
     }
 
     /// <summary>A unit's held events, overdue ones or those still within their days, oldest first (at most <see cref="HeldListLimit"/>).</summary>
-    public async Task<IReadOnlyList<HeldEventRow>> HeldAsync(string unit, bool overdue, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<HeldEventRow>> HeldAsync(string unit, bool overdue, Actor actor, CancellationToken cancellationToken = default)
     {
         var calendar = await calendars.GetCalendarAsync(cancellationToken);
         var cutoff = EnforcementClock.LatestOverdueFormedOn(calendar, Today);
         var held = db.Set<CaseEventRecord>().AsNoTracking().Where(e => e.VisibleUtc == null);
         held = overdue ? held.Where(e => e.FormedOn <= cutoff) : held.Where(e => e.FormedOn > cutoff);
         var rows = await (from e in held
-                          join c in db.Set<EnforcementCaseRecord>().AsNoTracking() on e.CaseId equals c.Id
+                          join c in db.Set<EnforcementCaseRecord>().AsNoTracking().VisibleTo(actor) on e.CaseId equals c.Id
                           where c.UnitName == unit
                           orderby e.FormedOn, e.Id
                           select new { e.Id, c.Number, c.KindCode, e.TypeCode, c.UnitName, e.FormedOn })
@@ -117,11 +120,18 @@ public sealed class CaseAdminQueries(DisclosureDbContext db, IWorkingDayCalendar
         return rows.Select(r => new HeldEventRow(r.Id, r.Number, r.KindCode, r.TypeCode, r.UnitName, r.FormedOn, EnforcementClock.Due(calendar, r.FormedOn).Value)).ToList();
     }
 
-    /// <summary>One case by its 案件编号 (as typed: full-width and spaces are forgiven), or null.</summary>
-    public async Task<CaseDetails?> FindAsync(string number, CancellationToken cancellationToken = default)
+    /// <summary>Whether <paramref name="actor"/> may see and act on the case (false too when there is none).</summary>
+    public Task<bool> MayActOnAsync(string number, Actor actor, CancellationToken cancellationToken = default)
     {
         var normalized = CaseText.NormalizeNumber(number);
-        var found = await db.Set<EnforcementCaseRecord>().AsNoTracking().SingleOrDefaultAsync(c => c.Number == normalized, cancellationToken);
+        return db.Set<EnforcementCaseRecord>().VisibleTo(actor).AnyAsync(c => c.Number == normalized, cancellationToken);
+    }
+
+    /// <summary>One case by its 案件编号 (as typed: full-width and spaces are forgiven), or null.</summary>
+    public async Task<CaseDetails?> FindAsync(string number, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var normalized = CaseText.NormalizeNumber(number);
+        var found = await db.Set<EnforcementCaseRecord>().AsNoTracking().VisibleTo(actor).SingleOrDefaultAsync(c => c.Number == normalized, cancellationToken);
         if (found is null)
         {
             return null;

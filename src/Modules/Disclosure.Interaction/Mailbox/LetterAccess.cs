@@ -1,4 +1,5 @@
 using Disclosure.Core.Security;
+using Disclosure.Storage.Agencies;
 
 namespace Disclosure.Interaction.Mailbox;
 
@@ -11,15 +12,21 @@ public static class LetterAccess
 {
     public static bool IsOffice(Actor actor) => actor.IsInRole(RoleNames.InformationOffice);
 
-    public static bool MaySee(Actor actor, LetterRecord letter) => IsOffice(actor) || InDepartment(actor, letter);
+    /// <summary>Everything below is within the letter's agency: another agency's 公开办 or department has no part in it.</summary>
+    public static bool MaySee(Actor actor, LetterRecord letter) =>
+        AgencyScope.MaySee(actor, letter.AgencyCode) && (IsOffice(actor) || InDepartment(actor, letter));
 
     public static bool MayDraft(Actor actor, LetterRecord letter) =>
-        letter.Stage == LetterStage.Drafting && (IsOffice(actor) || InDepartment(actor, letter));
+        letter.Stage == LetterStage.Drafting && MaySee(actor, letter);
 
     public static bool MayApproveForDepartment(Actor actor, LetterRecord letter) =>
-        letter.Stage == LetterStage.DepartmentReview && InDepartment(actor, letter) && actor.IsInRole(RoleNames.DepartmentReviewer);
+        letter.Stage == LetterStage.DepartmentReview && AgencyScope.MaySee(actor, letter.AgencyCode) && InDepartment(actor, letter)
+        && actor.IsInRole(RoleNames.DepartmentReviewer);
 
-    /// <summary>A department's staff see the letters routed to it; the 公开办 is not a department here.</summary>
+    /// <summary>
+    /// A department's staff see the letters routed to it; the 公开办 is not a department here. Department codes repeat
+    /// across agencies (every agency has its 办公室 bgs), so the agency is checked by the callers above.
+    /// </summary>
     private static bool InDepartment(Actor actor, LetterRecord letter) =>
         letter.DepartmentCode is { } code && actor.DepartmentCode == code
         && (actor.IsInRole(RoleNames.Editor) || actor.IsInRole(RoleNames.DepartmentReviewer));

@@ -2,6 +2,7 @@ using Disclosure.Core.Calendar;
 using Disclosure.Core.Security;
 using Disclosure.Core.Time;
 using Disclosure.Storage;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -115,7 +116,7 @@ public sealed class LetterQueries(DisclosureDbContext db, IWorkingDayCalendarSou
 
     private IQueryable<LetterRecord> Visible(Actor actor)
     {
-        var letters = db.Set<LetterRecord>().AsNoTracking();
+        var letters = db.Set<LetterRecord>().AsNoTracking().VisibleTo(actor);
         if (LetterAccess.IsOffice(actor))
         {
             return letters;

@@ -104,7 +104,7 @@ public sealed class MailboxService(
         {
             RequireOffice(actor);
             RequireStage(letter, LetterStage.Received);
-            var department = await db.Set<DepartmentRecord>().AsNoTracking().FirstOrDefaultAsync(d => d.Code == departmentCode, cancellationToken)
+            var department = await db.Set<DepartmentRecord>().AsNoTracking().FirstOrDefaultAsync(d => d.AgencyCode == letter.AgencyCode && d.Code == departmentCode, cancellationToken)
                 ?? throw new MailboxException("请选择承办部门。");
             letter.DepartmentCode = department.Code;
             letter.Stage = LetterStage.Drafting;
@@ -186,7 +186,7 @@ public sealed class MailboxService(
 
             letter.Stage = LetterStage.Replied;
             StampReply(letter, await calendars.GetCalendarAsync(cancellationToken), Today, options.Value);
-            letter.ReplyUnit = await db.Set<DepartmentRecord>().AsNoTracking().Where(d => d.Code == letter.DepartmentCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+            letter.ReplyUnit = await db.Set<DepartmentRecord>().AsNoTracking().Where(d => d.AgencyCode == letter.AgencyCode && d.Code == letter.DepartmentCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
             return (MailboxLedgerActions.Replied, Join(letter.RepliedOnTime == true ? "按期答复" : "超期答复", note));
         }, cancellationToken);
 
@@ -215,6 +215,11 @@ public sealed class MailboxService(
     {
         var letter = await db.Set<LetterRecord>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken) ?? throw new MailboxException("来信不存在。");
         RequireOffice(actor);
+        if (!LetterAccess.MaySee(actor, letter))
+        {
+            throw new MailboxException("无权办理这封来信。");
+        }
+
         RequirePublishable(letter);
         var writer = await db.Set<LetterWriterRecord>().AsNoTracking().FirstAsync(w => w.LetterId == id, cancellationToken);
         return LetterMasking.Propose(await ScannerAsync(cancellationToken), letter.Subject, letter.Body, letter.Reply ?? string.Empty, writer.Name);

@@ -1,8 +1,10 @@
 using Disclosure.Core.Calendar;
+using Disclosure.Core.Security;
 using Disclosure.Core.Time;
 using Disclosure.Requests.Data;
 using Disclosure.Requests.Models;
 using Disclosure.Storage;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -46,9 +48,10 @@ public sealed class RequestQueries(DisclosureDbContext db, IWorkingDayCalendarSo
 {
     public DateOnly Today => ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<IReadOnlyList<RequestRow>> ListAsync(RequestFilter filter, CancellationToken cancellationToken = default)
+    /// <summary>The applications <paramref name="actor"/>'s agency received (every agency's for installation staff), filtered.</summary>
+    public async Task<IReadOnlyList<RequestRow>> ListAsync(RequestFilter filter, Actor actor, CancellationToken cancellationToken = default)
     {
-        var query = db.Set<InformationRequestRecord>().AsNoTracking().Include(r => r.Consultations).AsQueryable();
+        var query = db.Set<InformationRequestRecord>().AsNoTracking().Include(r => r.Consultations).VisibleTo(actor);
         if (filter.Stage is { } stage)
         {
             query = query.Where(r => r.Stage == stage);
@@ -88,12 +91,16 @@ public sealed class RequestQueries(DisclosureDbContext db, IWorkingDayCalendarSo
     }
 
     /// <summary>催办提醒: open applications near (≤ 5 working days) or past their deadline, most urgent first.</summary>
-    public async Task<IReadOnlyList<RequestRow>> RemindersAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RequestRow>> RemindersAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        var open = await ListAsync(new RequestFilter(OpenOnly: true), cancellationToken);
+        var open = await ListAsync(new RequestFilter(OpenOnly: true), actor, cancellationToken);
         return open.Where(r => r.Deadline.State is DeadlineState.Near or DeadlineState.Overdue)
             .OrderBy(r => r.Deadline.Remaining).ThenBy(r => r.ReceivedOn).ToList();
     }
+
+    /// <summary>Whether <paramref name="actor"/> may see and act on the application (false too when there is none).</summary>
+    public Task<bool> MayActOnAsync(string number, Actor actor, CancellationToken cancellationToken = default) =>
+        db.Set<InformationRequestRecord>().VisibleTo(actor).AnyAsync(r => r.Number == number, cancellationToken);
 
     /// <summary>One application with consultations and appeals (no personal data), or null.</summary>
     public Task<InformationRequestRecord?> FindAsync(string number, CancellationToken cancellationToken = default) =>

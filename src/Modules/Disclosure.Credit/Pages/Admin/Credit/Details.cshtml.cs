@@ -21,6 +21,7 @@ namespace Disclosure.Credit.Pages.Admin.Credit;
 /// with what was typed kept.
 /// </summary>
 [Authorize(Policy = CreditModule.AdminPolicy)]
+[CreditRecordAccess]
 public sealed class DetailsModel(
     CreditRecordStore store,
     CreditSettings settings,

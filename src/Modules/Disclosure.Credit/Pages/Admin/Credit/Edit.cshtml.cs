@@ -17,6 +17,7 @@ namespace Disclosure.Credit.Pages.Admin.Credit;
 /// shown again with everything typed kept.
 /// </summary>
 [Authorize(Policy = CreditModule.AdminPolicy)]
+[CreditRecordAccess]
 public sealed class EditModel(CreditRecordStore store, CreditSettings settings, CreditAdminQuery query) : PageModel
 {
     [FromRoute(Name = "kind")]

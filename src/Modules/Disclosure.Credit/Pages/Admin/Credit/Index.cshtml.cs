@@ -52,7 +52,7 @@ public sealed class IndexModel(CreditAdminQuery query, CreditRecordStore store, 
         Kind = kind;
         PageNumber = Math.Max(1, PageNumber);
         CanPublish = (await authorization.AuthorizeAsync(User, CreditModule.PublishingPolicy)).Succeeded;
-        Result = await query.ListAsync(new CreditAdminFilter(kind, Status, Overdue, Query, Batch), PageNumber, PageSize, cancellationToken);
+        Result = await query.ListAsync(new CreditAdminFilter(kind, Status, Overdue, Query, Batch), User.ToActor(), PageNumber, PageSize, cancellationToken);
         return Page();
     }
 

@@ -8,6 +8,7 @@ using Disclosure.Storage.Ledger;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Disclosure.Enforcement.Pages.Admin.Enforcement;
@@ -159,6 +160,19 @@ public sealed class DetailsModel(
         return Page();
     }
 
+    /// <summary>Every handler acts on one case: another agency's is 404 before any handler runs (集约化).</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (context.HandlerArguments.TryGetValue("number", out var value) && value is string number
+            && !await queries.MayActOnAsync(number, User.ToActor(), HttpContext.RequestAborted))
+        {
+            context.Result = NotFound();
+            return;
+        }
+
+        await next();
+    }
+
     public static string CaseUrl(string number) => "/admin/enforcement/" + Uri.EscapeDataString(number);
 
     private string Actor => User.Identity!.Name!;
@@ -174,7 +188,7 @@ public sealed class DetailsModel(
 
     private async Task<bool> LoadAsync(string number, CancellationToken cancellationToken)
     {
-        if (await queries.FindAsync(number, cancellationToken) is not { } details)
+        if (await queries.FindAsync(number, User.ToActor(), cancellationToken) is not { } details)
         {
             return false;
         }

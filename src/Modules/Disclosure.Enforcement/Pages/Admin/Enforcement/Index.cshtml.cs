@@ -1,3 +1,4 @@
+using Disclosure.Admin;
 using Disclosure.Enforcement.Models;
 using Disclosure.Enforcement.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -37,10 +38,10 @@ public sealed class EnforcementIndexModel(CaseAdminQueries queries, CaseKindStor
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Kinds = await kinds.GetAsync(cancellationToken);
-        Board = await queries.BoardAsync(cancellationToken);
+        Board = await queries.BoardAsync(User.ToActor(), cancellationToken);
         if (Held is "pending" or "overdue" && !string.IsNullOrWhiteSpace(Unit))
         {
-            HeldEvents = await queries.HeldAsync(Unit.Trim(), HeldOverdue, cancellationToken);
+            HeldEvents = await queries.HeldAsync(Unit.Trim(), HeldOverdue, User.ToActor(), cancellationToken);
             return Page();
         }
 
@@ -50,7 +51,7 @@ public sealed class EnforcementIndexModel(CaseAdminQueries queries, CaseKindStor
             return Redirect("/admin/enforcement/" + Uri.EscapeDataString(number));
         }
 
-        Cases = await queries.ListAsync(new CaseListFilter(Q, string.IsNullOrWhiteSpace(Kind) ? null : Kind, Unit, Before), cancellationToken);
+        Cases = await queries.ListAsync(new CaseListFilter(Q, string.IsNullOrWhiteSpace(Kind) ? null : Kind, Unit, Before), User.ToActor(), cancellationToken);
         return Page();
     }
 

@@ -35,7 +35,7 @@ public sealed class RequestsIndexModel(RequestQueries queries, ApplicantDataAcce
             Year is >= 2000 and <= 2100 ? Year : null,
             string.IsNullOrWhiteSpace(Department) ? null : Department,
             string.IsNullOrWhiteSpace(Q) ? null : Q);
-        Rows = await queries.ListAsync(filter, cancellationToken);
+        Rows = await queries.ListAsync(filter, User.ToActor(), cancellationToken);
         Departments = await lookups.DepartmentNamesAsync(cancellationToken);
     }
 

@@ -16,7 +16,7 @@ public sealed class RemindersModel(RequestQueries queries, AdminLookups lookups)
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Rows = await queries.RemindersAsync(cancellationToken);
+        Rows = await queries.RemindersAsync(User.ToActor(), cancellationToken);
         Departments = await lookups.DepartmentNamesAsync(cancellationToken);
     }
 }
