@@ -22,7 +22,7 @@ public sealed class TimelinessReportTests
     public async Task The_board_and_the_report_count_on_the_offices_calendar(DatabaseProvider engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
-        await database.ApplyRecipesAsync("setup.json");
+        await database.ApplySetupAndDemoOfficeAsync(); // a case belongs to an agency: the office's own
         var clock = TestClock.At("2026-09-28");
 
         // Case A, accepted and registered Mon 09-28: the 受案 event is visible that day.
