@@ -119,6 +119,15 @@ area() {
       mutate=("**/Mailbox/LetterAccess.cs" "**/Mailbox/PublishedLetters.cs")
       filter="FullyQualifiedName~Disclosure.Storage.Tests.Interaction.Mailbox&$sqlite_only"
       ;;
+    agency-scope)
+      label="集约化 agency isolation (Storage/Agencies: AgencyScope, AgencyOwnership, AgencyTree)"
+      project=src/Disclosure.Storage/Disclosure.Storage.csproj
+      test_project=tests/Disclosure.Storage.Tests/Disclosure.Storage.Tests.csproj
+      # The guards: a user of one agency sees that agency's records only (AgencyScope), no owned row is saved
+      # without an agency (AgencyOwnership), and how far a list reaches down the tree (AgencyTree).
+      mutate=("**/Agencies/AgencyScope.cs" "**/Agencies/AgencyOwnership.cs" "**/Agencies/AgencyTree.cs")
+      filter="FullyQualifiedName~Disclosure.Storage.Tests.Agencies.AgencyTreeTests&$sqlite_only"
+      ;;
     access)
       label="部门隔离 (Storage/Content/ContentAccess)"
       project=src/Disclosure.Storage/Disclosure.Storage.csproj
@@ -145,7 +154,7 @@ area() {
 }
 
 if [ "${1:-}" = "--list" ]; then
-  for name in secrecy masking deadline calendar webhook workflow access ledger enforcement-clock party-query; do
+  for name in secrecy masking deadline calendar webhook workflow access agency-scope ledger enforcement-clock party-query mailbox-access; do
     area "$name"
     echo "$name: $label — $project ${mutate[*]} — tests: $test_project ($filter)"
   done

@@ -54,6 +54,18 @@ public sealed class ContentApiTests(SiteFixture site) : IClassFixture<SiteFixtur
         Assert.Equal(DemoItem.All.Count(i => i.IsPublic && i.Agency == "150627-103"), yijinhuoluo.GetProperty("total").GetInt32());
         Assert.Equal("伊金霍洛旗公安局", yijinhuoluo.GetProperty("items")[0].GetProperty("agencyName").GetString());
 
+        // 集约化: an agency's list is its own (本级) unless the caller asks for 含下级 or 全部. 鄂尔多斯市公安局 has published
+        // nothing itself; 伊金霍洛旗公安局 below it has; 内蒙古自治区公安厅 above both has one item of its own.
+        async Task<int> Total(string query) => (await GetJsonAsync("/api/v1/content?" + query)).GetProperty("total").GetInt32();
+        int Published(params string[] agencies) => DemoItem.All.Count(i => i.IsPublic && i.Agency is { } a && agencies.Contains(a));
+        Assert.Equal(0, await Total("agency=150600-103"));
+        Assert.Equal(0, await Total("agency=150600-103&reach=own"));
+        Assert.Equal(Published("150627-103"), await Total("agency=150600-103&reach=subtree"));
+        Assert.Equal(Published("150000-103", "150627-103"), await Total("agency=150000-103&reach=subtree"));
+        Assert.Equal(Published("150000-103"), await Total("agency=150000-103"));
+        Assert.Equal(DemoItem.All.Count(i => i.IsPublic), await Total("agency=150600-103&reach=all"));
+        Assert.True(Published("150627-103") > 0 && Published("150000-103") > 0);
+
         // The year is the Beijing calendar year of publication.
         var year2017 = await GetJsonAsync("/api/v1/content?year=2017&pageSize=100");
         Assert.Equal(DemoItem.All.Count(i => i.IsPublic && i.PublishedAt!.Value.ToOffset(TimeSpan.FromHours(8)).Year == 2017), year2017.GetProperty("total").GetInt32());
@@ -102,6 +114,9 @@ public sealed class ContentApiTests(SiteFixture site) : IClassFixture<SiteFixtur
 
     [Theory]
     [InlineData("/api/v1/content?type=NoSuchType", "type", "内容类型“NoSuchType”不存在")]
+    [InlineData("/api/v1/content?agency=999999-999", "agency", "机构“999999-999”不存在")]
+    [InlineData("/api/v1/content?agency=150600-103&reach=everything", "reach", "reach 应为 own（本级）、subtree（含下级）或 all（全部）")]
+    [InlineData("/api/v1/content?reach=subtree", "reach", "reach 须与 agency 一起使用")]
     [InlineData("/api/v1/content?year=20170", "year", "年度应在 1900 到 2100 之间")]
     [InlineData("/api/v1/content?page=0", "page", "页码应从 1 开始")]
     [InlineData("/api/v1/content?pageSize=1000", "pageSize", "每页条数应在 1 到 100 之间")]

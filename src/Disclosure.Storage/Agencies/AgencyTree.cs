@@ -2,6 +2,19 @@ using Disclosure.Storage.Entities;
 
 namespace Disclosure.Storage.Agencies;
 
+/// <summary>How far a public list reaches from one agency: 本级, 含下级 or 全部.</summary>
+public enum AgencyReach
+{
+    /// <summary>本级: the agency's own records.</summary>
+    Own,
+
+    /// <summary>含下级: the agency's and every agency's below it.</summary>
+    WithSubordinates,
+
+    /// <summary>全部: every agency of the installation.</summary>
+    All,
+}
+
 /// <summary>One agency as the tree places it: its row, its depth and its children in order.</summary>
 public sealed record AgencyNode(AgencyRecord Agency, int Depth, IReadOnlyList<AgencyNode> Children)
 {
@@ -42,6 +55,17 @@ public sealed class AgencyTree
     /// <summary>The agency and every agency below it (本级 + 下级); empty when the code is unknown.</summary>
     public IReadOnlyList<string> SubtreeCodes(string code) =>
         Find(code) is { } node ? Flatten(node).Select(n => n.Code).ToList() : [];
+
+    /// <summary>
+    /// The agencies a public list of <paramref name="code"/> covers: 本级 (the agency), 含下级 (its subtree) or 全部 (null:
+    /// no agency filter). Empty when the code is unknown.
+    /// </summary>
+    public IReadOnlyList<string>? Reach(string code, AgencyReach reach) => reach switch
+    {
+        AgencyReach.Own => Find(code) is null ? [] : [code],
+        AgencyReach.WithSubordinates => SubtreeCodes(code),
+        _ => null,
+    };
 
     /// <summary>From the root down to the agency itself; empty when the code is unknown.</summary>
     public IReadOnlyList<AgencyRecord> PathTo(string code)
@@ -85,4 +109,17 @@ public sealed class AgencyTree
 
         return false;
     }
+}
+
+/// <summary>The <c>reach</c> parameter of public lists: <c>own</c> (本级, the default), <c>subtree</c> (含下级), <c>all</c> (全部).</summary>
+public static class AgencyReaches
+{
+    /// <summary>The reach named, <see cref="AgencyReach.Own"/> when none is; null for an unknown name.</summary>
+    public static AgencyReach? Parse(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "own" => AgencyReach.Own,
+        "subtree" => AgencyReach.WithSubordinates,
+        "all" => AgencyReach.All,
+        _ => null,
+    };
 }

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Disclosure.Storage.Content;
 
 /// <summary>Filters for listing published content. A catalogue code matches that class and every class below it.</summary>
-public sealed record PublishedContentFilter(string? ContentType = null, string? Catalogue = null, string? Agency = null, int? Year = null);
+/// <summary>A public list's filters; <see cref="Agencies"/> null lists every agency's items (全部).</summary>
+public sealed record PublishedContentFilter(string? ContentType = null, string? Catalogue = null, IReadOnlyCollection<string>? Agencies = null, int? Year = null);
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 
@@ -31,9 +32,9 @@ public sealed class PublishedContentQuery(DisclosureDbContext db)
             query = query.Where(v => v.CatalogueCode == catalogue || v.CatalogueCode!.StartsWith(prefix));
         }
 
-        if (filter.Agency is { } agency)
+        if (filter.Agencies is { } agencies)
         {
-            query = query.Where(v => v.AgencyCode == agency);
+            query = agencies.Count == 1 ? query.Where(v => v.AgencyCode == agencies.First()) : query.Where(v => agencies.Contains(v.AgencyCode!));
         }
 
         if (filter.Year is { } year)

@@ -1,5 +1,6 @@
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Time;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Content;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,7 +20,7 @@ public static class ContentApi
         group.MapGet("/", ListAsync)
             .WithName("ListContent")
             .WithSummary("已发布内容列表")
-            .WithDescription("按内容类型（type）、目录分类（catalogue，含下级分类）、发布机构（agency）、发布年度（year）筛选，按发布时间倒序分页。");
+            .WithDescription("按内容类型（type）、目录分类（catalogue，含下级分类）、发布机构（agency；reach=own 本级（默认）、subtree 含下级、all 全部）、发布年度（year）筛选，按发布时间倒序分页。");
         group.MapGet("/{id}", GetAsync)
             .WithName("GetContent")
             .WithSummary("单条已发布内容")
@@ -32,13 +33,38 @@ public static class ContentApi
         ContentDefinitionStore definitions,
         string? type,
         string? catalogue,
+        AgencyDirectory agencyDirectory,
         string? agency,
+        string? reach,
         int? year,
         int? page,
         int? pageSize,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
+        IReadOnlyList<string>? agencyCodes = null;
+        if (Blank(agency) is { } agencyCode)
+        {
+            // 本级 by default; 含下级 (reach=subtree) adds the agencies below it, 全部 (reach=all) drops the filter.
+            var tree = await agencyDirectory.TreeAsync(cancellationToken);
+            if (tree.Find(agencyCode) is null)
+            {
+                errors["agency"] = [$"机构“{agencyCode}”不存在。"];
+            }
+            else if (AgencyReaches.Parse(reach) is not { } chosen)
+            {
+                errors["reach"] = ["reach 应为 own（本级）、subtree（含下级）或 all（全部）。"];
+            }
+            else
+            {
+                agencyCodes = tree.Reach(agencyCode, chosen);
+            }
+        }
+        else if (Blank(reach) is not null)
+        {
+            errors["reach"] = ["reach 须与 agency 一起使用。"];
+        }
+
         if (type is not null && await definitions.FindAsync(type, cancellationToken) is null)
         {
             errors["type"] = [$"内容类型“{type}”不存在。"];
@@ -64,7 +90,7 @@ public static class ContentApi
             return TypedResults.ValidationProblem(errors, title: "查询参数有误");
         }
 
-        var result = await query.ListAsync(new PublishedContentFilter(type, Blank(catalogue), Blank(agency), year), page ?? 1, pageSize ?? 20, cancellationToken);
+        var result = await query.ListAsync(new PublishedContentFilter(type, Blank(catalogue), agencyCodes, year), page ?? 1, pageSize ?? 20, cancellationToken);
         var agencies = await query.AgencyNamesAsync(cancellationToken);
         var catalogueNames = await query.CatalogueNamesAsync(cancellationToken);
         var items = result.Items.Select(c => Summarise(c, agencies, catalogueNames)).ToList();
