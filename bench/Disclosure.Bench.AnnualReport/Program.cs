@@ -139,9 +139,9 @@ async Task<int> MeasureAsync()
     var parts = new (string Name, Func<IServiceProvider, Task> Run)[]
     {
         ("table 二 regulatory documents", sp => sp.GetRequiredService<ReportStatistics>().DocumentCountsAsync(Agency, year)),
-        ("table 二 licences + penalties", async sp => { await sp.GetRequiredService<ReportStatistics>().LicensingAsync(year); await sp.GetRequiredService<ReportStatistics>().PenaltiesAsync(year); }),
+        ("table 二 licences + penalties", async sp => { await sp.GetRequiredService<ReportStatistics>().LicensingAsync([Agency], year); await sp.GetRequiredService<ReportStatistics>().PenaltiesAsync([Agency], year); }),
         ("table 二 fees", sp => sp.GetRequiredService<ReportStatistics>().FeeAmountAsync(Agency, year)),
-        ("tables 三 + 四", async sp => { await sp.GetRequiredService<Disclosure.Requests.Services.RequestStatistics>().ApplicationTableAsync(year); await sp.GetRequiredService<Disclosure.Requests.Services.RequestStatistics>().AppealTableAsync(year); }),
+        ("tables 三 + 四", async sp => { await sp.GetRequiredService<Disclosure.Requests.Services.RequestStatistics>().ApplicationTableAsync(Agency, year); await sp.GetRequiredService<Disclosure.Requests.Services.RequestStatistics>().AppealTableAsync(Agency, year); }),
         ("section 一 facts", sp => sp.GetRequiredService<ReportStatistics>().OverviewAsync(Agency, year)),
         // For comparison: tables 三 + 四 as RequestStatistics computed them before, loading one row per application.
         ("tables 三 + 四 loading rows (before)", async sp =>

@@ -7,6 +7,9 @@ namespace Disclosure.Storage.Reports;
 /// </summary>
 public interface IAnnualReportOverviewSource
 {
-    /// <summary>The sentence for <paramref name="year"/>, in the report's register, or null when there is nothing to report.</summary>
-    Task<string?> SupervisionSentenceAsync(int year, CancellationToken cancellationToken);
+    /// <summary>
+    /// The sentence for <paramref name="agencyCode"/>'s report on <paramref name="year"/>, from that agency's own records
+    /// only, in the report's register, or null when there is nothing to report.
+    /// </summary>
+    Task<string?> SupervisionSentenceAsync(string agencyCode, int year, CancellationToken cancellationToken);
 }

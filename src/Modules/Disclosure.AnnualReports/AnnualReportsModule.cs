@@ -32,6 +32,8 @@ public sealed class AnnualReportsModule : IDisclosureModule
     {
         services.AddScoped<ReportStatistics>();
         services.AddScoped<AnnualReportService>();
+        services.AddScoped<ReportRollup>();
+        services.AddScoped<ReportCompletion>();
         // Its figures come from the records: compiled on its own page, never typed into the content editor.
         services.AddSingleton(new ReservedContentType(
             AnnualReportService.ContentType, "年度报告请在“年度报告”页面编制：统计数据取自系统记录，不能在此直接录入或修改。", "/admin/annual-reports"));

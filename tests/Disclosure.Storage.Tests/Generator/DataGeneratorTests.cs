@@ -106,8 +106,9 @@ public sealed class DataGeneratorTests
 
             // Every year's table 三 adds up, and a year's carry-out is the next year's carry-in.
             var statistics = sp.GetRequiredService<RequestStatistics>();
-            var table2024 = await statistics.ApplicationTableAsync(2024);
-            var table2025 = await statistics.ApplicationTableAsync(2025);
+            var agencies = await db.Agencies.Select(a => a.Code).ToListAsync();
+            var table2024 = await statistics.ApplicationTableAsync(agencies, 2024);
+            var table2025 = await statistics.ApplicationTableAsync(agencies, 2025);
             Assert.Empty(table2024.CheckConsistency());
             Assert.Empty(table2025.CheckConsistency());
             Assert.True(table2025.NewApplications.Counts.Total > 400);

@@ -17,6 +17,9 @@ namespace Disclosure.Storage.Tests.Requests;
 /// <summary>依申请公开 in the database, on SQLite and PostgreSQL: the life of an application, its ledger, the status query, the statistics.</summary>
 public sealed class RequestServiceTests
 {
+    private const string YongNing = "640121-103";
+    private const string YiJinHuoLuo = "150627-103";
+
     private static readonly ApplicationDetails Applicant = new ApplicationInput
     {
         Kind = "NaturalPerson", Name = "马建国", IdType = "ResidentIdCard", IdNumber = "640121196803140116", Phone = "13809510001",
@@ -168,7 +171,7 @@ public sealed class RequestServiceTests
         await database.ApplyRecipesAsync("setup.json", "demo.json"); // again: nothing is added twice
         Assert.Equal(33 + 3, await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Set<InformationRequestRecord>().CountAsync()));
 
-        var y2025 = await database.InScopeAsync(sp => sp.GetRequiredService<RequestStatistics>().ApplicationTableAsync(2025));
+        var y2025 = await database.InScopeAsync(sp => sp.GetRequiredService<RequestStatistics>().ApplicationTableAsync(YongNing, 2025));
         //                                                  自然人 商业 科研 公益 法律 其他   (recipes/requests/demo.json, counted by hand)
         Assert.Equal(new ApplicantCounts(10, 3, 1, 1, 1, 1), y2025.NewApplications.Counts);
         Assert.Equal(ApplicantCounts.Zero, y2025.CarriedOver.Counts);
@@ -186,7 +189,7 @@ public sealed class RequestServiceTests
         Assert.Equal(new ApplicantCounts(2, 1, 0, 0, 0, 0), y2025.CarriedForward.Counts);  // 0015, 0017 (received 30 December) · 0016
         Assert.Empty(y2025.CheckConsistency());
 
-        var y2026 = await database.InScopeAsync(sp => sp.GetRequiredService<RequestStatistics>().ApplicationTableAsync(2026));
+        var y2026 = await database.InScopeAsync(sp => sp.GetRequiredService<RequestStatistics>().ApplicationTableAsync(YongNing, 2026));
         Assert.Equal(new ApplicantCounts(10, 1, 1, 1, 1, 2), y2026.NewApplications.Counts);
         Assert.Equal(new ApplicantCounts(2, 1, 0, 0, 0, 0), y2026.CarriedOver.Counts);
         Assert.Equal(new ApplicantCounts(3, 1, 0, 1, 0, 0), y2026[RequestOutcome.Disclosed]);          // 2025-0015, 0001, 0003 · 0005 · 0010
@@ -202,10 +205,31 @@ public sealed class RequestServiceTests
         Assert.Equal(13, y2026.ResultsTotal.Counts.Total);
         Assert.Empty(y2026.CheckConsistency());
 
-        var appeals2025 = await database.InScopeAsync(sp => sp.GetRequiredService<RequestStatistics>().AppealTableAsync(2025));
+        var appeals2025 = await database.InScopeAsync(sp => sp.GetRequiredService<RequestStatistics>().AppealTableAsync(YongNing, 2025));
         Assert.Equal([1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], appeals2025.Cells);
-        var appeals2026 = await database.InScopeAsync(sp => sp.GetRequiredService<RequestStatistics>().AppealTableAsync(2026));
+        var appeals2026 = await database.InScopeAsync(sp => sp.GetRequiredService<RequestStatistics>().AppealTableAsync(YongNing, 2026));
         Assert.Equal([0, 1, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0], appeals2026.Cells);
+
+        // 伊金霍洛旗公安局's own three applications of 2025 (2025-0018..0020) make its own small tables, and none of
+        // them is in 永宁's above: 0018 自然人 予以公开, 0019 自然人 过程性信息 (行政复议 维持), 0020 商业企业 本机关不掌握.
+        var yjhl2025 = await database.InScopeAsync(sp => sp.GetRequiredService<RequestStatistics>().ApplicationTableAsync(YiJinHuoLuo, 2025));
+        Assert.Equal(new ApplicantCounts(2, 1, 0, 0, 0, 0), yjhl2025.NewApplications.Counts);
+        Assert.Equal(new ApplicantCounts(1, 0, 0, 0, 0, 0), yjhl2025[RequestOutcome.Disclosed]);
+        Assert.Equal(new ApplicantCounts(1, 0, 0, 0, 0, 0), yjhl2025[RequestOutcome.WithheldProcessInformation]);
+        Assert.Equal(new ApplicantCounts(0, 1, 0, 0, 0, 0), yjhl2025[RequestOutcome.UnavailableNotHeld]);
+        Assert.Equal(new ApplicantCounts(2, 1, 0, 0, 0, 0), yjhl2025.ResultsTotal.Counts);
+        Assert.Equal(ApplicantCounts.Zero, yjhl2025.CarriedOver.Counts);
+        Assert.Equal(ApplicantCounts.Zero, yjhl2025.CarriedForward.Counts);
+        Assert.Empty(yjhl2025.CheckConsistency());
+        var yjhlAppeals = await database.InScopeAsync(sp => sp.GetRequiredService<RequestStatistics>().AppealTableAsync(YiJinHuoLuo, 2025));
+        Assert.Equal([1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], yjhlAppeals.Cells);
+        var yjhl2026 = await database.InScopeAsync(sp => sp.GetRequiredService<RequestStatistics>().ApplicationTableAsync(YiJinHuoLuo, 2026));
+        Assert.Equal(0, yjhl2026.NewApplications.Counts.Total + yjhl2026.CarriedOver.Counts.Total);
+
+        // Both agencies together (the installation-wide view) are the two tables added up.
+        var both = await database.InScopeAsync(sp => sp.GetRequiredService<RequestStatistics>().ApplicationTableAsync([YongNing, YiJinHuoLuo], 2025));
+        Assert.Equal(new ApplicantCounts(12, 4, 1, 1, 1, 1), both.NewApplications.Counts);
+        Assert.Equal(new ApplicantCounts(8 + 2, 2 + 1, 1, 1, 1, 1), both.ResultsTotal.Counts);
 
         // A new application continues the numbering after the imported ones.
         var clock = TestClock.At("2026-11-23");

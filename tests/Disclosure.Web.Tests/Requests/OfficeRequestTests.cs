@@ -198,6 +198,28 @@ public sealed class OfficeRequestTests(RequestSiteFixture fixture) : IClassFixtu
         Assert.Contains("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", stats);
         Assert.Contains("3.危及“三安全一稳定”", stats);
         Assert.Matches(@"一、本年新收政府信息公开申请数量</th>\s*<td class=""number"">10</td>\s*<td class=""number"">3</td>\s*<td class=""number"">1</td>\s*<td class=""number"">1</td>\s*<td class=""number"">1</td>\s*<td class=""number"">1</td>\s*<td class=""number"">17</td>", stats);
+        // The office's user sees its own agency's applications (永宁 17; 伊金霍洛旗's three are not in them).
+        Assert.Contains("统计范围：永宁县公安局本机关受理的申请（不含下级机构）", stats);
+        Assert.DoesNotContain("id=\"stat-agency\"", stats);
+
+        // An installation-level 公开办 user (no agency) sees every agency together, or one it picks.
+        using (var users = fixture.Site.Services.CreateScope())
+        {
+            var manager = users.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Disclosure.Storage.Identity.DisclosureUser>>();
+            if (await manager.FindByNameAsync("install-office") is null)
+            {
+                var user = new Disclosure.Storage.Identity.DisclosureUser { UserName = "install-office", DisplayName = "全系统公开办" };
+                Assert.True((await manager.CreateAsync(user, Staff.Password)).Succeeded);
+                Assert.True((await manager.AddToRoleAsync(user, Disclosure.Core.Security.RoleNames.InformationOffice)).Succeeded);
+            }
+        }
+
+        var admin = await Staff.SignedInAsync(fixture.Site, "install-office");
+        var all = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/requests/statistics?year=2025"));
+        Assert.Contains("统计范围：本系统全部机构受理的申请合计", all);
+        Assert.Matches(@"一、本年新收政府信息公开申请数量</th>\s*<td class=""number"">12</td>\s*<td class=""number"">4</td>(\s*<td class=""number"">1</td>){4}\s*<td class=""number"">20</td>", all);
+        var banner = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/requests/statistics?year=2025&agency=150627-103"));
+        Assert.Matches(@"一、本年新收政府信息公开申请数量</th>\s*<td class=""number"">2</td>\s*<td class=""number"">1</td>(\s*<td class=""number"">0</td>){4}\s*<td class=""number"">3</td>", banner);
 
         var page = await office.GetStringAsync("/admin/requests");
         var export = await office.PostAsync("/admin/requests?handler=export", Form(page, ("year", "2025")));

@@ -85,6 +85,41 @@ public sealed record AnnualReportFigures(
         }
     }
 
+    /// <summary>
+    /// Several agencies' figures for one year added cell by cell (集约化 roll-up of a subtree): every count of tables
+    /// 二, 三 and 四 and section 一's facts. 行政强制 (entered by hand) is the sum of those entered, and stays empty when
+    /// no agency entered it.
+    /// </summary>
+    public static AnnualReportFigures Sum(int year, IEnumerable<AnnualReportFigures> figures)
+    {
+        var parts = figures.Select(Stored.From).ToList();
+        if (parts.FirstOrDefault(p => p.Year != year) is { } other)
+        {
+            throw new ArgumentException($"不能把{other.Year}年度的数据合计到{year}年度。", nameof(figures));
+        }
+
+        int[] Add(Func<Stored, int[]> cells, int length) =>
+            [.. Enumerable.Range(0, length).Select(i => parts.Sum(p => cells(p)[i]))];
+
+        var formatYear = parts.Count > 0 ? parts[0].FormatYear : AnnualReportFormat.For(year)?.Year ?? year;
+        var enforcements = parts.Where(p => p.Enforcement is not null).Select(p => p.Enforcement!.Value).ToList();
+        var sum = new Stored(
+            year, formatYear,
+            Add(p => p.Rules, 3), Add(p => p.Normative, 3),
+            parts.Sum(p => p.Licensing), parts.Sum(p => p.Penalty),
+            enforcements.Count == 0 ? null : enforcements.Sum(),
+            parts.Sum(p => decimal.Parse(p.FeeAmount, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture),
+            Add(p => p.Received, 6), Add(p => p.CarriedOver, 6),
+            RequestOutcomes.All.ToDictionary(o => o.ToString(), o => Add(p => p.Outcomes.TryGetValue(o.ToString(), out var c) ? c : new int[6], 6)),
+            Add(p => p.CarriedForward, 6),
+            Add(p => p.Appeals, 12),
+            [.. parts.SelectMany(p => p.Catalogue).GroupBy(c => c.Code).Select(g => g.First() with { Count = g.Sum(c => c.Count) })],
+            [.. parts.SelectMany(p => p.Channels).GroupBy(c => c.Channel).Select(g => g.First() with { Count = g.Sum(c => c.Count) })],
+            parts.Sum(p => p.GuidesUpdated),
+            parts.Sum(p => p.Interpretations));
+        return sum.ToFigures();
+    }
+
     public string ToJson() => JsonSerializer.Serialize(Stored.From(this), JsonOptions);
 
     public static AnnualReportFigures FromJson(string json) =>

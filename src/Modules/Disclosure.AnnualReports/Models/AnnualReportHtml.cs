@@ -26,6 +26,19 @@ public static class AnnualReportHtml
         return html.ToString();
     }
 
+    /// <summary>Only the statistical tables, each under its title (a roll-up has no sections of its own).</summary>
+    public static string RenderTables(IEnumerable<ReportTable> tables)
+    {
+        var html = new StringBuilder();
+        foreach (var table in tables)
+        {
+            html.Append("<h2>").Append(Encode(table.Title)).Append("</h2>\n");
+            Table(html, table);
+        }
+
+        return html.ToString();
+    }
+
     private static void Section(StringBuilder html, string heading, string text)
     {
         html.Append("<h2>").Append(Encode(heading)).Append("</h2>\n");

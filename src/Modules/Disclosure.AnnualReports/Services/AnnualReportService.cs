@@ -115,7 +115,7 @@ public sealed class AnnualReportService(
                 AgencyCode = agencyCode,
                 Year = year,
                 FormatYear = format.Year,
-                Overview = OverviewDrafter.Draft(agency.Name, figures, await SupervisionAsync(year, cancellationToken)),
+                Overview = OverviewDrafter.Draft(agency.Name, figures, await SupervisionAsync(agencyCode, year, cancellationToken)),
                 FiguresJson = figures.ToJson(),
                 FiguresComputedUtc = now,
                 CreatedUtc = now,
@@ -291,12 +291,12 @@ public sealed class AnnualReportService(
 
 
     /// <summary>What other modules report under （五）监督保障 for the year, in registration order.</summary>
-    private async Task<IReadOnlyList<string>> SupervisionAsync(int year, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> SupervisionAsync(string agencyCode, int year, CancellationToken cancellationToken)
     {
         var sentences = new List<string>();
         foreach (var source in overviewSources)
         {
-            if (await source.SupervisionSentenceAsync(year, cancellationToken) is { Length: > 0 } sentence)
+            if (await source.SupervisionSentenceAsync(agencyCode, year, cancellationToken) is { Length: > 0 } sentence)
             {
                 sentences.Add(sentence);
             }

@@ -24,8 +24,9 @@ namespace Disclosure.AnnualReports.Services;
 /// <item>Tables 三 and 四 — <see cref="RequestStatistics"/>.</item>
 /// <item>Section 一's facts — items first published per 目录 class, deliveries per channel, guides, interpretations.</item>
 /// </list>
-/// Content is counted for one agency (发布机构); applications and 双公示 records belong to the installation's office
-/// as a whole (they carry no agency of their own).
+/// Everything is counted for one agency and its own records only (集约化: a parent's report does not include its
+/// subordinates'): content by 发布机构, applications by 受理机关, 双公示 decisions by their owning agency. A subtree's
+/// roll-up sums the agencies' figures (<see cref="ReportRollup"/>).
 /// </summary>
 public sealed class ReportStatistics(DisclosureDbContext db, RequestStatistics requests)
 {
@@ -41,16 +42,16 @@ public sealed class ReportStatistics(DisclosureDbContext db, RequestStatistics r
         var proactive = new ProactiveFigures(
             documents.GetValueOrDefault(ProactiveTableLabels.Rules),
             documents.GetValueOrDefault(ProactiveTableLabels.Normative),
-            await LicensingAsync(year, cancellationToken),
-            await PenaltiesAsync(year, cancellationToken),
+            await LicensingAsync([agencyCode], year, cancellationToken),
+            await PenaltiesAsync([agencyCode], year, cancellationToken),
             Enforcement: null,
             await FeeAmountAsync(agencyCode, year, cancellationToken));
         return new AnnualReportFigures(
             year,
             format.Year,
             proactive,
-            await requests.ApplicationTableAsync(year, cancellationToken),
-            await requests.AppealTableAsync(year, cancellationToken),
+            await requests.ApplicationTableAsync(agencyCode, year, cancellationToken),
+            await requests.AppealTableAsync(agencyCode, year, cancellationToken),
             await OverviewAsync(agencyCode, year, cancellationToken));
     }
 
@@ -110,18 +111,31 @@ public sealed class ReportStatistics(DisclosureDbContext db, RequestStatistics r
     }
 
     /// <summary>行政许可 decisions dated in the year, from the 双公示 records that were published (公示) — withdrawn ones were revoked or wrong.</summary>
-    public Task<int> LicensingAsync(int year, CancellationToken cancellationToken = default) =>
-        PublicisedDecisionsAsync(db.Set<CreditLicenceRecord>(), year, cancellationToken);
+    public Task<int> LicensingAsync(IReadOnlyCollection<string> agencyCodes, int year, CancellationToken cancellationToken = default) =>
+        PublicisedDecisionsAsync(db.Set<CreditLicenceRecord>(), agencyCodes, year, cancellationToken);
 
     /// <summary>行政处罚 decisions dated in the year, published or since 信用修复 (a repair ends the publicity, not the decision).</summary>
-    public Task<int> PenaltiesAsync(int year, CancellationToken cancellationToken = default) =>
-        PublicisedDecisionsAsync(db.Set<CreditPenaltyRecord>(), year, cancellationToken);
+    public Task<int> PenaltiesAsync(IReadOnlyCollection<string> agencyCodes, int year, CancellationToken cancellationToken = default) =>
+        PublicisedDecisionsAsync(db.Set<CreditPenaltyRecord>(), agencyCodes, year, cancellationToken);
 
-    private static Task<int> PublicisedDecisionsAsync<T>(IQueryable<T> records, int year, CancellationToken cancellationToken)
+    /// <summary>Counted on the (AgencyCode, Status, DecisionDate) index.</summary>
+    private static Task<int> PublicisedDecisionsAsync<T>(IQueryable<T> records, IReadOnlyCollection<string> agencyCodes, int year, CancellationToken cancellationToken)
         where T : CreditRecordBase
     {
         var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        return records.AsNoTracking()
+        records = records.AsNoTracking();
+        if (agencyCodes.Count == 1)
+        {
+            var code = agencyCodes.First();
+            records = records.Where(r => r.AgencyCode == code);
+        }
+        else
+        {
+            var codes = agencyCodes.ToList();
+            records = records.Where(r => codes.Contains(r.AgencyCode));
+        }
+
+        return records
             .Where(r => r.DecisionDate >= first && r.DecisionDate <= last
                 && (r.Status == CreditRecordStatus.Published || r.Status == CreditRecordStatus.Repaired))
             .CountAsync(cancellationToken);

@@ -37,10 +37,23 @@ public sealed record MailboxYear(int Year, IReadOnlyDictionary<(int Month, Lette
 /// </summary>
 public sealed class MailboxStatistics(DisclosureDbContext db)
 {
-    public async Task<MailboxYear> YearAsync(int year, CancellationToken cancellationToken = default)
+    /// <summary>The whole installation's letters (the public page).</summary>
+    public Task<MailboxYear> YearAsync(int year, CancellationToken cancellationToken = default) =>
+        YearAsync(year, null, cancellationToken);
+
+    /// <summary>One agency's own letters (its annual report), on the (AgencyCode, ReceivedMonth) index.</summary>
+    public Task<MailboxYear> AgencyYearAsync(string agencyCode, int year, CancellationToken cancellationToken = default) =>
+        YearAsync(year, agencyCode, cancellationToken);
+
+    private async Task<MailboxYear> YearAsync(int year, string? agencyCode, CancellationToken cancellationToken)
     {
         var (first, last) = (year * 100 + 1, year * 100 + 12);
         var letters = db.Set<LetterRecord>().AsNoTracking();
+        if (agencyCode is not null)
+        {
+            letters = letters.Where(l => l.AgencyCode == agencyCode);
+        }
+
         var received = await letters.Where(l => l.ReceivedMonth >= first && l.ReceivedMonth <= last)
             .GroupBy(l => new { l.ReceivedMonth, l.Kind })
             .Select(g => new { g.Key.ReceivedMonth, g.Key.Kind, Count = g.Count() })

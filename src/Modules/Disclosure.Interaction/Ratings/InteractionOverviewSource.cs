@@ -6,16 +6,17 @@ namespace Disclosure.Interaction.Ratings;
 
 /// <summary>
 /// The annual report's 监督保障 sentence from 政民互动: the year's letters, their on-time rate, and the replies'
-/// satisfaction (局长信箱 and 依申请公开 together), from the same figures <c>/mailbox/statistics</c> publishes.
+/// satisfaction (局长信箱 and 依申请公开 together), counted as <c>/mailbox/statistics</c> counts them but for one agency.
 /// </summary>
 internal sealed class InteractionOverviewSource(MailboxStatistics letters, SatisfactionStatistics ratings) : IAnnualReportOverviewSource
 {
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 
-    public async Task<string?> SupervisionSentenceAsync(int year, CancellationToken cancellationToken)
+    public async Task<string?> SupervisionSentenceAsync(string agencyCode, int year, CancellationToken cancellationToken)
     {
-        var mail = (await letters.YearAsync(year, cancellationToken)).Total;
-        var rated = (await ratings.YearAsync(year, cancellationToken)).Total();
+        // The agency's own letters and the ratings of its own replies: a parent's report does not count its subordinates'.
+        var mail = (await letters.AgencyYearAsync(agencyCode, year, cancellationToken)).Total;
+        var rated = (await ratings.AgencyYearAsync(agencyCode, year, cancellationToken)).Total();
         if (mail.Received == 0 && mail.Replied == 0 && rated.Total == 0)
         {
             return null;

@@ -1,4 +1,6 @@
 using Disclosure.Admin;
+using Disclosure.Interaction.Mailbox;
+using Disclosure.Requests.Data;
 using Disclosure.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,10 +42,29 @@ public sealed record SatisfactionYear(
 /// <summary>The published 满意度 figures: two GROUP BY queries on the rating-month indexes.</summary>
 public sealed class SatisfactionStatistics(DisclosureDbContext db, AdminLookups lookups)
 {
-    public async Task<SatisfactionYear> YearAsync(int year, CancellationToken cancellationToken = default)
+    /// <summary>The whole installation's ratings (the public page).</summary>
+    public Task<SatisfactionYear> YearAsync(int year, CancellationToken cancellationToken = default) =>
+        YearAsync(year, null, cancellationToken);
+
+    /// <summary>
+    /// The ratings of one agency's own replies (its annual report): a rating carries no agency, so it belongs to the
+    /// agency of the letter or application it rates.
+    /// </summary>
+    public Task<SatisfactionYear> AgencyYearAsync(string agencyCode, int year, CancellationToken cancellationToken = default) =>
+        YearAsync(year, agencyCode, cancellationToken);
+
+    private async Task<SatisfactionYear> YearAsync(int year, string? agencyCode, CancellationToken cancellationToken)
     {
         var (first, last) = (year * 100 + 1, year * 100 + 12);
         var ratings = db.Set<ReplyRatingRecord>().AsNoTracking().Where(r => r.RatedMonth >= first && r.RatedMonth <= last);
+        if (agencyCode is not null)
+        {
+            var letters = db.Set<LetterRecord>().Where(l => l.AgencyCode == agencyCode);
+            var requests = db.Set<InformationRequestRecord>().Where(q => q.AgencyCode == agencyCode);
+            ratings = ratings.Where(r =>
+                (r.Reply == RatedReply.Letter && letters.Any(l => l.Id == r.SubjectId))
+                || (r.Reply == RatedReply.Request && requests.Any(q => q.Id == r.SubjectId)));
+        }
         var byMonth = await ratings.GroupBy(r => new { r.RatedMonth, r.Reply, r.Rating })
             .Select(g => new { g.Key.RatedMonth, g.Key.Reply, g.Key.Rating, Count = g.Count() }).ToListAsync(cancellationToken);
         var byDepartment = await ratings.GroupBy(r => new { r.DepartmentCode, r.Rating })

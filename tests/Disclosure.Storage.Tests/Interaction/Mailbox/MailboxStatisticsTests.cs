@@ -87,9 +87,12 @@ public sealed class MailboxStatisticsTests
         Assert.Equal(new RatingCounts(3, 1, 1), ratings.Total());
         Assert.Equal([("hzs", new RatingCounts(2, 1, 0)), ("jjdd", new RatingCounts(0, 0, 1)), ("未分办", new RatingCounts(1, 0, 0))], ratings.ByDepartment);
 
-        // The annual report's draft cites the same figures under （五）监督保障.
-        var sentence = await database.InScopeAsync(sp => sp.GetServices<IAnnualReportOverviewSource>().Single().SupervisionSentenceAsync(2026, default));
-        Assert.Equal("全年通过局长信箱收到群众来信8件，答复7件，按期答复率85.7%；收到来信人和申请人对答复的满意度评价5件，其中满意3件、基本满意1件、不满意1件，满意率80.0%。", sentence);
-        Assert.Null(await database.InScopeAsync(sp => sp.GetServices<IAnnualReportOverviewSource>().Single().SupervisionSentenceAsync(2025, default)));
+        // The annual report's draft cites the same figures under （五）监督保障, for the agency's own letters and the
+        // ratings of its own replies: the two 依申请公开 ratings rate applications this database does not hold, so
+        // they belong to no agency's report (they still count on the installation's public page above).
+        var sentence = await database.InScopeAsync(sp => sp.GetServices<IAnnualReportOverviewSource>().Single().SupervisionSentenceAsync("640121-103", 2026, default));
+        Assert.Equal("全年通过局长信箱收到群众来信8件，答复7件，按期答复率85.7%；收到来信人和申请人对答复的满意度评价3件，其中满意2件、基本满意0件、不满意1件，满意率66.7%。", sentence);
+        Assert.Null(await database.InScopeAsync(sp => sp.GetServices<IAnnualReportOverviewSource>().Single().SupervisionSentenceAsync("640121-103", 2025, default)));
+        Assert.Null(await database.InScopeAsync(sp => sp.GetServices<IAnnualReportOverviewSource>().Single().SupervisionSentenceAsync("150627-103", 2026, default)));
     }
 }
