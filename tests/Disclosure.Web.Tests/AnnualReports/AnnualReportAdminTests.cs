@@ -227,10 +227,10 @@ public sealed class AnnualReportAdminTests(AnnualReportSiteFixture fixture) : IC
             // Earlier years stay listed: under 年度报告 and on each report's page.
             var page = WebUtility.HtmlDecode(await fixture.Site.CreateClient().GetStringAsync($"/content/{latest}"));
             Assert.Contains("往年年度报告", page);
-            Assert.Contains("永宁县人民政府办公室2026年政府信息公开工作年度报告", page);
+            Assert.Contains("永宁县公安局2026年政府信息公开工作年度报告", page);
             var catalogue = WebUtility.HtmlDecode(await fixture.Site.CreateClient().GetStringAsync("/catalogue/09"));
-            Assert.Contains("永宁县人民政府办公室2026年政府信息公开工作年度报告", catalogue);
-            Assert.Contains("永宁县人民政府办公室2027年政府信息公开工作年度报告", catalogue);
+            Assert.Contains("永宁县公安局2026年政府信息公开工作年度报告", catalogue);
+            Assert.Contains("永宁县公安局2027年政府信息公开工作年度报告", catalogue);
         }
         finally
         {
@@ -246,14 +246,15 @@ public sealed class AnnualReportAdminTests(AnnualReportSiteFixture fixture) : IC
         fixture.Clock.Now = new DateTimeOffset(year + 1, 1, 10, 10, 0, 0, TimeSpan.FromHours(8));
         try
         {
-            var report = await reports.CreateDraftAsync("640121-001", year, "office");
+            // The office's own agency: the dashboard reminds each agency of its own report.
+            var report = await reports.CreateDraftAsync("640121-103", year, "office");
             var submitted = await reports.SubmitAsync(report.Id, report.ConcurrencyStamp, null, true, new Actor("office", new HashSet<string> { RoleNames.InformationOffice }));
             var workflow = sp.GetRequiredService<WorkflowService>();
             await workflow.ApproveAsync(submitted.ReviewId, new Actor("head-y", new HashSet<string> { RoleNames.DepartmentReviewer }), null);
             await workflow.ApproveAsync(submitted.ReviewId, new Actor("secrecy", new HashSet<string> { RoleNames.SecrecyOfficer }), null);
             await workflow.ApproveAsync(submitted.ReviewId, new Actor("leader", new HashSet<string> { RoleNames.Leader }), null);
             await workflow.PublishAsync(submitted.ContentItemId, new Actor("office", new HashSet<string> { RoleNames.InformationOffice }));
-            Assert.True(await reports.IsPublishedAsync(year));
+            Assert.True(await reports.IsPublishedAsync("640121-103", year));
             return submitted.ContentItemId;
         }
         finally

@@ -80,10 +80,10 @@ public sealed class AnnualReportService(
             ? (await StatesAsync([id], cancellationToken)).GetValueOrDefault(id, AnnualReportState.Draft)
             : AnnualReportState.Draft;
 
-    /// <summary>Whether the report on <paramref name="year"/> of any agency is published (for the reminder).</summary>
-    public async Task<bool> IsPublishedAsync(int year, CancellationToken cancellationToken = default)
+    /// <summary>Whether <paramref name="agencyCode"/>'s report on <paramref name="year"/> is published (for the reminder).</summary>
+    public async Task<bool> IsPublishedAsync(string agencyCode, int year, CancellationToken cancellationToken = default)
     {
-        var ids = await db.Set<AnnualReportRecord>().AsNoTracking().Where(r => r.Year == year && r.ContentItemId != null)
+        var ids = await db.Set<AnnualReportRecord>().AsNoTracking().Where(r => r.AgencyCode == agencyCode && r.Year == year && r.ContentItemId != null)
             .Select(r => r.ContentItemId!).ToListAsync(cancellationToken);
         var states = await StatesAsync(ids, cancellationToken);
         return states.Values.Any(s => s == AnnualReportState.Published);

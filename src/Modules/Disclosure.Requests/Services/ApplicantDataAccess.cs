@@ -1,3 +1,5 @@
+using Disclosure.Core.Security;
+using Disclosure.Storage.Agencies;
 using Disclosure.Requests.Data;
 using Disclosure.Requests.Models;
 using Disclosure.Storage;
@@ -53,17 +55,18 @@ public sealed class ApplicantDataAccess(DisclosureDbContext db, LedgerWriter led
     /// 申请登记簿: every application of a year received, with its applicant, for the office's own records. The export
     /// is recorded as one view of all of them.
     /// </summary>
-    public Task<IReadOnlyList<(InformationRequestRecord Request, ApplicantDetails Applicant)>> ExportYearAsync(int year, string actor, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<(InformationRequestRecord Request, ApplicantDetails Applicant)>> ExportYearAsync(int year, Actor actor, CancellationToken cancellationToken = default) =>
         db.InTransactionAsync(async () =>
         {
             var first = new DateOnly(year, 1, 1);
             var last = new DateOnly(year, 12, 31);
-            var rows = await (from r in db.Set<InformationRequestRecord>().AsNoTracking()
+            // The register of the applications the actor's agency received (every agency's for installation staff).
+            var rows = await (from r in db.Set<InformationRequestRecord>().AsNoTracking().VisibleTo(actor)
                               join a in db.Set<RequestApplicantRecord>().AsNoTracking() on r.Id equals a.RequestId
                               where r.ReceivedOn >= first && r.ReceivedOn <= last
                               orderby r.ReceivedOn, r.Id
                               select new { r, a }).ToListAsync(cancellationToken);
-            await ledger.AppendAsync(actor, RequestLedgerActions.RegisterExported, null, null, null,
+            await ledger.AppendAsync(actor.UserName, RequestLedgerActions.RegisterExported, null, null, null,
                 $"导出 {year} 年申请登记簿，共 {rows.Count} 件（含申请人信息）", cancellationToken);
             return (IReadOnlyList<(InformationRequestRecord, ApplicantDetails)>)rows.Select(x => (x.r, RequestService.ToDetails(x.a))).ToList();
         }, cancellationToken);

@@ -47,7 +47,7 @@ public sealed class RequestsIndexModel(RequestQueries queries, ApplicantDataAcce
             return BadRequest();
         }
 
-        var rows = await applicants.ExportYearAsync(year, User.Identity!.Name!, cancellationToken);
+        var rows = await applicants.ExportYearAsync(year, User.ToActor(), cancellationToken);
         var departments = await lookups.DepartmentNamesAsync(cancellationToken);
         Response.Headers.CacheControl = "no-cache, no-store"; // as antiforgery writes it for a page with a form, so it is not overridden with a warning
         return File(RequestRegisterExport.ToCsv(rows, departments), "text/csv; charset=utf-8", $"政府信息公开申请登记簿-{year}.csv");
