@@ -59,7 +59,8 @@ public sealed class SiteIdentityStore(DisclosureDbContext db, LedgerWriter ledge
 
     /// <summary>
     /// Stores an agency's own identity values (AgencySettings); an empty value removes the override so the agency
-    /// inherits again. Only <see cref="SiteIdentityFields.PerAgency"/> fields are read. Validated as the site settings
+    /// inherits again. Only <see cref="SiteIdentityFields.PerAgency"/> fields are read, and as the form posts them all, a
+    /// field left out counts as empty. Validated as the site settings
     /// are; one transaction with one 台账 entry naming each field, old → new; nothing when nothing changed.
     /// Whether the actor may change this agency is the caller's (AgencyService's) check.
     /// </summary>

@@ -98,6 +98,10 @@ public sealed class AgencyAdminTests(SiteFixture fixture) : IClassFixture<SiteFi
         var row = await InScopeAsync(db => db.Agencies.AsNoTracking().SingleAsync(a => a.Code == "150627-105"));
         Assert.Equal(("150627-103", false), (row.ParentCode, row.AcceptsOnlineRequests));
         Assert.True(await InScopeAsync(db => db.Ledger.AnyAsync(e => e.Action == SettingsLedgerActions.AgencyCreated && e.Actor == "sysadmin" && e.ContentItemId == "agency:150627-105")));
+        // The 台账 page names the agency and links to its page.
+        var ledger = WebUtility.HtmlDecode(await client.GetStringAsync("/admin/ledger"));
+        Assert.Contains("<a href=\"/admin/agencies/150627-105\">机构 伊金霍洛旗公安局交管大队</a>", ledger);
+        Assert.Contains("新建机构", ledger);
 
         // Without the antiforgery token nothing is created.
         var forged = await client.PostAsync("/admin/agencies", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -17,7 +17,8 @@ public sealed class AgencyLedgerSubjects(DisclosureDbContext db) : ILedgerSubjec
             return;
         }
 
-        var names = await db.Agencies.AsNoTracking().Where(a => codes.Keys.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
+        var wanted = codes.Keys.ToList();
+        var names = await db.Agencies.AsNoTracking().Where(a => wanted.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
         foreach (var (code, subject) in codes)
         {
             resolved[subject] = new LedgerSubject($"机构 {names.GetValueOrDefault(code, code)}", AgencyPaths.Details(code));
