@@ -62,7 +62,7 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
             EnforcementModule.PartyDataPolicy, InteractionModule.MailboxPolicy, InteractionModule.FollowUpPolicy, InteractionModule.SurveysPolicy,
             InteractionModule.SurveysOfficePolicy, InteractionModule.ConsultationsPolicy, InteractionModule.InterviewsPolicy],
         ["sysadmin"] = [AdminPolicies.Staff, AdminPolicies.Ledger, ContentsModule.KeywordsPolicy, AccountsModule.UsersPolicy, CalendarModule.AdminPolicy,
-            ChannelsAdmin.Policy, AnnualReportsModule.AdminPolicy, AccountsModule.SettingsPolicy],
+            ChannelsAdmin.Policy, AnnualReportsModule.AdminPolicy, AccountsModule.SettingsPolicy, AccountsModule.AgenciesPolicy],
         ["norole"] = [],
         [Anonymous] = [],
     };
@@ -242,6 +242,8 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<
             // 在线访谈: the demo's past interview (an interview's pages exist for published Interview items only).
             "/admin/interviews/{id}/questions" or "/admin/interviews/{id}/live" => pattern.Replace("{id}", "interview-2026-10-winter-traffic"),
             "/admin/users/{id}" => "/admin/users/editor",
+            // 机构: an agency below the installation's own tree (the staff's 管理员 manages every agency).
+            "/admin/agencies/{code}" => "/admin/agencies/150627-103",
             "/admin/surveys/edit/{id:long?}" => SurveyPaths.Edit(survey),
             "/admin/surveys/{id:long}" => SurveyPaths.Admin(survey),
             "/admin/surveys/{id:long}/moderation" => SurveyPaths.Moderation(survey),

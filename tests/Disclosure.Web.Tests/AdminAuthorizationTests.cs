@@ -63,6 +63,8 @@ public sealed class AdminAuthorizationTests(SiteFixture fixture) : IClassFixture
     [InlineData("head", "/admin/ledger")]
     [InlineData("office", "/admin/users/editor")]
     [InlineData("leader", "/admin/users/editor")]
+    [InlineData("office", "/admin/agencies")]
+    [InlineData("editor", "/admin/agencies/150627-103")]
     public async Task Pages_for_one_role_refuse_the_others(string user, string route)
     {
         await Staff.EnsureAsync(fixture.Site.Services);
@@ -78,6 +80,8 @@ public sealed class AdminAuthorizationTests(SiteFixture fixture) : IClassFixture
     [InlineData("editor", "/admin/content/new?type=ServiceGuide")]
     [InlineData("head", "/admin")]
     [InlineData("editor", "/admin/account")]
+    [InlineData("sysadmin", "/admin/agencies")]
+    [InlineData("sysadmin", "/admin/agencies/150602-103")]
     public async Task Pages_open_for_their_role(string user, string route)
     {
         await Staff.EnsureAsync(fixture.Site.Services);

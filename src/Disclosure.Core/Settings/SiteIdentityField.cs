@@ -59,5 +59,13 @@ public static class SiteIdentityFields
         new(ContactEmail, "Identity.ContactEmail", "联系我们：电子邮箱", Website, MaxLength: 100),
     ];
 
+    /// <summary>
+    /// The fields an agency may set for itself (集约化: each 县局 its own 联系地址, 复议机关, 主办单位 …), overriding the
+    /// installation's value and its ancestors'. 网站名称 is the one website's; 机构名称, 统一社会信用代码, 行政区划代码 and
+    /// 索引号格式 are the agency row's own columns.
+    /// </summary>
+    public static readonly IReadOnlyList<SiteIdentityField> PerAgency =
+        All.Where(f => !f.OnAgency && f.Name is not (SiteName or IndexNumberFormat)).ToList();
+
     public static SiteIdentityField Get(string name) => All.Single(f => f.Name == name);
 }

@@ -12,6 +12,13 @@ public sealed class AgencyDirectory(DisclosureDbContext db)
     public async Task<AgencyTree> TreeAsync(CancellationToken cancellationToken = default) =>
         new(await db.Agencies.AsNoTracking().ToListAsync(cancellationToken));
 
+    /// <summary>An agency as a public record names it (<c>agency: {code, name}</c>); the code alone when the row is gone.</summary>
+    public async Task<Func<string, AgencyReference>> ReferencesAsync(CancellationToken cancellationToken = default)
+    {
+        var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
+        return code => new AgencyReference(code, names.GetValueOrDefault(code, code));
+    }
+
     /// <summary>The installation's own agency (本机关), which single-agency installations and earlier records belong to.</summary>
     public async Task<string> DefaultCodeAsync(CancellationToken cancellationToken = default)
     {
@@ -43,6 +50,9 @@ public sealed class AgencyDirectory(DisclosureDbContext db)
             : throw new AgencyNotFoundException(code);
     }
 }
+
+/// <summary>The agency a public API record belongs to: <c>{ "code": "150627-103", "name": "伊金霍洛旗公安局" }</c>.</summary>
+public sealed record AgencyReference(string Code, string Name);
 
 /// <summary>A record was addressed to an agency this installation does not have.</summary>
 public sealed class AgencyNotFoundException(string code) : Exception($"机构“{code}”不存在。")

@@ -1,4 +1,5 @@
 using Disclosure.Core.Settings;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,133 @@ public sealed class SiteIdentityStore(DisclosureDbContext db, LedgerWriter ledge
         var values = SiteIdentityFields.All.ToDictionary(f => f.Name, f => f.OnAgency ? AgencyValue(agency, f.Name) : settings.GetValueOrDefault(f.Key) ?? string.Empty);
         return new SiteIdentity(values) { AgencyCode = agency?.Code ?? string.Empty };
     }
+
+    /// <summary>
+    /// One agency's identity (集约化): the installation's settings, overlaid by the <see cref="SiteIdentityFields.PerAgency"/>
+    /// values its ancestors set and then its own; 机构名称, 统一社会信用代码, 行政区划代码 and 索引号格式 from its own row
+    /// (索引号格式 falling back to the installation's).
+    /// </summary>
+    public async Task<SiteIdentity> LoadAsync(string agencyCode, CancellationToken cancellationToken = default) =>
+        (await LoadAllAsync(cancellationToken)).GetValueOrDefault(agencyCode) ?? throw new AgencyNotFoundException(agencyCode);
+
+    /// <summary>Every agency's identity by code, as <see cref="LoadAsync(string, CancellationToken)"/> gives one (three queries in all).</summary>
+    public async Task<IReadOnlyDictionary<string, SiteIdentity>> LoadAllAsync(CancellationToken cancellationToken = default)
+    {
+        var (settings, tree, overrides) = await OverlaySourcesAsync(cancellationToken);
+        return tree.All().ToDictionary(n => n.Code, n => Overlay(settings, tree.PathTo(n.Code), overrides, includeOwn: true), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// What an agency would show without its own overrides (the installation's and its ancestors' values), and the
+    /// overrides it has, by field name: the admin form shows the first as the placeholder of the second.
+    /// </summary>
+    public async Task<(SiteIdentity Inherited, IReadOnlyDictionary<string, string> Own)> OverridesAsync(string agencyCode, CancellationToken cancellationToken = default)
+    {
+        var (settings, tree, overrides) = await OverlaySourcesAsync(cancellationToken);
+        var path = tree.PathTo(agencyCode);
+        if (path.Count == 0)
+        {
+            throw new AgencyNotFoundException(agencyCode);
+        }
+
+        var own = SiteIdentityFields.PerAgency
+            .Select(f => (f.Name, Value: overrides[agencyCode].FirstOrDefault(o => o.Name == f.Key)?.Value))
+            .Where(f => !string.IsNullOrEmpty(f.Value))
+            .ToDictionary(f => f.Name, f => f.Value!);
+        return (Overlay(settings, path, overrides, includeOwn: false), own);
+    }
+
+    /// <summary>
+    /// Stores an agency's own identity values (AgencySettings); an empty value removes the override so the agency
+    /// inherits again. Only <see cref="SiteIdentityFields.PerAgency"/> fields are read, and as the form posts them all, a
+    /// field left out counts as empty. Validated as the site settings
+    /// are; one transaction with one 台账 entry naming each field, old → new; nothing when nothing changed.
+    /// Whether the actor may change this agency is the caller's (AgencyService's) check.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SaveAsync(string agencyCode, IReadOnlyDictionary<string, string> input, string actor, CancellationToken cancellationToken = default)
+    {
+        var values = SiteIdentityFields.PerAgency.ToDictionary(f => f.Name, f => input.GetValueOrDefault(f.Name)?.Trim() ?? string.Empty);
+        var errors = SiteIdentityValidator.Validate(values.Where(v => v.Value.Length > 0).ToDictionary(), requireAll: false);
+        if (errors.Count > 0)
+        {
+            throw new SiteSettingsException(errors);
+        }
+
+        return await db.InTransactionAsync(async () =>
+        {
+            var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Code == agencyCode, cancellationToken)
+                ?? throw new AgencyNotFoundException(agencyCode);
+            var rows = await db.AgencySettings.Where(s => s.AgencyCode == agencyCode).ToDictionaryAsync(s => s.Name, cancellationToken);
+            var changes = new List<string>();
+            foreach (var field in SiteIdentityFields.PerAgency)
+            {
+                var value = values[field.Name];
+                var row = rows.GetValueOrDefault(field.Key);
+                var old = row?.Value ?? string.Empty;
+                if (old == value)
+                {
+                    continue;
+                }
+
+                changes.Add($"{field.Label}：{Inherits(old)} → {Inherits(value)}");
+                if (value.Length == 0)
+                {
+                    db.AgencySettings.Remove(row!);
+                }
+                else if (row is null)
+                {
+                    db.AgencySettings.Add(new AgencySettingRecord { AgencyCode = agencyCode, Name = field.Key, Value = value });
+                }
+                else
+                {
+                    row.Value = value;
+                }
+            }
+
+            if (changes.Count > 0)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await ledger.AppendAsync(actor, SettingsLedgerActions.AgencySettingsChanged, SettingsLedgerActions.AgencySubject(agencyCode), null, null,
+                    $"{agency.Name}（{agency.Code}）：{string.Join("；", changes)}", cancellationToken);
+            }
+
+            return (IReadOnlyList<string>)changes;
+        }, cancellationToken);
+    }
+
+    private async Task<(Dictionary<string, string> Settings, AgencyTree Tree, ILookup<string, AgencySettingRecord> Overrides)> OverlaySourcesAsync(CancellationToken cancellationToken)
+    {
+        var settings = await db.SiteSettings.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Value, cancellationToken);
+        var tree = new AgencyTree(await db.Agencies.AsNoTracking().ToListAsync(cancellationToken));
+        var overrides = (await db.AgencySettings.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(s => s.AgencyCode, StringComparer.Ordinal);
+        return (settings, tree, overrides);
+    }
+
+    private static SiteIdentity Overlay(Dictionary<string, string> settings, IReadOnlyList<AgencyRecord> path, ILookup<string, AgencySettingRecord> overrides, bool includeOwn)
+    {
+        var agency = path[^1];
+        var values = SiteIdentityFields.All.ToDictionary(f => f.Name, f => f.OnAgency ? AgencyValue(agency, f.Name) : settings.GetValueOrDefault(f.Key) ?? string.Empty);
+        if (!string.IsNullOrWhiteSpace(agency.IndexNumberFormat))
+        {
+            values[SiteIdentityFields.IndexNumberFormat] = agency.IndexNumberFormat;
+        }
+
+        // From the root down, so the nearest agency's value wins.
+        foreach (var level in includeOwn ? path : path.Take(path.Count - 1))
+        {
+            foreach (var field in SiteIdentityFields.PerAgency)
+            {
+                if (overrides[level.Code].FirstOrDefault(o => o.Name == field.Key) is { Value.Length: > 0 } own)
+                {
+                    values[field.Name] = own.Value;
+                }
+            }
+        }
+
+        return new SiteIdentity(values) { AgencyCode = agency.Code };
+    }
+
+    private static string Inherits(string value) => value.Length == 0 ? "（沿用上级）" : value;
 
     /// <summary>The office's own agency's departments, in the order they were added.</summary>
     public async Task<IReadOnlyList<DepartmentRecord>> DepartmentsAsync(CancellationToken cancellationToken = default)
@@ -281,9 +409,9 @@ public sealed class SiteIdentityStore(DisclosureDbContext db, LedgerWriter ledge
 
     private static string Shown(string value) => value.Length == 0 ? "（空）" : value;
 
-    private static bool IsDepartmentCode(string code) => code.Length is > 0 and <= 20 && code.All(char.IsAsciiLetterOrDigit);
+    internal static bool IsDepartmentCode(string code) => code.Length is > 0 and <= 20 && code.All(char.IsAsciiLetterOrDigit);
 
-    private static string DepartmentName(string? name)
+    internal static string DepartmentName(string? name)
     {
         var clean = name?.Trim() ?? string.Empty;
         return clean.Length switch
@@ -320,6 +448,15 @@ public static class SettingsLedgerActions
     public const string SettingsSeeded = "settings-seeded";
     public const string DepartmentAdded = "department-added";
     public const string DepartmentRenamed = "department-renamed";
+    public const string AgencyCreated = "agency-created";
+    public const string AgencyUpdated = "agency-updated";
+    public const string AgencyMoved = "agency-moved";
+    public const string AgencySettingsChanged = "agency-settings-changed";
+
+    /// <summary>An agency as a 台账 subject: <c>agency:150627-103</c>.</summary>
+    public const string AgencySubjectPrefix = "agency:";
+
+    public static string AgencySubject(string agencyCode) => AgencySubjectPrefix + agencyCode;
 
     public static string? DisplayName(string action) => action switch
     {
@@ -327,6 +464,10 @@ public static class SettingsLedgerActions
         SettingsSeeded => "按配置初始化站点设置",
         DepartmentAdded => "新增部门",
         DepartmentRenamed => "部门更名",
+        AgencyCreated => "新建机构",
+        AgencyUpdated => "修改机构信息",
+        AgencyMoved => "调整上级机关",
+        AgencySettingsChanged => "修改机构标识设置",
         _ => null,
     };
 }

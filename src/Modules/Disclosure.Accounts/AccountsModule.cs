@@ -1,3 +1,4 @@
+using Disclosure.Accounts.Agencies;
 using Disclosure.Admin;
 using Disclosure.Core.Security;
 using Disclosure.Storage;
@@ -6,6 +7,7 @@ using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Modules;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Accounts;
@@ -18,6 +20,9 @@ public sealed class AccountsModule : IDisclosureModule
 
     /// <summary>站点设置: the office's identity and departments — the 管理员.</summary>
     public const string SettingsPolicy = "Settings";
+
+    /// <summary>机构: the agency tree, departments and identity overrides — the 管理员 (a subtree's 管理员 sees only theirs).</summary>
+    public const string AgenciesPolicy = "Agencies";
 
     public IReadOnlyList<string> Dependencies => ["Disclosure.Admin"];
 
@@ -33,7 +38,13 @@ public sealed class AccountsModule : IDisclosureModule
         services.AddAdminPolicy(SettingsPolicy, RoleNames.Administrator);
         services.AddSingleton(new AdminMenuEntry("用户", "/admin/users", UsersPolicy, 90));
         services.AddSingleton(new AdminMenuEntry("站点设置", "/admin/settings", SettingsPolicy, 100));
+        services.AddAdminPolicy(AgenciesPolicy, RoleNames.Administrator);
+        services.AddSingleton(new AdminMenuEntry("机构", AgencyPaths.Index, AgenciesPolicy, 95));
+        services.AddScoped<ILedgerSubjectResolver, AgencyLedgerSubjects>();
     }
+
+    /// <summary>The agency tree, <c>/api/v1/agencies</c>.</summary>
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapAgencyApi();
 
     /// <summary>
     /// ASP.NET Core Identity over the kernel's user and role tables, and the admin's sign-in cookie. Registering it costs

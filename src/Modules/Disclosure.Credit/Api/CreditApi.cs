@@ -1,6 +1,7 @@
 using Disclosure.Credit.Data;
 using Disclosure.Credit.Models;
 using Disclosure.Credit.Services;
+using Disclosure.Storage.Agencies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,22 +21,24 @@ public static class CreditApi
     public static IEndpointRouteBuilder MapCreditApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/credit").WithTags("双公示");
-        group.MapGet("/licences", (CreditPublicQuery query, string? q, string? by, string? match, int? page, int? pageSize, CancellationToken ct) =>
-                ListAsync(query, CreditRecordKind.Licence, q, by, match, page, pageSize, (id, r) => PublicLicence.From(id, (LicenceData)r), ct))
+        group.MapGet("/licences", (CreditPublicQuery query, AgencyDirectory agencies, string? q, string? by, string? match, int? page, int? pageSize, CancellationToken ct) =>
+                ListAsync(query, agencies, CreditRecordKind.Licence, q, by, match, page, pageSize, (id, r, agency) => PublicLicence.From(id, (LicenceData)r, agency), ct))
             .WithName("ListCreditLicences")
             .WithSummary("行政许可公示信息列表")
             .WithDescription(Description);
-        group.MapGet("/licences/{id:long}", async Task<Results<Ok<PublicLicence>, ProblemHttpResult>> (CreditPublicQuery query, long id, CancellationToken ct) =>
-                await query.FindAsync(CreditRecordKind.Licence, id, ct) is LicenceData record ? TypedResults.Ok(PublicLicence.From(id, record)) : NotFound())
+        group.MapGet("/licences/{id:long}", async Task<Results<Ok<PublicLicence>, ProblemHttpResult>> (CreditPublicQuery query, AgencyDirectory agencies, long id, CancellationToken ct) =>
+                await query.FindWithAgencyAsync(CreditRecordKind.Licence, id, ct) is ({ } record, var agency)
+                    ? TypedResults.Ok(PublicLicence.From(id, (LicenceData)record, (await agencies.ReferencesAsync(ct))(agency))) : NotFound())
             .WithName("GetCreditLicence")
             .WithSummary("单条行政许可公示信息");
-        group.MapGet("/penalties", (CreditPublicQuery query, string? q, string? by, string? match, int? page, int? pageSize, CancellationToken ct) =>
-                ListAsync(query, CreditRecordKind.Penalty, q, by, match, page, pageSize, (id, r) => PublicPenalty.From(id, (PenaltyData)r), ct))
+        group.MapGet("/penalties", (CreditPublicQuery query, AgencyDirectory agencies, string? q, string? by, string? match, int? page, int? pageSize, CancellationToken ct) =>
+                ListAsync(query, agencies, CreditRecordKind.Penalty, q, by, match, page, pageSize, (id, r, agency) => PublicPenalty.From(id, (PenaltyData)r, agency), ct))
             .WithName("ListCreditPenalties")
             .WithSummary("行政处罚公示信息列表")
             .WithDescription(Description + "公示期满、已信用修复或已撤回的处罚不再返回。");
-        group.MapGet("/penalties/{id:long}", async Task<Results<Ok<PublicPenalty>, ProblemHttpResult>> (CreditPublicQuery query, long id, CancellationToken ct) =>
-                await query.FindAsync(CreditRecordKind.Penalty, id, ct) is PenaltyData record ? TypedResults.Ok(PublicPenalty.From(id, record)) : NotFound())
+        group.MapGet("/penalties/{id:long}", async Task<Results<Ok<PublicPenalty>, ProblemHttpResult>> (CreditPublicQuery query, AgencyDirectory agencies, long id, CancellationToken ct) =>
+                await query.FindWithAgencyAsync(CreditRecordKind.Penalty, id, ct) is ({ } record, var agency)
+                    ? TypedResults.Ok(PublicPenalty.From(id, (PenaltyData)record, (await agencies.ReferencesAsync(ct))(agency))) : NotFound())
             .WithName("GetCreditPenalty")
             .WithSummary("单条行政处罚公示信息");
         return api;
@@ -45,8 +48,8 @@ public static class CreditApi
         "按决定日期倒序分页。q 为查询内容；by 为查询项：name（行政相对人名称，自然人为脱敏后的名称）、code（统一社会信用代码）、number（决定文书号，括号和全半角不限）；match 为 prefix（前缀，默认）或 exact（精确）。自然人姓名和证件号码已脱敏。";
 
     private static async Task<Results<Ok<CreditPage<T>>, ValidationProblem>> ListAsync<T>(
-        CreditPublicQuery query, CreditRecordKind kind, string? q, string? by, string? match, int? page, int? pageSize,
-        Func<long, CreditRecordData, T> map, CancellationToken cancellationToken)
+        CreditPublicQuery query, AgencyDirectory agencies, CreditRecordKind kind, string? q, string? by, string? match, int? page, int? pageSize,
+        Func<long, CreditRecordData, AgencyReference, T> map, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         CreditSearchField? field = by switch
@@ -94,7 +97,8 @@ public static class CreditApi
 
         var (number, size) = (page ?? 1, pageSize ?? 20);
         var (items, total) = await query.ListAsync(kind, new CreditSearch(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), field!.Value, mode!.Value), number, size, cancellationToken);
-        return TypedResults.Ok(new CreditPage<T>(number, size, total, items.Select(i => map(i.Id, i.Record)).ToList()));
+        var agency = await agencies.ReferencesAsync(cancellationToken);
+        return TypedResults.Ok(new CreditPage<T>(number, size, total, items.Select(i => map(i.Id, i.Record, agency(i.AgencyCode))).ToList()));
     }
 
     private static ProblemHttpResult NotFound() =>

@@ -1,5 +1,6 @@
 using Disclosure.Core.Time;
 using Disclosure.Credit.Models;
+using Disclosure.Storage.Agencies;
 namespace Disclosure.Credit.Api;
 
 /// <summary>行政相对人 as published: a natural person's name and document number masked, the operator of a 个体工商户 too.</summary>
@@ -28,6 +29,7 @@ public sealed record PublicCreditParty(
 public sealed record PublicLicence(
     long Id,
     string Url,
+    AgencyReference Agency,        // 所属机构 {code, name}
     PublicCreditParty Party,
     string DecisionDocumentName,   // 行政许可决定文书名称
     string DecisionNumber,         // 行政许可决定文书号
@@ -45,8 +47,8 @@ public sealed record PublicLicence(
     string SourceUnitCreditCode,   // 数据来源单位统一社会信用代码
     string? Remarks)               // 备注
 {
-    public static PublicLicence From(long id, LicenceData r) => new(
-        id, $"/api/v1/credit/licences/{id}", PublicCreditParty.From(r.Party), r.DecisionDocumentName, r.DecisionNumber, r.Category, r.CertificateName,
+    public static PublicLicence From(long id, LicenceData r, AgencyReference agency) => new(
+        id, $"/api/v1/credit/licences/{id}", agency, PublicCreditParty.From(r.Party), r.DecisionDocumentName, r.DecisionNumber, r.Category, r.CertificateName,
         r.LicenceNumber, r.Content, Date(r.DecisionDate), Date(r.ValidFrom), Date(r.ValidUntil), r.Authority, r.AuthorityCreditCode, r.CurrentState,
         r.SourceUnit, r.SourceUnitCreditCode, r.Remarks);
 
@@ -57,6 +59,7 @@ public sealed record PublicLicence(
 public sealed record PublicPenalty(
     long Id,
     string Url,
+    AgencyReference Agency,             // 所属机构 {code, name}
     PublicCreditParty Party,
     string DecisionNumber,              // 行政处罚决定书文号
     string ViolationType,               // 违法行为类型
@@ -76,8 +79,8 @@ public sealed record PublicPenalty(
     string SourceUnitCreditCode,        // 数据来源单位统一社会信用代码
     string? Remarks)                    // 备注
 {
-    public static PublicPenalty From(long id, PenaltyData r) => new(
-        id, $"/api/v1/credit/penalties/{id}", PublicCreditParty.From(r.Party), r.DecisionNumber, r.ViolationType, r.ViolationFacts, r.LegalBasis,
+    public static PublicPenalty From(long id, PenaltyData r, AgencyReference agency) => new(
+        id, $"/api/v1/credit/penalties/{id}", agency, PublicCreditParty.From(r.Party), r.DecisionNumber, r.ViolationType, r.ViolationFacts, r.LegalBasis,
         r.Categories, r.Content, r.FineAmount, r.ConfiscatedAmount, r.SuspendedLicence, PublicLicence.Date(r.DecisionDate),
         r.PenaltyValidUntil is { } until ? PublicLicence.Date(until) : null, PublicLicence.Date(r.PublicationEnd), r.Authority, r.AuthorityCreditCode,
         r.SourceUnit, r.SourceUnitCreditCode, r.Remarks);

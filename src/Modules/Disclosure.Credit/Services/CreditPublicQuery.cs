@@ -64,7 +64,7 @@ public sealed class CreditPublicQuery(DisclosureDbContext db, TimeProvider clock
     }
 
     /// <summary>A page of public records in full — each as its masked public copy — for the API.</summary>
-    public async Task<(IReadOnlyList<(long Id, CreditRecordData Record)> Items, int Total)> ListAsync(
+    public async Task<(IReadOnlyList<(long Id, CreditRecordData Record, string AgencyCode)> Items, int Total)> ListAsync(
         CreditRecordKind kind, CreditSearch search, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         var skip = (page - 1) * pageSize;
@@ -83,16 +83,20 @@ public sealed class CreditPublicQuery(DisclosureDbContext db, TimeProvider clock
             rows = [.. await Ordered(query).Skip(skip).Take(pageSize).ToListAsync(cancellationToken)];
         }
 
-        return (rows.Select(r => (r.Id, CreditMasking.ToPublic(CreditRecordMapper.ToData(r)))).ToList(), total);
+        return (rows.Select(r => (r.Id, CreditMasking.ToPublic(CreditRecordMapper.ToData(r)), r.AgencyCode)).ToList(), total);
     }
 
     /// <summary>The masked public copy of a public record, or null when there is none (or it is not public today).</summary>
-    public async Task<CreditRecordData?> FindAsync(CreditRecordKind kind, long id, CancellationToken cancellationToken = default)
+    public async Task<CreditRecordData?> FindAsync(CreditRecordKind kind, long id, CancellationToken cancellationToken = default) =>
+        (await FindWithAgencyAsync(kind, id, cancellationToken))?.Record;
+
+    /// <summary>As <see cref="FindAsync"/>, with the agency the record belongs to (the API names it).</summary>
+    public async Task<(CreditRecordData Record, string AgencyCode)?> FindWithAgencyAsync(CreditRecordKind kind, long id, CancellationToken cancellationToken = default)
     {
         CreditRecordBase? row = kind == CreditRecordKind.Licence
             ? await Public(db.Set<CreditLicenceRecord>().AsNoTracking()).SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
             : await PublicPenalties().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return row is null ? null : CreditMasking.ToPublic(CreditRecordMapper.ToData(row));
+        return row is null ? null : (CreditMasking.ToPublic(CreditRecordMapper.ToData(row)), row.AgencyCode);
     }
 
     /// <summary>How many records of a kind are public today.</summary>
