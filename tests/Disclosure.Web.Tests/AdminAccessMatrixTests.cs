@@ -43,7 +43,8 @@ namespace Disclosure.Web.Tests;
 /// its attachment. The routes and handlers come from the app's own endpoints, so a new page cannot be forgotten;
 /// which role passes which policy is written out here by hand, as the specification the app is checked against.
 /// </summary>
-public sealed class AdminAccessMatrixTests(SiteFixture fixture) : IClassFixture<SiteFixture>
+[Collection(DemoSiteGroup.Name)]
+public sealed class AdminAccessMatrixTests(SiteFixture fixture)
 {
     private const string Anonymous = "(anonymous)";
 

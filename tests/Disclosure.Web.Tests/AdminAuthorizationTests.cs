@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Disclosure.Web.Tests;
 
 /// <summary>Every admin page refuses whoever lacks its role, and every form needs its antiforgery token.</summary>
-public sealed class AdminAuthorizationTests(SiteFixture fixture) : IClassFixture<SiteFixture>
+[Collection(DemoSiteGroup.Name)]
+public sealed class AdminAuthorizationTests(SiteFixture fixture)
 {
     /// <summary>Every admin page route, found from the app's own endpoints so a new page cannot be forgotten here.</summary>
     private async Task<List<string>> AdminRoutesAsync()

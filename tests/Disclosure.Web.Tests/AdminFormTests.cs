@@ -7,7 +7,8 @@ using static Disclosure.Web.Tests.HtmlForms;
 namespace Disclosure.Web.Tests;
 
 /// <summary>Forms reject bad input with zh-CN messages and give back everything the user typed.</summary>
-public sealed class AdminFormTests(SiteFixture fixture) : IClassFixture<SiteFixture>
+[Collection(DemoSiteGroup.Name)]
+public sealed class AdminFormTests(SiteFixture fixture)
 {
     [Fact]
     public async Task A_wrong_password_keeps_the_user_name_and_says_why()

@@ -7,7 +7,7 @@ namespace Disclosure.Web.Tests;
 
 /// <summary>
 /// The demo site on a real Kestrel port and Debian's Chromium driven by Playwright (installed by the test
-/// command; Playwright's own browser download is never used).
+/// command; Playwright's own browser download is never used), shared by every browser test (<see cref="BrowserGroup"/>).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {

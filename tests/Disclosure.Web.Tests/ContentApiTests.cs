@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Disclosure.Web.Tests;
 
 /// <summary>The read API over the demo site: only published versions, filters, paging, clear errors.</summary>
-public sealed class ContentApiTests(SiteFixture site) : IClassFixture<SiteFixture>
+[Collection(DemoSiteGroup.Name)]
+public sealed class ContentApiTests(SiteFixture site)
 {
     private readonly HttpClient _client = site.Site.CreateClient();
 
@@ -197,7 +198,10 @@ public sealed class ContentApiTests(SiteFixture site) : IClassFixture<SiteFixtur
     }
 }
 
-/// <summary>One demo site shared by the tests of a class (setting up the demo content takes a moment).</summary>
+/// <summary>
+/// One demo site shared by the tests of a collection (<see cref="DemoSiteGroup"/>, <see cref="PublishingSiteGroup"/>) or of
+/// a class: setting up the demo content and its search index takes a moment.
+/// </summary>
 public sealed class SiteFixture : IAsyncLifetime
 {
     public DisclosureSite Site { get; } = new();

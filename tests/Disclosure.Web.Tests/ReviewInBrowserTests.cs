@@ -12,7 +12,8 @@ using Microsoft.Playwright;
 namespace Disclosure.Web.Tests;
 
 /// <summary>Editors and reviewers doing their work in a real browser, from draft to the public API.</summary>
-public sealed class ReviewInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserGroup.Name)]
+public sealed class ReviewInBrowserTests(BrowserFixture browser)
 {
     [Fact]
     public async Task A_draft_goes_through_all_three_reviews_and_appears_on_the_public_api()

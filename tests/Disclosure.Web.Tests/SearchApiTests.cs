@@ -12,7 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Disclosure.Web.Tests;
 
 /// <summary><c>/api/v1/search</c> on the demo site: hits, facets with names, exact 文号 look-up, and 400s with zh-CN messages.</summary>
-public sealed class SearchApiTests(SiteFixture site) : IClassFixture<SiteFixture>
+[Collection(DemoSiteGroup.Name)]
+public sealed class SearchApiTests(SiteFixture site)
 {
     private readonly HttpClient _client = site.Site.CreateClient();
 

@@ -56,37 +56,136 @@ public sealed class TestDatabase : IAsyncDisposable
     public AttachmentTexts Attachments { get; } = new();
 
     /// <param name="clock">The time the storage services see (default: the system clock).</param>
+    /// <remarks>
+    /// A migrated database is a copy of one migrated once per test process and engine (<see cref="MigratedTemplate"/>):
+    /// running every migration for each of several hundred tests was most of the suite's storage time. The copy is
+    /// the real migrations' result, byte for byte; tests of a first start ask for <c>migrate: false</c> and migrate
+    /// themselves.
+    /// </remarks>
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true, TimeProvider? clock = null)
     {
-        TestDatabase database;
+        var template = migrate ? await MigratedTemplate.ForAsync(provider) : null;
+        // A data folder of its own on both engines: the SQLite file and the 台账 keys live there.
+        var folder = Path.Combine(Path.GetTempPath(), "disclosure-tests", Guid.NewGuid().ToString("n"));
         if (provider == DatabaseProvider.Sqlite)
         {
-            var folder = Path.Combine(Path.GetTempPath(), "disclosure-tests", Guid.NewGuid().ToString("n"));
-            database = new TestDatabase(provider, new StorageOptions { Provider = provider, DataFolder = folder }, folder, null, clock);
-        }
-        else
-        {
-            var name = "disclosure_test_" + Guid.NewGuid().ToString("n");
-            await using (var admin = new NpgsqlConnection(PostgresServer()))
+            if (template is not null)
             {
-                await admin.OpenAsync();
-                await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0", admin);
-                await command.ExecuteNonQueryAsync();
+                MigratedTemplate.CopySqlite(template, folder);
             }
 
-            var connectionString = new NpgsqlConnectionStringBuilder(PostgresServer()) { Database = name, MaxPoolSize = 100 }.ConnectionString;
-            // A data folder of its own all the same: the 台账 keys live there, outside the database.
-            var folder = Path.Combine(Path.GetTempPath(), "disclosure-tests", Guid.NewGuid().ToString("n"));
-            database = new TestDatabase(provider, new StorageOptions { Provider = provider, ConnectionString = connectionString, DataFolder = folder }, folder, name, clock);
+            return new TestDatabase(provider, new StorageOptions { Provider = provider, DataFolder = folder }, folder, null, clock);
         }
 
-        if (migrate)
+        var name = "disclosure_test_" + Guid.NewGuid().ToString("n");
+        await CreatePostgresDatabaseAsync(name, template ?? "template0");
+        var connectionString = new NpgsqlConnectionStringBuilder(PostgresServer()) { Database = name, MaxPoolSize = 100 }.ConnectionString;
+        return new TestDatabase(provider, new StorageOptions { Provider = provider, ConnectionString = connectionString, DataFolder = folder }, folder, name, clock);
+    }
+
+    private static async Task CreatePostgresDatabaseAsync(string name, string template)
+    {
+        await using var admin = new NpgsqlConnection(PostgresServer());
+        await admin.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE \"{template}\"", admin);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// One migrated database per engine and test process, made by the real migrations on first use, that every
+    /// migrated <see cref="TestDatabase"/> starts as a copy of: on SQLite the closed database file, on PostgreSQL a
+    /// database used as <c>CREATE DATABASE … TEMPLATE</c> (which needs it to have no open connection, hence the pool
+    /// cleared after migrating).
+    /// </summary>
+    private static class MigratedTemplate
+    {
+        private static readonly SemaphoreSlim Gate = new(1, 1);
+        private static readonly Dictionary<DatabaseProvider, string> Made = [];
+
+        /// <summary>The template's SQLite data folder or PostgreSQL database name, made on first call.</summary>
+        public static async Task<string> ForAsync(DatabaseProvider provider)
         {
-            await using var scope = database.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DisclosureDbContext>().MigrateAsync();
+            await Gate.WaitAsync();
+            try
+            {
+                if (!Made.TryGetValue(provider, out var template))
+                {
+                    template = await MakeAsync(provider);
+                    Made[provider] = template;
+                }
+
+                return template;
+            }
+            finally
+            {
+                Gate.Release();
+            }
         }
 
-        return database;
+        public static void CopySqlite(string templateFolder, string folder)
+        {
+            Directory.CreateDirectory(folder);
+            foreach (var file in Directory.GetFiles(templateFolder, "disclosure.db*"))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+        }
+
+        private static async Task<string> MakeAsync(DatabaseProvider provider)
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "disclosure-tests", "template-" + Guid.NewGuid().ToString("n"));
+            string? name = null;
+            StorageOptions options;
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                options = new StorageOptions { Provider = provider, DataFolder = folder };
+            }
+            else
+            {
+                name = "disclosure_template_" + Guid.NewGuid().ToString("n");
+                await CreatePostgresDatabaseAsync(name, "template0");
+                var connectionString = new NpgsqlConnectionStringBuilder(PostgresServer()) { Database = name }.ConnectionString;
+                options = new StorageOptions { Provider = provider, ConnectionString = connectionString, DataFolder = folder };
+            }
+
+            // Disposed with its services (not through DisposeAsync, which would drop what it made).
+            var migrator = new TestDatabase(provider, options, null, null, null);
+            await using (var scope = migrator.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<DisclosureDbContext>().MigrateAsync();
+            }
+
+            await migrator.Services.DisposeAsync();
+            if (name is null)
+            {
+                using var connection = new Microsoft.Data.Sqlite.SqliteConnection(options.ResolveConnectionString());
+                Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+                return folder;
+            }
+
+            using (var connection = new NpgsqlConnection(options.ConnectionString))
+            {
+                NpgsqlConnection.ClearPool(connection);
+            }
+
+            // Dropped when the test process ends, so a developer's own server does not keep one per run.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                try
+                {
+                    using var admin = new NpgsqlConnection(PostgresServer());
+                    admin.Open();
+                    using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+                    drop.ExecuteNonQuery();
+                }
+                catch (NpgsqlException)
+                {
+                    // The server may already be gone (the test command stops it); nothing is left to drop then.
+                }
+            };
+
+            return name;
+        }
     }
 
     /// <summary>

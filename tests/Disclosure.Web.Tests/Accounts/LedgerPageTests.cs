@@ -15,7 +15,8 @@ using static Disclosure.Web.Tests.HtmlForms;
 namespace Disclosure.Web.Tests.Accounts;
 
 /// <summary>The 台账 as a person reads it: zh-CN actions, 姓名 and department, titles with links that open, filters.</summary>
-public sealed partial class LedgerPageTests(SiteFixture fixture) : IClassFixture<SiteFixture>
+[Collection(DemoSiteGroup.Name)]
+public sealed partial class LedgerPageTests(SiteFixture fixture)
 {
     private const string AuditorPassword = "Auditor-Pass-2026!";
 

@@ -13,7 +13,8 @@ using static Disclosure.Web.Tests.HtmlForms;
 namespace Disclosure.Web.Tests.Accounts;
 
 /// <summary>What signing in tells someone guessing: the same answer for every kind of failure.</summary>
-public sealed class SignInTests(SiteFixture fixture) : IClassFixture<SiteFixture>
+[Collection(DemoSiteGroup.Name)]
+public sealed class SignInTests(SiteFixture fixture)
 {
     [Fact]
     public async Task Unknown_user_wrong_password_locked_and_disabled_accounts_get_the_same_answer()

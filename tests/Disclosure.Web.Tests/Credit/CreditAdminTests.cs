@@ -14,7 +14,8 @@ using static Disclosure.Web.Tests.HtmlForms;
 namespace Disclosure.Web.Tests.Credit;
 
 /// <summary>The office's 双公示 pages: roles, antiforgery, the form, publication, 撤回, 信用修复, import and export.</summary>
-public sealed class CreditAdminTests(CreditSiteFixture fixture) : IClassFixture<CreditSiteFixture>
+[Collection(CreditSiteGroup.Name)]
+public sealed class CreditAdminTests(CreditSiteFixture fixture)
 {
     [Theory]
     [InlineData("head")]

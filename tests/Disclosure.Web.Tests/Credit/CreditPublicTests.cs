@@ -11,7 +11,8 @@ namespace Disclosure.Web.Tests.Credit;
 /// The public side of 双公示 over the demo's records: what is shown, how it is searched, and — read from every public
 /// page and every API answer — that no natural person's real name or ID number ever appears.
 /// </summary>
-public sealed class CreditPublicTests(CreditSiteFixture fixture) : IClassFixture<CreditSiteFixture>
+[Collection(CreditSiteGroup.Name)]
+public sealed class CreditPublicTests(CreditSiteFixture fixture)
 {
     private static readonly DateOnly Today = new(2026, 11, 23);
 

@@ -11,7 +11,8 @@ using static Disclosure.Web.Tests.HtmlForms;
 namespace Disclosure.Web.Tests.Enforcement;
 
 /// <summary>The office's 执法公开 pages over HTTP: registering with 回执, the due board, releasing, the recorded view of parties.</summary>
-public sealed class AdminCaseTests(AdminEnforcementSiteFixture fixture) : IClassFixture<AdminEnforcementSiteFixture>
+[Collection(AdminEnforcementSiteGroup.Name)]
+public sealed class AdminCaseTests(AdminEnforcementSiteFixture fixture)
 {
     private const string Criminal = "A6401215100002026090031";
     private const string Mediation = "A6401213200002026100117";

@@ -13,7 +13,8 @@ namespace Disclosure.Web.Tests.Enforcement;
 /// 10-23, visible 10-30), and two still held past their due dates: the criminal case's 移送审查起诉 (10-28, due 11-04)
 /// and the 调解协议 of A6401213200002026100117 (10-27, due 11-03).
 /// </summary>
-public sealed class AdminReportTests(AdminEnforcementSiteFixture fixture) : IClassFixture<AdminEnforcementSiteFixture>
+[Collection(AdminEnforcementSiteGroup.Name)]
+public sealed class AdminReportTests(AdminEnforcementSiteFixture fixture)
 {
     private static readonly string[] Total = ["合计", "13", "10", "1", "0", "2", "76.9%"];
 

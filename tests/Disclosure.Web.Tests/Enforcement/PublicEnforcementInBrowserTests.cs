@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 namespace Disclosure.Web.Tests.Enforcement;
 
 /// <summary>A party on a phone (360 px wide) queries their case in a real browser: labelled fields, headings, no sideways scrolling.</summary>
-public sealed class PublicEnforcementInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserGroup.Name)]
+public sealed class PublicEnforcementInBrowserTests(BrowserFixture browser)
 {
     [Fact]
     public async Task A_party_queries_their_case_on_a_360_px_screen()

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Disclosure.Web.Tests.Operations;
 
 /// <summary>Conditional requests and the page cache follow the change log; health endpoints; the public rate limit.</summary>
-public sealed class CachingAndOperationsTests(SiteFixture fixture) : IClassFixture<SiteFixture>
+[Collection(PublishingSiteGroup.Name)]
+public sealed class CachingAndOperationsTests(SiteFixture fixture)
 {
     private readonly HttpClient _client = fixture.Site.CreateClient(new() { AllowAutoRedirect = false });
 

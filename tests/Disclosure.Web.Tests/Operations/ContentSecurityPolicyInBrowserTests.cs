@@ -6,7 +6,8 @@ namespace Disclosure.Web.Tests.Operations;
 /// The admin under its Content-Security-Policy in a real browser: every page of an office's day loads without a
 /// single refused script, style or image. (The public pages are walked by the axe-core test, which listens too.)
 /// </summary>
-public sealed class ContentSecurityPolicyInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserGroup.Name)]
+public sealed class ContentSecurityPolicyInBrowserTests(BrowserFixture browser)
 {
     [Theory]
     [InlineData("editor", new[] { "/admin", "/admin/content", "/admin/content/new?type=Disclosure", "/admin/content/yongning-2017-implementation-plan" })]

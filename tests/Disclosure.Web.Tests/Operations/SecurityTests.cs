@@ -17,7 +17,8 @@ using Microsoft.Extensions.Logging;
 namespace Disclosure.Web.Tests.Operations;
 
 /// <summary>The security headers on every kind of response, Markdown that cannot style the page, and public URLs that ignore a forged Host.</summary>
-public sealed partial class SecurityTests(SiteFixture fixture) : IClassFixture<SiteFixture>
+[Collection(PublishingSiteGroup.Name)]
+public sealed partial class SecurityTests(SiteFixture fixture)
 {
     private readonly HttpClient _client = fixture.Site.CreateClient(new() { AllowAutoRedirect = false });
 

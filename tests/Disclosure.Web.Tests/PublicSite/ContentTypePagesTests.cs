@@ -10,7 +10,8 @@ using Disclosure.Storage.Entities;
 namespace Disclosure.Web.Tests.PublicSite;
 
 /// <summary>The blocks content types add to their public pages: the 三公经费 chart, the 公示期 and the 文件效力.</summary>
-public sealed class ContentTypePagesTests(SiteFixture fixture) : IClassFixture<SiteFixture>
+[Collection(DemoSiteGroup.Name)]
+public sealed class ContentTypePagesTests(SiteFixture fixture)
 {
     private readonly HttpClient _client = fixture.Site.CreateClient();
 

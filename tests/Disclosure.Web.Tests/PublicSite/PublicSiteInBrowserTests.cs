@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 namespace Disclosure.Web.Tests.PublicSite;
 
 /// <summary>The public site in Debian's Chromium: walking the 目录, the reader tools, the QR code, phones and accessibility.</summary>
-public sealed class PublicSiteInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserGroup.Name)]
+public sealed class PublicSiteInBrowserTests(BrowserFixture browser)
 {
     [Fact]
     public async Task A_reader_walks_the_catalogue_to_seed_003_and_reads_its_metadata()

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Disclosure.Web.Tests.PublicSite;
 
 /// <summary>The public pages over the demo content, read as HTML the way a crawler or a screen reader would.</summary>
-public sealed class PublicSiteTests(SiteFixture fixture) : IClassFixture<SiteFixture>
+[Collection(DemoSiteGroup.Name)]
+public sealed class PublicSiteTests(SiteFixture fixture)
 {
     private readonly HttpClient _client = fixture.Site.CreateClient(new() { AllowAutoRedirect = false });
 

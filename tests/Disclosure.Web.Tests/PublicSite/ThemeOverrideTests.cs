@@ -10,7 +10,8 @@ namespace Disclosure.Web.Tests.PublicSite;
 /// A module with public controllers holds its default views; a theme renders them in its own layout and overrides
 /// any of them with its own copy under <c>Themes/{Theme}/Views/{Controller}/</c>.
 /// </summary>
-public sealed class ThemeOverrideTests(SiteFixture fixture) : IClassFixture<SiteFixture>
+[Collection(DemoSiteGroup.Name)]
+public sealed class ThemeOverrideTests(SiteFixture fixture)
 {
     /// <summary>The test theme's assembly (tests/Disclosure.Themes.Probe), which the host does not compile in.</summary>
     private const string ProbeTheme = "Disclosure.Themes.Probe";

@@ -11,7 +11,8 @@ using static Disclosure.Web.Tests.HtmlForms;
 namespace Disclosure.Web.Tests.Requests;
 
 /// <summary>The office's 依申请公开 pages: who may use them, their forms, the recorded views of personal data, the letter.</summary>
-public sealed class OfficeRequestTests(RequestSiteFixture fixture) : IClassFixture<RequestSiteFixture>
+[Collection(RequestSiteGroup.Name)]
+public sealed class OfficeRequestTests(RequestSiteFixture fixture)
 {
     public static TheoryData<string> OthersThanTheOffice => new() { "editor", "head", "secrecy", "leader", "norole", "admin" };
 

@@ -19,7 +19,8 @@ namespace Disclosure.Web.Tests.Requests;
 /// factor, through signed short-lived links; never before 办结, never for another delivery method. The letter is on
 /// the official A4 page and carries no doubled punctuation.
 /// </summary>
-public sealed partial class OnlineReplyTests(RequestSiteFixture fixture) : IClassFixture<RequestSiteFixture>
+[Collection(RequestSiteGroup.Name)]
+public sealed partial class OnlineReplyTests(RequestSiteFixture fixture)
 {
     private const string Phone = "13909518888";
 

@@ -11,7 +11,8 @@ using static Disclosure.Web.Tests.HtmlForms;
 namespace Disclosure.Web.Tests.Requests;
 
 /// <summary>The public application form, the receipt and the status query over HTTP, and that nothing public leaks an applicant.</summary>
-public sealed partial class PublicRequestTests(RequestSiteFixture fixture) : IClassFixture<RequestSiteFixture>
+[Collection(RequestSiteGroup.Name)]
+public sealed partial class PublicRequestTests(RequestSiteFixture fixture)
 {
     private static (string, string)[] Valid(string captchaId, string captcha, string description) =>
     [

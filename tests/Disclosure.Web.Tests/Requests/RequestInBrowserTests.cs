@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace Disclosure.Web.Tests.Requests;
 
 /// <summary>An applicant and the office in a real browser: apply online, follow the status, the office answers.</summary>
-public sealed class RequestInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserGroup.Name)]
+public sealed class RequestInBrowserTests(BrowserFixture browser)
 {
     [Fact]
     public async Task An_applicant_applies_and_follows_the_status_and_the_office_answers()

@@ -7,12 +7,13 @@ using Disclosure.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Disclosure.Web.Tests.HtmlForms;
-using static Disclosure.Web.Tests.Interaction.Consultations.ConsultationSiteFixture;
+using static Disclosure.Web.Tests.Interaction.DemoConsultations;
 
 namespace Disclosure.Web.Tests.Interaction.Consultations;
 
 /// <summary>The office's 征求意见 pages: counts by state, moderation, the XLSX export and the feedback draft, each in the 台账.</summary>
-public sealed class AdminConsultationTests(ConsultationSiteFixture fixture) : IClassFixture<ConsultationSiteFixture>
+[Collection(InteractionOfficeGroup.Name)]
+public sealed class AdminConsultationTests(InteractionSiteFixture fixture)
 {
     [Fact]
     public async Task The_office_moderates_exports_and_starts_the_feedback_and_each_action_is_in_the_ledger()

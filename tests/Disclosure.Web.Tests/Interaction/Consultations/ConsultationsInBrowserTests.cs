@@ -10,7 +10,8 @@ namespace Disclosure.Web.Tests.Interaction.Consultations;
 /// /consultations and an open consultation's page on a 360 px phone, in a real browser: axe-core WCAG 2.1 AA on both
 /// (normal and high contrast), no sideways scrolling, and an empty comment's errors announced and tied to their fields.
 /// </summary>
-public sealed class ConsultationsInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserGroup.Name)]
+public sealed class ConsultationsInBrowserTests(BrowserFixture browser)
 {
     [Fact]
     public async Task The_list_and_an_open_consultation_pass_axe_core_on_a_360_px_screen_and_announce_errors()

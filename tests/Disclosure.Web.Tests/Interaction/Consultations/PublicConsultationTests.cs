@@ -6,13 +6,14 @@ using Disclosure.Storage.Tests.Interaction.Consultations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Disclosure.Web.Tests.HtmlForms;
-using static Disclosure.Web.Tests.Interaction.Consultations.ConsultationSiteFixture;
+using static Disclosure.Web.Tests.Interaction.DemoConsultations;
 using static Disclosure.Web.Tests.Requests.RequestTestSupport;
 
 namespace Disclosure.Web.Tests.Interaction.Consultations;
 
 /// <summary>征求意见 over HTTP against the real site: the list, a comment with captcha and antiforgery, moderation before anything is shown, the links between consultation, feedback, final document and 政策解读.</summary>
-public sealed class PublicConsultationTests(ConsultationSiteFixture fixture) : IClassFixture<ConsultationSiteFixture>
+[Collection(InteractionPublicGroup.Name)]
+public sealed class PublicConsultationTests(InteractionSiteFixture fixture)
 {
     [Fact]
     public async Task The_list_reads_open_and_closed_from_the_published_items()

@@ -12,9 +12,10 @@ using static Disclosure.Web.Tests.HtmlForms;
 namespace Disclosure.Web.Tests.Interaction.Interviews;
 
 /// <summary>The office's side over HTTP: moderating a question, posting 文字直播 entries with a picture checked by its content, all in the 台账.</summary>
-public sealed class AdminInterviewTests(InterviewSiteFixture fixture) : IClassFixture<InterviewSiteFixture>
+[Collection(InteractionOfficeGroup.Name)]
+public sealed class AdminInterviewTests(InteractionSiteFixture fixture)
 {
-    private const string Announced = InterviewSiteFixture.Announced;
+    private const string Announced = DemoInterviews.Announced;
 
     /// <summary>A 1×1 PNG.</summary>
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");

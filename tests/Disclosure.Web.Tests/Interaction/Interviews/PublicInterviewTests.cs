@@ -16,10 +16,11 @@ namespace Disclosure.Web.Tests.Interaction.Interviews;
 /// 在线访谈 over HTTP: the list, a question through captcha and antiforgery (shown only once approved, its contact
 /// never), refused after the end, and <c>live.json</c> (published entries only, paged by <c>after</c>, cached briefly).
 /// </summary>
-public sealed class PublicInterviewTests(InterviewSiteFixture fixture) : IClassFixture<InterviewSiteFixture>
+[Collection(InteractionPublicGroup.Name)]
+public sealed class PublicInterviewTests(InteractionSiteFixture fixture)
 {
-    private const string Past = InterviewSiteFixture.Past;
-    private const string Announced = InterviewSiteFixture.Announced;
+    private const string Past = DemoInterviews.Past;
+    private const string Announced = DemoInterviews.Announced;
 
     [Fact]
     public async Task The_list_shows_the_announced_and_the_past_interviews_and_the_item_page_keeps_the_record()
@@ -97,7 +98,7 @@ public sealed class PublicInterviewTests(InterviewSiteFixture fixture) : IClassF
         Assert.Contains("已收到您的提问", received);
         Assert.DoesNotContain(text, received);
 
-        await fixture.InScopeAsync(store => store.ModerateAsync(Announced, stored.Id, ModerationState.Approved, "office"));
+        await fixture.InterviewsAsync(store => store.ModerateAsync(Announced, stored.Id, ModerationState.Approved, "office"));
         var shown = await TextAsync(await client.GetAsync($"/interviews/{Announced}"));
         Assert.Contains(text, shown);
         Assert.Contains("永宁网友", shown);
@@ -146,8 +147,8 @@ public sealed class PublicInterviewTests(InterviewSiteFixture fixture) : IClassF
 
         // The announced interview: a draft is not there, a published entry is (as plain text), a withdrawn one no longer.
         var before = await LastAsync(client);
-        await fixture.InScopeAsync(store => store.PostEntryAsync(Announced, new NewInterviewEntry(InterviewEntryKind.Host, "主持人", null, "尚未发布的草稿", null, null, Publish: false), "office"));
-        var published = await fixture.InScopeAsync(store => store.PostEntryAsync(Announced, new NewInterviewEntry(InterviewEntryKind.Host, "主持人", null, "<script>alert(1)</script>预热：欢迎提问", null, null), "office"));
+        await fixture.InterviewsAsync(store => store.PostEntryAsync(Announced, new NewInterviewEntry(InterviewEntryKind.Host, "主持人", null, "尚未发布的草稿", null, null, Publish: false), "office"));
+        var published = await fixture.InterviewsAsync(store => store.PostEntryAsync(Announced, new NewInterviewEntry(InterviewEntryKind.Host, "主持人", null, "<script>alert(1)</script>预热：欢迎提问", null, null), "office"));
         var answer = await client.GetAsync($"/interviews/{Announced}/live.json?after={before}");
         Assert.Equal("public, max-age=30", answer.Headers.CacheControl!.ToString());
         var body = await answer.Content.ReadAsStringAsync();
@@ -164,7 +165,7 @@ public sealed class PublicInterviewTests(InterviewSiteFixture fixture) : IClassF
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
         Assert.DoesNotContain("尚未发布的草稿", html);
 
-        await fixture.InScopeAsync(store => store.WithdrawEntryAsync(Announced, published.Id, "office"));
+        await fixture.InterviewsAsync(store => store.WithdrawEntryAsync(Announced, published.Id, "office"));
         Assert.DoesNotContain("预热：欢迎提问", await client.GetStringAsync($"/interviews/{Announced}/live.json?after={before}"));
 
         // No interview there, or not published: 404, never cached.

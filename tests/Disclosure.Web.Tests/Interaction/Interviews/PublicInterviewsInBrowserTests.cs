@@ -9,7 +9,8 @@ namespace Disclosure.Web.Tests.Interaction.Interviews;
 /// A reader on a phone (360 px wide): /interviews and the announced interview pass axe-core (WCAG 2.1 AA) without
 /// sideways scrolling, and an entry the office posts appears in the polite live region without a reload.
 /// </summary>
-public sealed class PublicInterviewsInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserGroup.Name)]
+public sealed class PublicInterviewsInBrowserTests(BrowserFixture browser)
 {
     [Fact]
     public async Task A_reader_follows_an_interview_on_a_360_px_screen_and_sees_a_new_entry_without_reloading()
@@ -42,7 +43,7 @@ public sealed class PublicInterviewsInBrowserTests(BrowserFixture browser) : ICl
         await Assertions.Expect(page.Locator("#live-entries > li")).ToHaveCountAsync(12);
         await AssertAccessibleAsync(page);
 
-        await page.GotoAsync("/interviews/" + InterviewSiteFixture.Announced);
+        await page.GotoAsync("/interviews/" + DemoInterviews.Announced);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "访谈预告", Level = 2 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#live-entries")).ToHaveAttributeAsync("aria-live", "polite");
         await Assertions.Expect(page.GetByLabel("问题（必填）")).ToBeVisibleAsync();
@@ -52,7 +53,7 @@ public sealed class PublicInterviewsInBrowserTests(BrowserFixture browser) : ICl
         var count = await page.Locator("#live-entries > li").CountAsync();
         using (var scope = browser.Site.Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<InterviewStore>().PostEntryAsync(InterviewSiteFixture.Announced,
+            await scope.ServiceProvider.GetRequiredService<InterviewStore>().PostEntryAsync(DemoInterviews.Announced,
                 new NewInterviewEntry(InterviewEntryKind.Host, "主持人", null, "浏览器测试：访谈即将开始，欢迎提问。", null, null), "office");
         }
 

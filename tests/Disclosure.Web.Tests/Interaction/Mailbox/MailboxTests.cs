@@ -13,7 +13,8 @@ namespace Disclosure.Web.Tests.Interaction.Mailbox;
 /// approved by the department head and sent by the 公开办 through the admin pages, then read, rated and published;
 /// bad input and forged files refused with their reasons; 举报 and declined letters nowhere in public.
 /// </summary>
-public sealed partial class MailboxTests(MailboxSiteFixture fixture) : IClassFixture<MailboxSiteFixture>
+[Collection(InteractionPublicGroup.Name)]
+public sealed partial class MailboxTests(InteractionSiteFixture fixture)
 {
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 

@@ -9,7 +9,8 @@ namespace Disclosure.Web.Tests.Interaction.Surveys;
 /// the closed survey's results, each page passing axe-core's WCAG 2.1 AA rules with no sideways scrolling and no
 /// Content-Security-Policy refusal (the charts are inline SVG without style attributes).
 /// </summary>
-public sealed class PublicSurveyInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserGroup.Name)]
+public sealed class PublicSurveyInBrowserTests(BrowserFixture browser)
 {
     [Fact]
     public async Task A_visitor_on_a_360_px_phone_answers_a_survey_and_reads_the_results()

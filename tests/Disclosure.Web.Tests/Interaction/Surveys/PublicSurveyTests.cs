@@ -12,12 +12,13 @@ using static Disclosure.Web.Tests.Requests.RequestTestSupport;
 namespace Disclosure.Web.Tests.Interaction.Surveys;
 
 /// <summary>社会评议 over HTTP against the demo site: the list, answering (antiforgery, captcha, cookie), the refusals, the results.</summary>
-public sealed class PublicSurveyTests(SurveySiteFixture fixture) : IClassFixture<SurveySiteFixture>
+[Collection(InteractionPublicGroup.Name)]
+public sealed class PublicSurveyTests(InteractionSiteFixture fixture)
 {
     [Fact]
     public async Task A_visitor_answers_once_and_the_browser_is_refused_a_second_time()
     {
-        var survey = await fixture.DemoAsync(open: true);
+        var survey = await fixture.DemoSurveyAsync(open: true);
         var client = fixture.Site.CreateClient(new() { AllowAutoRedirect = false });
         var before = await ResponsesAsync(survey.Id);
 
@@ -59,7 +60,7 @@ public sealed class PublicSurveyTests(SurveySiteFixture fixture) : IClassFixture
     [Fact]
     public async Task Missing_answers_come_back_with_a_message_per_question_and_what_was_chosen()
     {
-        var survey = await fixture.DemoAsync(open: true);
+        var survey = await fixture.DemoSurveyAsync(open: true);
         var client = fixture.Site.CreateClient(new() { AllowAutoRedirect = false });
         var before = await ResponsesAsync(survey.Id);
         var page = await client.GetStringAsync(SurveyPaths.Public(survey.Id));
@@ -81,8 +82,8 @@ public sealed class PublicSurveyTests(SurveySiteFixture fixture) : IClassFixture
     [Fact]
     public async Task The_results_show_the_database_counts_charts_and_approved_text_only()
     {
-        var closed = await fixture.DemoAsync(open: false);
-        var open = await fixture.DemoAsync(open: true);
+        var closed = await fixture.DemoSurveyAsync(open: false);
+        var open = await fixture.DemoSurveyAsync(open: true);
         var client = fixture.Site.CreateClient(new() { AllowAutoRedirect = false });
         var list = await TextAsync(await client.GetAsync(SurveyPaths.PublicList));
         Assert.Contains($"<a href=\"{SurveyPaths.Results(closed.Id)}\">{closed.Survey.Title}：评议结果</a>", list);
