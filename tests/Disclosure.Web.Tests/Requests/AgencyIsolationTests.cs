@@ -12,7 +12,8 @@ namespace Disclosure.Web.Tests.Requests;
 /// applications and 双公示 decisions only; 永宁县公安局's — and its letters and cases — are not listed and are 404 by
 /// their numbers, for reading and for acting alike; and the other way round.
 /// </summary>
-public sealed class AgencyIsolationTests(RequestSiteFixture fixture) : IClassFixture<RequestSiteFixture>
+[Collection(RequestSiteGroup.Name)]
+public sealed class AgencyIsolationTests(RequestSiteFixture fixture)
 {
     [Fact]
     public async Task The_office_of_one_agency_sees_and_reaches_only_its_own_records()
