@@ -89,6 +89,36 @@ public sealed class RecipeReaderTests : IDisposable
     }
 
     [Fact]
+    public void An_agency_tree_names_known_parents_without_cycles_and_only_per_agency_settings()
+    {
+        var good = Write("tree.json", """
+            { "name": "tree", "steps": [ { "name": "Agencies", "agencies": [
+              { "code": "city", "name": "市局", "areaCode": "150600", "departmentCode": "103",
+                "settings": { "Identity.ReconsiderationAuthority": "鄂尔多斯市人民政府" } },
+              { "code": "county", "name": "旗局", "parent": "city", "areaCode": "150627", "departmentCode": "103", "acceptsOnlineRequests": false }
+            ] } ] }
+            """);
+        var agencies = Assert.IsType<AgenciesStep>(Assert.Single(RecipeReader.ReadFile(good).Steps)).Agencies;
+        Assert.Equal([(null, 0, true), ("city", 1, false)], agencies.Select(a => (a.ParentCode, a.Position, a.AcceptsOnlineRequests)));
+        Assert.Equal("鄂尔多斯市人民政府", agencies[0].Settings["Identity.ReconsiderationAuthority"]);
+
+        var bad = Write("bad-tree.json", """
+            { "name": "tree", "steps": [ { "name": "Agencies", "agencies": [
+              { "code": "a", "name": "甲", "parent": "b", "areaCode": "150600", "departmentCode": "1" },
+              { "code": "b", "name": "乙", "parent": "a", "areaCode": "150600", "departmentCode": "2" },
+              { "code": "c", "name": "丙", "parent": "nowhere", "areaCode": "150600", "departmentCode": "3",
+                "settings": { "SiteName": "不是机构的设置", "Identity.OfficePhone": 110 } }
+            ] } ] }
+            """);
+        var errors = Assert.Throws<RecipeException>(() => RecipeReader.ReadFile(bad)).Errors;
+        Assert.Contains(errors, e => e.Path == "$.steps[0].agencies[0].parent" && e.Message == "机构“a”的上级关系形成了循环。");
+        Assert.Contains(errors, e => e.Path == "$.steps[0].agencies[1].parent" && e.Message == "机构“b”的上级关系形成了循环。");
+        Assert.Contains(errors, e => e.Path == "$.steps[0].agencies[2].parent" && e.Message == "上级机构“nowhere”不在本步骤的机构中。");
+        Assert.Contains(errors, e => e.Path == "$.steps[0].agencies[2].settings.SiteName" && e.Message.StartsWith("“SiteName”不是机构可以单独设置的标识项", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Path == "$.steps[0].agencies[2].settings.Identity.OfficePhone" && e.Message == "设置值应为字符串。");
+    }
+
+    [Fact]
     public void Content_files_are_checked_for_ids_and_times_and_a_missing_folder_is_named()
     {
         Write("content/a.json", """{ "id": "Bad Id", "type": "Disclosure", "data": {} }""");

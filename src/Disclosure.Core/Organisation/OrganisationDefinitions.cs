@@ -17,6 +17,8 @@ public sealed record AgencyDefinition
     /// <summary>Whether the public 依申请公开 form offers this agency.</summary>
     public bool AcceptsOnlineRequests { get; init; } = true;
     public IReadOnlyList<DepartmentDefinition> Departments { get; init; } = [];
+    /// <summary>The agency's own identity settings (联系地址, 复议机关, footer marks …) by setting key; the rest it inherits.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>An internal unit of an agency (中心/室/队/所) whose 信息员 drafts disclosures.</summary>

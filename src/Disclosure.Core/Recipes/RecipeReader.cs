@@ -8,6 +8,7 @@ using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.IndexNumbers;
 using Disclosure.Core.Organisation;
+using Disclosure.Core.Settings;
 
 namespace Disclosure.Core.Recipes;
 
@@ -201,6 +202,27 @@ public static partial class RecipeReader
                 }
             }
 
+            var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (node.Property("settings") is { } settingsNode && settingsNode.RequireObject())
+            {
+                foreach (var property in settingsNode.Element.EnumerateObject())
+                {
+                    if (SiteIdentityFields.PerAgency.All(f => f.Key != property.Name))
+                    {
+                        settingsNode.Property(property.Name)?.Error(
+                            $"“{property.Name}”不是机构可以单独设置的标识项（可用：{string.Join("、", SiteIdentityFields.PerAgency.Select(f => f.Key))}）。");
+                    }
+                    else if (property.Value.ValueKind != JsonValueKind.String)
+                    {
+                        settingsNode.Property(property.Name)?.Error("设置值应为字符串。");
+                    }
+                    else
+                    {
+                        settings[property.Name] = property.Value.GetString()!;
+                    }
+                }
+            }
+
             var parent = node.String("parent");
             if (code is not null && parent is not null)
             {
@@ -213,7 +235,7 @@ public static partial class RecipeReader
                 {
                     Code = code, Name = name, AreaCode = area, DepartmentCode = dept,
                     CreditCode = node.String("creditCode"), IndexNumberFormat = format, Departments = departments,
-                    ParentCode = parent, Position = agencies.Count,
+                    ParentCode = parent, Position = agencies.Count, Settings = settings,
                     AcceptsOnlineRequests = node.Property("acceptsOnlineRequests") is null || node.Boolean("acceptsOnlineRequests"),
                 });
             }

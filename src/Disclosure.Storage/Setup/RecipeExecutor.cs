@@ -142,6 +142,20 @@ public sealed class RecipeExecutor(
             agency.Position = definition.Position;
             agency.AcceptsOnlineRequests = definition.AcceptsOnlineRequests;
 
+            // The agency's own identity values (a recipe is not a 台账 action; /admin/agencies edits them afterwards).
+            foreach (var (name, value) in definition.Settings)
+            {
+                var setting = await db.AgencySettings.FindAsync([definition.Code, name], cancellationToken);
+                if (setting is null)
+                {
+                    db.AgencySettings.Add(new AgencySettingRecord { AgencyCode = definition.Code, Name = name, Value = value });
+                }
+                else
+                {
+                    setting.Value = value;
+                }
+            }
+
             foreach (var d in definition.Departments)
             {
                 var department = await db.Departments.SingleOrDefaultAsync(x => x.AgencyCode == definition.Code && x.Code == d.Code, cancellationToken);

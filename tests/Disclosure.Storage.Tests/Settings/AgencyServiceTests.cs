@@ -29,6 +29,8 @@ public sealed class AgencyServiceTests
     {
         var database = await TestDatabase.CreateAsync(engine);
         await database.ApplySetupAndDemoOfficeAsync();
+        // The demo's 内蒙古 agencies come with 标识设置 of their own; these tests start from agencies that set nothing.
+        await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().AgencySettings.ExecuteDeleteAsync());
         return database;
     }
 

@@ -52,10 +52,10 @@ public sealed class AgencyAdminTests(SiteFixture fixture) : IClassFixture<SiteFi
         var identity = banner.GetProperty("identity");
         Assert.Equal(SiteIdentityFields.PerAgency.Select(f => char.ToLowerInvariant(f.Name[0]) + f.Name[1..]).Order(),
             identity.EnumerateObject().Select(p => p.Name).Order());
-        var installation = await InScopeAsync(db => db.SiteSettings.Where(s => s.Name == SiteIdentityFields.Get(SiteIdentityFields.Sponsor).Key).Select(s => s.Value).SingleOrDefaultAsync());
-        Assert.Equal(installation ?? string.Empty, identity.GetProperty("sponsor").GetString());
+        Assert.Equal("伊金霍洛旗公安局", identity.GetProperty("sponsor").GetString()); // its own 标识设置 (the demo recipe's)
+        Assert.Equal("鄂尔多斯市公安局", below["150602-103"].GetProperty("identity").GetProperty("sponsor").GetString()); // its parent's
 
-        // An override of 鄂尔多斯 reaches 伊金霍洛旗 in the API at once (a changed ETag, not the cached answer).
+        // An override of 鄂尔多斯 reaches 东胜区分局 (which sets nothing of its own) in the API at once (a changed ETag, not the cached answer).
         using (var scope = fixture.Site.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<AgencyService>().SaveIdentityAsync("150600-103",
@@ -68,9 +68,9 @@ public sealed class AgencyAdminTests(SiteFixture fixture) : IClassFixture<SiteFi
         var after = await client.SendAsync(conditional);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         var text = await after.Content.ReadAsStringAsync();
-        var afterBanner = JsonDocument.Parse(text).RootElement.GetProperty("agencies").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "150000-103")
-            .GetProperty("children")[0].GetProperty("children").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "150627-103");
-        Assert.Equal("鄂尔多斯市人民政府（测试）", afterBanner.GetProperty("identity").GetProperty("reconsiderationAuthority").GetString());
+        var afterDistrict = JsonDocument.Parse(text).RootElement.GetProperty("agencies").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "150000-103")
+            .GetProperty("children")[0].GetProperty("children").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "150602-103");
+        Assert.Equal("鄂尔多斯市人民政府（测试）", afterDistrict.GetProperty("identity").GetProperty("reconsiderationAuthority").GetString());
     }
 
     [Fact]

@@ -50,6 +50,39 @@ public sealed class AgencyIsolationTests(RequestSiteFixture fixture)
         Assert.DoesNotContain("伊公(阿)行罚决字", await TextAsync(await yongning.GetAsync("/admin/credit?kind=penalties&q=伊公")));
     }
 
+    [Fact]
+    public async Task An_application_to_another_agency_is_answered_in_that_agencys_name()
+    {
+        // Filed online to 伊金霍洛旗公安局: the receipt gives that agency's address and phone, not the installation's.
+        var client = fixture.Site.CreateClient();
+        var form = await client.GetStringAsync("/requests/apply?agency=150627-103");
+        var id = RequestTestSupport.CaptchaId(form);
+        var response = await client.PostAsync("/requests/apply", Form(form,
+            ("Input.Agency", "150627-103"), ("Input.Kind", "NaturalPerson"), ("Input.Name", "乌云"), ("Input.IdType", "ResidentIdCard"),
+            ("Input.IdNumber", "64012119880105036X"), ("Input.Phone", "139 0477 8888"), ("Input.Address", "伊金霍洛旗札萨克镇 3 号"),
+            ("Input.Description", "伊金霍洛旗2026年度户籍迁入办理时限的规定。"), ("Input.Form", "Electronic"), ("Input.Delivery", "Online"),
+            ("captchaId", id), ("captcha", await RequestTestSupport.CaptchaAnswerAsync(fixture.Site.Services, id))));
+        var receipt = await TextAsync(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("咨询：伊金霍洛旗公安局（伊金霍洛旗阿勒腾席热镇伊金霍洛大街 8 号，伊金霍洛旗公安局办公室），电话 0477-8612110", receipt);
+        var number = System.Text.RegularExpressions.Regex.Match(receipt, "<dd id=\"request-number\">([^<]+)</dd>").Groups[1].Value;
+
+        // Its office closes it: the 答复告知书 names its own 复议机关 (from its 标识设置), not 永宁县人民政府.
+        var office = await Staff.SignedInAsync(fixture.Site, "office-yj");
+        var page = await office.GetStringAsync($"/admin/requests/{number}");
+        var closed = await office.PostAsync($"/admin/requests/{number}?handler=close", Form(page,
+            ("outcome", "Disclosed"), ("closedOn", "2026-11-23"), ("replyText", "经审查，您申请获取的政府信息属于公开范围，现予以公开。")));
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        var detail = WebUtility.HtmlDecode(await office.GetStringAsync($"/admin/requests/{number}"));
+        var link = System.Text.RegularExpressions.Regex.Match(detail, $"href=\"(/admin/requests/{number}\\?handler=letter&document=\\d+)\"").Groups[1].Value;
+        using var stream = new MemoryStream(await (await office.GetAsync(link)).Content.ReadAsByteArrayAsync());
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+        var text = document.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.Contains("伊金霍洛旗人民政府申请行政复议", text);
+        Assert.Contains("伊金霍洛旗公安局", text);
+        Assert.DoesNotContain("永宁县人民政府申请行政复议", text);
+    }
+
     private async Task<(long Own, long Other)> PenaltyIdsAsync()
     {
         await using var scope = fixture.Site.Services.CreateAsyncScope();

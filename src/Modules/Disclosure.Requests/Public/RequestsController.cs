@@ -7,6 +7,7 @@ using Disclosure.Site;
 using Disclosure.Site.Forms;
 using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Entities;
+using Disclosure.Storage.Settings;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -28,6 +29,7 @@ public sealed class RequestsController(
     OnlineReplyDocuments replies,
     ReplyDownloadLinks links,
     AgencyDirectory agencies,
+    SiteIdentityStore identities,
     SiteContext site) : Controller
 {
     /// <summary>Who registers online applications in the ledger.</summary>
@@ -78,7 +80,10 @@ public sealed class RequestsController(
         return View("Receipt", new ApplicationReceiptPage(
             request.Number, TrackingCode.Format(request.TrackingCode), request.ReceivedOn, deadline.Due!.Value, deadline.Provisional,
             ApplicantKinds.LongName(details.Kind), details.Description, details.DocumentReference,
-            RequestNames.Form(details.Form), RequestNames.Delivery(details.Delivery), await OfficeContactAsync(cancellationToken)) { AgencyName = agency.Name });
+            RequestNames.Form(details.Form), RequestNames.Delivery(details.Delivery), (await identities.LoadAsync(agency.Code, cancellationToken)).OfficeContact)
+        {
+            AgencyName = agency.Name,
+        });
     }
 
     [HttpGet("/requests/status")]

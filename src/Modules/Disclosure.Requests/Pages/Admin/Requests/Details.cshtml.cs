@@ -97,7 +97,9 @@ public sealed class DetailsModel(
                 throw new RequestException("请选择办理结果。");
             }
 
-            var office = await identity.LoadAsync(cancellationToken);
+            // The letter is the receiving agency's: its name, address and 复议机关 (集约化: each agency has its own).
+            var agency = (await queries.FindAsync(number, cancellationToken))!.AgencyCode;
+            var office = await identity.LoadAsync(agency, cancellationToken);
             await requests.CloseAsync(number, chosen, Date(closedOn, "答复日期"), replyText ?? string.Empty,
                 (request, applicant) => ReplyLetter.Render(ReplyLetter.Values(request, applicant, office)), Actor, cancellationToken);
         }, cancellationToken);
