@@ -8,7 +8,6 @@ using Disclosure.Storage.Ledger;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Disclosure.Enforcement.Pages.Admin.Enforcement;
@@ -19,6 +18,7 @@ namespace Disclosure.Enforcement.Pages.Admin.Enforcement;
 /// only (<see cref="EnforcementModule.PartyDataPolicy"/>): viewing needs a stated purpose and is recorded in the 台账.
 /// </summary>
 [Authorize(Policy = EnforcementModule.AdminPolicy)]
+[CaseAccess]
 public sealed class DetailsModel(
     CaseAdminQueries queries,
     CaseRegistry registry,
@@ -158,19 +158,6 @@ public sealed class DetailsModel(
         // The new code is on this page only.
         Response.Headers.CacheControl = "no-cache, no-store";
         return Page();
-    }
-
-    /// <summary>Every handler acts on one case: another agency's is 404 before any handler runs (集约化).</summary>
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        if (context.HandlerArguments.TryGetValue("number", out var value) && value is string number
-            && !await queries.MayActOnAsync(number, User.ToActor(), HttpContext.RequestAborted))
-        {
-            context.Result = NotFound();
-            return;
-        }
-
-        await next();
     }
 
     public static string CaseUrl(string number) => "/admin/enforcement/" + Uri.EscapeDataString(number);

@@ -10,7 +10,6 @@ using Disclosure.Storage.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Disclosure.Requests.Pages.Admin.Requests;
@@ -21,6 +20,7 @@ namespace Disclosure.Requests.Pages.Admin.Requests;
 /// request, which is recorded.
 /// </summary>
 [Authorize(Policy = RequestsModule.AdminPolicy)]
+[RequestAccess]
 public sealed class DetailsModel(
     RequestService requests,
     RequestQueries queries,
@@ -152,19 +152,6 @@ public sealed class DetailsModel(
         }, cancellationToken);
 
     private string Actor => User.Identity!.Name!;
-
-    /// <summary>Every handler acts on one application: another agency's is 404 before any handler runs (集约化).</summary>
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        if (context.HandlerArguments.TryGetValue("number", out var value) && value is string number
-            && !await queries.MayActOnAsync(number, User.ToActor(), HttpContext.RequestAborted))
-        {
-            context.Result = NotFound();
-            return;
-        }
-
-        await next();
-    }
 
     private async Task<IActionResult> ActAsync(string number, string action, string done, Func<Task> change, CancellationToken cancellationToken)
     {
