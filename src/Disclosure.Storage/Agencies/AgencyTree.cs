@@ -98,7 +98,7 @@ public sealed class AgencyTree
 
     private static bool ClosesCycle(Dictionary<string, AgencyRecord> rows, AgencyRecord agency)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal) { agency.Code };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var parent = agency.ParentCode; parent is not null && rows.TryGetValue(parent, out var row); parent = row.ParentCode)
         {
             if (!seen.Add(parent))

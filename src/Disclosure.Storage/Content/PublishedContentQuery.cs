@@ -96,6 +96,14 @@ public sealed class PublishedContentQuery(DisclosureDbContext db)
             .Take(limit)
             .ToListAsync(cancellationToken);
 
+    /// <summary>Published items per 发布机构, by one GROUP BY (the portal's counts).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> PublishedCountsByAgencyAsync(CancellationToken cancellationToken = default) =>
+        await db.ContentVersions.AsNoTracking()
+            .Where(v => v.Status == ContentStatus.Published && v.AgencyCode != null)
+            .GroupBy(v => v.AgencyCode!)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
     public async Task<IReadOnlyDictionary<string, string>> AgencyNamesAsync(CancellationToken cancellationToken = default) =>
         await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
 

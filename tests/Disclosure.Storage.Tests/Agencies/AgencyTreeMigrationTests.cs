@@ -53,26 +53,6 @@ public sealed class AgencyTreeMigrationTests
         });
     }
 
-    [Theory]
-    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task A_record_without_an_agency_is_refused_on_save(DatabaseProvider engine)
-    {
-        await using var database = await TestDatabase.CreateAsync(engine, clock: TestClock.At("2026-11-23"));
-        await database.ApplySetupAndDemoOfficeAsync();
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => database.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<DisclosureDbContext>();
-            db.Add(new LetterRecord
-            {
-                Number = "XJ2026-999999", TrackingCode = "T00000000009", Subject = "无主来信", Body = "没有机构的来信。",
-                ReceivedOn = new DateOnly(2026, 11, 23), ReceivedMonth = 202611, ReceivedUtc = DateTime.UtcNow,
-            });
-            return await db.SaveChangesAsync();
-        }));
-        Assert.Contains("未指定所属机构", refused.Message);
-        Assert.Equal(0, await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Set<LetterRecord>().CountAsync()));
-    }
-
     /// <summary>Rows per table, for every table of the model.</summary>
     private static Task<Dictionary<string, long>> RowCountsAsync(TestDatabase database) =>
         database.InScopeAsync(async sp =>

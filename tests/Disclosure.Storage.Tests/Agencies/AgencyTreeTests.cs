@@ -20,11 +20,11 @@ public sealed class AgencyTreeTests
         var tree = new AgencyTree(
         [
             Agency("county-b", "city", position: 2), Agency("city", "region"), Agency("county-a", "city", position: 1),
-            Agency("station", "county-a"), Agency("region", null), Agency("other", null, position: 1),
+            Agency("station", "county-a"), Agency("region", null), Agency("other", null, position: 1), Agency("another", null, position: 1),
         ]);
 
-        Assert.Equal(["region", "other"], tree.Roots.Select(r => r.Code));
-        Assert.Equal(["region", "city", "county-a", "station", "county-b", "other"], tree.All().Select(n => n.Code));
+        Assert.Equal(["region", "another", "other"], tree.Roots.Select(r => r.Code)); // by position, then by code
+        Assert.Equal(["region", "city", "county-a", "station", "county-b", "another", "other"], tree.All().Select(n => n.Code));
         Assert.Equal(["city", "county-a", "station", "county-b"], tree.SubtreeCodes("city"));
         Assert.Equal(["city"], tree.Reach("city", AgencyReach.Own));
         Assert.Equal(["city", "county-a", "station", "county-b"], tree.Reach("city", AgencyReach.WithSubordinates));
@@ -105,6 +105,42 @@ public sealed class AgencyTreeTests
             return 0;
         }));
         Assert.Contains("未指定所属机构", refused.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_record_without_an_agency_is_refused_on_save(DatabaseProvider engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine, clock: TestClock.At("2026-11-23"));
+        await database.ApplySetupAndDemoOfficeAsync();
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => database.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DisclosureDbContext>();
+            db.Add(new LetterRecord
+            {
+                Number = "XJ2026-999999", TrackingCode = "T00000000009", Subject = "无主来信", Body = "没有机构的来信。",
+                ReceivedOn = new DateOnly(2026, 11, 23), ReceivedMonth = 202611, ReceivedUtc = DateTime.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        }));
+        Assert.Contains("未指定所属机构", refused.Message);
+        Assert.Equal(0, await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Set<LetterRecord>().CountAsync()));
+
+        // Nor may a saved record lose its agency.
+        await database.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DisclosureDbContext>();
+            db.Add(Letter("XJ2026-000008", "640121-103"));
+            return await db.SaveChangesAsync();
+        });
+        var cleared = await Assert.ThrowsAsync<InvalidOperationException>(() => database.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DisclosureDbContext>();
+            (await db.Set<LetterRecord>().SingleAsync()).AgencyCode = " ";
+            return await db.SaveChangesAsync();
+        }));
+        Assert.Contains("未指定所属机构", cleared.Message);
+        Assert.Equal("640121-103", await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Set<LetterRecord>().Select(l => l.AgencyCode).SingleAsync()));
     }
 
     private static LetterRecord Letter(string number, string agency) => new()

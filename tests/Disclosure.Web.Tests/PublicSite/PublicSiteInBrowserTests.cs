@@ -114,6 +114,8 @@ public sealed class PublicSiteInBrowserTests(BrowserFixture browser)
     [InlineData("/search?q=%E5%85%AC%E5%BC%80")]
     [InlineData("/requests")]
     [InlineData("/requests/apply")]
+    [InlineData("/agencies")]
+    [InlineData("/a/150627-103?reach=subtree")]
     [InlineData("/requests/status")]
     [InlineData("/credit")]
     [InlineData("/credit/penalties?q=%E6%B0%B8%E5%85%AC&by=number&match=prefix")]

@@ -29,6 +29,7 @@ public sealed class HomeController(PublishedContentQuery query, SiteContext site
             new("政府信息公开指南", "/guide", "公开范围、方式、程序和监督方式"),
             new("信息公开目录", ItemUrls.Catalogue(), "按目录分类浏览主动公开的政府信息"),
             new("站内搜索", "/search", "按标题、正文、索引号、文号查找"),
+            new("机构导航", "/agencies", "本平台各机构公开的信息"),
             .. moduleLinks,
             new("政府信息公开年报", ItemUrls.Catalogue("09"), "历年政府信息公开工作年度报告"),
         ];

@@ -1,5 +1,8 @@
 using Disclosure.Contents.Catalogue;
 using Disclosure.Contents.Items;
+using Disclosure.Core.Settings;
+using Disclosure.Storage.Agencies;
+using Disclosure.Storage.Entities;
 
 namespace Disclosure.Site.Controllers;
 
@@ -13,3 +16,27 @@ public sealed record CataloguePage(CatalogueTree Tree, CatalogueNode? Selected, 
 public sealed record TypeListingPage(string Type, string DisplayName, string? Description, RowPage Rows);
 
 public sealed record ErrorPage(int StatusCode, string Title, string Message);
+
+/// <summary>机构导航: every agency in tree order, with the items it published itself and with those below it.</summary>
+public sealed record AgencyPortalPage(IReadOnlyList<AgencyPortalRow> Agencies);
+
+public sealed record AgencyPortalRow(AgencyNode Agency, int Published, int PublishedWithSubordinates);
+
+/// <summary>An agency's 信息公开 page: where it sits, its contacts, how far the list reaches and the list itself.</summary>
+public sealed record AgencyHomePage(
+    AgencyNode Agency,
+    IReadOnlyList<AgencyRecord> Path,
+    SiteIdentity Identity,
+    AgencyReach Reach,
+    RowPage Rows)
+{
+    /// <summary>The page's address for a reach and page (本级 is the default and left out).</summary>
+    public string Url(AgencyReach reach, int page = 1) =>
+        $"/a/{Uri.EscapeDataString(Agency.Code)}" + (reach, page) switch
+        {
+            (AgencyReach.Own, 1) => string.Empty,
+            (AgencyReach.Own, _) => $"?page={page}",
+            _ => $"?reach={(reach == AgencyReach.All ? "all" : "subtree")}" + (page == 1 ? string.Empty : $"&page={page}"),
+        };
+}
+
