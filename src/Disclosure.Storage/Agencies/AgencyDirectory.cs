@@ -37,7 +37,11 @@ public sealed class AgencyDirectory(DisclosureDbContext db)
     /// The agency a new record belongs to: the one asked for, or the installation's own when none was. An unknown code
     /// is refused here; forms check their choice against the list first and say so in their own words.
     /// </summary>
-    public async Task<string> OwnerAsync(string? requested, CancellationToken cancellationToken = default)
+    public async Task<string> OwnerAsync(string? requested, CancellationToken cancellationToken = default) =>
+        await FindOwnerAsync(requested, cancellationToken) ?? throw new AgencyNotFoundException(requested!.Trim());
+
+    /// <summary>As <see cref="OwnerAsync"/>, but null for an unknown code, for callers that report it among other input errors.</summary>
+    public async Task<string?> FindOwnerAsync(string? requested, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(requested))
         {
@@ -45,9 +49,7 @@ public sealed class AgencyDirectory(DisclosureDbContext db)
         }
 
         var code = requested.Trim();
-        return await db.Agencies.AnyAsync(a => a.Code == code, cancellationToken)
-            ? code
-            : throw new AgencyNotFoundException(code);
+        return await db.Agencies.AnyAsync(a => a.Code == code, cancellationToken) ? code : null;
     }
 }
 

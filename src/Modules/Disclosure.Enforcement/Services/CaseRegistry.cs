@@ -52,9 +52,7 @@ public sealed class CaseRegistry(DisclosureDbContext db, CaseKindStore kinds, Le
             errors.Add(new CaseInputError("案件编号", $"案件 {number} 已登记。"));
         }
 
-        var agencyCode = (await agencies.TreeAsync(cancellationToken)).Find(input.AgencyCode) is { } agency
-            ? agency.Code
-            : input.AgencyCode is null ? await agencies.DefaultCodeAsync(cancellationToken) : null;
+        var agencyCode = await agencies.FindOwnerAsync(input.AgencyCode, cancellationToken);
         if (agencyCode is null)
         {
             errors.Add(new CaseInputError("办案机关", $"机构“{input.AgencyCode}”不存在。"));

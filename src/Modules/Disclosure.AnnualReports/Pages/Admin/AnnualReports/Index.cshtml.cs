@@ -35,7 +35,7 @@ public sealed class IndexModel(AnnualReportService reports, SiteIdentityStore id
         var today = ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime);
         Year ??= (today.Month == 12 ? today.Year : today.Year - 1).ToString(CultureInfo.InvariantCulture);
         // The user's own agency, else the office's (站点设置).
-        AgencyCode ??= User.FindFirst(DisclosureClaimsPrincipalFactory.AgencyClaim)?.Value ?? (await identity.LoadAsync(cancellationToken)).AgencyCode;
+        AgencyCode ??= User.ToActor().AgencyCode ?? (await identity.LoadAsync(cancellationToken)).AgencyCode;
     }
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)

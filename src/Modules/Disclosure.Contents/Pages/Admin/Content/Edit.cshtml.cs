@@ -182,7 +182,7 @@ public sealed class EditModel(
             [DisclosureMetadataPart.Attribute] = DisclosureMetadataPart.Attributes.Proactive,
             [DisclosureMetadataPart.Channels] = new JsonArray("政府网站"),
         };
-        if (User.FindFirst(DisclosureClaimsPrincipalFactory.AgencyClaim)?.Value is { } agency)
+        if (User.ToActor().AgencyCode is { } agency)
         {
             metadata[DisclosureMetadataPart.Agency] = agency;
         }

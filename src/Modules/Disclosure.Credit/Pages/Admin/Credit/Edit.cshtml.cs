@@ -65,7 +65,7 @@ public sealed class EditModel(CreditRecordStore store, CreditSettings settings, 
         else
         {
             // The office's own agency is the usual authority and data source.
-            var agencyCode = User.FindFirst(DisclosureClaimsPrincipalFactory.AgencyClaim)?.Value;
+            var agencyCode = User.ToActor().AgencyCode;
             var agency = await query.DefaultAgencyAsync(agencyCode, cancellationToken);
             Values[CreditFields.Authority] = Values[CreditFields.SourceUnit] = agency?.Name;
             Values[CreditFields.AuthorityCreditCode] = Values[CreditFields.SourceUnitCreditCode] = agency?.CreditCode;

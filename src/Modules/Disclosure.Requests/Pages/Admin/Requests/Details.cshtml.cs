@@ -97,11 +97,11 @@ public sealed class DetailsModel(
                 throw new RequestException("请选择办理结果。");
             }
 
-            // The letter is the receiving agency's: its name, address and 复议机关 (集约化: each agency has its own).
-            var agency = (await queries.FindAsync(number, cancellationToken))!.AgencyCode;
-            var office = await identity.LoadAsync(agency, cancellationToken);
+            // The letter is the receiving agency's: its name, address and 复议机关 (集约化: each agency has its own), taken
+            // for the application being closed rather than looked up again beforehand.
+            var offices = await identity.LoadAllAsync(cancellationToken);
             await requests.CloseAsync(number, chosen, Date(closedOn, "答复日期"), replyText ?? string.Empty,
-                (request, applicant) => ReplyLetter.Render(ReplyLetter.Values(request, applicant, office)), Actor, cancellationToken);
+                (request, applicant) => ReplyLetter.Render(ReplyLetter.Values(request, applicant, offices[request.AgencyCode])), Actor, cancellationToken);
         }, cancellationToken);
 
     /// <summary>公开的信息: a file provided with the reply, checked by content like every attachment.</summary>
