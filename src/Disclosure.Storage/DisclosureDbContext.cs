@@ -39,6 +39,8 @@ public sealed class DisclosureDbContext(DbContextOptions<DisclosureDbContext> op
     public DbSet<RecipeExecution> RecipeExecutions => Set<RecipeExecution>();
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
     public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
+    public DbSet<AgencyCalendarDayRecord> AgencyCalendarDays => Set<AgencyCalendarDayRecord>();
+    public DbSet<AgencyMembershipRecord> AgencyMemberships => Set<AgencyMembershipRecord>();
     public DbSet<Changes.PublicRevision> PublicRevisions => Set<Changes.PublicRevision>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -20,3 +20,20 @@ internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<Calend
         day.HasIndex(d => d.Year);
     }
 }
+
+/// <summary>The AgencyCalendarDays table: one agency's local days, keyed by agency and date.</summary>
+internal sealed class AgencyCalendarDayConfiguration : IEntityTypeConfiguration<AgencyCalendarDayRecord>
+{
+    public void Configure(EntityTypeBuilder<AgencyCalendarDayRecord> day)
+    {
+        day.ToTable("AgencyCalendarDays");
+        day.HasKey(d => new { d.AgencyCode, d.Date });
+        day.Property(d => d.AgencyCode).HasMaxLength(64);
+        day.Property(d => d.Date).ValueGeneratedNever();
+        day.Property(d => d.Kind).HasConversion<string>().HasMaxLength(24);
+        day.Property(d => d.Name).HasMaxLength(CalendarRules.MaxNameLength);
+        day.Property(d => d.Source).HasMaxLength(CalendarRules.MaxSourceLength);
+        day.Property(d => d.UpdatedBy).HasMaxLength(256);
+        day.HasIndex(d => new { d.AgencyCode, d.Year });
+    }
+}

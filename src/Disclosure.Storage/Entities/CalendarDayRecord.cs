@@ -26,3 +26,26 @@ public sealed class CalendarDayRecord : IPublicReadModel
 
     public DateTime UpdatedUtc { get; set; }
 }
+
+/// <summary>
+/// An agency's own change to the working-day calendar on top of the national one (地方调休, a local holiday): it
+/// applies to the agency and every agency below it, and a nearer agency's day wins over a farther one's.
+/// </summary>
+public sealed class AgencyCalendarDayRecord : IPublicReadModel
+{
+    public required string AgencyCode { get; set; }
+
+    public DateOnly Date { get; set; }
+
+    public int Year { get; set; }
+
+    public CalendarDayKind Kind { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? Source { get; set; }
+
+    public required string UpdatedBy { get; set; }
+
+    public DateTime UpdatedUtc { get; set; }
+}

@@ -1642,6 +1642,39 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("PublicRevision", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Storage.Entities.AgencyCalendarDayRecord", b =>
+                {
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(64);
+
+                    b.Property<DateOnly>("Date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24);
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50);
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100);
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime>("UpdatedUtc");
+
+                    b.Property<int>("Year");
+
+                    b.HasKey("AgencyCode", "Date");
+
+                    b.HasIndex("AgencyCode", "Year");
+
+                    b.ToTable("AgencyCalendarDays", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Storage.Entities.AgencyRecord", b =>
                 {
                     b.Property<string>("Code")
@@ -2041,6 +2074,46 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("Topics", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Storage.Identity.AgencyMembershipRecord", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450);
+
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(64);
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(64);
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime>("GrantedUtc");
+
+                    b.HasKey("UserId", "AgencyCode");
+
+                    b.HasIndex("AgencyCode");
+
+                    b.ToTable("AgencyMemberships", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Storage.Identity.AgencyMembershipRoleRecord", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450);
+
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(64);
+
+                    b.Property<string>("RoleName")
+                        .HasMaxLength(256);
+
+                    b.HasKey("UserId", "AgencyCode", "RoleName");
+
+                    b.ToTable("AgencyMembershipRoles", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Storage.Identity.DisclosureRole", b =>
                 {
                     b.Property<string>("Id");
@@ -2071,6 +2144,9 @@ namespace Disclosure.Storage.Migrations
                     b.Property<string>("Id");
 
                     b.Property<int>("AccessFailedCount");
+
+                    b.Property<string>("ActingAgencyCode")
+                        .HasMaxLength(64);
 
                     b.Property<string>("AgencyCode")
                         .HasMaxLength(64);
@@ -2405,6 +2481,24 @@ namespace Disclosure.Storage.Migrations
                     b.Navigation("Item");
                 });
 
+            modelBuilder.Entity("Disclosure.Storage.Identity.AgencyMembershipRecord", b =>
+                {
+                    b.HasOne("Disclosure.Storage.Identity.DisclosureUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.Storage.Identity.AgencyMembershipRoleRecord", b =>
+                {
+                    b.HasOne("Disclosure.Storage.Identity.AgencyMembershipRecord", null)
+                        .WithMany("Roles")
+                        .HasForeignKey("UserId", "AgencyCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Disclosure.Storage.Identity.DisclosureRole", null)
@@ -2473,6 +2567,11 @@ namespace Disclosure.Storage.Migrations
             modelBuilder.Entity("Disclosure.Storage.Entities.ContentItemRecord", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Disclosure.Storage.Identity.AgencyMembershipRecord", b =>
+                {
+                    b.Navigation("Roles");
                 });
 #pragma warning restore 612, 618
         }
