@@ -3,6 +3,7 @@ using Disclosure.Core.ContentManagement;
 using Disclosure.Core.IndexNumbers;
 using Disclosure.Core.Time;
 using Disclosure.Storage;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -57,6 +58,7 @@ public sealed class DatabaseFiller(Func<DisclosureDbContext> createContext, Text
     private static async Task InsertAsync(
         DisclosureDbContext db, IReadOnlyList<Search.Indexing.IndexableContent> batch, Dictionary<string, string> numbers, long sequence, CancellationToken cancellationToken)
     {
+        var ownAgency = await new AgencyDirectory(db).DefaultCodeAsync(cancellationToken);
         await using (var items = new BulkInsert<ContentItemRecord>(db))
         {
             foreach (var content in batch)
@@ -67,6 +69,7 @@ public sealed class DatabaseFiller(Func<DisclosureDbContext> createContext, Text
                     ContentItemId = content.Id,
                     ContentType = content.Type.Name,
                     IndexNumber = numbers[content.Id],
+                    AgencyCode = content.Data.Agency ?? ownAgency,
                     CreatedUtc = published,
                     CreatedBy = "generator",
                     FirstPublishedUtc = published,

@@ -3,6 +3,7 @@ using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.ContentManagement.Validation;
 using Disclosure.Core.Time;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,8 @@ public sealed class ContentManager(
     LedgerWriter ledger,
     TimeProvider clock,
     IEnumerable<IContentChangeObserver> observers,
-    IEnumerable<IContentEditObserver> editObservers)
+    IEnumerable<IContentEditObserver> editObservers,
+    AgencyDirectory agencies)
 {
     public Task<ContentVersionRecord> CreateAsync(
         string contentType,
@@ -53,6 +55,7 @@ public sealed class ContentManager(
                 ContentItemId = contentItemId,
                 ContentType = contentType,
                 DepartmentCode = department,
+                AgencyCode = data.Agency is { Length: > 0 } agency ? agency : await agencies.DefaultCodeAsync(cancellationToken),
                 CreatedUtc = now,
                 CreatedBy = user,
             };
@@ -265,6 +268,12 @@ public sealed class ContentManager(
             CreatedBy = user,
         };
         item.Versions.Add(version);
+        // The item follows its latest 发布机构, so staff isolation and the public site agree on whose it is.
+        if (version.AgencyCode is { Length: > 0 } publisher)
+        {
+            item.AgencyCode = publisher;
+        }
+
         return version;
     }
 

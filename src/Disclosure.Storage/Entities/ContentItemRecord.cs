@@ -1,7 +1,9 @@
+using Disclosure.Storage.Agencies;
+
 namespace Disclosure.Storage.Entities;
 
 /// <summary>A content item: what stays the same across its versions (its public id, type and 索引号).</summary>
-public sealed class ContentItemRecord
+public sealed class ContentItemRecord : IAgencyOwned
 {
     public long Id { get; set; }
 
@@ -15,6 +17,12 @@ public sealed class ContentItemRecord
 
     /// <summary>The drafting department (中心/室/队/所); "谁公开，谁上报，谁负责".</summary>
     public string? DepartmentCode { get; set; }
+
+    /// <summary>
+    /// The agency the item belongs to (集约化): its staff draft, review and publish it and nobody else's do. It follows
+    /// the latest version's 发布机构, so it is the same agency the public site lists the item under.
+    /// </summary>
+    public string AgencyCode { get; set; } = string.Empty;
 
     public DateTime CreatedUtc { get; set; }
 

@@ -1813,6 +1813,10 @@ namespace Disclosure.Storage.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd();
 
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
                     b.Property<string>("ContentItemId")
                         .IsRequired()
                         .HasMaxLength(64);
@@ -1837,6 +1841,8 @@ namespace Disclosure.Storage.Migrations
                     b.Property<int>("LatestVersionNumber");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgencyCode");
 
                     b.HasIndex("ContentItemId")
                         .IsUnique();

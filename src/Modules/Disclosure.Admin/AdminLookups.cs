@@ -1,3 +1,4 @@
+using Disclosure.Core.Security;
 using Disclosure.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,7 +7,11 @@ namespace Disclosure.Admin;
 /// <summary>The lists admin forms pick from, loaded per request.</summary>
 public sealed class AdminLookups(DisclosureDbContext db)
 {
-    public async Task<FormChoices> ChoicesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The lists for <paramref name="actor"/>'s forms: staff of an agency publish in its name only, so their 发布机构 list
+    /// holds their own agency.
+    /// </summary>
+    public async Task<FormChoices> ChoicesAsync(Actor actor, CancellationToken cancellationToken)
     {
         var classes = await db.CatalogueClasses.AsNoTracking().ToListAsync(cancellationToken);
         var ordered = new List<(string, string)>();
@@ -20,7 +25,9 @@ public sealed class AdminLookups(DisclosureDbContext db)
         }
 
         Walk(null, 0);
-        var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Code).Select(a => new { a.Code, a.Name }).ToListAsync(cancellationToken);
+        var agencies = await db.Agencies.AsNoTracking()
+            .Where(a => actor.AgencyCode == null || a.Code == actor.AgencyCode)
+            .OrderBy(a => a.Code).Select(a => new { a.Code, a.Name }).ToListAsync(cancellationToken);
         var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Position).Select(t => t.Name).ToListAsync(cancellationToken);
         return new FormChoices(ordered, agencies.Select(a => (a.Code, a.Name)).ToList(), topics);
     }

@@ -21,6 +21,10 @@ public sealed class AgencyTreeMigrationTests
 {
     private const string Before = "20261204185529_InteractionSurveysConsultationsInterviews";
 
+    private const string BeforeContentOwnership = "20261204231347_AgencyRolesAndCalendars";
+
+    private static readonly string[] TablesCreatedSince = ["AgencySettings", "AgencyCalendarDays", "AgencyMemberships", "AgencyMembershipRoles"];
+
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task A_populated_database_keeps_every_row_and_its_records_go_to_the_own_agency(DatabaseProvider engine)
@@ -33,11 +37,16 @@ public sealed class AgencyTreeMigrationTests
         await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().GetService<IMigrator>().MigrateAsync(Before));
         await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().GetService<IMigrator>().MigrateAsync());
 
-        // AgencySettings is the migration's own new table (a database from before it has no rows there to keep).
+        // Tables created since (AgencySettings, the agencies' roles and calendars) come back empty: a database from
+        // before them has no rows there to keep.
         var after = await RowCountsAsync(database);
-        Assert.Equal(0, after["AgencySettings"]);
-        populated.Remove("AgencySettings");
-        after.Remove("AgencySettings");
+        foreach (var table in TablesCreatedSince)
+        {
+            Assert.Equal(0, after[table]);
+            populated.Remove(table);
+            after.Remove(table);
+        }
+
         Assert.Equal(populated, after);
         await database.InScopeAsync(async sp =>
         {
@@ -52,6 +61,30 @@ public sealed class AgencyTreeMigrationTests
             return 0;
         });
     }
+
+    /// <summary>
+    /// The migration that gave every content item its agency: each item goes to the agency its latest version names as
+    /// 发布机构 — the demo's 伊金霍洛旗 items to 伊金霍洛旗 — exactly as the application assigns it to new items.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Content_items_go_to_the_agency_their_latest_version_publishes_for(DatabaseProvider engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine, clock: TestClock.At("2026-11-23"));
+        await database.ApplyRecipesAsync("setup.json", "demo.json");
+        var assigned = await ItemAgenciesAsync(database);
+        Assert.Contains("150627-103", assigned.Values);
+        Assert.True(assigned.Values.Distinct().Count() >= 3, "the demo's items belong to several agencies");
+
+        await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().GetService<IMigrator>().MigrateAsync(BeforeContentOwnership));
+        await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().GetService<IMigrator>().MigrateAsync());
+
+        Assert.Equal(assigned, await ItemAgenciesAsync(database));
+    }
+
+    private static Task<Dictionary<string, string>> ItemAgenciesAsync(TestDatabase database) =>
+        database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().ContentItems.AsNoTracking()
+            .ToDictionaryAsync(i => i.ContentItemId, i => i.AgencyCode));
 
     /// <summary>Rows per table, for every table of the model.</summary>
     private static Task<Dictionary<string, long>> RowCountsAsync(TestDatabase database) =>

@@ -1,3 +1,4 @@
+using Disclosure.Storage.Agencies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,6 +16,8 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         item.Property(i => i.IndexNumber).HasMaxLength(100);
         item.HasIndex(i => i.IndexNumber).IsUnique();
         item.Property(i => i.DepartmentCode).HasMaxLength(64);
+        item.HasAgency();
+        item.HasIndex(i => i.AgencyCode);
         item.Property(i => i.CreatedBy).HasMaxLength(256);
         // The annual report counts items first published in a year (section 一).
         item.HasIndex(i => i.FirstPublishedUtc);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Disclosure.Contents.Admin;
 
 /// <summary>
-/// Applies <see cref="ContentAccess"/> (department isolation) to what an admin request names: an item by its id, an
+/// Applies <see cref="ContentAccess"/> (agency and department isolation) to what an admin request names: an item by its id, an
 /// attachment by its path. Every admin page handler that touches an item asks <see cref="MaySeeItemAsync"/> before
 /// anything else; the answer for an item the user may not see is 404, exactly as for one that does not exist, so
 /// another department's drafts are not even confirmed to exist.
@@ -17,11 +17,8 @@ public sealed class ItemAccess(DisclosureDbContext db)
 {
     public async Task<bool> MaySeeItemAsync(ClaimsPrincipal user, string contentItemId, CancellationToken cancellationToken)
     {
-        var item = await db.ContentItems.AsNoTracking()
-            .Where(i => i.ContentItemId == contentItemId)
-            .Select(i => new { i.DepartmentCode })
-            .SingleOrDefaultAsync(cancellationToken);
-        return item is not null && ContentAccess.MaySee(user.ToActor(), item.DepartmentCode);
+        var item = await db.ContentItems.AsNoTracking().SingleOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken);
+        return item is not null && ContentAccess.MaySee(user.ToActor(), item);
     }
 
     /// <summary>

@@ -58,7 +58,7 @@ public sealed class ReviewQueue(DisclosureDbContext db)
             .Where(r => !db.Set<ReviewRecord>().Any(later => later.ItemId == r.ItemId && later.Id > r.Id))
             .ToListAsync(cancellationToken);
         return returned
-            .Where(r => ContentAccess.MaySee(actor, r.Item.DepartmentCode))
+            .Where(r => ContentAccess.MaySee(actor, r.Item))
             .Select(r =>
             {
                 var decision = r.Decisions.Where(d => d.Decision == ReviewDecision.Returned).OrderByDescending(d => d.Id).First();
@@ -73,8 +73,8 @@ public sealed class ReviewQueue(DisclosureDbContext db)
         Overview(db.ContentVersions.Where(v => v.Number == v.Item.LatestVersionNumber && v.Status == ContentStatus.Draft && v.CreatedBy == userName))
             .ToListAsync(cancellationToken);
 
-    public Task<List<ItemOverview>> ReadyToPublishAsync(CancellationToken cancellationToken = default) =>
-        Overview(db.ContentVersions.Where(v => v.Status == ContentStatus.Approved || v.Status == ContentStatus.Scheduled))
+    public Task<List<ItemOverview>> ReadyToPublishAsync(Actor actor, CancellationToken cancellationToken = default) =>
+        Overview(db.ContentVersions.VisibleTo(actor).Where(v => v.Status == ContentStatus.Approved || v.Status == ContentStatus.Scheduled))
             .ToListAsync(cancellationToken);
 
     /// <summary>Every item <paramref name="actor"/> may see (<see cref="ContentAccess"/>) by its latest version, newest first, optionally of one type or status.</summary>

@@ -4,6 +4,7 @@ using Disclosure.Core.Secrecy;
 using Disclosure.Core.Security;
 using Disclosure.Core.Time;
 using Disclosure.Storage;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
@@ -31,7 +32,7 @@ public sealed class WorkflowService(
         db.InTransactionAsync(async () =>
         {
             var item = await LoadItemAsync(contentItemId, cancellationToken);
-            if (!(actor.IsInRole(RoleNames.Editor) || actor.IsInRole(RoleNames.InformationOffice)) || !ContentAccess.MaySee(actor, item.DepartmentCode))
+            if (!(actor.IsInRole(RoleNames.Editor) || actor.IsInRole(RoleNames.InformationOffice)) || !ContentAccess.MaySee(actor, item))
             {
                 throw new WorkflowForbiddenException("只有本部门的信息员或公开办可以上报。");
             }
@@ -260,7 +261,7 @@ public sealed class WorkflowService(
                 throw new WorkflowException("紧急发布必须填写审批意见（发布原因）。");
             }
 
-            var item = await LoadItemAsync(contentItemId, cancellationToken);
+            var item = await LoadItemOfAgencyAsync(contentItemId, actor, cancellationToken);
             var version = item.Versions.Single(v => v.Number == item.LatestVersionNumber);
             var chain = await ChainForAsync(item, cancellationToken);
             if (chain.EmergencyRole is null || !actor.IsInRole(chain.EmergencyRole))
@@ -318,7 +319,7 @@ public sealed class WorkflowService(
     public Task<ContentVersionRecord> WithdrawAsync(string contentItemId, Actor actor, string reason, CancellationToken cancellationToken = default) =>
         db.InTransactionAsync(async () =>
         {
-            var item = await LoadItemAsync(contentItemId, cancellationToken);
+            var item = await LoadItemOfAgencyAsync(contentItemId, actor, cancellationToken);
             var chain = await ChainForAsync(item, cancellationToken);
             if (!actor.IsInRole(chain.PublisherRole))
             {
@@ -343,7 +344,7 @@ public sealed class WorkflowService(
             return new WorkflowForbiddenException($"“{step.DisplayName}”需要由具有相应角色的人员审核。");
         }
 
-        if ((step.SameDepartment && actor.DepartmentCode != review.Item.DepartmentCode) || !ContentAccess.MaySee(actor, review.Item.DepartmentCode))
+        if ((step.SameDepartment && actor.DepartmentCode != review.Item.DepartmentCode) || !ContentAccess.MaySee(actor, review.Item))
         {
             return new WorkflowForbiddenException($"“{step.DisplayName}”只能由本部门的人员审核。");
         }
@@ -438,7 +439,7 @@ public sealed class WorkflowService(
 
     private async Task<(ContentItemRecord Item, ContentVersionRecord Version, ReviewRecord Review)> LoadApprovedAsync(string contentItemId, Actor actor, CancellationToken cancellationToken)
     {
-        var item = await LoadItemAsync(contentItemId, cancellationToken);
+        var item = await LoadItemOfAgencyAsync(contentItemId, actor, cancellationToken);
         var chain = await ChainForAsync(item, cancellationToken);
         if (!actor.IsInRole(chain.PublisherRole))
         {
@@ -461,6 +462,16 @@ public sealed class WorkflowService(
     private async Task<ContentItemRecord> LoadItemAsync(string contentItemId, CancellationToken cancellationToken) =>
         await db.ContentItems.Include(i => i.Versions).SingleOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken)
         ?? throw new ContentNotFoundException($"内容“{contentItemId}”不存在。");
+
+    /// <summary>
+    /// The item, for an act of its own agency's office (publish, withdraw, emergency publication): another agency's item
+    /// is not found, as on its pages, however the act was reached.
+    /// </summary>
+    private async Task<ContentItemRecord> LoadItemOfAgencyAsync(string contentItemId, Actor actor, CancellationToken cancellationToken)
+    {
+        var item = await LoadItemAsync(contentItemId, cancellationToken);
+        return AgencyScope.MaySee(actor, item.AgencyCode) ? item : throw new ContentNotFoundException($"内容“{contentItemId}”不存在。");
+    }
 
     private async Task<ReviewRecord> LoadReviewAsync(long reviewId, CancellationToken cancellationToken) =>
         await db.Set<ReviewRecord>().Include(r => r.Item).Include(r => r.Version).Include(r => r.Decisions).Include(r => r.Findings)

@@ -25,7 +25,7 @@ public sealed class IndexModel(ReviewQueue queue) : PageModel
         Drafts = await queue.DraftsOfAsync(actor.UserName, cancellationToken);
         if (actor.IsInRole(RoleNames.InformationOffice))
         {
-            ReadyToPublish = await queue.ReadyToPublishAsync(cancellationToken);
+            ReadyToPublish = await queue.ReadyToPublishAsync(actor, cancellationToken);
         }
     }
 }

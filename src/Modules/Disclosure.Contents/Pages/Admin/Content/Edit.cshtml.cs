@@ -89,9 +89,16 @@ public sealed class EditModel(
             return Page();
         }
 
+        var user = User.ToActor();
+        if (user.AgencyCode is { } own && Type.HasPart(DisclosureMetadataPart.PartName) && data.Agency != own)
+        {
+            // 集约化: staff publish in their own agency's name; another agency's 发布机构 would hand the item to it.
+            await ShowAsync(data, [new ValidationError($"{DisclosureMetadataPart.PartName}.{DisclosureMetadataPart.Agency}", "「发布机构」只能是本机构：本机构的人员以本机构名义发布。")], cancellationToken);
+            return Page();
+        }
+
         try
         {
-            var user = User.ToActor();
             var version = IsNew
                 ? await contentManager.CreateAsync(Type.Name, data, user.UserName, user.DepartmentCode, cancellationToken: cancellationToken)
                 : await contentManager.SaveDraftAsync(Id!, data, user.UserName, cancellationToken);
@@ -142,7 +149,7 @@ public sealed class EditModel(
     {
         Errors = errors;
         Parts = ContentForm.Describe(Type, data, errors);
-        Choices = await lookups.ChoicesAsync(cancellationToken);
+        Choices = await lookups.ChoicesAsync(User.ToActor(), cancellationToken);
     }
 
     private async Task<(Dictionary<string, List<JsonObject>> Uploads, List<ValidationError> Errors)> StoreUploadsAsync(CancellationToken cancellationToken)
