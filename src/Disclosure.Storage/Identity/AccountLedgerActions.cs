@@ -15,6 +15,9 @@ public static class AccountLedgerActions
     public const string Disabled = "user-disabled";
     public const string Enabled = "user-enabled";
     public const string LockedOut = "user-locked-out";
+    public const string MembershipGranted = "user-membership-granted";
+    public const string MembershipRevoked = "user-membership-revoked";
+    public const string ActingAgencyChanged = "user-acting-agency-changed";
 
     public static string Subject(string userName) => SubjectPrefix + userName;
 
@@ -28,6 +31,9 @@ public static class AccountLedgerActions
         Disabled => "停用账号",
         Enabled => "启用账号",
         LockedOut => "密码错误次数过多，账号锁定",
+        MembershipGranted => "授予其他机构角色",
+        MembershipRevoked => "取消其他机构角色",
+        ActingAgencyChanged => "切换当前机构",
         _ => null,
     };
 }

@@ -1,7 +1,11 @@
 namespace Disclosure.Accounts;
 
-/// <summary>What an account form picks from: the roles and the departments (部门) of every agency (<see cref="AccountQuery.ChoicesAsync"/>).</summary>
-public sealed record AccountChoices(IReadOnlyList<AccountChoices.Role> Roles, IReadOnlyList<AccountChoices.Department> Departments)
+/// <summary>
+/// What an account form picks from (<see cref="AccountQuery.ChoicesAsync"/>): the roles, and the departments (部门) of the
+/// agencies the 管理员 manages. Only the installation's 管理员 may leave an account without a department (an
+/// installation-wide account); a 管理员 of an agency places every account in one of their agencies.
+/// </summary>
+public sealed record AccountChoices(IReadOnlyList<AccountChoices.Role> Roles, IReadOnlyList<AccountChoices.Department> Departments, bool AllowsNoDepartment = true)
 {
     public sealed record Role(string Name, string DisplayName);
 
@@ -32,6 +36,10 @@ public sealed record AccountChoices(IReadOnlyList<AccountChoices.Role> Roles, IR
         if (!string.IsNullOrEmpty(department) && picked is null)
         {
             errors.Add("所选部门不存在。");
+        }
+        else if (picked is null && !AllowsNoDepartment)
+        {
+            errors.Add("请选择所属部门：您只能管理本机构及下级机构的用户。");
         }
 
         return picked;

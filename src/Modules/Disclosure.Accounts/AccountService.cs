@@ -36,14 +36,14 @@ public sealed class AccountService(
                 DepartmentCode = details.DepartmentCode,
                 MustChangePassword = mustChangePassword,
             };
-            Check(await users.CreateAsync(user, password));
+            AccountText.Check(await users.CreateAsync(user, password));
             if (details.Roles.Count > 0)
             {
-                Check(await users.AddToRolesAsync(user, details.Roles));
+                AccountText.Check(await users.AddToRolesAsync(user, details.Roles));
             }
 
             await ledger.AppendAsync(actor, AccountLedgerActions.Created, AccountLedgerActions.Subject(userName), null, null,
-                $"姓名 {details.DisplayName}；部门 {await DepartmentNameAsync(details.AgencyCode, details.DepartmentCode, cancellationToken)}；角色 {await RoleNamesAsync(details.Roles, cancellationToken)}",
+                $"姓名 {details.DisplayName}；部门 {await AccountText.DepartmentNameAsync(db, details.AgencyCode, details.DepartmentCode, cancellationToken)}；角色 {await AccountText.RoleNamesAsync(db, details.Roles, cancellationToken)}",
                 cancellationToken);
             return user;
         }, cancellationToken);
@@ -63,7 +63,7 @@ public sealed class AccountService(
 
             if (user.AgencyCode != details.AgencyCode || user.DepartmentCode != details.DepartmentCode)
             {
-                changes.Add($"部门 {await DepartmentNameAsync(user.AgencyCode, user.DepartmentCode, cancellationToken)} → {await DepartmentNameAsync(details.AgencyCode, details.DepartmentCode, cancellationToken)}");
+                changes.Add($"部门 {await AccountText.DepartmentNameAsync(db, user.AgencyCode, user.DepartmentCode, cancellationToken)} → {await AccountText.DepartmentNameAsync(db, details.AgencyCode, details.DepartmentCode, cancellationToken)}");
                 user.AgencyCode = details.AgencyCode;
                 user.DepartmentCode = details.DepartmentCode;
             }
@@ -77,14 +77,14 @@ public sealed class AccountService(
 
             if (added.Count > 0)
             {
-                changes.Add($"增加角色 {await RoleNamesAsync(added, cancellationToken)}");
-                Check(await users.AddToRolesAsync(user, added));
+                changes.Add($"增加角色 {await AccountText.RoleNamesAsync(db, added, cancellationToken)}");
+                AccountText.Check(await users.AddToRolesAsync(user, added));
             }
 
             if (removed.Count > 0)
             {
-                changes.Add($"取消角色 {await RoleNamesAsync(removed, cancellationToken)}");
-                Check(await users.RemoveFromRolesAsync(user, removed));
+                changes.Add($"取消角色 {await AccountText.RoleNamesAsync(db, removed, cancellationToken)}");
+                AccountText.Check(await users.RemoveFromRolesAsync(user, removed));
             }
 
             if (changes.Count == 0)
@@ -93,7 +93,7 @@ public sealed class AccountService(
             }
 
             // A new stamp ends the user's sessions, so a removed role or a moved department takes effect at once.
-            Check(await users.UpdateSecurityStampAsync(user));
+            AccountText.Check(await users.UpdateSecurityStampAsync(user));
             await ledger.AppendAsync(actor, AccountLedgerActions.Updated, AccountLedgerActions.Subject(userName), null, null,
                 string.Join("；", changes), cancellationToken);
             return true;
@@ -109,10 +109,10 @@ public sealed class AccountService(
                 throw new AccountException("新密码不能与当前密码相同。");
             }
 
-            Check(await users.ChangePasswordAsync(user, currentPassword, newPassword));
+            AccountText.Check(await users.ChangePasswordAsync(user, currentPassword, newPassword));
             var wasForced = user.MustChangePassword;
             user.MustChangePassword = false;
-            Check(await users.UpdateAsync(user));
+            AccountText.Check(await users.UpdateAsync(user));
             await ledger.AppendAsync(userName, AccountLedgerActions.PasswordChanged, AccountLedgerActions.Subject(userName), null, null,
                 wasForced ? "本人修改密码（替换初始或重置的密码）" : "本人修改密码", cancellationToken);
             return true;
@@ -128,11 +128,11 @@ public sealed class AccountService(
             var user = await FindAsync(userName);
             var password = PasswordRule.Generate();
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            Check(await users.ResetPasswordAsync(user, token, password));
+            AccountText.Check(await users.ResetPasswordAsync(user, token, password));
             user.MustChangePassword = true;
             user.LockoutEnd = null;
             user.AccessFailedCount = 0;
-            Check(await users.UpdateAsync(user));
+            AccountText.Check(await users.UpdateAsync(user));
             await ledger.AppendAsync(actor, AccountLedgerActions.PasswordReset, AccountLedgerActions.Subject(userName), null, null,
                 "管理员重置密码，用户下次登录须修改", cancellationToken);
             return password;
@@ -159,8 +159,8 @@ public sealed class AccountService(
             }
 
             user.DisabledUtc = clock.GetUtcNow().UtcDateTime;
-            Check(await users.UpdateAsync(user));
-            Check(await users.UpdateSecurityStampAsync(user));
+            AccountText.Check(await users.UpdateAsync(user));
+            AccountText.Check(await users.UpdateSecurityStampAsync(user));
             await ledger.AppendAsync(actor, AccountLedgerActions.Disabled, AccountLedgerActions.Subject(userName), null, null, "停用账号", cancellationToken);
             return true;
         }, cancellationToken);
@@ -176,7 +176,7 @@ public sealed class AccountService(
             }
 
             user.DisabledUtc = null;
-            Check(await users.UpdateAsync(user));
+            AccountText.Check(await users.UpdateAsync(user));
             await ledger.AppendAsync(actor, AccountLedgerActions.Enabled, AccountLedgerActions.Subject(userName), null, null, "重新启用账号", cancellationToken);
             return true;
         }, cancellationToken);
@@ -191,28 +191,6 @@ public sealed class AccountService(
         if (others == 0)
         {
             throw new AccountException("这是唯一在用的管理员账号，不能停用或取消其管理员角色。");
-        }
-    }
-
-    private async Task<string> DepartmentNameAsync(string? agencyCode, string? departmentCode, CancellationToken cancellationToken) =>
-        departmentCode is null
-            ? "（无）"
-            : await db.Departments.AsNoTracking().Where(d => d.AgencyCode == agencyCode && d.Code == departmentCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken)
-                ?? departmentCode;
-
-    private async Task<string> RoleNamesAsync(IEnumerable<string> roles, CancellationToken cancellationToken)
-    {
-        var names = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Name!, r => r.DisplayName ?? r.Name!, cancellationToken);
-        var list = roles.Select(r => names.GetValueOrDefault(r, r)).ToList();
-        return list.Count == 0 ? "（无）" : string.Join("、", list);
-    }
-
-    /// <summary>Identity reports failures as results; thrown here so the transaction rolls back and the page shows why.</summary>
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new AccountException(Disclosure.Core.Text.DoubledPunctuation.Collapse(string.Join("；", result.Errors.Select(e => e.Description))));
         }
     }
 }

@@ -30,6 +30,7 @@ public sealed class AccountsModule : IDisclosureModule
     {
         AddIdentity(services);
         services.AddScoped<AccountService>();
+        services.AddScoped<AgencyMemberships>();
         services.AddScoped<AccountQuery>();
         services.AddScoped<AccountSignIn>();
         services.AddSingleton<PasswordRule>();

@@ -7,9 +7,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Disclosure.Accounts.Pages.Admin;
 
-/// <summary>我的账号: every user changes their own password here, and must before anything else while it is one someone else set.</summary>
+/// <summary>
+/// 我的账号: every user changes their own password here, and must before anything else while it is one someone else
+/// set; a user with roles in several agencies picks the one they act for (当前机构).
+/// </summary>
 public sealed class AccountModel(
     AccountService accounts,
+    AgencyMemberships memberships,
     UserManager<DisclosureUser> users,
     SignInManager<DisclosureUser> signIn) : PageModel
 {
@@ -24,6 +28,12 @@ public sealed class AccountModel(
 
     public bool MustChange { get; private set; }
 
+    /// <summary>The agencies the user may act for when there is more than one; empty otherwise.</summary>
+    public IReadOnlyList<AgencyPlace> Places { get; private set; } = [];
+
+    /// <summary>The agency the session acts for now.</summary>
+    public string? ActingAgencyCode => User.ToActor().AgencyCode;
+
     public List<string> Errors { get; } = [];
 
     public async Task<IActionResult> OnGetAsync()
@@ -34,7 +44,40 @@ public sealed class AccountModel(
         }
 
         MustChange = user.MustChangePassword;
+        await LoadPlacesAsync(user, HttpContext.RequestAborted);
         return Page();
+    }
+
+    /// <summary>切换当前机构: the session is signed in again with the chosen agency's roles.</summary>
+    public async Task<IActionResult> OnPostActAsync(string? agency, CancellationToken cancellationToken)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        try
+        {
+            await memberships.ActForAsync(user.UserName!, agency, cancellationToken);
+            await signIn.RefreshSignInAsync((await users.FindByIdAsync(user.Id))!);
+            TempData["Message"] = "已切换当前机构。";
+            // The page the user came from may be the other agency's record, so the switch lands on the dashboard.
+            return Redirect("/admin");
+        }
+        catch (AccountException e)
+        {
+            Errors.Add(e.Message);
+            MustChange = user.MustChangePassword;
+            await LoadPlacesAsync(user, cancellationToken);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+    }
+
+    private async Task LoadPlacesAsync(DisclosureUser user, CancellationToken cancellationToken)
+    {
+        var places = await memberships.PlacesOfAsync(user, cancellationToken);
+        Places = places.Count > 1 ? places : [];
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -45,6 +88,7 @@ public sealed class AccountModel(
         }
 
         MustChange = user.MustChangePassword;
+        await LoadPlacesAsync(user, cancellationToken);
         if (string.IsNullOrEmpty(CurrentPassword))
         {
             Errors.Add("请填写当前密码。");

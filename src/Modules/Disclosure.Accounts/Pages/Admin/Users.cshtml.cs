@@ -1,4 +1,5 @@
 using Disclosure.Admin;
+using Disclosure.Storage.Agencies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ namespace Disclosure.Accounts.Pages.Admin;
 
 /// <summary>Accounts: each belongs to one department and holds the roles of its work (信息员, 初审人 …).</summary>
 [Authorize(Policy = AccountsModule.UsersPolicy)]
-public sealed class UsersModel(AccountQuery query, AccountService accounts) : PageModel
+public sealed class UsersModel(AccountQuery query, AccountService accounts, AgencyService agencies) : PageModel
 {
     public sealed class NewUser
     {
@@ -71,7 +72,8 @@ public sealed class UsersModel(AccountQuery query, AccountService accounts) : Pa
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Choices = await query.ChoicesAsync(cancellationToken);
-        Users = await query.ListAsync(Choices, cancellationToken);
+        var scope = await agencies.ScopeAsync(User.ToActor(), cancellationToken);
+        Choices = await query.ChoicesAsync(scope, cancellationToken);
+        Users = await query.ListAsync(Choices, scope, cancellationToken);
     }
 }

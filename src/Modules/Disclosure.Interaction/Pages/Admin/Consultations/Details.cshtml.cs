@@ -1,3 +1,4 @@
+using Disclosure.Contents.Admin;
 using Disclosure.Interaction.Consultations;
 using Disclosure.Interaction.Submissions;
 using Disclosure.Storage.Entities;
@@ -14,6 +15,7 @@ namespace Disclosure.Interaction.Pages.Admin.Consultations;
 /// counts. Each of those actions is recorded in the 台账.
 /// </summary>
 [Authorize(Policy = InteractionModule.ConsultationsPolicy)]
+[ContentItemAccess]
 public sealed class ConsultationDetailsModel(
     ConsultationDirectory directory, ConsultationComments comments, FeedbackDrafts feedbackDrafts, LedgerHistory history) : PageModel
 {

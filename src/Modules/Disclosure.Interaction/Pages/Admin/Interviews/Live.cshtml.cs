@@ -1,3 +1,4 @@
+using Disclosure.Contents.Admin;
 using Disclosure.Interaction.Interviews;
 using Disclosure.Media;
 using Microsoft.AspNetCore.Authorization;
@@ -14,6 +15,7 @@ namespace Disclosure.Interaction.Pages.Admin.Interviews;
 /// the 台账.
 /// </summary>
 [Authorize(Policy = InteractionModule.InterviewsPolicy)]
+[ContentItemAccess]
 public sealed class LiveModel(InterviewStore store, MediaStore media) : PageModel
 {
     private static readonly HashSet<MediaKind> Pictures = [MediaKind.Jpeg, MediaKind.Png, MediaKind.Gif];

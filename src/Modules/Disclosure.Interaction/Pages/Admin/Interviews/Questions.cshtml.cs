@@ -1,3 +1,4 @@
+using Disclosure.Contents.Admin;
 using Disclosure.Interaction.Interviews;
 using Disclosure.Interaction.Submissions;
 using Microsoft.AspNetCore.Authorization;
@@ -8,6 +9,7 @@ namespace Disclosure.Interaction.Pages.Admin.Interviews;
 
 /// <summary>An interview's questions: pending first; 通过 shows one on the page, 不予公开 keeps it for the record only. Each decision goes to the 台账.</summary>
 [Authorize(Policy = InteractionModule.InterviewsPolicy)]
+[ContentItemAccess]
 public sealed class QuestionsModel(InterviewStore store) : PageModel
 {
     public InterviewInfo Interview { get; private set; } = null!;
