@@ -109,7 +109,7 @@ public sealed class AnnualReportStatisticsTests
         Assert.Equal([1, 1, 0, 0, 1, 1, 4], carriedOut.Cells);
         await PublishAsync(database, report2024);
         Assert.NotNull(await Service(database, s => s.PublishedFiguresAsync(ReportYearSeed.Agency, 2024)));
-        var published = (await Service(database, s => s.FindAsync(report2024.Id)))!;
+        var published = (await Service(database, s => s.FindAsync(report2024.Id, Office)))!;
         var locked = await Assert.ThrowsAsync<AnnualReportException>(() => Service(database, s => s.SaveAsync(published.Id, "改写", "", "", new Dictionary<string, decimal>(), published.ConcurrencyStamp, "office")));
         Assert.Equal("该年度报告正在审核中或已发布，不能修改；审核退回或撤回后方可修改。", locked.Message);
 
@@ -121,7 +121,7 @@ public sealed class AnnualReportStatisticsTests
         // An application of 2024 registered late: 2025's 上年结转 now differs from what the 2024 report published.
         await ReportYearSeed.AddOpenApplicationAsync(database, ApplicantKind.Research, "2024-09-09", "2024-9001");
         var refreshed = await Service(database, s => s.RefreshAsync(report2025.Id, report2025.ConcurrencyStamp, "office"));
-        var reloaded = (await Service(database, s => s.FindAsync(report2025.Id)))!;
+        var reloaded = (await Service(database, s => s.FindAsync(report2025.Id, Office)))!;
         var problems = (await Service(database, s => s.CheckAsync(reloaded))).Where(f => f.Severity == CheckSeverity.Problem).Select(f => f.Message).ToList();
         Assert.Equal(
             [
@@ -165,7 +165,7 @@ public sealed class AnnualReportStatisticsTests
         var stale = await Assert.ThrowsAsync<AnnualReportException>(() => Service(database, s => s.SaveAsync(report.Id, "x", "", "", new Dictionary<string, decimal>(), report.ConcurrencyStamp, "office")));
         Assert.Contains("已被他人修改", stale.Message);
 
-        var saved = (await Service(database, s => s.FindAsync(report.Id)))!;
+        var saved = (await Service(database, s => s.FindAsync(report.Id, Office)))!;
         var figures = AnnualReportService.Figures(saved);
         Assert.Equal(7, figures.Proactive.Enforcement);
         var enforcement = ReportTables.Proactive(figures.Proactive).Rows.SelectMany(r => r).Single(c => c.Manual);

@@ -9,6 +9,7 @@ using Disclosure.Core.Disclosure;
 using Disclosure.Core.Security;
 using Disclosure.Core.Time;
 using Disclosure.Storage;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Reports;
@@ -57,9 +58,12 @@ public sealed class AnnualReportService(
     public const string RefreshedAction = "annual-report-refreshed";
     public const string SubmittedAction = "annual-report-submitted";
 
-    public async Task<IReadOnlyList<AnnualReportSummary>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>The reports <paramref name="actor"/>'s agency compiles (every agency's for installation-level staff).</summary>
+    public async Task<IReadOnlyList<AnnualReportSummary>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        var reports = await db.Set<AnnualReportRecord>().AsNoTracking().OrderByDescending(r => r.Year).ThenBy(r => r.AgencyCode)
+        var reports = await db.Set<AnnualReportRecord>().AsNoTracking()
+            .Where(r => actor.AgencyCode == null || r.AgencyCode == actor.AgencyCode)
+            .OrderByDescending(r => r.Year).ThenBy(r => r.AgencyCode)
             .Select(r => new { r.Id, r.AgencyCode, r.Year, r.ContentItemId, r.UpdatedUtc, r.UpdatedBy })
             .ToListAsync(cancellationToken);
         var states = await StatesAsync(reports.Select(r => r.ContentItemId).OfType<string>().ToList(), cancellationToken);
@@ -69,11 +73,17 @@ public sealed class AnnualReportService(
     }
 
     /// <summary>The agencies a report may be compiled for, code → name, ordered by code.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> AgenciesAsync(CancellationToken cancellationToken = default) =>
-        await db.Agencies.AsNoTracking().OrderBy(a => a.Code).ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
+    /// <summary>The agencies <paramref name="actor"/> may compile a report for: their own, or any for installation-level staff.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> AgenciesAsync(Actor actor, CancellationToken cancellationToken = default) =>
+        await db.Agencies.AsNoTracking().Where(a => actor.AgencyCode == null || a.Code == actor.AgencyCode)
+            .OrderBy(a => a.Code).ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
 
-    public Task<AnnualReportRecord?> FindAsync(long id, CancellationToken cancellationToken = default) =>
-        db.Set<AnnualReportRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+    /// <summary>A report by id; null when there is none or it is another agency's than <paramref name="actor"/>'s (集约化).</summary>
+    public async Task<AnnualReportRecord?> FindAsync(long id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var report = await db.Set<AnnualReportRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return report is not null && AgencyScope.MaySee(actor, report.AgencyCode) ? report : null;
+    }
 
     public async Task<AnnualReportState> StateAsync(AnnualReportRecord report, CancellationToken cancellationToken = default) =>
         report.ContentItemId is { } id

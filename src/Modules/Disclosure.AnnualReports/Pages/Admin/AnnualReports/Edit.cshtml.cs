@@ -184,7 +184,7 @@ public sealed class EditModel(AnnualReportService reports, MediaStore media) : P
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        if (await reports.FindAsync(Id, cancellationToken) is not { } report)
+        if (await reports.FindAsync(Id, User.ToActor(), cancellationToken) is not { } report)
         {
             return false;
         }

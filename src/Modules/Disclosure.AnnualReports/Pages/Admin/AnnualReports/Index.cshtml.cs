@@ -71,8 +71,8 @@ public sealed class IndexModel(AnnualReportService reports, SiteIdentityStore id
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Reports = await reports.ListAsync(cancellationToken);
-        Agencies = await reports.AgenciesAsync(cancellationToken);
+        Reports = await reports.ListAsync(User.ToActor(), cancellationToken);
+        Agencies = await reports.AgenciesAsync(User.ToActor(), cancellationToken);
     }
 
     public static string StateName(AnnualReportState state) => state switch
