@@ -129,11 +129,12 @@ area() {
       filter="FullyQualifiedName~Disclosure.Storage.Tests.Agencies.AgencyTreeTests&$sqlite_only"
       ;;
     access)
-      label="部门隔离 (Storage/Content/ContentAccess)"
+      label="机构与部门隔离 (Storage/Content/ContentAccess)"
       project=src/Disclosure.Storage/Disclosure.Storage.csproj
       test_project=tests/Disclosure.Storage.Tests/Disclosure.Storage.Tests.csproj
-      # Department isolation (ContentAccess.MaySee, 17-27): who sees which department's items.
-      mutate=("**/Content/ContentAccess.cs$(spans src/Disclosure.Storage/Content/ContentAccess.cs 17-27)")
+      # Agency and department isolation (ContentAccess.MaySee and the VisibleTo filters, 17-60): who sees which
+      # agency's and department's items.
+      mutate=("**/Content/ContentAccess.cs$(spans src/Disclosure.Storage/Content/ContentAccess.cs 17-60)")
       filter="(FullyQualifiedName~Workflow|FullyQualifiedName~Access)&$sqlite_only"
       ;;
     ledger)

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Disclosure.Admin;
-using Disclosure.Core.Security;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Microsoft.EntityFrameworkCore;
@@ -10,19 +9,16 @@ namespace Disclosure.Contents.Admin;
 
 /// <summary>
 /// Applies <see cref="ContentAccess"/> (agency and department isolation) to what an admin request names: an item by its id, an
-/// attachment by its path. Every admin page handler that touches an item asks <c>MaySeeItemAsync</c> before
+/// attachment by its path. Every admin page handler that touches an item asks <see cref="MaySeeItemAsync"/> before
 /// anything else; the answer for an item the user may not see is 404, exactly as for one that does not exist, so
 /// another department's drafts are not even confirmed to exist.
 /// </summary>
 public sealed class ItemAccess(DisclosureDbContext db)
 {
-    public Task<bool> MaySeeItemAsync(ClaimsPrincipal user, string contentItemId, CancellationToken cancellationToken) =>
-        MaySeeItemAsync(user.ToActor(), contentItemId, cancellationToken);
-
-    public async Task<bool> MaySeeItemAsync(Actor actor, string contentItemId, CancellationToken cancellationToken)
+    public async Task<bool> MaySeeItemAsync(ClaimsPrincipal user, string contentItemId, CancellationToken cancellationToken)
     {
         var item = await db.ContentItems.AsNoTracking().SingleOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken);
-        return item is not null && ContentAccess.MaySee(actor, item);
+        return item is not null && ContentAccess.MaySee(user.ToActor(), item);
     }
 
     /// <summary>
