@@ -1,5 +1,7 @@
 using Disclosure.Core.Channels;
+using Disclosure.Core.Security;
 using Disclosure.Storage;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,9 +34,28 @@ public sealed record DeliveryStatus(OutboxMessage Message, bool IsLatestInStream
     public bool CanRetry => IsLatestInStream && Failed;
 }
 
-/// <summary>The outbox as the admin shows it, and the editors' retry.</summary>
-public sealed class OutboxStatusQuery(DisclosureDbContext db, OutboxSignal signal, TimeProvider clock)
+/// <summary>
+/// The outbox as the admin shows it, and the editors' retry. Staff of an agency see and retry only the messages of
+/// their agency's items (the 发布机构 of the version a message carries, the installation's own agency when the version
+/// names none), as <see cref="AgencyScope"/> has it for other records; notices, which belong to no item, only the
+/// installation's own staff.
+/// </summary>
+public sealed class OutboxStatusQuery(DisclosureDbContext db, AgencyDirectory agencies, OutboxSignal signal, TimeProvider clock)
 {
+    /// <summary>The messages <paramref name="actor"/> may see.</summary>
+    public async Task<IQueryable<OutboxMessage>> VisibleToAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        var messages = db.Set<OutboxMessage>().AsNoTracking();
+        if (actor.AgencyCode is not { } agency)
+        {
+            return messages;
+        }
+
+        var isOwn = agency == await agencies.DefaultCodeAsync(cancellationToken);
+        return messages.Where(m => db.ContentVersions.Any(v => v.Item.ContentItemId == m.ContentItemId && v.Number == m.VersionNumber
+            && (v.AgencyCode == agency || (isOwn && v.AgencyCode == null))));
+    }
+
     /// <summary>Every message of an item, newest first, the newest of each stream marked.</summary>
     public async Task<IReadOnlyList<DeliveryStatus>> ForItemAsync(string contentItemId, CancellationToken cancellationToken)
     {
@@ -45,9 +66,9 @@ public sealed class OutboxStatusQuery(DisclosureDbContext db, OutboxSignal signa
     }
 
     /// <summary>Failed messages (dead letters and those waiting to retry), newest first.</summary>
-    public async Task<(IReadOnlyList<DeliveryStatus> Items, int Total)> ProblemsAsync(bool deadOnly, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<DeliveryStatus> Items, int Total)> ProblemsAsync(Actor actor, bool deadOnly, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var query = db.Set<OutboxMessage>().AsNoTracking()
+        var query = (await VisibleToAsync(actor, cancellationToken))
             .Where(m => m.State == OutboxState.DeadLetter || (!deadOnly && m.State == OutboxState.Pending && m.Attempts > 0 && m.LastError != null));
         var total = await query.CountAsync(cancellationToken);
         var messages = await query.OrderByDescending(m => m.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
@@ -61,16 +82,17 @@ public sealed class OutboxStatusQuery(DisclosureDbContext db, OutboxSignal signa
         return (messages.Select(m => new DeliveryStatus(m, latest.Contains(m.Id), titles.GetValueOrDefault((m.ContentItemId, m.VersionNumber)))).ToList(), total);
     }
 
-    public Task<int> CountAsync(OutboxState state, CancellationToken cancellationToken) =>
-        db.Set<OutboxMessage>().CountAsync(m => m.State == state, cancellationToken);
+    public async Task<int> CountAsync(Actor actor, OutboxState state, CancellationToken cancellationToken) =>
+        await (await VisibleToAsync(actor, cancellationToken)).CountAsync(m => m.State == state, cancellationToken);
 
     /// <summary>
     /// 重试: puts a failed message back in the queue now, with its attempts counted afresh. Refused (zh-CN) for a
-    /// message that is not failed, or not the newest of its stream.
+    /// message that is not failed, or not the newest of its stream, and for one of another agency's items (as if it
+    /// did not exist).
     /// </summary>
-    public async Task<OutboxMessage> RetryAsync(long id, CancellationToken cancellationToken)
+    public async Task<OutboxMessage> RetryAsync(Actor actor, long id, CancellationToken cancellationToken)
     {
-        var message = await db.Set<OutboxMessage>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken)
+        var message = await (await VisibleToAsync(actor, cancellationToken)).SingleOrDefaultAsync(m => m.Id == id, cancellationToken)
             ?? throw new OutboxRetryException("该推送消息不存在。");
         var status = new DeliveryStatus(message, !await db.Set<OutboxMessage>().AnyAsync(m => m.Stream == message.Stream && m.Id > id, cancellationToken));
         if (!status.Failed)
