@@ -4,6 +4,7 @@ using Disclosure.Channels.Tests.Support;
 using Disclosure.Channels.WeChat;
 using Disclosure.Channels.Webhooks;
 using Disclosure.Core.Channels;
+using Disclosure.Core.Security;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Storage;
 using Disclosure.Storage.Entities;
@@ -53,10 +54,11 @@ public sealed class PerAgencyChannelTests
         s["Channels:Webhooks:Endpoints:1:Agency"] = AgencyB;
     };
 
-    [Fact]
-    public async Task Each_agency_s_items_reach_its_own_account_and_webhook_only()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Each_agency_s_items_reach_its_own_account_and_webhook_only(DatabaseProvider provider)
     {
-        await using var scenario = await Scenario.StartAsync();
+        await using var scenario = await Scenario.StartAsync(provider);
         await using var second = await WebhookReceiver.StartAsync();
         scenario.WeChat.AddApp(AppA, "secret-a");
         scenario.WeChat.AddApp(AppB, "secret-b");
@@ -70,6 +72,19 @@ public sealed class PerAgencyChannelTests
         Assert.Equal(["app/app-a", "web/", $"wechat/{AppA}"], toA.Select(m => $"{m.Channel}/{m.Target}").Order(StringComparer.Ordinal));
         Assert.All(toA, m => Assert.Equal(OutboxState.Sent, m.State));
         Assert.Equal($"wechat/{AppA}/{a}", toA.Single(m => m.Channel == ChannelNames.WeChat).Stream); // progress and resume per account
+        var shown = await node.InScopeAsync(sp => sp.GetRequiredService<OutboxStatusQuery>().ForItemAsync(a, CancellationToken.None));
+        Assert.Contains($"微信公众号（伊金霍洛旗公安局，{AppA}）", shown.Select(x => x.ChannelName)); // whose account it went to
+        Assert.Contains("移动客户端（app-a）", shown.Select(x => x.ChannelName));
+
+        // The admin counts each agency's staff their agency's deliveries only; the installation's own staff all of them.
+        Task<int> Sent(string? agency) => node.InScopeAsync(sp => sp.GetRequiredService<OutboxStatusQuery>()
+            .CountAsync(new Actor("office", new HashSet<string>()) { AgencyCode = agency }, OutboxState.Sent, CancellationToken.None));
+        await node.SettledAsync(own, expected: 1);
+        await node.SettledAsync(b, expected: 3);
+        Assert.Equal(3, await Sent(AgencyA));
+        Assert.Equal(3, await Sent(AgencyB));
+        Assert.Equal(1, await Sent(Own));
+        Assert.Equal(7, await Sent(null));
 
         var toB = await node.SettledAsync(b, expected: 3);
         Assert.Equal(["app/app-b", "web/", $"wechat/{AppB}"], toB.Select(m => $"{m.Channel}/{m.Target}").Order(StringComparer.Ordinal));

@@ -1,16 +1,19 @@
+using Disclosure.Channels.WeChat;
 using Disclosure.Core.Channels;
 using Disclosure.Core.Security;
 using Disclosure.Storage;
 using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Disclosure.Channels.Outbox;
 
 /// <summary>How editors see one message (发布渠道状态).</summary>
-public sealed record DeliveryStatus(OutboxMessage Message, bool IsLatestInStream, string? Title = null)
+/// <param name="TargetLabel">How the target is shown when not by its name (an official account: its agencies and AppId).</param>
+public sealed record DeliveryStatus(OutboxMessage Message, bool IsLatestInStream, string? Title = null, string? TargetLabel = null)
 {
-    public string ChannelName => ChannelNames.DisplayName(Message.Channel) + (Message.Target.Length > 0 ? $"（{Message.Target}）" : string.Empty);
+    public string ChannelName => ChannelNames.DisplayName(Message.Channel) + ((TargetLabel ?? Message.Target) is { Length: > 0 } target ? $"（{target}）" : string.Empty);
 
     public string KindName => Message.Kind switch
     {
@@ -40,8 +43,28 @@ public sealed record DeliveryStatus(OutboxMessage Message, bool IsLatestInStream
 /// names none), as <see cref="AgencyScope"/> has it for other records; notices, which belong to no item, only the
 /// installation's own staff.
 /// </summary>
-public sealed class OutboxStatusQuery(DisclosureDbContext db, AgencyDirectory agencies, OutboxSignal signal, TimeProvider clock)
+public sealed class OutboxStatusQuery(DisclosureDbContext db, AgencyDirectory agencies, IOptions<WeChatOptions> wechat, OutboxSignal signal, TimeProvider clock)
 {
+    /// <summary>
+    /// The official accounts named by their agencies and AppId (<c>伊金霍洛旗公安局，wx…</c>), so a delivery row says
+    /// whose account it went to; the own agency's single-account target stays plain 微信公众号, as before agencies.
+    /// </summary>
+    public async Task<Func<OutboxMessage, string?>> TargetLabelsAsync(CancellationToken cancellationToken)
+    {
+        var accounts = wechat.Value.AllAccounts().Where(a => a.Target.Length > 0).ToList();
+        if (accounts.Count == 0)
+        {
+            return _ => null;
+        }
+
+        var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
+        var labels = accounts.ToDictionary(
+            a => a.Target,
+            a => string.Join("、", a.Audience.Agencies.Select(c => names.GetValueOrDefault(c, c))) + "，" + a.AppId,
+            StringComparer.Ordinal);
+        return m => m.Channel == ChannelNames.WeChat ? labels.GetValueOrDefault(m.Target) : null;
+    }
+
     /// <summary>The messages <paramref name="actor"/> may see.</summary>
     public async Task<IQueryable<OutboxMessage>> VisibleToAsync(Actor actor, CancellationToken cancellationToken)
     {
@@ -62,7 +85,8 @@ public sealed class OutboxStatusQuery(DisclosureDbContext db, AgencyDirectory ag
         var messages = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.ContentItemId == contentItemId)
             .OrderByDescending(m => m.Id).ToListAsync(cancellationToken);
         var latest = messages.GroupBy(m => m.Stream).Select(g => g.Max(m => m.Id)).ToHashSet();
-        return messages.Select(m => new DeliveryStatus(m, latest.Contains(m.Id))).ToList();
+        var label = await TargetLabelsAsync(cancellationToken);
+        return messages.Select(m => new DeliveryStatus(m, latest.Contains(m.Id), TargetLabel: label(m))).ToList();
     }
 
     /// <summary>Failed messages (dead letters and those waiting to retry), newest first.</summary>
@@ -79,7 +103,8 @@ public sealed class OutboxStatusQuery(DisclosureDbContext db, AgencyDirectory ag
         var titles = (await db.ContentVersions.AsNoTracking().Where(v => items.Contains(v.Item.ContentItemId))
                 .Select(v => new { v.Item.ContentItemId, v.Number, v.Title }).ToListAsync(cancellationToken))
             .ToDictionary(v => (v.ContentItemId, v.Number), v => v.Title);
-        return (messages.Select(m => new DeliveryStatus(m, latest.Contains(m.Id), titles.GetValueOrDefault((m.ContentItemId, m.VersionNumber)))).ToList(), total);
+        var label = await TargetLabelsAsync(cancellationToken);
+        return (messages.Select(m => new DeliveryStatus(m, latest.Contains(m.Id), titles.GetValueOrDefault((m.ContentItemId, m.VersionNumber)), label(m))).ToList(), total);
     }
 
     public async Task<int> CountAsync(Actor actor, OutboxState state, CancellationToken cancellationToken) =>

@@ -51,7 +51,8 @@ public sealed class IndexModel(OutboxStatusQuery outbox, ChannelSetup setup) : P
         try
         {
             var message = await outbox.RetryAsync(User.ToActor(), id, cancellationToken);
-            TempData["Message"] = $"已重新排队：{new DeliveryStatus(message, true).ChannelName}，稍后刷新查看结果。";
+            var label = await outbox.TargetLabelsAsync(cancellationToken);
+            TempData["Message"] = $"已重新排队：{new DeliveryStatus(message, true, TargetLabel: label(message)).ChannelName}，稍后刷新查看结果。";
             return Redirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/admin/outbox");
         }
         catch (OutboxRetryException ex)
