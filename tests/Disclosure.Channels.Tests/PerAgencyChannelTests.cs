@@ -126,6 +126,30 @@ public sealed class PerAgencyChannelTests
     }
 
     [Fact]
+    public async Task An_update_that_moves_an_item_to_another_agency_takes_it_down_from_the_first_agency_s_account()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        await using var second = await WebhookReceiver.StartAsync();
+        scenario.WeChat.AddApp(AppA, "secret-a");
+        scenario.WeChat.AddApp(AppB, "secret-b");
+        var node = await scenario.StartNodeAsync(TwoAgencies(second));
+        var id = await node.PublishNewAsync(Of(AgencyA, "关于冬季防火的通告"));
+        await node.SettledAsync(id, expected: 3);
+
+        await node.UpdateAsync(id, Of(AgencyB, "关于冬季防火的通告"));
+        var messages = await node.SettledAsync(id, expected: 8);
+
+        // The update goes to B's targets; A's account and endpoint get the withdrawal.
+        var update = messages.Skip(3).Select(m => $"{m.Channel}/{m.Target}/{m.Kind}").Order(StringComparer.Ordinal);
+        Assert.Equal(["app/app-a/Withdrawn", "app/app-b/Updated", "web//Updated", $"wechat/{AppA}/Withdrawn", $"wechat/{AppB}/Updated"], update);
+        Assert.All(messages, m => Assert.Equal(OutboxState.Sent, m.State));
+        Assert.True(scenario.WeChat.Articles.Single(x => x.AppId == AppA).Deleted);
+        Assert.False(scenario.WeChat.Articles.Single(x => x.AppId == AppB).Deleted);
+        Assert.Equal(["published", "withdrawn"], scenario.Receiver.Received.Select(r => r.Event));
+        Assert.Equal("updated", Assert.Single(second.Received).Event);
+    }
+
+    [Fact]
     public async Task The_setup_says_which_agency_has_which_account_and_which_has_none()
     {
         await using var scenario = await Scenario.StartAsync();

@@ -18,6 +18,10 @@ namespace Disclosure.Channels.WeChat;
 /// retry first asks whether the draft is still in the draft box (<c>draft/get</c>) — the platform consumes a draft it
 /// accepts — and, if it is gone, finds the article among the published ones (<c>freepublish/batchget</c>).
 /// </para>
+/// <para>
+/// One target per official account (集约化: an agency's items go to its own account only): the message's target picks
+/// the account every call of the delivery is made as, so a stream, its progress and its token are the account's.
+/// </para>
 /// </summary>
 public sealed class WeChatChannel(
     IOptions<WeChatOptions> options,
