@@ -138,7 +138,7 @@ public sealed class OutboxDeliveryTests
         Assert.Equal("失败（已停止重试）", status.Single(s => s.Message.Id == dead.Id).StateName);
 
         scenario.Receiver.Heal();
-        await node.InScopeAsync(sp => sp.GetRequiredService<OutboxStatusQuery>().RetryAsync(dead.Id, CancellationToken.None));
+        await node.InScopeAsync(sp => sp.GetRequiredService<OutboxStatusQuery>().RetryAsync(Disclosure.Core.Security.Actor.System, dead.Id, CancellationToken.None));
         var retried = (await node.SettledAsync(id, expected: 2)).Single(m => m.Id == dead.Id);
 
         Assert.Equal(OutboxState.Sent, retried.State);
@@ -146,7 +146,7 @@ public sealed class OutboxDeliveryTests
         Assert.Equal(1, scenario.Receiver.Received.Count(r => !r.AnsweredWithFailure));
 
         // Sent messages are not retried.
-        await Assert.ThrowsAsync<OutboxRetryException>(() => node.InScopeAsync(sp => sp.GetRequiredService<OutboxStatusQuery>().RetryAsync(dead.Id, CancellationToken.None)));
+        await Assert.ThrowsAsync<OutboxRetryException>(() => node.InScopeAsync(sp => sp.GetRequiredService<OutboxStatusQuery>().RetryAsync(Disclosure.Core.Security.Actor.System, dead.Id, CancellationToken.None)));
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class OutboxDeliveryTests
         var oldPublish = messages.Single(m => m.Channel == ChannelNames.App && m.Kind == ChangeKind.Published);
 
         var refused = await Assert.ThrowsAsync<OutboxRetryException>(() =>
-            node.InScopeAsync(sp => sp.GetRequiredService<OutboxStatusQuery>().RetryAsync(oldPublish.Id, CancellationToken.None)));
+            node.InScopeAsync(sp => sp.GetRequiredService<OutboxStatusQuery>().RetryAsync(Disclosure.Core.Security.Actor.System, oldPublish.Id, CancellationToken.None)));
         Assert.Contains("更新的推送", refused.Message);
         Assert.Equal("withdrawn", Assert.Single(scenario.Receiver.Received, r => !r.AnsweredWithFailure).Event);
     }

@@ -26,12 +26,16 @@ public abstract record FakeFailure
 }
 
 /// <summary>One call the fake received and what it answered.</summary>
-public sealed record FakeCall(string Path, string Query, string? Body, int StatusCode, int ErrorCode, DateTime AtUtc);
+/// <param name="AppId">The official account the call was made as (its token's, or the one asking for a token); null when unknown.</param>
+public sealed record FakeCall(string Path, string Query, string? Body, int StatusCode, int ErrorCode, DateTime AtUtc, string? AppId = null);
 
 /// <summary>A published article.</summary>
 public sealed record FakeArticle(string ArticleId, string Url, string Title, string Content, string? ContentSourceUrl, string ThumbMediaId)
 {
     public bool Deleted { get; set; }
+
+    /// <summary>The official account that published it.</summary>
+    public string? AppId { get; init; }
 
     /// <summary>Orders the articles by when they went live (<c>freepublish/batchget</c> lists the newest first).</summary>
     public int PublishedOrder { get; init; }

@@ -20,6 +20,11 @@ namespace Disclosure.FakeWeChat;
 /// media ids (40007) — and records every call. A submitted draft is consumed, as on the platform, and its article
 /// is listed by <c>freepublish/batchget</c> once published. Tests inject failures with <see cref="FailNext"/>,
 /// <see cref="ExpireTokens"/>, <see cref="PendingPolls"/> and <see cref="FinalPublishStatus"/>.
+/// <para>
+/// Several official accounts may share one fake (<see cref="AddApp"/>): each has its own token, every call is recorded
+/// with the account whose token it carried (<see cref="FakeCall.AppId"/>), an article belongs to the account that
+/// published it (<see cref="FakeArticle.AppId"/>), and an account lists and deletes only its own articles.
+/// </para>
 /// </summary>
 public sealed class FakeWeChatServer : IAsyncDisposable
 {
@@ -35,7 +40,9 @@ public sealed class FakeWeChatServer : IAsyncDisposable
     private readonly List<FakeCall> _calls = [];
     private readonly List<(string Path, FakeFailure Failure)> _failures = [];
     private readonly Dictionary<string, DateTime> _tokens = [];
-    private string? _current;
+    private readonly Dictionary<string, string> _tokenApps = [];
+    private readonly Dictionary<string, string> _apps = [];
+    private readonly Dictionary<string, string> _current = [];
     private readonly HashSet<string> _uploadedUrls = [];
     private readonly List<byte[]> _uploadedImages = [];
     private readonly Dictionary<string, (string Type, byte[] Bytes)> _materials = [];
@@ -50,6 +57,16 @@ public sealed class FakeWeChatServer : IAsyncDisposable
         _app = app;
         AppId = appId;
         Secret = secret;
+        _apps[appId] = secret;
+    }
+
+    /// <summary>Another official account on the same platform, with its own credentials.</summary>
+    public void AddApp(string appId, string secret)
+    {
+        lock (_lock)
+        {
+            _apps[appId] = secret;
+        }
     }
 
     public string AppId { get; }
@@ -161,6 +178,7 @@ public sealed class FakeWeChatServer : IAsyncDisposable
 
         int status = 200;
         JsonObject? answer;
+        string? app = null;
         if (failure is FakeFailure.HttpStatus http)
         {
             status = http.StatusCode;
@@ -174,14 +192,14 @@ public sealed class FakeWeChatServer : IAsyncDisposable
         {
             lock (_lock)
             {
-                answer = Serve(path, context.Request.Query, body, upload);
+                answer = Serve(path, context.Request.Query, body, upload, out app);
             }
         }
 
         var code = answer?["errcode"]?.GetValue<int>() ?? 0;
         lock (_lock)
         {
-            _calls.Add(new FakeCall(path, query, body ?? (upload is null ? null : $"[{upload.Length} bytes {uploadType}]"), status, code, DateTime.UtcNow));
+            _calls.Add(new FakeCall(path, query, body ?? (upload is null ? null : $"[{upload.Length} bytes {uploadType}]"), status, code, DateTime.UtcNow, app));
         }
 
         if (holdAnswer is { } hold)
@@ -213,17 +231,19 @@ public sealed class FakeWeChatServer : IAsyncDisposable
         }
     }
 
-    private JsonObject Serve(string path, IQueryCollection query, string? body, byte[]? upload)
+    private JsonObject Serve(string path, IQueryCollection query, string? body, byte[]? upload, out string? app)
     {
+        app = null;
         if (path is "/cgi-bin/stable_token")
         {
-            return StableToken(body);
+            return StableToken(body, out app);
         }
 
         if (path is "/cgi-bin/token")
         {
-            return query["appid"] == AppId && query["secret"] == Secret && query["grant_type"] == "client_credential"
-                ? IssueToken(force: true)
+            app = query["appid"].ToString();
+            return _apps.TryGetValue(app, out var secret) && query["secret"] == secret && query["grant_type"] == "client_credential"
+                ? IssueToken(app, force: true)
                 : Error(40013, "invalid appid");
         }
 
@@ -242,6 +262,8 @@ public sealed class FakeWeChatServer : IAsyncDisposable
         {
             return Error(42001, "access_token expired");
         }
+
+        app = _tokenApps[token];
 
         if (path is "/cgi-bin/media/uploadimg" or "/cgi-bin/material/add_material")
         {
@@ -273,40 +295,44 @@ public sealed class FakeWeChatServer : IAsyncDisposable
             "/cgi-bin/draft/add" => AddDraft(json),
             "/cgi-bin/draft/get" => GetDraft(json),
             "/cgi-bin/draft/delete" => _drafts.Remove(Text(json, "media_id") ?? string.Empty) ? Ok() : Error(40007, "invalid media_id"),
-            "/cgi-bin/freepublish/submit" => Submit(json),
+            "/cgi-bin/freepublish/submit" => Submit(json, app),
             "/cgi-bin/freepublish/get" => GetPublish(json),
-            "/cgi-bin/freepublish/batchget" => ListPublished(json),
-            "/cgi-bin/freepublish/delete" => DeleteArticle(json),
+            "/cgi-bin/freepublish/batchget" => ListPublished(json, app),
+            "/cgi-bin/freepublish/delete" => DeleteArticle(json, app),
             _ => Error(48001, "api unauthorized"),
         };
     }
 
-    private JsonObject StableToken(string? body)
+    private JsonObject StableToken(string? body, out string? app)
     {
+        app = null;
         var json = body is null ? null : JsonNode.Parse(body) as JsonObject;
         if (json is null || Text(json, "grant_type") != "client_credential")
         {
             return Error(40002, "invalid grant_type");
         }
 
-        if (Text(json, "appid") != AppId || Text(json, "secret") != Secret)
+        app = Text(json, "appid");
+        if (app is null || !_apps.TryGetValue(app, out var secret) || Text(json, "secret") != secret)
         {
             return Error(40125, "invalid appsecret");
         }
 
-        return IssueToken(json["force_refresh"]?.GetValue<bool>() == true);
+        return IssueToken(app, json["force_refresh"]?.GetValue<bool>() == true);
     }
 
-    private JsonObject IssueToken(bool force)
+    private JsonObject IssueToken(string app, bool force)
     {
-        // Like stable_token: the current token is handed out again while it is valid, unless a refresh is forced.
-        if (force || _current is null || _tokens[_current] <= DateTime.UtcNow)
+        // Like stable_token: the account's current token is handed out again while it is valid, unless a refresh is forced.
+        if (force || !_current.TryGetValue(app, out var current) || _tokens[current] <= DateTime.UtcNow)
         {
-            _current = "TOKEN_" + Next();
-            _tokens[_current] = DateTime.UtcNow + TokenLifetime;
+            current = "TOKEN_" + Next();
+            _current[app] = current;
+            _tokens[current] = DateTime.UtcNow + TokenLifetime;
+            _tokenApps[current] = app;
         }
 
-        return new JsonObject { ["access_token"] = _current, ["expires_in"] = (int)(_tokens[_current] - DateTime.UtcNow).TotalSeconds };
+        return new JsonObject { ["access_token"] = current, ["expires_in"] = (int)(_tokens[current] - DateTime.UtcNow).TotalSeconds };
     }
 
     private JsonObject Upload(string path, string type, byte[]? bytes)
@@ -421,7 +447,7 @@ public sealed class FakeWeChatServer : IAsyncDisposable
             ? new JsonObject { ["news_item"] = articles.DeepClone() }
             : Error(40007, "invalid media_id");
 
-    private JsonObject Submit(JsonObject json)
+    private JsonObject Submit(JsonObject json, string app)
     {
         // The platform takes the draft out of the draft box when it accepts it for publishing.
         var draft = Text(json, "media_id");
@@ -431,7 +457,7 @@ public sealed class FakeWeChatServer : IAsyncDisposable
         }
 
         var publishId = (100000000 + Next()).ToString(CultureInfo.InvariantCulture);
-        _publishes[publishId] = new Publication(articles, 0, null);
+        _publishes[publishId] = new Publication(articles, 0, null, app);
         TryComplete(publishId);
         return new JsonObject { ["errcode"] = 0, ["errmsg"] = "ok", ["publish_id"] = publishId, ["msg_data_id"] = 2247483650L + Next() };
     }
@@ -485,7 +511,7 @@ public sealed class FakeWeChatServer : IAsyncDisposable
         var articleId = "ARTICLE_" + publishId;
         var article = (JsonObject)publish.Articles[0]!;
         _articles[articleId] = new FakeArticle(articleId, $"https://mp.weixin.qq.com/s/fake-{publishId}", Text(article, "title")!, Text(article, "content")!,
-            Text(article, "content_source_url"), Text(article, "thumb_media_id")!) { PublishedOrder = Next() };
+            Text(article, "content_source_url"), Text(article, "thumb_media_id")!) { PublishedOrder = Next(), AppId = publish.AppId };
         _publishes[publishId] = publish with { ArticleId = articleId };
         return articleId;
     }
@@ -495,7 +521,7 @@ public sealed class FakeWeChatServer : IAsyncDisposable
     /// <c>no_content</c> 1 leaves the bodies out. Each listing counts as a poll of the publications still 发布中, as
     /// time passing would on the platform.
     /// </summary>
-    private JsonObject ListPublished(JsonObject json)
+    private JsonObject ListPublished(JsonObject json, string app)
     {
         var offset = json["offset"]?.GetValue<int>() ?? -1;
         var count = json["count"]?.GetValue<int>() ?? 0;
@@ -514,7 +540,7 @@ public sealed class FakeWeChatServer : IAsyncDisposable
         }
 
         var withContent = json["no_content"]?.GetValue<int>() != 1;
-        var live = _articles.Values.Where(a => !a.Deleted).OrderByDescending(a => a.PublishedOrder).ToList();
+        var live = _articles.Values.Where(a => !a.Deleted && a.AppId == app).OrderByDescending(a => a.PublishedOrder).ToList();
         var items = new JsonArray();
         foreach (var article in live.Skip(offset).Take(count))
         {
@@ -542,10 +568,10 @@ public sealed class FakeWeChatServer : IAsyncDisposable
         return new JsonObject { ["total_count"] = live.Count, ["item_count"] = items.Count, ["item"] = items };
     }
 
-    private JsonObject DeleteArticle(JsonObject json)
+    private JsonObject DeleteArticle(JsonObject json, string app)
     {
         var articleId = Text(json, "article_id");
-        if (articleId is null || !_articles.TryGetValue(articleId, out var article) || article.Deleted)
+        if (articleId is null || !_articles.TryGetValue(articleId, out var article) || article.Deleted || article.AppId != app)
         {
             return Error(53600, "Article ID 无效");
         }
@@ -576,7 +602,7 @@ public sealed class FakeWeChatServer : IAsyncDisposable
         System.Text.RegularExpressions.Regex.IsMatch(body, @"\\u[4-9][0-9a-fA-F]{3}");
 
     /// <summary>A submitted draft's articles, how often it was polled, and its article once published.</summary>
-    private sealed record Publication(JsonArray Articles, int Polls, string? ArticleId);
+    private sealed record Publication(JsonArray Articles, int Polls, string? ArticleId, string AppId);
 
     public async ValueTask DisposeAsync()
     {

@@ -24,6 +24,10 @@ public sealed class ChannelAdminTests : IAsyncLifetime
         ["Channels:Webhooks:Endpoints:0:Name"] = "app",
         ["Channels:Webhooks:Endpoints:0:Url"] = "http://127.0.0.1:9/hooks",
         ["Channels:Webhooks:Endpoints:0:Secret"] = "secret",
+        // 伊金霍洛旗公安局 has an official account of its own (nothing of its is published here, so nothing is sent to it).
+        ["Channels:WeChat:Accounts:0:Agency"] = Staff.OtherAgencyCode,
+        ["Channels:WeChat:Accounts:0:AppId"] = "wx15062710300000aa",
+        ["Channels:WeChat:Accounts:0:AppSecret"] = "yj-secret",
     });
 
     private string _id = string.Empty;
@@ -105,15 +109,49 @@ public sealed class ChannelAdminTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_outbox_page_says_which_channels_are_not_configured()
+    public async Task The_outbox_page_says_which_channels_each_agency_has_and_shows_an_agency_its_own_only()
     {
         var client = await Staff.SignedInAsync(_site, "office");
         var page = await client.GetStringAsync("/admin/outbox");
 
+        // The office of 永宁县公安局 sees its own agency's row: the site, no official account, the app's endpoint.
         Assert.Contains("渠道配置", page);
-        Assert.Matches(@"<td>政府网站</td>\s*<td[^>]*>已配置</td>", page);
-        Assert.Matches(@"<td>微信公众号</td>\s*<td[^>]*>未配置</td>\s*<td>\s*不推送任何信息。管理员在配置中设置 Channels:WeChat:AppId", page);
-        Assert.Matches(@"<td>移动客户端</td>\s*<td[^>]*>已配置</td>\s*<td>\s*推送地址：app", page);
+        var own = Row(page, "640121-103");
+        Assert.Contains("永宁县公安局（本机关）", own);
+        Assert.Matches(@"data-channel=""web""><span[^>]*>已配置</span>", own);
+        Assert.Matches(@"data-channel=""wechat""><span[^>]*>未配置</span>", own);
+        Assert.Matches(@"data-channel=""app""><span[^>]*>已配置</span>（推送地址：app）", own);
+        Assert.Contains("微信公众号未配置的机构（永宁县公安局）：不推送这些机构的任何信息，也不借用上级机构的微信公众号。管理员在配置中设置 Channels:WeChat:Accounts", page);
+        Assert.DoesNotContain("data-agency=\"150627-103\"", page);
+        Assert.Contains("失败的推送（1 条）", page);
+
+        // 伊金霍洛旗公安局's office sees its own account, not the other agency's failed delivery, and cannot retry it.
+        var yj = await Staff.SignedInAsync(_site, "office-yj");
+        var theirs = await yj.GetStringAsync("/admin/outbox");
+        var row = Row(theirs, Staff.OtherAgencyCode);
+        Assert.Contains("伊金霍洛旗公安局", row);
+        Assert.Matches(@"data-channel=""wechat""><span[^>]*>已配置</span>（公众号 AppId：wx15062710300000aa）", row);
+        Assert.Matches(@"data-channel=""app""><span[^>]*>未配置</span>", row);
+        Assert.DoesNotContain("data-agency=\"640121-103\"", theirs);
+        Assert.Contains("失败的推送（0 条）", theirs);
+        Assert.DoesNotContain("channel-admin", theirs);
+
+        var dead = (await SettledAsync()).Single(m => m.State == OutboxState.DeadLetter);
+        var refused = await yj.PostAsync("/admin/outbox?handler=retry", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["id"] = dead.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["__RequestVerificationToken"] = Staff.Token(theirs),
+        }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("该推送消息不存在", await refused.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>One agency's row of the 渠道配置 table.</summary>
+    private static string Row(string page, string agency)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(page, $@"<tr data-agency=""{agency}"">(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(match.Success, $"no row for {agency}");
+        return match.Groups[1].Value;
     }
 
     [Fact]
@@ -129,7 +167,7 @@ public sealed class ChannelAdminTests : IAsyncLifetime
         var client = await Staff.SignedInAsync(_site, "editor");
         var everywhere = await client.GetStringAsync("/admin/content/everywhere");
         Assert.Contains("<h2 id=\"channels\">发布渠道</h2>", everywhere);
-        Assert.Matches(@"<td>微信公众号</td>\s*<td></td>\s*<td>未配置</td>\s*<td colspan=""5"">本条信息不会推送到该渠道。", everywhere);
+        Assert.Matches(@"<td>微信公众号</td>\s*<td></td>\s*<td>未配置</td>\s*<td colspan=""5"">本条信息不会推送到该渠道：发布机构永宁县公安局未配置微信公众号（不借用上级机构的）。", everywhere);
         Assert.DoesNotMatch(@"<td>移动客户端</td>\s*<td></td>\s*<td>未配置</td>", everywhere);
 
         // The item that opted out of WeChat has nothing to say about it.

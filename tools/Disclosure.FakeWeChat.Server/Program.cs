@@ -2,7 +2,8 @@ using System.Globalization;
 using Disclosure.FakeWeChat;
 
 // A local stand-in for the WeChat platform: prints the settings that point a Disclosure site at it, then logs every
-// call it serves until Ctrl+C. Options: --port N (default 5280), --appid X, --secret Y.
+// call it serves until Ctrl+C. Options: --port N (default 5280), --appid X, --secret Y, and for each agency's own
+// official account (集约化) --agency-account CODE=APPID:SECRET (repeatable), e.g. --agency-account 150627-103=wxyjhlq:s1.
 var port = int.Parse(Option("--port") ?? "5280", CultureInfo.InvariantCulture);
 await using var fake = await FakeWeChatServer.StartAsync(Option("--appid") ?? FakeWeChatServer.DefaultAppId, Option("--secret") ?? FakeWeChatServer.DefaultSecret, port);
 
@@ -11,6 +12,15 @@ Console.WriteLine("在站点的配置中加入以下设置（或作为命令行�
 Console.WriteLine($"  --Channels:WeChat:BaseUrl={fake.BaseUrl}");
 Console.WriteLine($"  --Channels:WeChat:AppId={fake.AppId}");
 Console.WriteLine($"  --Channels:WeChat:AppSecret={fake.Secret}");
+var accounts = args.Select((a, i) => (a, i)).Where(x => x.a == "--agency-account" && x.i + 1 < args.Length).Select(x => args[x.i + 1]).ToList();
+for (var n = 0; n < accounts.Count; n++)
+{
+    var (agency, rest) = (accounts[n].Split('=', 2)[0], accounts[n].Split('=', 2).ElementAtOrDefault(1) ?? string.Empty);
+    var (appId, secret) = (rest.Split(':', 2)[0], rest.Split(':', 2).ElementAtOrDefault(1) ?? FakeWeChatServer.DefaultSecret);
+    fake.AddApp(appId, secret);
+    Console.WriteLine($"  --Channels:WeChat:Accounts:{n}:Agency={agency} --Channels:WeChat:Accounts:{n}:AppId={appId} --Channels:WeChat:Accounts:{n}:AppSecret={secret}");
+}
+
 Console.WriteLine("发布的文章只保存在本进程内存中；按 Ctrl+C 退出。");
 
 using var stop = new CancellationTokenSource();
@@ -34,7 +44,7 @@ try
         var calls = fake.Calls;
         foreach (var call in calls.Skip(shown))
         {
-            Console.WriteLine($"{call.AtUtc.ToLocalTime():HH:mm:ss} {call.Path} → HTTP {call.StatusCode}{(call.ErrorCode == 0 ? null : $" errcode {call.ErrorCode}")}");
+            Console.WriteLine($"{call.AtUtc.ToLocalTime():HH:mm:ss} {call.AppId} {call.Path} → HTTP {call.StatusCode}{(call.ErrorCode == 0 ? null : $" errcode {call.ErrorCode}")}");
         }
 
         shown = calls.Count;
@@ -47,7 +57,7 @@ catch (OperationCanceledException)
 
 foreach (var article in fake.Articles)
 {
-    Console.WriteLine($"文章 {article.ArticleId}{(article.Deleted ? "（已删除）" : null)}：{article.Title} {article.Url}");
+    Console.WriteLine($"文章 {article.ArticleId}（{article.AppId}）{(article.Deleted ? "（已删除）" : null)}：{article.Title} {article.Url}");
 }
 return;
 

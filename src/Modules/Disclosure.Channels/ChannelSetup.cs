@@ -1,27 +1,72 @@
 using Disclosure.Channels.Outbox;
+using Disclosure.Channels.WeChat;
 using Disclosure.Core.Channels;
+using Disclosure.Storage;
+using Disclosure.Storage.Agencies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Disclosure.Channels;
 
 /// <summary>
-/// Whether each channel is set up on this site. A channel without targets (WeChat without AppId and AppSecret, the
-/// app without a webhook endpoint) gets no outbox rows, so without this the admin would simply show nothing for it;
-/// the 发布渠道 page and each item's channel table say 未配置 instead.
+/// Whether each channel is set up for each agency (集约化: an agency's items go to its own official account and
+/// webhooks only). A channel without targets for an agency (no official account of its own, no webhook endpoint
+/// naming it) gets no outbox rows for that agency's items, so without this the admin would simply show nothing for
+/// it; the 发布渠道 page and each item's channel table say 未配置 instead.
 /// </summary>
-public sealed class ChannelSetup(IEnumerable<IChannel> channels)
+public sealed class ChannelSetup(IEnumerable<IChannel> channels, AgencyDirectory agencies, DisclosureDbContext db, IOptions<WeChatOptions> wechat)
 {
-    /// <summary>Every known channel in display order (政府网站, 微信公众号, 移动客户端).</summary>
-    public IReadOnlyList<ChannelSetupState> All() => ChannelNames.All.Select(Describe).ToList();
-
-    public ChannelSetupState Describe(string channel)
+    /// <summary>
+    /// Each agency of <paramref name="onlyAgency"/> (or every agency, in tree order, when null) with every channel's
+    /// state for its items, in display order (政府网站, 微信公众号, 移动客户端).
+    /// </summary>
+    public async Task<IReadOnlyList<AgencyChannelSetup>> ByAgencyAsync(string? onlyAgency, CancellationToken cancellationToken)
     {
-        var targets = channels.FirstOrDefault(c => c.Name == channel)?.Targets ?? [];
-        return new ChannelSetupState(channel, targets);
+        var tree = await agencies.TreeAsync(cancellationToken);
+        var own = await agencies.DefaultCodeAsync(cancellationToken);
+        var shown = onlyAgency is null ? tree.All().Select(n => n.Agency).ToList() : tree.Find(onlyAgency) is { } node ? [node.Agency] : [];
+        return shown.Select(a => new AgencyChannelSetup(
+                new AgencyReference(a.Code, a.Name),
+                a.Code == own,
+                ChannelNames.All.Select(c => Describe(c, a.Code, own, a.Name)).ToList()))
+            .ToList();
+    }
+
+    /// <summary>The channels an item would go to that are not set up for its agency (its latest version's 发布机构).</summary>
+    public async Task<IReadOnlyList<ChannelSetupState>> UnconfiguredForItemAsync(string contentItemId, IReadOnlyList<string> itemChannels, CancellationToken cancellationToken)
+    {
+        var own = await agencies.DefaultCodeAsync(cancellationToken);
+        var code = await db.ContentVersions.AsNoTracking()
+            .Where(v => v.Item.ContentItemId == contentItemId && v.Number == v.Item.LatestVersionNumber)
+            .Select(v => v.AgencyCode).FirstOrDefaultAsync(cancellationToken) ?? own;
+        var name = await db.Agencies.AsNoTracking().Where(a => a.Code == code).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) ?? code;
+        return itemChannels.Select(c => Describe(c, code, own, name)).Where(s => !s.IsConfigured).ToList();
+    }
+
+    /// <summary>One channel's set-up for one agency's items.</summary>
+    public ChannelSetupState Describe(string channel, string agency, string ownAgency, string agencyName)
+    {
+        var source = channels.FirstOrDefault(c => c.Name == channel);
+        var targets = source?.TargetsFor(agency, ownAgency) ?? [];
+        // The own agency's account is the empty target: shown by its AppId, as every other account is.
+        var labels = channel == ChannelNames.WeChat
+            ? targets.Select(t => t.Length > 0 ? t : wechat.Value.AppId?.Trim() ?? t).ToList()
+            : targets;
+        return new ChannelSetupState(channel, labels, new AgencyReference(agency, agencyName), agency == ownAgency);
     }
 }
 
-/// <summary>One channel's set-up: its targets (empty when not configured) and where it is configured.</summary>
-public sealed record ChannelSetupState(string Channel, IReadOnlyList<string> Targets)
+/// <summary>One agency's channels, for the 渠道配置 table.</summary>
+public sealed record AgencyChannelSetup(AgencyReference Agency, bool IsOwn, IReadOnlyList<ChannelSetupState> Channels)
+{
+    public string DisplayName => IsOwn ? $"{Agency.Name}（本机关）" : Agency.Name;
+}
+
+/// <summary>
+/// One channel's set-up for one agency: where its items go (empty when not configured for it — they go nowhere on
+/// this channel) and which keys configure it.
+/// </summary>
+public sealed record ChannelSetupState(string Channel, IReadOnlyList<string> Targets, AgencyReference Agency, bool IsOwnAgency)
 {
     public bool IsConfigured => Targets.Count > 0;
 
@@ -29,14 +74,29 @@ public sealed record ChannelSetupState(string Channel, IReadOnlyList<string> Tar
 
     public string StateName => IsConfigured ? "已配置" : "未配置";
 
-    /// <summary>The configuration keys that turn the channel on, for the office's administrator.</summary>
+    /// <summary>The configuration keys that turn the channel on for this agency, for the office's administrator.</summary>
     public string? ConfigurationKeys => Channel switch
     {
-        ChannelNames.WeChat => "Channels:WeChat:AppId 与 Channels:WeChat:AppSecret",
-        ChannelNames.App => "Channels:Webhooks:Endpoints（名称、地址与密钥）",
+        ChannelNames.WeChat when IsOwnAgency => "Channels:WeChat:AppId 与 Channels:WeChat:AppSecret（或在 Channels:WeChat:Accounts 中为本机关配置）",
+        ChannelNames.WeChat => $"Channels:WeChat:Accounts（Agency 为 {Agency.Code}，及 AppId 与 AppSecret）",
+        ChannelNames.App when IsOwnAgency => "Channels:Webhooks:Endpoints（名称、地址与密钥）",
+        ChannelNames.App => $"Channels:Webhooks:Endpoints（名称、地址、密钥，及 Agency 为 {Agency.Code}）",
         _ => null,
     };
 
-    /// <summary>The webhook endpoints by name; nothing for the single-target site and WeChat.</summary>
-    public string? TargetNames => Channel == ChannelNames.App && IsConfigured ? string.Join("、", Targets) : null;
+    /// <summary>The keys that configure a channel for any agency, for the page's note.</summary>
+    public static string? KeysFor(string channel) => channel switch
+    {
+        ChannelNames.WeChat => "Channels:WeChat:Accounts（每个公众号的 Agency、AppId 与 AppSecret；本机关也可用 Channels:WeChat:AppId 与 Channels:WeChat:AppSecret）",
+        ChannelNames.App => "Channels:Webhooks:Endpoints（名称、地址、密钥与 Agency；不写 Agency 的为本机关）",
+        _ => null,
+    };
+
+    /// <summary>Where the items go: the official account's AppId, the webhook endpoints by name; nothing for the site.</summary>
+    public string? TargetNames => Channel switch
+    {
+        ChannelNames.WeChat when IsConfigured => "公众号 AppId：" + string.Join("、", Targets),
+        ChannelNames.App when IsConfigured => "推送地址：" + string.Join("、", Targets),
+        _ => null,
+    };
 }

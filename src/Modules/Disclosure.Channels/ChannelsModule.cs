@@ -29,8 +29,12 @@ public sealed class ChannelsModule : IDisclosureModule
     public void ConfigureServices(IServiceCollection services)
     {
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
-        services.AddOptions<WeChatOptions>().BindConfiguration(WeChatOptions.SectionName);
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
+        // Per-agency accounts and endpoints are checked when the site starts: a misspelt key (ErrorOnUnknownConfiguration),
+        // a duplicate agency or AppId, an incomplete entry stop it with a message naming the key.
+        services.AddOptions<WeChatOptions>().BindConfiguration(WeChatOptions.SectionName, b => b.ErrorOnUnknownConfiguration = true).ValidateOnStart();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName, b => b.ErrorOnUnknownConfiguration = true).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WeChatOptions>, WeChatOptionsValidator>();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
 
         // The outbox.
         services.AddSingleton<OutboxSignal>();

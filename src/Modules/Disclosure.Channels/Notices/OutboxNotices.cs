@@ -41,7 +41,9 @@ public static class OutboxNotices
 
 /// <summary>
 /// Writes notices into the caller's unit of work (the same <see cref="DisclosureDbContext"/>, so the same transaction
-/// as the change they tell of): one outbox row per app webhook endpoint, none when the site has none.
+/// as the change they tell of): one outbox row per app webhook endpoint, none when the site has none. A notice is
+/// for one person, not an agency's followers, so it goes to every endpoint whatever agencies the endpoint serves (the
+/// receiver — an SMS gateway — delivers it to that person).
 /// </summary>
 public sealed class NoticeWriter(DisclosureDbContext db, IEnumerable<IChannel> channels, OutboxSignal signal, TimeProvider clock)
 {
@@ -50,7 +52,7 @@ public sealed class NoticeWriter(DisclosureDbContext db, IEnumerable<IChannel> c
     /// <summary>Whether any receiver is configured; when not, callers may skip working out who to notify.</summary>
     public bool HasReceivers => Targets.Count > 0;
 
-    private IReadOnlyList<string> Targets => _targets ??= channels.FirstOrDefault(c => c.Name == ChannelNames.App)?.Targets ?? [];
+    private IReadOnlyList<string> Targets => _targets ??= channels.FirstOrDefault(c => c.Name == ChannelNames.App)?.Targets.Select(t => t.Name).ToList() ?? [];
 
     /// <summary>Adds the notice's rows to the context (the caller saves); the same type and reference is one notice.</summary>
     public int Add(string type, string reference)

@@ -11,10 +11,17 @@ public interface IChannel
     string Name { get; }
 
     /// <summary>
-    /// The targets a publication goes to (a webhook per endpoint); empty when the channel is not configured on this
-    /// site, in which case no message is written for it.
+    /// Every configured target (a webhook per endpoint, an official account per agency) with the agencies it serves;
+    /// empty when the channel is not configured on this site, in which case no message is written for it.
     /// </summary>
-    IReadOnlyList<string> Targets { get; }
+    IReadOnlyList<ChannelTarget> Targets { get; }
+
+    /// <summary>
+    /// The targets an item of <paramref name="agency"/> goes to (<paramref name="ownAgency"/> is the installation's
+    /// own, which targets configured without an agency serve); none when the agency has no target of this channel.
+    /// </summary>
+    IReadOnlyList<string> TargetsFor(string agency, string ownAgency) =>
+        Targets.Where(t => t.Serves(agency, ownAgency)).Select(t => t.Name).ToList();
 
     Task<DeliveryResult> DeliverAsync(DeliveryContext context, CancellationToken cancellationToken);
 }

@@ -117,7 +117,7 @@ public sealed partial class OutboxDispatcher(
         }
 
         var channel = services.GetServices<IChannel>().FirstOrDefault(c => c.Name == message.Channel);
-        if (channel is null || (message.Kind != ChangeKind.Withdrawn && !channel.Targets.Contains(message.Target)))
+        if (channel is null || (message.Kind != ChangeKind.Withdrawn && !channel.Targets.Any(t => t.Name == message.Target)))
         {
             return new DeliveryResult.Fail($"发布渠道“{Core.Channels.ChannelNames.DisplayName(message.Channel)}”{(message.Target.Length > 0 ? $"（{message.Target}）" : null)}未配置或已停用，请检查站点配置后重试。");
         }

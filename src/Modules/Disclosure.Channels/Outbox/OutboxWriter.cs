@@ -1,6 +1,7 @@
 using Disclosure.Core.Channels;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Storage;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -11,11 +12,18 @@ namespace Disclosure.Channels.Outbox;
 /// Writes the outbox rows of a publication, update or withdrawal inside its transaction (the transactional outbox):
 /// one per channel target the item goes to. A withdrawal, or an update that drops a channel from the item's
 /// 公开方式, follows the publication to every stream the item was ever sent to, so nothing stays up elsewhere.
+/// <para>
+/// Only the targets of the agency that owns the item (its 发布机构; the installation's own agency when the item names
+/// none) are written: an agency's official account and webhooks carry that agency's items and no other's, and an agency
+/// without a target of its own gets none of that channel (no inheritance from the parent agency; an account that is
+/// to carry a 县局's items lists the 县局 among its agencies).
+/// </para>
 /// </summary>
 public sealed class OutboxWriter(
     DisclosureDbContext db,
     ContentDefinitionStore definitions,
     IEnumerable<IChannel> channels,
+    AgencyDirectory agencies,
     OutboxSignal signal,
     TimeProvider clock) : IContentChangeObserver
 {
@@ -31,9 +39,15 @@ public sealed class OutboxWriter(
         // A withdrawal goes to the selected channels too, so an app that learnt of the item from the change feed
         // (or content imported before the outbox) hears of it; a channel with nothing live simply confirms.
         var targets = new List<(string Channel, string Target, ChangeKind Kind)>();
-        foreach (var channel in channels.Where(c => selected.Contains(c.Name)))
+        var bound = channels.Where(c => selected.Contains(c.Name)).ToList();
+        if (bound.Count > 0)
         {
-            targets.AddRange(channel.Targets.Select(t => (channel.Name, t, change.Entry.Kind)));
+            var own = await agencies.DefaultCodeAsync(cancellationToken);
+            var agency = change.Version.AgencyCode ?? own;
+            foreach (var channel in bound)
+            {
+                targets.AddRange(channel.TargetsFor(agency, own).Select(t => (channel.Name, t, change.Entry.Kind)));
+            }
         }
 
         // Every stream still live for the item and not already written above gets a withdrawal.

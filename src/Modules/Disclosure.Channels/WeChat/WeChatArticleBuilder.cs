@@ -28,7 +28,8 @@ public sealed partial class WeChatArticleBuilder(
 {
     private const string TruncatedNote = "<p style=\"margin:12px 0;color:#888;\">（篇幅所限，全文请点击“阅读原文”查看。）</p>";
 
-    public async Task<WeChatArticle> BuildAsync(ChannelItem item, CancellationToken cancellationToken)
+    /// <summary>The article for <paramref name="account"/>: its images and cover are uploaded to that account.</summary>
+    public async Task<WeChatArticle> BuildAsync(WeChatAccount account, ChannelItem item, CancellationToken cancellationToken)
     {
         var page = await pages.BuildAsync(item.Item, item.Version, previewNote: null, cancellationToken);
         var document = WeChatHtml.Parse(Compose(page));
@@ -39,7 +40,7 @@ public sealed partial class WeChatArticleBuilder(
         byte[]? firstPicture = null;
         foreach (var image in document.Body!.QuerySelectorAll("img").ToList())
         {
-            var picture = await RehostAsync(image, localImages, rehosted, cancellationToken);
+            var picture = await RehostAsync(account, image, localImages, rehosted, cancellationToken);
             firstPicture ??= picture;
         }
 
@@ -47,9 +48,9 @@ public sealed partial class WeChatArticleBuilder(
         var thumb = firstPicture is null
             ? CoverCard.Draw(item.Version.Title, item.AgencyName, options.Value.CoverFont)
             : WeChatImages.ForThumb(firstPicture);
-        var material = await client.UploadAsync("/cgi-bin/material/add_material", "thumb", thumb, "cover.jpg", "image/jpeg", cancellationToken);
+        var material = await client.UploadAsync(account, "/cgi-bin/material/add_material", "thumb", thumb, "cover.jpg", "image/jpeg", cancellationToken);
 
-        var author = string.IsNullOrWhiteSpace(options.Value.Author) ? item.AgencyName ?? string.Empty : options.Value.Author;
+        var author = string.IsNullOrWhiteSpace(account.Author) ? item.AgencyName ?? string.Empty : account.Author;
         var digest = item.Summary ?? PlainText(page.BodyHtml);
         var source = item.Url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || item.Url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? item.Url : null;
         return new WeChatArticle(
@@ -116,6 +117,7 @@ public sealed partial class WeChatArticleBuilder(
     /// be read is replaced by its description.
     /// </summary>
     private async Task<byte[]?> RehostAsync(
+        WeChatAccount account,
         IElement image,
         IReadOnlyDictionary<string, string> localImages,
         Dictionary<string, (string Url, byte[] Original)> rehosted,
@@ -167,7 +169,7 @@ public sealed partial class WeChatArticleBuilder(
             return null;
         }
 
-        var uploaded = await client.UploadAsync("/cgi-bin/media/uploadimg", null, encoded, "image.jpg", "image/jpeg", cancellationToken);
+        var uploaded = await client.UploadAsync(account, "/cgi-bin/media/uploadimg", null, encoded, "image.jpg", "image/jpeg", cancellationToken);
         var url = uploaded["url"]?.ToString() ?? throw new WeChatTransportException("微信 uploadimg 接口未返回 url。");
         image.SetAttribute("src", url);
         rehosted[path!] = (url, original!);

@@ -18,6 +18,10 @@ namespace Disclosure.Channels.WeChat;
 /// retry first asks whether the draft is still in the draft box (<c>draft/get</c>) — the platform consumes a draft it
 /// accepts — and, if it is gone, finds the article among the published ones (<c>freepublish/batchget</c>).
 /// </para>
+/// <para>
+/// One target per official account (集约化: an agency's items go to its own account only): the message's target picks
+/// the account every call of the delivery is made as, so a stream, its progress and its token are the account's.
+/// </para>
 /// </summary>
 public sealed class WeChatChannel(
     IOptions<WeChatOptions> options,
@@ -26,8 +30,6 @@ public sealed class WeChatChannel(
     ChannelItemLoader items,
     TimeProvider clock) : IChannel
 {
-    private static readonly IReadOnlyList<string> SingleTarget = [string.Empty];
-
     /// <summary>The platform's <c>errcode</c> for a media_id it does not know (here: a draft it has consumed).</summary>
     private const int InvalidMediaId = 40007;
 
@@ -42,21 +44,36 @@ public sealed class WeChatChannel(
 
     public string Name => ChannelNames.WeChat;
 
-    public IReadOnlyList<string> Targets => options.Value.IsConfigured ? SingleTarget : [];
+    /// <summary>One target per official account: the own agency's (single-account keys) is the empty target, every other its AppId.</summary>
+    public IReadOnlyList<ChannelTarget> Targets => options.Value.AllAccounts().Select(a => a.Audience).ToList();
+
+    /// <summary>
+    /// The one account of the item's agency: the account in <c>Accounts</c> that names it, else — for the own agency —
+    /// the single-account keys; none for an agency without its own account (no inheritance from the parent agency).
+    /// </summary>
+    public IReadOnlyList<string> TargetsFor(string agency, string ownAgency)
+    {
+        var accounts = options.Value.AllAccounts();
+        var named = accounts.FirstOrDefault(a => a.Audience.NamesAgency(agency));
+        var account = named ?? accounts.FirstOrDefault(a => a.Audience.Serves(agency, ownAgency));
+        return account is null ? [] : [account.Target];
+    }
 
     public async Task<DeliveryResult> DeliverAsync(DeliveryContext context, CancellationToken cancellationToken)
     {
-        if (!options.Value.IsConfigured)
+        if (options.Value.AllAccounts().FirstOrDefault(a => a.Target == context.Message.Target) is not { } account)
         {
-            return new DeliveryResult.Fail("微信公众号未配置（Channels:WeChat:AppId 与 AppSecret），请配置后重试。");
+            return new DeliveryResult.Fail(context.Message.Target.Length == 0
+                ? "微信公众号未配置（Channels:WeChat:AppId 与 AppSecret），请配置后重试。"
+                : $"微信公众号“{context.Message.Target}”未配置（Channels:WeChat:Accounts），请配置后重试。");
         }
 
         var progress = context.ReadProgress<WeChatProgress>() ?? new WeChatProgress();
         try
         {
             return context.Message.Kind == ChangeKind.Withdrawn
-                ? await WithdrawAsync(context, cancellationToken)
-                : await PublishAsync(context, progress, cancellationToken);
+                ? await WithdrawAsync(account, context, cancellationToken)
+                : await PublishAsync(account, context, progress, cancellationToken);
         }
         catch (WeChatApiException ex)
         {
@@ -75,9 +92,9 @@ public sealed class WeChatChannel(
         }
     }
 
-    private async Task<DeliveryResult> PublishAsync(DeliveryContext context, WeChatProgress progress, CancellationToken cancellationToken)
+    private async Task<DeliveryResult> PublishAsync(WeChatAccount account, DeliveryContext context, WeChatProgress progress, CancellationToken cancellationToken)
     {
-        if (progress.ArticleId is null && await BringLiveAsync(context, progress, cancellationToken) is { } notYet)
+        if (progress.ArticleId is null && await BringLiveAsync(account, context, progress, cancellationToken) is { } notYet)
         {
             return notYet;
         }
@@ -85,7 +102,7 @@ public sealed class WeChatChannel(
         // An update: the new article is up, so the one it replaces comes down.
         if (context.LiveRemoteId is { } replaced && replaced != progress.ArticleId && !progress.ReplacedDeleted)
         {
-            await DeleteAsync(replaced, cancellationToken);
+            await DeleteAsync(account, replaced, cancellationToken);
             progress.ReplacedDeleted = true;
             await context.SaveProgressAsync(progress, cancellationToken);
         }
@@ -98,7 +115,7 @@ public sealed class WeChatChannel(
     /// progress after every step. Null once <see cref="WeChatProgress.ArticleId"/> is known; otherwise the result
     /// of this attempt (waiting while 发布中, or a failure).
     /// </summary>
-    private async Task<DeliveryResult?> BringLiveAsync(DeliveryContext context, WeChatProgress progress, CancellationToken cancellationToken)
+    private async Task<DeliveryResult?> BringLiveAsync(WeChatAccount account, DeliveryContext context, WeChatProgress progress, CancellationToken cancellationToken)
     {
         if (progress.PublishId is null)
         {
@@ -118,8 +135,8 @@ public sealed class WeChatChannel(
                     return new DeliveryResult.Delivered(context.LiveRemoteId, null);
                 }
 
-                var article = await articles.BuildAsync(item, cancellationToken);
-                var draft = await client.PostJsonAsync("/cgi-bin/draft/add", new JsonObject { ["articles"] = new JsonArray(article.ToJson()) }, cancellationToken);
+                var article = await articles.BuildAsync(account, item, cancellationToken);
+                var draft = await client.PostJsonAsync(account, "/cgi-bin/draft/add", new JsonObject { ["articles"] = new JsonArray(article.ToJson()) }, cancellationToken);
                 progress.DraftMediaId = Required(draft, "media_id", "draft/add");
                 progress.DraftTitle = article.Title;
                 progress.DraftSourceUrl = article.ContentSourceUrl;
@@ -127,7 +144,7 @@ public sealed class WeChatChannel(
             }
             else if (progress.SubmitSentUtc is not null)
             {
-                if (await FindLostSubmitAsync(context, progress, cancellationToken) is { } pending)
+                if (await FindLostSubmitAsync(account, context, progress, cancellationToken) is { } pending)
                 {
                     return pending;
                 }
@@ -141,12 +158,12 @@ public sealed class WeChatChannel(
             // Recorded before sending: if the answer is lost, the next attempt knows to look before submitting again.
             progress.SubmitSentUtc = clock.GetUtcNow().UtcDateTime;
             await context.SaveProgressAsync(progress, cancellationToken);
-            var submitted = await client.PostJsonAsync("/cgi-bin/freepublish/submit", new JsonObject { ["media_id"] = progress.DraftMediaId }, cancellationToken);
+            var submitted = await client.PostJsonAsync(account, "/cgi-bin/freepublish/submit", new JsonObject { ["media_id"] = progress.DraftMediaId }, cancellationToken);
             progress.PublishId = Required(submitted, "publish_id", "freepublish/submit");
             await context.SaveProgressAsync(progress, cancellationToken);
         }
 
-        var status = await client.PostJsonAsync("/cgi-bin/freepublish/get", new JsonObject { ["publish_id"] = progress.PublishId }, cancellationToken);
+        var status = await client.PostJsonAsync(account, "/cgi-bin/freepublish/get", new JsonObject { ["publish_id"] = progress.PublishId }, cancellationToken);
         var code = status["publish_status"]?.GetValue<int>() ?? -1;
         if (code == 1)
         {
@@ -172,11 +189,11 @@ public sealed class WeChatChannel(
     /// <paramref name="progress"/>); otherwise a wait — the draft was taken but the article is not out yet — or,
     /// after <see cref="WeChatOptions.MaxPublishPolls"/>, a failure that sends the office to the platform.
     /// </summary>
-    private async Task<DeliveryResult?> FindLostSubmitAsync(DeliveryContext context, WeChatProgress progress, CancellationToken cancellationToken)
+    private async Task<DeliveryResult?> FindLostSubmitAsync(WeChatAccount account, DeliveryContext context, WeChatProgress progress, CancellationToken cancellationToken)
     {
         try
         {
-            await client.PostJsonAsync("/cgi-bin/draft/get", new JsonObject { ["media_id"] = progress.DraftMediaId }, cancellationToken);
+            await client.PostJsonAsync(account, "/cgi-bin/draft/get", new JsonObject { ["media_id"] = progress.DraftMediaId }, cancellationToken);
             return null;
         }
         catch (WeChatApiException ex) when (ex.ErrorCode == InvalidMediaId)
@@ -187,6 +204,7 @@ public sealed class WeChatChannel(
         for (var page = 0; page < PublishedPagesSearched; page++)
         {
             var list = await client.PostJsonAsync(
+                account,
                 "/cgi-bin/freepublish/batchget",
                 new JsonObject { ["offset"] = page * PublishedPageSize, ["count"] = PublishedPageSize, ["no_content"] = 1 },
                 cancellationToken);
@@ -231,20 +249,20 @@ public sealed class WeChatChannel(
         return new DeliveryResult.Wait(clock.GetUtcNow().UtcDateTime.AddSeconds(options.Value.PublishPollSeconds), $"{note}（已查询 {progress.Polls} 次）。");
     }
 
-    private async Task<DeliveryResult> WithdrawAsync(DeliveryContext context, CancellationToken cancellationToken)
+    private async Task<DeliveryResult> WithdrawAsync(WeChatAccount account, DeliveryContext context, CancellationToken cancellationToken)
     {
         if (context.LiveRemoteId is not { } article)
         {
             return new DeliveryResult.Delivered(null, null); // nothing of this item is on WeChat
         }
 
-        await DeleteAsync(article, cancellationToken);
+        await DeleteAsync(account, article, cancellationToken);
         return new DeliveryResult.Delivered(article, null);
     }
 
     /// <summary>Deletes a published article: index 1 is our one article of that publication.</summary>
-    private Task<JsonObject> DeleteAsync(string articleId, CancellationToken cancellationToken) =>
-        client.PostJsonAsync("/cgi-bin/freepublish/delete", new JsonObject { ["article_id"] = articleId, ["index"] = 1 }, cancellationToken);
+    private Task<JsonObject> DeleteAsync(WeChatAccount account, string articleId, CancellationToken cancellationToken) =>
+        client.PostJsonAsync(account, "/cgi-bin/freepublish/delete", new JsonObject { ["article_id"] = articleId, ["index"] = 1 }, cancellationToken);
 
     private static string Required(JsonObject answer, string name, string api) =>
         answer[name]?.ToString() is { Length: > 0 } value ? value : throw new WeChatTransportException($"微信 {api} 接口未返回 {name}。");

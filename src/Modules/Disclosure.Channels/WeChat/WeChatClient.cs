@@ -10,7 +10,8 @@ namespace Disclosure.Channels.WeChat;
 /// <summary>
 /// Calls the platform's JSON and upload endpoints with the access_token, and on a token error (40001/40014/42001)
 /// refreshes it and repeats the call once. A non-zero <c>errcode</c> becomes a <see cref="WeChatApiException"/>; an
-/// HTTP error or a body that is not JSON a <see cref="WeChatTransportException"/>.
+/// HTTP error or a body that is not JSON a <see cref="WeChatTransportException"/>. Every call names the official account
+/// it is made as (its own access_token).
 /// </summary>
 public sealed class WeChatClient(IHttpClientFactory clients, IOptions<WeChatOptions> options, WeChatTokenStore tokens)
 {
@@ -22,12 +23,12 @@ public sealed class WeChatClient(IHttpClientFactory clients, IOptions<WeChatOpti
     /// </summary>
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public Task<JsonObject> PostJsonAsync(string path, JsonObject body, CancellationToken cancellationToken) =>
-        CallAsync(path, token => new HttpRequestMessage(HttpMethod.Post, $"{path.TrimStart('/')}?access_token={Uri.EscapeDataString(token)}") { Content = JsonBody(body) }, cancellationToken);
+    public Task<JsonObject> PostJsonAsync(WeChatAccount account, string path, JsonObject body, CancellationToken cancellationToken) =>
+        CallAsync(account, path, token => new HttpRequestMessage(HttpMethod.Post, $"{path.TrimStart('/')}?access_token={Uri.EscapeDataString(token)}") { Content = JsonBody(body) }, cancellationToken);
 
     /// <summary>A multipart upload with the file in the field <c>media</c>.</summary>
-    public Task<JsonObject> UploadAsync(string path, string? type, byte[] file, string fileName, string contentType, CancellationToken cancellationToken) =>
-        CallAsync(path, token =>
+    public Task<JsonObject> UploadAsync(WeChatAccount account, string path, string? type, byte[] file, string fileName, string contentType, CancellationToken cancellationToken) =>
+        CallAsync(account, path, token =>
         {
             var content = new MultipartFormDataContent();
             var part = new ByteArrayContent(file);
@@ -37,16 +38,16 @@ public sealed class WeChatClient(IHttpClientFactory clients, IOptions<WeChatOpti
             return new HttpRequestMessage(HttpMethod.Post, $"{path.TrimStart('/')}?{query}") { Content = content };
         }, cancellationToken);
 
-    private async Task<JsonObject> CallAsync(string path, Func<string, HttpRequestMessage> build, CancellationToken cancellationToken)
+    private async Task<JsonObject> CallAsync(WeChatAccount account, string path, Func<string, HttpRequestMessage> build, CancellationToken cancellationToken)
     {
-        var token = await tokens.GetAsync(cancellationToken);
+        var token = await tokens.GetAsync(account, cancellationToken);
         try
         {
             return await SendAsync(path, build(token), cancellationToken);
         }
         catch (WeChatApiException ex) when (WeChatErrors.IsTokenError(ex.ErrorCode))
         {
-            token = await tokens.RefreshAsync(token, cancellationToken);
+            token = await tokens.RefreshAsync(account, token, cancellationToken);
             return await SendAsync(path, build(token), cancellationToken);
         }
     }

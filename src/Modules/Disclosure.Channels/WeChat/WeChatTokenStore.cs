@@ -10,17 +10,19 @@ namespace Disclosure.Channels.WeChat;
 /// <summary>
 /// The access_token, cached in memory and in the database so every node shares one (the platform limits how often
 /// a token may be fetched). Fetched with <c>stable_token</c>, which does not invalidate the token other nodes hold;
-/// refreshed about 5 minutes before expiry, and at once when a call rejects it.
+/// refreshed about 5 minutes before expiry, and at once when a call rejects it. Each official account (AppId) has its
+/// own token: its own row in <c>ChannelTokens</c> (<see cref="WeChatAccount.TokenName"/>) and its own cache slot.
 /// </summary>
 public sealed class WeChatTokenStore(
     DisclosureDbContext db,
     IHttpClientFactory clients,
     IOptions<WeChatOptions> options,
-    WeChatTokenCache cache,
+    WeChatTokenCache caches,
     TimeProvider clock)
 {
-    public async Task<string> GetAsync(CancellationToken cancellationToken)
+    public async Task<string> GetAsync(WeChatAccount account, CancellationToken cancellationToken)
     {
+        var cache = caches.For(account.AppId);
         var margin = TimeSpan.FromSeconds(options.Value.TokenRefreshMarginSeconds);
         if (cache.TryGet(clock.GetUtcNow().UtcDateTime + margin) is { } cached)
         {
@@ -37,14 +39,14 @@ public sealed class WeChatTokenStore(
                 return filled;
             }
 
-            var stored = await db.Set<ChannelToken>().AsNoTracking().SingleOrDefaultAsync(t => t.Name == Name, cancellationToken);
+            var stored = await db.Set<ChannelToken>().AsNoTracking().SingleOrDefaultAsync(t => t.Name == account.TokenName, cancellationToken);
             if (stored is not null && stored.ExpiresUtc > now + margin)
             {
                 cache.Set(stored.Value, stored.ExpiresUtc);
                 return stored.Value;
             }
 
-            return await FetchAsync(force: false, cancellationToken);
+            return await FetchAsync(account, cache, force: false, cancellationToken);
         }
         finally
         {
@@ -56,22 +58,23 @@ public sealed class WeChatTokenStore(
     /// The platform rejected <paramref name="rejected"/> (40001/40014/42001): take another node's newer token if there
     /// is one, else fetch; if the platform hands back the same token, force a new one.
     /// </summary>
-    public async Task<string> RefreshAsync(string rejected, CancellationToken cancellationToken)
+    public async Task<string> RefreshAsync(WeChatAccount account, string rejected, CancellationToken cancellationToken)
     {
+        var cache = caches.For(account.AppId);
         await cache.Gate.WaitAsync(cancellationToken);
         try
         {
             cache.Clear();
             var now = clock.GetUtcNow().UtcDateTime;
-            var stored = await db.Set<ChannelToken>().AsNoTracking().SingleOrDefaultAsync(t => t.Name == Name, cancellationToken);
+            var stored = await db.Set<ChannelToken>().AsNoTracking().SingleOrDefaultAsync(t => t.Name == account.TokenName, cancellationToken);
             if (stored is not null && stored.Value != rejected && stored.ExpiresUtc > now)
             {
                 cache.Set(stored.Value, stored.ExpiresUtc);
                 return stored.Value;
             }
 
-            var token = await FetchAsync(force: false, cancellationToken);
-            return token != rejected ? token : await FetchAsync(force: true, cancellationToken);
+            var token = await FetchAsync(account, cache, force: false, cancellationToken);
+            return token != rejected ? token : await FetchAsync(account, cache, force: true, cancellationToken);
         }
         finally
         {
@@ -79,9 +82,7 @@ public sealed class WeChatTokenStore(
         }
     }
 
-    private string Name => "wechat:" + options.Value.AppId;
-
-    private async Task<string> FetchAsync(bool force, CancellationToken cancellationToken)
+    private async Task<string> FetchAsync(WeChatAccount account, WeChatTokenSlot cache, bool force, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -89,8 +90,8 @@ public sealed class WeChatTokenStore(
         var request = new JsonObject
         {
             ["grant_type"] = "client_credential",
-            ["appid"] = settings.AppId,
-            ["secret"] = settings.AppSecret,
+            ["appid"] = account.AppId,
+            ["secret"] = account.AppSecret,
             ["force_refresh"] = force,
         };
         using var response = await clients.CreateClient(WeChatClient.HttpClientName)
@@ -101,10 +102,10 @@ public sealed class WeChatTokenStore(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var expires = now.AddSeconds(expiresIn);
-        var row = await db.Set<ChannelToken>().SingleOrDefaultAsync(t => t.Name == Name, cancellationToken);
+        var row = await db.Set<ChannelToken>().SingleOrDefaultAsync(t => t.Name == account.TokenName, cancellationToken);
         if (row is null)
         {
-            db.Set<ChannelToken>().Add(new ChannelToken { Name = Name, Value = token, ExpiresUtc = expires, UpdatedUtc = now });
+            db.Set<ChannelToken>().Add(new ChannelToken { Name = account.TokenName, Value = token, ExpiresUtc = expires, UpdatedUtc = now });
         }
         else
         {
@@ -128,8 +129,16 @@ public sealed class WeChatTokenStore(
     }
 }
 
-/// <summary>This node's copy of the token, and the gate that keeps its deliveries from fetching one each.</summary>
+/// <summary>This node's copies of the tokens, one slot per AppId.</summary>
 public sealed class WeChatTokenCache
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WeChatTokenSlot> _slots = new(StringComparer.Ordinal);
+
+    public WeChatTokenSlot For(string appId) => _slots.GetOrAdd(appId, _ => new WeChatTokenSlot());
+}
+
+/// <summary>This node's copy of one account's token, and the gate that keeps its deliveries from fetching one each.</summary>
+public sealed class WeChatTokenSlot
 {
     private readonly Lock _lock = new();
     private (string Value, DateTime ExpiresUtc)? _token;

@@ -16,11 +16,12 @@ namespace Disclosure.Channels.Web;
 /// </summary>
 public sealed class WebChannel(PublishedContentQuery query, ChannelItemLoader items) : IChannel
 {
-    private static readonly IReadOnlyList<string> SingleTarget = [string.Empty];
+    /// <summary>One site for every agency: each agency's items are on it (its own pages are <c>/a/{code}</c>).</summary>
+    private static readonly IReadOnlyList<ChannelTarget> SingleTarget = [ChannelTarget.ForEveryAgency(string.Empty)];
 
     public string Name => ChannelNames.Web;
 
-    public IReadOnlyList<string> Targets => SingleTarget;
+    public IReadOnlyList<ChannelTarget> Targets => SingleTarget;
 
     public async Task<DeliveryResult> DeliverAsync(DeliveryContext context, CancellationToken cancellationToken)
     {

@@ -27,7 +27,7 @@ public sealed class WebhookChannel(
 
     public string Name => ChannelNames.App;
 
-    public IReadOnlyList<string> Targets => options.Value.Endpoints.Where(e => e.Name.Length > 0 && e.Url.Length > 0).Select(e => e.Name).ToList();
+    public IReadOnlyList<ChannelTarget> Targets => options.Value.Endpoints.Where(e => e.IsConfigured).Select(e => e.Target()).ToList();
 
     public async Task<DeliveryResult> DeliverAsync(DeliveryContext context, CancellationToken cancellationToken)
     {

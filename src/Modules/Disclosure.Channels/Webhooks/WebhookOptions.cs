@@ -1,6 +1,9 @@
 namespace Disclosure.Channels.Webhooks;
 
-/// <summary>The app's webhook endpoints, from <c>Channels:Webhooks</c>.</summary>
+/// <summary>
+/// The app's webhook endpoints, from <c>Channels:Webhooks</c>. Each serves the agencies it names (<c>Agency</c> or
+/// <c>Agencies</c>; <c>"*"</c> for every agency); one that names none serves the installation's own agency, as before.
+/// </summary>
 public sealed class WebhookOptions
 {
     public const string SectionName = "Channels:Webhooks";
@@ -20,4 +23,17 @@ public sealed class WebhookEndpoint
 
     /// <summary>The shared secret the receiver verifies the signature with.</summary>
     public string Secret { get; set; } = string.Empty;
+
+    /// <summary>The agency whose items go to this endpoint (e.g. <c>150627-103</c>).</summary>
+    public string? Agency { get; set; }
+
+    /// <summary>Several agencies, instead of or besides <see cref="Agency"/>; <c>*</c> for every agency of the installation.</summary>
+    public List<string> Agencies { get; set; } = [];
+
+    public bool IsConfigured => Name.Length > 0 && Url.Length > 0;
+
+    public IEnumerable<string> AgencyCodes() =>
+        (Agency is { } one ? Agencies.Prepend(one) : Agencies).Select(a => a.Trim()).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal);
+
+    public Outbox.ChannelTarget Target() => Outbox.ChannelTarget.For(Name, AgencyCodes());
 }

@@ -10,7 +10,8 @@ namespace Disclosure.Channels.Pages.Admin.Outbox;
 
 /// <summary>
 /// 发布渠道: what failed to reach a channel (still retrying, or given up as a dead letter) with the error, and the
-/// retry. The retry is also what the item page's channel block posts to.
+/// retry. The retry is also what the item page's channel block posts to. Staff of an agency see their agency's
+/// channels and the deliveries of its items only.
 /// </summary>
 [Authorize(Policy = ChannelsAdmin.Policy)]
 public sealed class IndexModel(OutboxStatusQuery outbox, ChannelSetup setup) : PageModel
@@ -26,8 +27,11 @@ public sealed class IndexModel(OutboxStatusQuery outbox, ChannelSetup setup) : P
 
     public IReadOnlyList<DeliveryStatus> Problems { get; private set; } = [];
 
-    /// <summary>Every channel with 已配置 or 未配置.</summary>
-    public IReadOnlyList<ChannelSetupState> Setup { get; private set; } = [];
+    /// <summary>Every agency the user sees with each channel's 已配置 or 未配置.</summary>
+    public IReadOnlyList<AgencyChannelSetup> Setup { get; private set; } = [];
+
+    /// <summary>The channels as columns, in display order.</summary>
+    public IReadOnlyList<string> ChannelOrder => Disclosure.Core.Channels.ChannelNames.All;
 
     public int Total { get; private set; }
 
@@ -46,8 +50,9 @@ public sealed class IndexModel(OutboxStatusQuery outbox, ChannelSetup setup) : P
     {
         try
         {
-            var message = await outbox.RetryAsync(id, cancellationToken);
-            TempData["Message"] = $"已重新排队：{new DeliveryStatus(message, true).ChannelName}，稍后刷新查看结果。";
+            var message = await outbox.RetryAsync(User.ToActor(), id, cancellationToken);
+            var label = await outbox.TargetLabelsAsync(cancellationToken);
+            TempData["Message"] = $"已重新排队：{new DeliveryStatus(message, true, TargetLabel: label(message)).ChannelName}，稍后刷新查看结果。";
             return Redirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/admin/outbox");
         }
         catch (OutboxRetryException ex)
@@ -62,10 +67,11 @@ public sealed class IndexModel(OutboxStatusQuery outbox, ChannelSetup setup) : P
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, PageNumber);
-        Setup = setup.All();
-        (Problems, Total) = await outbox.ProblemsAsync(DeadOnly, PageNumber, PageSize, cancellationToken);
-        Pending = await outbox.CountAsync(OutboxState.Pending, cancellationToken);
-        Sent = await outbox.CountAsync(OutboxState.Sent, cancellationToken);
-        Dead = await outbox.CountAsync(OutboxState.DeadLetter, cancellationToken);
+        var actor = User.ToActor();
+        Setup = await setup.ByAgencyAsync(actor.AgencyCode, cancellationToken);
+        (Problems, Total) = await outbox.ProblemsAsync(actor, DeadOnly, PageNumber, PageSize, cancellationToken);
+        Pending = await outbox.CountAsync(actor, OutboxState.Pending, cancellationToken);
+        Sent = await outbox.CountAsync(actor, OutboxState.Sent, cancellationToken);
+        Dead = await outbox.CountAsync(actor, OutboxState.DeadLetter, cancellationToken);
     }
 }
