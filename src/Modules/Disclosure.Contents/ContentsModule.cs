@@ -45,6 +45,8 @@ public sealed class ContentsModule : IDisclosureModule
         services.AddOptions<PublicUrlOptions>().BindConfiguration("Site");
         services.AddSingleton<PublicUrls>();
         services.AddScoped<SiteContext>();
+        services.AddScoped<Sites.PublicAgency>();
+        services.AddSingleton<Sites.AgencyHostMap>();
         services.AddScoped<ItemPageBuilder>();
         services.AddScoped<IItemPageExtension, BudgetChartExtension>();
         services.AddScoped<IItemPageExtension, CommentWindowExtension>();
