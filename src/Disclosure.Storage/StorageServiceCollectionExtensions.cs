@@ -32,6 +32,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<ContentManager>();
         services.AddScoped<AgencyDirectory>();
         services.AddScoped<AgencySiteStore>();
+        services.AddSingleton<AgencyHostMap>();
         services.AddScoped<AgencyService>();
         services.AddScoped<PublishedContentQuery>();
         services.AddScoped<IndexNumberAllocator>();

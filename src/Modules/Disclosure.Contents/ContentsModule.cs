@@ -46,7 +46,6 @@ public sealed class ContentsModule : IDisclosureModule
         services.AddSingleton<PublicUrls>();
         services.AddScoped<SiteContext>();
         services.AddScoped<Sites.PublicAgency>();
-        services.AddSingleton<Sites.AgencyHostMap>();
         services.AddScoped<ItemPageBuilder>();
         services.AddScoped<IItemPageExtension, BudgetChartExtension>();
         services.AddScoped<IItemPageExtension, CommentWindowExtension>();

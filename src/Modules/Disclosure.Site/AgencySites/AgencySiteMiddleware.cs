@@ -1,4 +1,5 @@
 using Disclosure.Contents.Sites;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;

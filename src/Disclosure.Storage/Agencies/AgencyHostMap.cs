@@ -1,7 +1,6 @@
-using Disclosure.Storage.Agencies;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Disclosure.Contents.Sites;
+namespace Disclosure.Storage.Agencies;
 
 /// <summary>
 /// Which configured host name serves which agency, read from AgencySettings and kept for a short while so not every
@@ -19,7 +18,7 @@ public sealed class AgencyHostMap(TimeProvider clock)
         var snapshot = _snapshot;
         if (snapshot is null || clock.GetUtcNow() - snapshot.LoadedAt > Lifetime)
         {
-            var map = await requestServices.GetRequiredService<Storage.Agencies.AgencySiteStore>().HostMapAsync(cancellationToken);
+            var map = await requestServices.GetRequiredService<AgencySiteStore>().HostMapAsync(cancellationToken);
             _snapshot = snapshot = new Snapshot(map, clock.GetUtcNow());
         }
 
