@@ -59,6 +59,6 @@ public sealed class AgenciesController(AgencyDirectory agencies, PublishedConten
             return NotFound();
         }
 
-        return View(new AgencyHomePage(node, tree.PathTo(code), await identities.LoadAsync(code, cancellationToken), chosen, rows));
+        return View("Agency", new AgencyHomePage(node, tree.PathTo(code), await identities.LoadAsync(code, cancellationToken), chosen, rows));
     }
 }
