@@ -197,6 +197,32 @@ public sealed partial class AgencySitesTests(SiteFixture site)
         Assert.Contains($"href=\"/a/{Banner}/catalogue\"", home);
     }
 
+    [Fact]
+    public async Task An_agency_site_shows_its_own_guide_when_it_names_one_and_the_installations_otherwise()
+    {
+        var installationGuide = await SettingAsync("GuideContentItemId");
+        var ownGuide = DemoItem.All.First(i => i.IsPublic && i.Agency == Banner && i.Id != installationGuide).Id;
+        string Title(DisclosureDbContext db, string id) => db.ContentVersions.AsNoTracking()
+            .Where(v => v.Item.ContentItemId == id && v.Status == ContentStatus.Published).Select(v => v.Title).Single();
+
+        using var scope = site.Site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
+        Assert.Contains($"<h1 id=\"item-title\">{Title(db, installationGuide)}</h1>", await TextAsync(await _client.GetAsync($"/a/{City}/guide")));
+
+        db.AgencySettings.Add(new Disclosure.Storage.Entities.AgencySettingRecord { AgencyCode = Banner, Name = AgencySiteFields.GuideContentItemId, Value = ownGuide });
+        await db.SaveChangesAsync();
+        try
+        {
+            Assert.Contains($"<h1 id=\"item-title\">{Title(db, ownGuide)}</h1>", await TextAsync(await _client.GetAsync($"/a/{Banner}/guide")));
+            Assert.Contains($"<h1 id=\"item-title\">{Title(db, installationGuide)}</h1>", await TextAsync(await _client.GetAsync("http://other.example.gov.cn/guide")));
+        }
+        finally
+        {
+            db.AgencySettings.Remove(await db.AgencySettings.SingleAsync(s => s.AgencyCode == Banner && s.Name == AgencySiteFields.GuideContentItemId));
+            await db.SaveChangesAsync();
+        }
+    }
+
     private async Task<(AgencyTree Tree, Dictionary<string, string> Published)> PublishedAsync()
     {
         using var scope = site.Site.Services.CreateScope();
