@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Settings;
@@ -221,6 +222,30 @@ public sealed partial class AgencySitesTests(SiteFixture site)
             db.AgencySettings.Remove(await db.AgencySettings.SingleAsync(s => s.AgencyCode == Banner && s.Name == AgencySiteFields.GuideContentItemId));
             await db.SaveChangesAsync();
         }
+    }
+
+    [Fact]
+    public async Task The_read_api_of_an_agency_site_lists_its_own_unless_asked_further()
+    {
+        var (_, published) = await PublishedAsync();
+        var own = JsonDocument.Parse(await _client.GetStringAsync($"/a/{Banner}/api/v1/content?pageSize=100")).RootElement;
+        Assert.Equal(published.Count(p => p.Value == Banner), own.GetProperty("total").GetInt32());
+        Assert.All(own.GetProperty("items").EnumerateArray(), i => Assert.Equal(Banner, i.GetProperty("agency").GetString()));
+
+        var onHost = JsonDocument.Parse(await _client.GetStringAsync($"http://{BannerHost}/api/v1/content?pageSize=1")).RootElement;
+        Assert.Equal(published.Count(p => p.Value == Banner), onHost.GetProperty("total").GetInt32());
+        var all = JsonDocument.Parse(await _client.GetStringAsync($"http://{BannerHost}/api/v1/content?pageSize=1&reach=all")).RootElement;
+        Assert.Equal(published.Count, all.GetProperty("total").GetInt32());
+        var installation = JsonDocument.Parse(await _client.GetStringAsync("/api/v1/content?pageSize=1")).RootElement;
+        Assert.Equal(published.Count, installation.GetProperty("total").GetInt32());
+
+        var penalties = JsonDocument.Parse(await _client.GetStringAsync($"/a/{Banner}/api/v1/credit/penalties?pageSize=100")).RootElement;
+        Assert.All(penalties.GetProperty("items").EnumerateArray(), i => Assert.Equal(Banner, i.GetProperty("agency").GetProperty("code").GetString()));
+        var allPenalties = JsonDocument.Parse(await _client.GetStringAsync($"/a/{Banner}/api/v1/credit/penalties?pageSize=100&reach=all")).RootElement;
+        Assert.Equal(JsonDocument.Parse(await _client.GetStringAsync("/api/v1/credit/penalties?pageSize=1")).RootElement.GetProperty("total").GetInt32(),
+            allPenalties.GetProperty("total").GetInt32());
+        Assert.Contains(allPenalties.GetProperty("items").EnumerateArray(), i => i.GetProperty("agency").GetProperty("code").GetString() != Banner);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync($"/a/{Banner}/api/v1/credit/penalties?reach=wide")).StatusCode);
     }
 
     private async Task<(AgencyTree Tree, Dictionary<string, string> Published)> PublishedAsync()

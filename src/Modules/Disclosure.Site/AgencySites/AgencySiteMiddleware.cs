@@ -73,12 +73,12 @@ public sealed class AgencySiteMiddleware(RequestDelegate next, AgencyHostMap hos
         }
     }
 
-    // The admin and the API are the installation's whatever the path: /a/{code}/admin is not an agency's admin.
+    // The admin is the installation's whatever the path: /a/{code}/admin is not an agency's admin. (The read API is
+    // the agency's under its path: /a/{code}/api/v1/content lists its items as its pages do.)
     private static bool IsOutside(string remaining)
     {
         var path = new PathString(remaining);
         return path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase)
-            || path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/a", StringComparison.OrdinalIgnoreCase);
     }
