@@ -31,6 +31,8 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<ContentDefinitionStore>();
         services.AddScoped<ContentManager>();
         services.AddScoped<AgencyDirectory>();
+        services.AddScoped<AgencySiteStore>();
+        services.AddSingleton<AgencyHostMap>();
         services.AddScoped<AgencyService>();
         services.AddScoped<PublishedContentQuery>();
         services.AddScoped<IndexNumberAllocator>();

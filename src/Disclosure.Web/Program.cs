@@ -99,6 +99,7 @@ if (args.Contains(Disclosure.AnnualReports.Admin.AnnualReportSampleCommand.Name)
 
 app.UseSecurityHeaders();
 app.UseOverloadProtection();
+app.UseAgencySites();
 app.UseDisclosureSiteErrorPages();
 app.UsePageParameterGuard();
 app.UseStaticFiles();

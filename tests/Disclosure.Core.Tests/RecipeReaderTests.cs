@@ -1,5 +1,6 @@
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.Recipes;
+using Disclosure.Core.Settings;
 using Disclosure.Modules;
 
 namespace Disclosure.Core.Tests;
@@ -116,6 +117,70 @@ public sealed class RecipeReaderTests : IDisposable
         Assert.Contains(errors, e => e.Path == "$.steps[0].agencies[2].parent" && e.Message == "上级机构“nowhere”不在本步骤的机构中。");
         Assert.Contains(errors, e => e.Path == "$.steps[0].agencies[2].settings.SiteName" && e.Message.StartsWith("“SiteName”不是机构可以单独设置的标识项", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Path == "$.steps[0].agencies[2].settings.Identity.OfficePhone" && e.Message == "设置值应为字符串。");
+    }
+
+    [Fact]
+    public void An_agencys_site_settings_in_a_recipe_are_checked_as_the_agency_form_checks_them()
+    {
+        var good = Write("site.json", """
+            { "name": "site", "steps": [ { "name": "Agencies", "agencies": [
+              { "code": "city", "name": "市局", "areaCode": "150600", "departmentCode": "103",
+                "settings": { "Site.HostNames": "gaj.example.gov.cn, www.gaj.example.gov.cn", "Site.PrimaryColor": "#1f5c3a", "Site.LogoUrl": "/media/logo.png" } }
+            ] } ] }
+            """);
+        var agency = Assert.Single(Assert.IsType<AgenciesStep>(Assert.Single(RecipeReader.ReadFile(good).Steps)).Agencies);
+        Assert.Equal("#1f5c3a", agency.Settings[AgencySiteFields.PrimaryColor]);
+
+        var bad = Write("bad-site.json", """
+            { "name": "site", "steps": [ { "name": "Agencies", "agencies": [
+              { "code": "city", "name": "市局", "areaCode": "150600", "departmentCode": "103",
+                "settings": { "Site.HostNames": "https://gaj.example.gov.cn/", "Site.PrimaryColor": "#ffff00", "Site.LogoUrl": "javascript:alert(1)" } }
+            ] } ] }
+            """);
+        var errors = Assert.Throws<RecipeException>(() => RecipeReader.ReadFile(bad)).Errors;
+        Assert.Contains(errors, e => e.Path == "$.steps[0].agencies[0].settings.Site.HostNames" && e.Message.StartsWith("“https://gaj.example.gov.cn/”不是有效的域名", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Path == "$.steps[0].agencies[0].settings.Site.PrimaryColor" && e.Message.Contains("低于 4.5:1", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Path == "$.steps[0].agencies[0].settings.Site.LogoUrl");
+    }
+
+    [Theory]
+    [InlineData("#767676", true)]   // 4.54:1, the lightest grey white text may sit on
+    [InlineData("#777777", false)]  // 4.48:1
+    [InlineData("#1a4f8b", true)]
+    [InlineData("#000000", true)]
+    [InlineData("#ffffff", false)]
+    [InlineData("#12345", false)]
+    [InlineData("1a4f8b", false)]
+    public void A_primary_colour_is_rrggbb_and_readable_under_white_text(string color, bool accepted)
+    {
+        var (errors, values) = AgencySiteFields.Validate(new Dictionary<string, string?> { [AgencySiteFields.PrimaryColor] = color });
+        Assert.Equal(accepted, !errors.ContainsKey(AgencySiteFields.PrimaryColor));
+        if (accepted)
+        {
+            Assert.Equal(color.ToLowerInvariant(), values[AgencySiteFields.PrimaryColor]);
+        }
+    }
+
+    [Theory]
+    [InlineData("yjhlq.gov.cn", true)]
+    [InlineData("WWW.Example.GOV.cn", true)]
+    [InlineData("a-b.example.com", true)]
+    [InlineData("localhost", false)]
+    [InlineData("-bad.example.com", false)]
+    [InlineData("bad-.example.com", false)]
+    [InlineData("example.com:8080", false)]
+    [InlineData("http://example.com", false)]
+    [InlineData("ex ample.com", false)]
+    [InlineData("例子.中国", false)]
+    [InlineData("example.123", false)]
+    public void Host_names_are_plain_dns_names(string host, bool accepted)
+    {
+        var (errors, values) = AgencySiteFields.Validate(new Dictionary<string, string?> { [AgencySiteFields.HostNames] = host });
+        Assert.Equal(accepted, !errors.ContainsKey(AgencySiteFields.HostNames));
+        if (accepted)
+        {
+            Assert.Equal(host.ToLowerInvariant(), values[AgencySiteFields.HostNames]);
+        }
     }
 
     [Fact]

@@ -207,10 +207,16 @@ public static partial class RecipeReader
             {
                 foreach (var property in settingsNode.Element.EnumerateObject())
                 {
-                    if (SiteIdentityFields.PerAgency.All(f => f.Key != property.Name))
+                    if (SiteIdentityFields.PerAgency.All(f => f.Key != property.Name) && AgencySiteFields.All.All(f => f.Key != property.Name))
                     {
                         settingsNode.Property(property.Name)?.Error(
-                            $"“{property.Name}”不是机构可以单独设置的标识项（可用：{string.Join("、", SiteIdentityFields.PerAgency.Select(f => f.Key))}）。");
+                            $"“{property.Name}”不是机构可以单独设置的标识项（可用：{string.Join("、", SiteIdentityFields.PerAgency.Select(f => f.Key).Concat(AgencySiteFields.All.Select(f => f.Key)))}）。");
+                    }
+                    else if (property.Value.ValueKind == JsonValueKind.String && AgencySiteFields.All.Any(f => f.Key == property.Name)
+                        && AgencySiteFields.Validate(new Dictionary<string, string?> { [property.Name] = property.Value.GetString() }).Errors.GetValueOrDefault(property.Name) is { } siteError)
+                    {
+                        // 独立域名, 主色调 …: the same checks as the agency form (uniqueness across agencies is checked when applied).
+                        settingsNode.Property(property.Name)?.Error(siteError);
                     }
                     else if (property.Value.ValueKind != JsonValueKind.String)
                     {

@@ -45,6 +45,7 @@ public sealed class ContentsModule : IDisclosureModule
         services.AddOptions<PublicUrlOptions>().BindConfiguration("Site");
         services.AddSingleton<PublicUrls>();
         services.AddScoped<SiteContext>();
+        services.AddScoped<Sites.PublicAgency>();
         services.AddScoped<ItemPageBuilder>();
         services.AddScoped<IItemPageExtension, BudgetChartExtension>();
         services.AddScoped<IItemPageExtension, CommentWindowExtension>();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -34,9 +35,17 @@ public sealed partial class PublicUrls
 
     private string Root(HttpRequest request)
     {
+        // 集约化: an agency's host name resolved the request only because it is configured for that agency, so it is
+        // trusted as that site's address; an agency's site by path is the installation's address plus /a/{code}.
+        var agency = request.HttpContext?.RequestServices?.GetService<Sites.PublicAgency>();
+        if (agency?.Source == Sites.PublicAgencySource.Host)
+        {
+            return $"{request.Scheme}://{request.Host}{request.PathBase}";
+        }
+
         if (!string.IsNullOrWhiteSpace(_options.PublicUrl))
         {
-            return _options.PublicUrl.TrimEnd('/');
+            return _options.PublicUrl.TrimEnd('/') + (agency?.Source == Sites.PublicAgencySource.Path ? $"/a/{Uri.EscapeDataString(agency.Code!)}" : string.Empty);
         }
 
         if (IsTrusted(request.Host.Host))

@@ -26,6 +26,12 @@ public sealed record SearchRequest
     /// <summary>发布机构 code.</summary>
     public string? Agency { get; init; }
 
+    /// <summary>
+    /// The agencies whose items may be found at all (集约化: an agency's site searches its own, or its subtree); null
+    /// is every agency. Unlike <see cref="Agency"/> this is no facet: the counts are within it too.
+    /// </summary>
+    public IReadOnlyCollection<string>? Agencies { get; init; }
+
     /// <summary>Beijing year of 发布日期.</summary>
     public int? Year { get; init; }
 
@@ -35,7 +41,7 @@ public sealed record SearchRequest
 
     public int PageSize { get; init; } = 20;
 
-    public SearchFilters Filters => new(Blank(ContentType), Blank(Catalogue), Blank(Agency), Year);
+    public SearchFilters Filters => new(Blank(ContentType), Blank(Catalogue), Blank(Agency), Year, Agencies);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -14,6 +14,16 @@ public static class SiteApplicationExtensions
         return app;
     }
 
+    /// <summary>
+    /// Whose public site the request is (<c>/a/{code}/…</c> or an agency's host name, <see cref="AgencySites.AgencySiteMiddleware"/>);
+    /// call first, before the error pages, so an error page re-executed for an agency's request stays on its site.
+    /// </summary>
+    public static WebApplication UseAgencySites(this WebApplication app)
+    {
+        app.UseMiddleware<AgencySites.AgencySiteMiddleware>();
+        return app;
+    }
+
     /// <summary>400 for page numbers no list accepts, on every endpoint (<see cref="Paging.PageParameterGuard"/>); call after the error pages.</summary>
     public static WebApplication UsePageParameterGuard(this WebApplication app)
     {

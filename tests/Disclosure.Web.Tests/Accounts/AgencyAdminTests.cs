@@ -153,6 +153,51 @@ public sealed class AgencyAdminTests(SiteFixture fixture) : IClassFixture<SiteFi
     }
 
     [Fact]
+    public async Task An_agencys_site_settings_are_checked_saved_with_a_ledger_entry_and_its_host_name_serves_its_site()
+    {
+        await EnsureCityAdminAsync();
+        var client = await Staff.SignedInAsync(fixture.Site, CityAdmin);
+        var page = await client.GetStringAsync("/admin/agencies/150602-103");
+        Assert.Contains("name=\"Site[Site.HostNames]\"", page);
+        var ledgerBefore = await InScopeAsync(db => db.Ledger.CountAsync());
+
+        async Task RefusedAsync(string message, params (string Name, string Value)[] fields)
+        {
+            var response = await client.PostAsync("/admin/agencies/150602-103?handler=site", Form(page, fields));
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            Assert.Contains(message, await TextAsync(response));
+        }
+
+        await RefusedAsync("“https://ds.example.gov.cn”不是有效的域名", ($"Site[{AgencySiteFields.HostNames}]", "https://ds.example.gov.cn"));
+        await RefusedAsync("“ds.example.gov.cn:8080”不是有效的域名", ($"Site[{AgencySiteFields.HostNames}]", "ds.example.gov.cn:8080"));
+        // Another agency's host name (伊金霍洛旗公安局's, from the demo recipe).
+        await RefusedAsync("域名“yjhlq.example.gov.cn”已由机构“150627-103”使用", ($"Site[{AgencySiteFields.HostNames}]", "YJHLQ.example.gov.cn"));
+        await RefusedAsync("主色调应为 #rrggbb 形式的颜色", ($"Site[{AgencySiteFields.PrimaryColor}]", "red"));
+        // Yellow behind white text is unreadable (1.07:1).
+        await RefusedAsync("低于 4.5:1", ($"Site[{AgencySiteFields.PrimaryColor}]", "#ffff00"), ($"Site[{AgencySiteFields.HostNames}]", "ds.example.gov.cn"));
+        await RefusedAsync("标志图片地址应为本站图片的路径", ($"Site[{AgencySiteFields.LogoUrl}]", "https://evil.example.com/x.png"));
+        Assert.False(await InScopeAsync(db => db.AgencySettings.AnyAsync(s => s.AgencyCode == "150602-103" && s.Name.StartsWith("Site."))));
+        Assert.Equal(ledgerBefore, await InScopeAsync(db => db.Ledger.CountAsync()));
+
+        var saved = await client.PostAsync("/admin/agencies/150602-103?handler=site", Form(page,
+            ($"Site[{AgencySiteFields.HostNames}]", "DS.example.gov.cn\nwww.ds.example.gov.cn"), ($"Site[{AgencySiteFields.PrimaryColor}]", "#1A4F8B")));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("ds.example.gov.cn\nwww.ds.example.gov.cn", await InScopeAsync(db => db.AgencySettings
+            .Where(s => s.AgencyCode == "150602-103" && s.Name == AgencySiteFields.HostNames).Select(s => s.Value).SingleAsync()));
+        var entry = await InScopeAsync(db => db.Ledger.OrderByDescending(e => e.Sequence).FirstAsync());
+        Assert.Equal(ledgerBefore + 1, await InScopeAsync(db => db.Ledger.CountAsync()));
+        Assert.Contains("独立域名：（未设置） → ds.example.gov.cn、www.ds.example.gov.cn", entry.Detail);
+        Assert.Contains("主色调：（未设置） → #1a4f8b", entry.Detail);
+
+        // The host name now serves 东胜区分局's site at once on this node; its colour is its stylesheet.
+        var anonymous = fixture.Site.CreateClient();
+        var home = await TextAsync(await anonymous.GetAsync("http://www.ds.example.gov.cn/"));
+        Assert.Contains("<h1>鄂尔多斯市公安局东胜区分局</h1>", home);
+        Assert.Contains("href=\"/site-theme.css?c=1a4f8b\"", home);
+        Assert.Contains("--accent: #1a4f8b", await anonymous.GetStringAsync("http://ds.example.gov.cn/site-theme.css"));
+    }
+
+    [Fact]
     public async Task Every_credit_api_record_carries_its_agency_code_and_name()
     {
         var client = fixture.Site.CreateClient();

@@ -33,21 +33,21 @@ public sealed class AgencyPagesTests(SiteFixture site)
         var banner = DemoItem.All.First(i => i.IsPublic && i.Agency == "150627-103");
         var own = await TextAsync(await _client.GetAsync("/a/150600-103"));
         Assert.Contains("<h1>鄂尔多斯市公安局</h1>", own);
-        Assert.DoesNotContain($"href=\"/content/{banner.Id}\"", own);
+        Assert.DoesNotContain($"href=\"/a/150600-103/content/{banner.Id}\"", own);
         Assert.Contains("0477-8588110", own); // its own 标识设置
         Assert.Contains("href=\"/a/150627-103\">伊金霍洛旗公安局</a>", own); // 下级机构
         Assert.Contains("href=\"/a/150600-103?reach=subtree\">含下级</a>", own);
 
         var subtree = await TextAsync(await _client.GetAsync("/a/150600-103?reach=subtree"));
-        Assert.Contains($"href=\"/content/{banner.Id}\"", subtree);
-        Assert.DoesNotContain($"href=\"/content/{DemoItem.All.First(i => i.IsPublic && i.Agency == "150000-103").Id}\"", subtree); // the parent's is not below
+        Assert.Contains($"href=\"/a/150600-103/content/{banner.Id}\"", subtree);
+        Assert.DoesNotContain($"href=\"/a/150600-103/content/{DemoItem.All.First(i => i.IsPublic && i.Agency == "150000-103").Id}\"", subtree); // the parent's is not below
         // 全部: every agency's items, newest first (the newest of all is 永宁县公安局's).
         var newest = DemoItem.All.Where(i => i.IsPublic).MaxBy(i => i.PublishedAt)!;
         Assert.NotEqual("150600-103", newest.Agency);
-        Assert.Contains($"href=\"/content/{newest.Id}\"", await TextAsync(await _client.GetAsync("/a/150600-103?reach=all")));
+        Assert.Contains($"href=\"/a/150600-103/content/{newest.Id}\"", await TextAsync(await _client.GetAsync("/a/150600-103?reach=all")));
 
-        // Where to apply: online to 伊金霍洛旗 (the form preselects it); 东胜区分局 takes applications by letter only.
-        Assert.Contains("href=\"/requests/apply?agency=150627-103\"", await TextAsync(await _client.GetAsync("/a/150627-103")));
+        // Where to apply: online to 伊金霍洛旗 (the form, on its own site, preselects it); 东胜区分局 takes applications by letter only.
+        Assert.Contains("href=\"/a/150627-103/requests/apply?agency=150627-103\"", await TextAsync(await _client.GetAsync("/a/150627-103")));
         var district = await TextAsync(await _client.GetAsync("/a/150602-103"));
         Assert.DoesNotContain("/requests/apply", district[district.IndexOf("<h1>", StringComparison.Ordinal)..]);
         Assert.Contains("本机关通过信函或当面受理政府信息公开申请", district);

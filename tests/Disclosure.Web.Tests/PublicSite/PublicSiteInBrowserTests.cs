@@ -134,6 +134,9 @@ public sealed class PublicSiteInBrowserTests(BrowserFixture browser)
     [InlineData("/mailbox/statistics")]
     [InlineData("/mailbox/letters/XJ2026-000001")]
     [InlineData("/satisfaction")]
+    [InlineData("/a/150627-103")]
+    [InlineData("/a/150627-103/catalogue?reach=subtree")]
+    [InlineData("/a/150627-103/credit/penalties")]
     public async Task Pages_pass_axe_core_WCAG_2_1_AA_in_both_colour_schemes(string path)
     {
         foreach (var contrast in new[] { "normal", "high" })

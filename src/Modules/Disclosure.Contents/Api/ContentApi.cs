@@ -34,6 +34,7 @@ public static class ContentApi
         string? type,
         string? catalogue,
         AgencyDirectory agencyDirectory,
+        Sites.PublicAgency site,
         string? agency,
         string? reach,
         int? year,
@@ -43,7 +44,8 @@ public static class ContentApi
     {
         var errors = new Dictionary<string, string[]>();
         IReadOnlyList<string>? agencyCodes = null;
-        if (Blank(agency) is { } agencyCode)
+        // On an agency's site (/a/{code}/api/v1/content or its host name) the agency is the site's unless one is named.
+        if ((Blank(agency) ?? site.Code) is { } agencyCode)
         {
             // 本级 by default; 含下级 (reach=subtree) adds the agencies below it, 全部 (reach=all) drops the filter.
             var tree = await agencyDirectory.TreeAsync(cancellationToken);

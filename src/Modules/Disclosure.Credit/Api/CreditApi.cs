@@ -1,3 +1,4 @@
+using Disclosure.Contents.Sites;
 using Disclosure.Credit.Data;
 using Disclosure.Credit.Models;
 using Disclosure.Credit.Services;
@@ -21,8 +22,8 @@ public static class CreditApi
     public static IEndpointRouteBuilder MapCreditApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/credit").WithTags("双公示");
-        group.MapGet("/licences", (CreditPublicQuery query, AgencyDirectory agencies, string? q, string? by, string? match, int? page, int? pageSize, CancellationToken ct) =>
-                ListAsync(query, agencies, CreditRecordKind.Licence, q, by, match, page, pageSize, (id, r, agency) => PublicLicence.From(id, (LicenceData)r, agency), ct))
+        group.MapGet("/licences", (CreditPublicQuery query, AgencyDirectory agencies, PublicAgency site, string? q, string? by, string? match, string? reach, int? page, int? pageSize, CancellationToken ct) =>
+                ListAsync(query, agencies, site, CreditRecordKind.Licence, q, by, match, reach, page, pageSize, (id, r, agency) => PublicLicence.From(id, (LicenceData)r, agency), ct))
             .WithName("ListCreditLicences")
             .WithSummary("行政许可公示信息列表")
             .WithDescription(Description);
@@ -31,8 +32,8 @@ public static class CreditApi
                     ? TypedResults.Ok(PublicLicence.From(id, (LicenceData)record, (await agencies.ReferencesAsync(ct))(agency))) : NotFound())
             .WithName("GetCreditLicence")
             .WithSummary("单条行政许可公示信息");
-        group.MapGet("/penalties", (CreditPublicQuery query, AgencyDirectory agencies, string? q, string? by, string? match, int? page, int? pageSize, CancellationToken ct) =>
-                ListAsync(query, agencies, CreditRecordKind.Penalty, q, by, match, page, pageSize, (id, r, agency) => PublicPenalty.From(id, (PenaltyData)r, agency), ct))
+        group.MapGet("/penalties", (CreditPublicQuery query, AgencyDirectory agencies, PublicAgency site, string? q, string? by, string? match, string? reach, int? page, int? pageSize, CancellationToken ct) =>
+                ListAsync(query, agencies, site, CreditRecordKind.Penalty, q, by, match, reach, page, pageSize, (id, r, agency) => PublicPenalty.From(id, (PenaltyData)r, agency), ct))
             .WithName("ListCreditPenalties")
             .WithSummary("行政处罚公示信息列表")
             .WithDescription(Description + "公示期满、已信用修复或已撤回的处罚不再返回。");
@@ -48,10 +49,25 @@ public static class CreditApi
         "按决定日期倒序分页。q 为查询内容；by 为查询项：name（行政相对人名称，自然人为脱敏后的名称）、code（统一社会信用代码）、number（决定文书号，括号和全半角不限）；match 为 prefix（前缀，默认）或 exact（精确）。自然人姓名和证件号码已脱敏。";
 
     private static async Task<Results<Ok<CreditPage<T>>, ValidationProblem>> ListAsync<T>(
-        CreditPublicQuery query, AgencyDirectory agencies, CreditRecordKind kind, string? q, string? by, string? match, int? page, int? pageSize,
+        CreditPublicQuery query, AgencyDirectory agencies, PublicAgency site, CreditRecordKind kind, string? q, string? by, string? match, string? reach, int? page, int? pageSize,
         Func<long, CreditRecordData, AgencyReference, T> map, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
+        // On an agency's site (/a/{code}/api/v1/credit/… or its host name): its own records (本级) unless reach says
+        // subtree (含下级) or all (全部); elsewhere every agency's, as before.
+        IReadOnlyList<string>? scope = null;
+        if (site.Code is { } siteAgency)
+        {
+            if (AgencyReaches.Parse(reach) is { } chosen)
+            {
+                scope = (await agencies.TreeAsync(cancellationToken)).Reach(siteAgency, chosen);
+            }
+            else
+            {
+                errors["reach"] = ["reach 应为 own（本级）、subtree（含下级）或 all（全部）。"];
+            }
+        }
+
         CreditSearchField? field = by switch
         {
             null or "" or "name" => CreditSearchField.Name,
@@ -96,7 +112,7 @@ public static class CreditApi
         }
 
         var (number, size) = (page ?? 1, pageSize ?? 20);
-        var (items, total) = await query.ListAsync(kind, new CreditSearch(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), field!.Value, mode!.Value), number, size, cancellationToken);
+        var (items, total) = await query.ListAsync(kind, new CreditSearch(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), field!.Value, mode!.Value, scope), number, size, cancellationToken);
         var agency = await agencies.ReferencesAsync(cancellationToken);
         return TypedResults.Ok(new CreditPage<T>(number, size, total, items.Select(i => map(i.Id, i.Record, agency(i.AgencyCode))).ToList()));
     }

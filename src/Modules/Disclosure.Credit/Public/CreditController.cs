@@ -1,3 +1,4 @@
+using Disclosure.Contents;
 using Disclosure.Contents.Items;
 using Disclosure.Credit.Data;
 using Disclosure.Credit.Models;
@@ -11,22 +12,33 @@ namespace Disclosure.Credit.Public;
 /// 双公示 on the public site: search and list pages per kind and a page per record. Everything shown comes from
 /// <see cref="CreditPublicQuery"/>, which only returns public records and only their masked public copy.
 /// </summary>
-public sealed class CreditController(CreditPublicQuery query) : Controller
+public sealed class CreditController(CreditPublicQuery query, SiteContext site) : Controller
 {
     public const int PageSize = 20;
     public const int MaxQueryLength = 100;
 
     [HttpGet("/credit")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(new CreditHomePage(await query.CountAsync(CreditRecordKind.Licence, cancellationToken), await query.CountAsync(CreditRecordKind.Penalty, cancellationToken)));
+    public async Task<IActionResult> Index(string? reach, CancellationToken cancellationToken)
+    {
+        // On an agency's site: its own decisions (本级) unless the visitor chose 含下级 or 全部.
+        if (await site.ListingAsync(reach, cancellationToken) is not { } listing)
+        {
+            return NotFound();
+        }
+
+        return View(new CreditHomePage(
+            await query.CountAsync(CreditRecordKind.Licence, listing.Agencies, cancellationToken),
+            await query.CountAsync(CreditRecordKind.Penalty, listing.Agencies, cancellationToken),
+            listing));
+    }
 
     [HttpGet("/credit/licences")]
-    public Task<IActionResult> Licences(string? q, string? by, string? match, int page = 1, CancellationToken cancellationToken = default) =>
-        SearchAsync(CreditRecordKind.Licence, q, by, match, page, cancellationToken);
+    public Task<IActionResult> Licences(string? q, string? by, string? match, string? reach, int page = 1, CancellationToken cancellationToken = default) =>
+        SearchAsync(CreditRecordKind.Licence, q, by, match, reach, page, cancellationToken);
 
     [HttpGet("/credit/penalties")]
-    public Task<IActionResult> Penalties(string? q, string? by, string? match, int page = 1, CancellationToken cancellationToken = default) =>
-        SearchAsync(CreditRecordKind.Penalty, q, by, match, page, cancellationToken);
+    public Task<IActionResult> Penalties(string? q, string? by, string? match, string? reach, int page = 1, CancellationToken cancellationToken = default) =>
+        SearchAsync(CreditRecordKind.Penalty, q, by, match, reach, page, cancellationToken);
 
     [HttpGet("/credit/licences/{id:long}")]
     public Task<IActionResult> Licence(long id, CancellationToken cancellationToken) => ShowAsync(CreditRecordKind.Licence, id, cancellationToken);
@@ -34,12 +46,18 @@ public sealed class CreditController(CreditPublicQuery query) : Controller
     [HttpGet("/credit/penalties/{id:long}")]
     public Task<IActionResult> Penalty(long id, CancellationToken cancellationToken) => ShowAsync(CreditRecordKind.Penalty, id, cancellationToken);
 
-    private async Task<IActionResult> SearchAsync(CreditRecordKind kind, string? q, string? by, string? match, int page, CancellationToken cancellationToken)
+    private async Task<IActionResult> SearchAsync(CreditRecordKind kind, string? q, string? by, string? match, string? reach, int page, CancellationToken cancellationToken)
     {
+        if (await site.ListingAsync(reach, cancellationToken) is not { } listing)
+        {
+            return NotFound();
+        }
+
         var form = new CreditSearchForm(
             string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
             CreditSearchForm.Fields.Any(f => f.Value == by) ? by! : "name",
-            match == "exact" ? "exact" : "prefix");
+            match == "exact" ? "exact" : "prefix",
+            listing.Parameter);
         string? error = null;
         if (form.Q is { Length: > MaxQueryLength })
         {
@@ -50,14 +68,14 @@ public sealed class CreditController(CreditPublicQuery query) : Controller
 
         page = Math.Max(1, page);
         var result = error is null
-            ? await query.SearchAsync(kind, form.ToSearch(), page, PageSize, cancellationToken)
+            ? await query.SearchAsync(kind, form.ToSearch() with { Agencies = listing.Agencies }, page, PageSize, cancellationToken)
             : new CreditSearchResult([], 0, 1, PageSize);
         if (page > result.PageCount)
         {
             return NotFound();
         }
 
-        return View("Search", new CreditSearchPage(kind, CreditUrls.List(kind), form, result, error));
+        return View("Search", new CreditSearchPage(kind, CreditUrls.List(kind), form, result, error, listing));
     }
 
     private async Task<IActionResult> ShowAsync(CreditRecordKind kind, long id, CancellationToken cancellationToken)

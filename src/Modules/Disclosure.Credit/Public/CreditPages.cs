@@ -1,3 +1,4 @@
+using Disclosure.Contents;
 using Disclosure.Contents.Items;
 using Disclosure.Credit.Data;
 using Disclosure.Credit.Models;
@@ -5,10 +6,11 @@ using Disclosure.Credit.Services;
 namespace Disclosure.Credit.Public;
 
 /// <summary>双公示 landing page: what is published and how to search it.</summary>
-public sealed record CreditHomePage(int Licences, int Penalties);
+public sealed record CreditHomePage(int Licences, int Penalties, AgencyListing Listing);
 
 /// <summary>The search form as the reader filled it in (query-string values, so a result can be linked to).</summary>
-public sealed record CreditSearchForm(string? Q, string By, string Match)
+/// <remarks><see cref="Reach"/>: 含下级 (<c>subtree</c>) or 全部 (<c>all</c>) on an agency's site; null for 本级 and on the installation's.</remarks>
+public sealed record CreditSearchForm(string? Q, string By, string Match, string? Reach = null)
 {
     public static readonly IReadOnlyList<(string Value, string Label)> Fields =
         [("name", "行政相对人名称"), ("code", "统一社会信用代码"), ("number", "决定文书号")];
@@ -21,7 +23,7 @@ public sealed record CreditSearchForm(string? Q, string By, string Match)
         Match == "exact" ? CreditSearchMatch.Exact : CreditSearchMatch.Prefix);
 
     public string Url(string path, int page) =>
-        $"{path}?q={Uri.EscapeDataString(Q ?? string.Empty)}&by={By}&match={Match}" + (page > 1 ? $"&page={page}" : string.Empty);
+        $"{path}?q={Uri.EscapeDataString(Q ?? string.Empty)}&by={By}&match={Match}" + (Reach is null ? string.Empty : $"&reach={Reach}") + (page > 1 ? $"&page={page}" : string.Empty);
 }
 
 /// <summary>What the theme's search form partial needs: which kind, what was asked, where the form goes.</summary>
@@ -34,11 +36,11 @@ public sealed record CreditSearchBox(CreditRecordKind Kind, CreditSearchForm For
     /// <summary>A prefix for element ids, so two forms can share a page.</summary>
     public string IdPrefix => Kind == CreditRecordKind.Licence ? "licence" : "penalty";
 
-    public static CreditSearchBox Empty(CreditRecordKind kind) => new(kind, new CreditSearchForm(null, "name", "prefix"));
+    public static CreditSearchBox Empty(CreditRecordKind kind, string? reach = null) => new(kind, new CreditSearchForm(null, "name", "prefix", reach));
 }
 
 /// <summary>A page of 行政许可 or 行政处罚 records: the masked names and the decisions, newest first.</summary>
-public sealed record CreditSearchPage(CreditRecordKind Kind, string Path, CreditSearchForm Form, CreditSearchResult Result, string? Error)
+public sealed record CreditSearchPage(CreditRecordKind Kind, string Path, CreditSearchForm Form, CreditSearchResult Result, string? Error, AgencyListing Listing)
 {
     public string KindName => CreditVocabulary.Name(Kind);
 

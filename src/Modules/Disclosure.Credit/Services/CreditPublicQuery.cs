@@ -20,7 +20,8 @@ public enum CreditSearchMatch
     Exact,
 }
 
-public sealed record CreditSearch(string? Query = null, CreditSearchField By = CreditSearchField.Name, CreditSearchMatch Match = CreditSearchMatch.Prefix);
+/// <remarks><see cref="Agencies"/>: only these agencies' records (集约化: an agency's site lists its own); null is every agency.</remarks>
+public sealed record CreditSearch(string? Query = null, CreditSearchField By = CreditSearchField.Name, CreditSearchMatch Match = CreditSearchMatch.Prefix, IReadOnlyCollection<string>? Agencies = null);
 
 /// <summary>A row of a public list: only public columns, the name already masked.</summary>
 public sealed record CreditListItem(long Id, string PartyName, string? CreditCode, string DecisionNumber, DateOnly DecisionDate, string Authority, string Summary);
@@ -100,9 +101,12 @@ public sealed class CreditPublicQuery(DisclosureDbContext db, TimeProvider clock
     }
 
     /// <summary>How many records of a kind are public today.</summary>
-    public async Task<int> CountAsync(CreditRecordKind kind, CancellationToken cancellationToken = default) => kind == CreditRecordKind.Licence
-        ? await Public(db.Set<CreditLicenceRecord>().AsNoTracking()).CountAsync(cancellationToken)
-        : await PublicPenalties().CountAsync(cancellationToken);
+    public async Task<int> CountAsync(CreditRecordKind kind, IReadOnlyCollection<string>? agencies = null, CancellationToken cancellationToken = default) => kind == CreditRecordKind.Licence
+        ? await Of(Public(db.Set<CreditLicenceRecord>().AsNoTracking()), agencies).CountAsync(cancellationToken)
+        : await Of(PublicPenalties(), agencies).CountAsync(cancellationToken);
+
+    private static IQueryable<T> Of<T>(IQueryable<T> rows, IReadOnlyCollection<string>? agencies) where T : CreditRecordBase =>
+        agencies is null ? rows : rows.Where(r => agencies.Contains(r.AgencyCode));
 
     private IQueryable<CreditPenaltyRecord> PublicPenalties()
     {
@@ -118,6 +122,7 @@ public sealed class CreditPublicQuery(DisclosureDbContext db, TimeProvider clock
 
     private static IQueryable<T> Matching<T>(IQueryable<T> rows, CreditSearch search) where T : CreditRecordBase
     {
+        rows = Of(rows, search.Agencies);
         var text = search.Query?.Trim();
         if (string.IsNullOrEmpty(text))
         {

@@ -145,8 +145,9 @@ public sealed class RequestsController(
         var choices = await OnlineAgenciesAsync(cancellationToken);
         if (choices.All(c => c.Code != input.Agency))
         {
-            // Unknown or none asked for: the installation's own agency when it accepts applications online.
-            var own = await agencies.DefaultCodeAsync(cancellationToken);
+            // Unknown or none asked for: the agency whose site this is (集约化), else the installation's own agency,
+            // when it accepts applications online.
+            var own = site.AgencyCode ?? await agencies.DefaultCodeAsync(cancellationToken);
             input.Agency = choices.Any(c => c.Code == own) ? own : null;
         }
 

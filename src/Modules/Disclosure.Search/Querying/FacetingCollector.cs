@@ -34,6 +34,8 @@ internal sealed class FacetingCollector(ICollector inner, SearchFilters filters,
     private int _typeFilter = -1;
     private int _agencyFilter = -1;
     private long _catalogueFilter = -1;
+    // Per segment, which agency ordinals the scope admits (null: no scope).
+    private bool[]? _scopeOrds;
     private int[] _typeCounts = [];
     private int[] _agencyCounts = [];
     private int[] _catalogueCounts = [];
@@ -60,6 +62,20 @@ internal sealed class FacetingCollector(ICollector inner, SearchFilters filters,
         _typeFilter = filters.ContentType is { } type && _typeValues is not null ? _typeValues.LookupTerm(new BytesRef(type)) : -1;
         _agencyFilter = filters.Agency is { } agency && _agencyValues is not null ? _agencyValues.LookupTerm(new BytesRef(agency)) : -1;
         _catalogueFilter = filters.Catalogue is { } code && _catalogueValues is not null ? _catalogueValues.LookupTerm(new BytesRef(code)) : -1;
+        _scopeOrds = null;
+        if (filters.Scope is { } scope)
+        {
+            _scopeOrds = new bool[_agencyValues?.ValueCount ?? 0];
+            foreach (var scoped in scope)
+            {
+                var ord = _agencyValues?.LookupTerm(new BytesRef(scoped)) ?? -1;
+                if (ord >= 0)
+                {
+                    _scopeOrds[ord] = true;
+                }
+            }
+        }
+
         _typeCounts = new int[_typeValues?.ValueCount ?? 0];
         _agencyCounts = new int[_agencyValues?.ValueCount ?? 0];
         _catalogueCounts = new int[(int)(_catalogueValues?.ValueCount ?? 0)];
@@ -70,6 +86,12 @@ internal sealed class FacetingCollector(ICollector inner, SearchFilters filters,
     {
         var typeOrd = _typeValues?.GetOrd(doc) ?? -1;
         var agencyOrd = _agencyValues?.GetOrd(doc) ?? -1;
+        if (_scopeOrds is not null && (agencyOrd < 0 || !_scopeOrds[agencyOrd]))
+        {
+            // Outside the site's agencies: not a result, and not counted in any facet either.
+            return;
+        }
+
         var year = _yearValues is null ? 0 : (int)_yearValues.Get(doc);
 
         var catalogueCount = 0;

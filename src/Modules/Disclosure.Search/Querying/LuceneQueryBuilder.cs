@@ -82,6 +82,18 @@ public sealed class LuceneQueryBuilder(float titleBoost)
             clauses.Add(new TermQuery(new Term(SearchFields.Agency, agency)));
         }
 
+        if (filters.Scope is { } scope)
+        {
+            var any = new BooleanQuery(disableCoord: true);
+            foreach (var code in scope)
+            {
+                any.Add(new TermQuery(new Term(SearchFields.Agency, code)), Occur.SHOULD);
+            }
+
+            // An empty scope matches nothing: a must clause no document satisfies.
+            clauses.Add(scope.Count == 0 ? new TermQuery(new Term(SearchFields.Agency, "\u0000")) : any);
+        }
+
         if (filters.Year is { } year)
         {
             clauses.Add(new TermQuery(new Term(SearchFields.Year, year.ToString(System.Globalization.CultureInfo.InvariantCulture))));

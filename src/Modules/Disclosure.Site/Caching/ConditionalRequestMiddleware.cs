@@ -22,7 +22,9 @@ public sealed class ConditionalRequestMiddleware(RequestDelegate next, PublicCon
 
         var snapshot = await version.GetAsync(context.RequestAborted);
         var reader = ReaderPreferences.From(context).CssClasses.Replace(' ', '.');
-        var etag = new EntityTagHeaderValue($"\"{version.Token(snapshot)}-{reader}\"", isWeak: true);
+        // The site is part of the validator: /guide of one agency's site is not /guide of another's (集约化).
+        var site = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(PublicPaths.SiteKey(context))))[..12].ToLowerInvariant();
+        var etag = new EntityTagHeaderValue($"\"{version.Token(snapshot)}-{reader}-{site}\"", isWeak: true);
         var lastModified = version.LastModified(snapshot);
         lastModified = new DateTimeOffset(lastModified.Year, lastModified.Month, lastModified.Day, lastModified.Hour, lastModified.Minute, lastModified.Second, TimeSpan.Zero);
 

@@ -35,6 +35,10 @@ public sealed class PublicCachePolicy : IOutputCachePolicy
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["v"] = token;
         context.CacheVaryByRules.VaryByValues["reader"] = ReaderPreferences.From(http).CssClasses;
+        // One agency's page must never answer for another's (集约化): the same path is a different page under
+        // /a/{code} or on an agency's host name, so the agency, the path base and the host are all in the key.
+        context.CacheVaryByRules.VaryByHost = true;
+        context.CacheVaryByRules.VaryByValues["agency"] = PublicPaths.SiteKey(http);
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Site.Caching;
 
@@ -13,6 +14,16 @@ public static class PublicPaths
     // 在线访谈 pages carry the question form and the 文字直播, which moves without the change log (live.json sets its own short Cache-Control).
     private static readonly PathString[] Excluded =
         ["/admin", "/search", "/api/v1/search", "/preferences", "/error", "/requests", "/enforcement", "/mailbox", "/satisfaction", "/surveys", "/consultations", "/interviews", "/health", "/openapi", "/_content", "/ledger"];
+
+    /// <summary>
+    /// Which site a public response belongs to: the agency the request resolved to (if any), the path base and the
+    /// host, so cached pages and validators of one agency's site never stand for another's.
+    /// </summary>
+    public static string SiteKey(HttpContext context)
+    {
+        var agency = context.RequestServices.GetService<Disclosure.Contents.Sites.PublicAgency>()?.Code ?? string.Empty;
+        return $"{agency}|{context.Request.PathBase.Value}|{context.Request.Host.Value?.ToLowerInvariant()}";
+    }
 
     public static bool IsCacheable(HttpContext context)
     {

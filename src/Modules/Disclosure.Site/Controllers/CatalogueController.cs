@@ -11,8 +11,14 @@ public sealed class CatalogueController(PublishedContentQuery query, SiteContext
     public const int PageSize = 20;
 
     [HttpGet("/catalogue/{code?}")]
-    public async Task<IActionResult> Index(string? code, int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Index(string? code, string? reach, int page = 1, CancellationToken cancellationToken = default)
     {
+        // On an agency's site the list is its own (本级) unless the visitor chose 含下级 or 全部.
+        if (await site.ListingAsync(reach, cancellationToken) is not { } listing)
+        {
+            return NotFound();
+        }
+
         var tree = await site.CatalogueAsync(cancellationToken);
         var selected = code is null ? null : tree.Find(code);
         if (code is not null && selected is null)
@@ -21,13 +27,13 @@ public sealed class CatalogueController(PublishedContentQuery query, SiteContext
         }
 
         page = Math.Max(1, page);
-        var rows = await query.ListAsync(new PublishedContentFilter(Catalogue: code), page, PageSize, cancellationToken);
+        var rows = await query.ListAsync(new PublishedContentFilter(Catalogue: code, Agencies: listing.Agencies), page, PageSize, cancellationToken);
         var result = RowPage.From(rows);
         if (page > result.PageCount)
         {
             return NotFound();
         }
 
-        return View(new CataloguePage(tree, selected, code is null ? [] : tree.PathTo(code), result));
+        return View(new CataloguePage(tree, selected, code is null ? [] : tree.PathTo(code), result, listing));
     }
 }

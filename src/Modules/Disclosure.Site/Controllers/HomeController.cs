@@ -6,13 +6,14 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Disclosure.Site.Controllers;
 
-/// <summary>首页: the latest disclosures, the 目录 classes and quick links.</summary>
+/// <summary>首页 of the installation's own site: the latest disclosures, the 目录 classes and quick links (an agency's site has its own, <see cref="AgenciesController.Home"/>).</summary>
 /// <remarks>The modules' services (依申请公开, 双公示 …) add their links as <see cref="QuickLink"/> services, in module order.</remarks>
 public sealed class HomeController(PublishedContentQuery query, SiteContext site, IEnumerable<QuickLink> moduleLinks) : Controller
 {
     private const int LatestCount = 10;
 
     [HttpGet("/")]
+    [AgencySites.AgencySite(false)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var latest = await query.ListAsync(new PublishedContentFilter(), 1, LatestCount, cancellationToken);

@@ -1,3 +1,4 @@
+using Disclosure.Contents;
 using Disclosure.Contents.Items;
 using Disclosure.Storage.Content;
 using Microsoft.AspNetCore.Mvc;
@@ -5,23 +6,24 @@ using Microsoft.AspNetCore.Mvc;
 namespace Disclosure.Site.Controllers;
 
 /// <summary>A listing per content type (办事指南, 规范性文件, 财政预决算, …).</summary>
-public sealed class TypesController(PublishedContentQuery query, ContentDefinitionStore definitions) : Controller
+public sealed class TypesController(PublishedContentQuery query, ContentDefinitionStore definitions, SiteContext site) : Controller
 {
     [HttpGet("/types/{type}")]
-    public async Task<IActionResult> Index(string type, int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Index(string type, string? reach, int page = 1, CancellationToken cancellationToken = default)
     {
-        if (await definitions.FindAsync(type, cancellationToken) is not { } definition)
+        if (await definitions.FindAsync(type, cancellationToken) is not { } definition
+            || await site.ListingAsync(reach, cancellationToken) is not { } listing)
         {
             return NotFound();
         }
 
         page = Math.Max(1, page);
-        var rows = RowPage.From(await query.ListAsync(new PublishedContentFilter(ContentType: type), page, CatalogueController.PageSize, cancellationToken));
+        var rows = RowPage.From(await query.ListAsync(new PublishedContentFilter(ContentType: type, Agencies: listing.Agencies), page, CatalogueController.PageSize, cancellationToken));
         if (page > rows.PageCount)
         {
             return NotFound();
         }
 
-        return View(new TypeListingPage(type, definition.DisplayName, definition.Description, rows));
+        return View(new TypeListingPage(type, definition.DisplayName, definition.Description, rows, listing));
     }
 }

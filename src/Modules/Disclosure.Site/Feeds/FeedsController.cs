@@ -22,8 +22,11 @@ public sealed class FeedsController(DisclosureDbContext db, PublishedContentQuer
     [HttpGet("/sitemap.xml")]
     public async Task<IActionResult> Sitemap(CancellationToken cancellationToken)
     {
+        // An agency's site maps its own items; the installation's maps everything.
+        var own = site.AgencyCode;
         var items = await db.ContentVersions.AsNoTracking()
             .Where(v => v.Status == Core.ContentManagement.ContentStatus.Published)
+            .Where(v => own == null || v.AgencyCode == own)
             .OrderByDescending(v => v.PublishedUtc)
             .Take(SitemapLimit)
             .Select(v => new { v.Item.ContentItemId, v.PublishedUtc })
@@ -51,10 +54,11 @@ public sealed class FeedsController(DisclosureDbContext db, PublishedContentQuer
     }
 
     [HttpGet("/feeds/{code}.atom")]
-    public async Task<IActionResult> Atom(string code, CancellationToken cancellationToken)
+    public async Task<IActionResult> Atom(string code, string? reach, CancellationToken cancellationToken)
     {
         var tree = await site.CatalogueAsync(cancellationToken);
-        if (tree.Find(code) is not { } node)
+        // On an agency's site a feed carries the agency's own items unless it was asked for 含下级 or 全部.
+        if (tree.Find(code) is not { } node || await site.ListingAsync(reach, cancellationToken) is not { } listing)
         {
             return NotFound();
         }
@@ -63,17 +67,17 @@ public sealed class FeedsController(DisclosureDbContext db, PublishedContentQuer
         var identity = await site.IdentityAsync(cancellationToken);
         // The feed's author is who runs the site (主办单位), else the office itself, from 站点设置.
         var author = new[] { identity.Sponsor, identity.AgencyName, siteName }.First(n => n.Length > 0);
-        var page = await query.ListAsync(new PublishedContentFilter(Catalogue: code), 1, FeedSize, cancellationToken);
+        var page = await query.ListAsync(new PublishedContentFilter(Catalogue: code, Agencies: listing.Agencies), 1, FeedSize, cancellationToken);
         const string atom = "http://www.w3.org/2005/Atom";
         return Xml(writer =>
         {
             writer.WriteStartElement("feed", atom);
             writer.WriteAttributeString("xml", "lang", null, "zh-CN");
             writer.WriteElementString("title", atom, $"{siteName} - {node.Name}");
-            writer.WriteElementString("id", atom, urls.Absolute(Request, ItemUrls.Feed(code)));
+            writer.WriteElementString("id", atom, urls.Absolute(Request, listing.With(ItemUrls.Feed(code))));
             writer.WriteElementString("updated", atom, Stamp(page.Items.Count > 0 ? page.Items[0].Version.PublishedUtc ?? DateTime.UnixEpoch : DateTime.UnixEpoch));
-            Link(writer, "self", urls.Absolute(Request, ItemUrls.Feed(code)), "application/atom+xml");
-            Link(writer, "alternate", urls.Absolute(Request, ItemUrls.Catalogue(code)), "text/html");
+            Link(writer, "self", urls.Absolute(Request, listing.With(ItemUrls.Feed(code))), "application/atom+xml");
+            Link(writer, "alternate", urls.Absolute(Request, listing.With(ItemUrls.Catalogue(code))), "text/html");
             writer.WriteStartElement("author", atom);
             writer.WriteElementString("name", atom, author);
             writer.WriteEndElement();

@@ -4,7 +4,8 @@ using Disclosure.Search;
 namespace Disclosure.Site.Search;
 
 /// <summary>What the reader asked; builds the URL of any page of results or of a changed filter.</summary>
-public sealed record SearchForm(string Query, string? ContentType, string? Catalogue, string? Agency, int? Year, string Sort)
+/// <remarks><see cref="Reach"/> is the 本级/含下级/全部 choice on an agency's site (<c>subtree</c>, <c>all</c>; null for 本级).</remarks>
+public sealed record SearchForm(string Query, string? ContentType, string? Catalogue, string? Agency, int? Year, string Sort, string? Reach = null)
 {
     public string Url(int page = 1) => "/search?" + string.Join("&", Parameters(page).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"));
 
@@ -26,6 +27,7 @@ public sealed record SearchForm(string Query, string? ContentType, string? Catal
         if (Agency is not null) { yield return new("agency", Agency); }
         if (Year is not null) { yield return new("year", Year.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)); }
         if (Sort == "date") { yield return new("sort", "date"); }
+        if (Reach is not null) { yield return new("reach", Reach); }
         if (page > 1) { yield return new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)); }
     }
 }
@@ -39,7 +41,7 @@ public sealed record SearchResultRow(string Url, string TitleHtml, string Snippe
 public sealed record SearchResults(int Total, IReadOnlyList<SearchResultRow> Hits, SearchFacets Facets);
 
 /// <summary>The search page: the form, and either results, a zh-CN message about the query, or nothing yet.</summary>
-public sealed record SearchPage(SearchForm Form, SearchResults? Results, string? Message, SearchNames Names, Pager? Pager);
+public sealed record SearchPage(SearchForm Form, SearchResults? Results, string? Message, SearchNames Names, Pager? Pager, Contents.AgencyListing? Listing = null);
 
 /// <summary>One filter column: its counts and the links that set or clear it.</summary>
 public sealed record FacetView(string Title, string Parameter, string? Selected, IReadOnlyList<FacetCount> Counts, IReadOnlyDictionary<string, string> Names, SearchForm Form)

@@ -17,7 +17,7 @@ namespace Disclosure.Accounts.Pages.Admin.Agencies;
 /// does not exist; the service refuses it whatever the page does.
 /// </summary>
 [Authorize(Policy = AccountsModule.AgenciesPolicy)]
-public sealed class DetailsModel(AgencyService agencies, SiteIdentityStore identities) : PageModel
+public sealed class DetailsModel(AgencyService agencies, SiteIdentityStore identities, AgencySiteStore sites, AgencyHostMap hosts) : PageModel
 {
     [FromRoute]
     public string Code { get; set; } = string.Empty;
@@ -28,6 +28,10 @@ public sealed class DetailsModel(AgencyService agencies, SiteIdentityStore ident
     /// <summary>The agency's own identity values by field name (empty = inherited).</summary>
     [BindProperty]
     public Dictionary<string, string?> Identity { get; set; } = [];
+
+    /// <summary>The agency's own public site (独立域名, 主色调, 标志, 指南) by AgencySiteFields key.</summary>
+    [BindProperty]
+    public Dictionary<string, string?> Site { get; set; } = [];
 
     public AgencyRecord Agency { get; private set; } = null!;
 
@@ -42,7 +46,7 @@ public sealed class DetailsModel(AgencyService agencies, SiteIdentityStore ident
 
     public IReadOnlyDictionary<string, string> InfoErrors => ErrorForm == "info" ? Errors : new Dictionary<string, string>();
 
-    /// <summary>Which form the errors belong to: info, move, identity or departments.</summary>
+    /// <summary>Which form the errors belong to: info, move, identity, site or departments.</summary>
     public string? ErrorForm { get; private set; }
 
     /// <summary>Parents the agency may move under: managed, and neither itself nor below it.</summary>
@@ -76,6 +80,16 @@ public sealed class DetailsModel(AgencyService agencies, SiteIdentityStore ident
             var input = SiteIdentityFields.PerAgency.ToDictionary(f => f.Name, f => Identity.GetValueOrDefault(f.Name) ?? string.Empty);
             var changes = await agencies.SaveIdentityAsync(Code, input, User.ToActor(), cancellationToken);
             return changes.Count == 0 ? "没有修改。" : $"已保存标识设置（{changes.Count} 项修改）。";
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostSiteAsync(CancellationToken cancellationToken) =>
+        ActAsync("site", async () =>
+        {
+            var input = AgencySiteFields.All.ToDictionary(f => f.Key, f => Site.GetValueOrDefault(f.Key));
+            var changes = await agencies.SaveSiteAsync(Code, input, User.ToActor(), cancellationToken);
+            // This node resolves the new host names at once; others within AgencyHostMap.Lifetime.
+            hosts.Invalidate();
+            return changes.Count == 0 ? "没有修改。" : $"已保存站点设置（{changes.Count} 项修改）。";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostAddDepartmentAsync(string? departmentCode, string? departmentName, CancellationToken cancellationToken) =>
@@ -136,6 +150,11 @@ public sealed class DetailsModel(AgencyService agencies, SiteIdentityStore ident
         if (ErrorForm != "identity")
         {
             Identity = own.ToDictionary(o => o.Key, o => (string?)o.Value);
+        }
+
+        if (ErrorForm != "site")
+        {
+            Site = (await sites.LoadAsync(Code, cancellationToken)).ToValues().ToDictionary(v => v.Key, v => (string?)v.Value);
         }
 
         return true;
