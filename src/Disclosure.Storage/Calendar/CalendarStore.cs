@@ -1,4 +1,5 @@
 using Disclosure.Core.Calendar;
+using Disclosure.Core.Organisation;
 using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
@@ -286,12 +287,12 @@ public sealed class CalendarStore(DisclosureDbContext db, CalendarCache cache, L
     /// The recipe step's local days of one agency: upserted by date, so applying the same recipe again changes nothing.
     /// Runs inside the recipe executor's transaction; recipes are not ledger actions.
     /// </summary>
-    internal async Task ApplyRecipeAgencyDaysAsync(string agencyCode, IReadOnlyList<CalendarDay> days, string? source, CancellationToken cancellationToken)
+    internal async Task ApplyRecipeAgencyDaysAsync(string agencyCode, IReadOnlyList<AgencyCalendarDayDefinition> days, CancellationToken cancellationToken)
     {
-        var years = days.Select(d => d.Year).Distinct().ToList();
+        var years = days.Select(d => d.Day.Year).Distinct().ToList();
         var stored = await db.AgencyCalendarDays.Where(d => d.AgencyCode == agencyCode && years.Contains(d.Year)).ToDictionaryAsync(d => d.Date, cancellationToken);
         var changed = false;
-        foreach (var day in days)
+        foreach (var (day, source) in days)
         {
             if (!stored.TryGetValue(day.Date, out var record))
             {
