@@ -3,6 +3,8 @@ using Disclosure.Core.Tables;
 using Disclosure.Core.Tests.Credit;
 using Disclosure.Credit.Models;
 using Disclosure.Credit.Services;
+using Disclosure.Enforcement.Models;
+using Disclosure.Enforcement.Services;
 using Disclosure.Requests.Data;
 using Disclosure.Requests.Models;
 using Disclosure.Requests.Services;
@@ -188,5 +190,41 @@ public sealed class AgencyCalendarTests
         overdue = await database.InScopeAsync(sp => sp.GetRequiredService<CreditAdminQuery>()
             .ListAsync(new CreditAdminFilter(CreditRecordKind.Penalty, OverdueOnly: true), Disclosure.Core.Security.Actor.System, 1, 50));
         Assert.Equal([yongNing, banner], overdue.Rows.Select(r => r.Id).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task The_enforcement_board_splits_one_unit_by_each_cases_agency_calendar(DatabaseProvider engine)
+    {
+        const string unit = "测试联合办案组";
+        var clock = TestClock.At("2026-07-31");
+        await using var database = await TestDatabase.CreateAsync(engine, clock: clock);
+        await database.ApplySetupAndDemoOfficeAsync();
+        foreach (var (number, agency) in new[] { ("E-YN-0731", YongNing), ("E-YJ-0731", YiJinHuoLuo) })
+        {
+            await database.InScopeAsync(async sp =>
+            {
+                var registry = sp.GetRequiredService<CaseRegistry>();
+                await registry.RegisterAsync(new NewCase(number, "criminal", unit, "0477-0000000", D(2026, 7, 31), [new NewParty("victim", "测试", null, "13900000001")]) { AgencyCode = agency }, "office");
+                await registry.RecordEventsAsync([new NewCaseEvent(number, "filed", D(2026, 7, 31), Visible: false)], null, "office");
+                return true;
+            });
+        }
+
+        // Formed Fri 07-31, 5 working days: 永宁 08-03 … 08-07; 伊金霍洛旗 05, 06, 07, Sat 08, Mon 10.
+        clock.Set("2026-08-10");
+        var board = await database.InScopeAsync(sp => sp.GetRequiredService<CaseAdminQueries>().BoardAsync(Disclosure.Core.Security.Actor.System));
+        Assert.Equal([new DueBoardRow(unit, 1, 1)], board);
+        var overdue = Assert.Single(await database.InScopeAsync(sp => sp.GetRequiredService<CaseAdminQueries>().HeldAsync(unit, overdue: true, Disclosure.Core.Security.Actor.System)));
+        Assert.Equal(("E-YN-0731", D(2026, 8, 7)), (overdue.CaseNumber, overdue.Due));
+        var pending = Assert.Single(await database.InScopeAsync(sp => sp.GetRequiredService<CaseAdminQueries>().HeldAsync(unit, overdue: false, Disclosure.Core.Security.Actor.System)));
+        Assert.Equal(("E-YJ-0731", D(2026, 8, 10)), (pending.CaseNumber, pending.Due));
+
+        var july = await database.InScopeAsync(sp => sp.GetRequiredService<TimelinessReport>().ComputeAsync(2026, 7));
+        Assert.Equal(["E-YN-0731"], july.Missed.Select(m => m.CaseNumber));
+
+        clock.Set("2026-08-11");
+        board = await database.InScopeAsync(sp => sp.GetRequiredService<CaseAdminQueries>().BoardAsync(Disclosure.Core.Security.Actor.System));
+        Assert.Equal([new DueBoardRow(unit, 0, 2)], board);
     }
 }
