@@ -13,7 +13,7 @@ public sealed class AgencyCalendars(WorkingDayCalendar national, IReadOnlyDictio
     public WorkingDayCalendar National { get; } = national;
 
     /// <summary>The agencies whose calendar is not the national one (local days of their own or of a superior).</summary>
-    public IReadOnlyCollection<string> LocalAgencies => (IReadOnlyCollection<string>)local.Keys;
+    public IReadOnlyCollection<string> LocalAgencies { get; } = local.Keys.ToList();
 
     /// <summary>The calendar of an agency; the national one for null (installation-level) or an agency without local days.</summary>
     public WorkingDayCalendar For(string? agencyCode) =>
