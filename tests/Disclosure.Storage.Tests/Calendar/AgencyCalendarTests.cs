@@ -5,6 +5,7 @@ using Disclosure.Credit.Models;
 using Disclosure.Credit.Services;
 using Disclosure.Enforcement.Models;
 using Disclosure.Enforcement.Services;
+using Disclosure.Interaction.Mailbox;
 using Disclosure.Requests.Data;
 using Disclosure.Requests.Models;
 using Disclosure.Requests.Services;
@@ -226,5 +227,27 @@ public sealed class AgencyCalendarTests
         clock.Set("2026-08-11");
         board = await database.InScopeAsync(sp => sp.GetRequiredService<CaseAdminQueries>().BoardAsync(Disclosure.Core.Security.Actor.System));
         Assert.Equal([new DueBoardRow(unit, 0, 2)], board);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_letter_to_YiJinHuoLuo_is_due_on_its_own_calendar(DatabaseProvider engine)
+    {
+        var clock = TestClock.At("2026-07-31");
+        await using var database = await TestDatabase.CreateAsync(engine, clock: clock);
+        await database.ApplySetupAndDemoOfficeAsync();
+        Task<ReceivedLetter> ReceiveAsync(string agency) => database.InScopeAsync(sp => sp.GetRequiredService<MailboxService>().ReceiveAsync(
+            new NewLetter(LetterKind.Consultation, "咨询身份证办理", "请问补办身份证需要哪些材料？", new LetterWriter("（测试）来信人", "13995110000", null, null), false) { AgencyCode = agency },
+            [], "网上来信", D(2026, 7, 31)));
+
+        // 咨询: 5 working days from Fri 07-31 — 永宁 08-07, 伊金霍洛旗 (08-03, 08-04 off, Saturday 08-08 worked) 08-10.
+        var yongNing = await ReceiveAsync(YongNing);
+        var banner = await ReceiveAsync(YiJinHuoLuo);
+        Assert.Equal((D(2026, 8, 7), D(2026, 8, 10)), (yongNing.Due, banner.Due));
+
+        var office = new Disclosure.Core.Security.Actor("office", new HashSet<string> { Disclosure.Core.Security.RoleNames.InformationOffice });
+        var rows = await database.InScopeAsync(sp => sp.GetRequiredService<LetterQueries>().ListAsync(office, new LetterFilter()));
+        Assert.Equal(D(2026, 8, 7), rows.Single(r => r.Letter.Number == yongNing.Number).Due);
+        Assert.Equal(D(2026, 8, 10), rows.Single(r => r.Letter.Number == banner.Number).Due);
     }
 }
