@@ -1,3 +1,5 @@
+using Disclosure.Core.Organisation;
+using Disclosure.Core.Calendar;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.Recipes;
 using Disclosure.Core.Settings;
@@ -181,6 +183,41 @@ public sealed class RecipeReaderTests : IDisposable
         {
             Assert.Equal(host.ToLowerInvariant(), values[AgencySiteFields.HostNames]);
         }
+    }
+
+    [Fact]
+    public void An_agency_lists_its_local_calendar_days_and_a_wrong_one_is_named()
+    {
+        var good = Write("local-days.json", """
+            { "name": "local", "steps": [ { "name": "Agencies", "agencies": [
+              { "code": "county", "name": "旗局", "areaCode": "150627", "departmentCode": "103", "calendar": [
+                { "date": "2026-08-04", "kind": "holiday", "name": "那达慕", "source": "旗政府通知" },
+                { "date": "2026-08-08", "kind": "workday", "name": "那达慕" } ] }
+            ] } ] }
+            """);
+        var agency = Assert.Single(Assert.IsType<AgenciesStep>(Assert.Single(RecipeReader.ReadFile(good).Steps)).Agencies);
+        Assert.Equal(
+            [
+                new AgencyCalendarDayDefinition(new CalendarDay(new DateOnly(2026, 8, 4), CalendarDayKind.Holiday, "那达慕"), "旗政府通知"),
+                new AgencyCalendarDayDefinition(new CalendarDay(new DateOnly(2026, 8, 8), CalendarDayKind.AdjustedWorkingDay, "那达慕"), null),
+            ],
+            agency.Calendar);
+
+        var bad = Write("bad-local-days.json", """
+            { "name": "local", "steps": [ { "name": "Agencies", "agencies": [
+              { "code": "county", "name": "旗局", "areaCode": "150627", "departmentCode": "103", "calendar": [
+                { "date": "2026-08-04", "kind": "sometimes", "name": "那达慕" },
+                { "date": "2026-02-30", "kind": "holiday", "name": "那达慕" },
+                { "date": "2026-08-05", "kind": "holiday", "name": "" },
+                { "date": "2026-08-06", "kind": "holiday", "name": "甲" },
+                { "date": "2026-08-06", "kind": "holiday", "name": "乙" } ] }
+            ] } ] }
+            """);
+        var errors = Assert.Throws<RecipeException>(() => RecipeReader.ReadFile(bad)).Errors;
+        Assert.Contains(errors, e => e.Path == "$.steps[0].agencies[0].calendar[0].kind" && e.Message == "kind 应为 holiday（放假）或 workday（调休上班），实际是“sometimes”。");
+        Assert.Contains(errors, e => e.Path == "$.steps[0].agencies[0].calendar[1].date" && e.Message.StartsWith("日期“2026-02-30”无效", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Path == "$.steps[0].agencies[0].calendar[2].name");
+        Assert.Contains(errors, e => e.Path == "$.steps[0].agencies[0].calendar[4].date" && e.Message == "2026-08-06 在本机构的日历中重复。");
     }
 
     [Fact]

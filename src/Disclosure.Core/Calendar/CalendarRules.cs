@@ -79,6 +79,31 @@ public static class CalendarRules
         return null;
     }
 
+    /// <summary>
+    /// An agency's local day (本地调整) against the calendar it inherits (national days overlaid by its superiors'):
+    /// it must change something there — a local 放假 on a day that is a working day, a local 调休上班 on a day off
+    /// (a weekend, or a holiday of the national calendar) — and lie in a year the calendar accepts.
+    /// </summary>
+    public static string? CheckLocalDay(DateOnly date, CalendarDayKind kind, WorkingDayCalendar inherited)
+    {
+        if (CheckYear(date.Year) is { } yearError)
+        {
+            return yearError;
+        }
+
+        var working = inherited.IsWorkingDay(date);
+        return kind switch
+        {
+            CalendarDayKind.Holiday when !working =>
+                $"{Format(date)}（{WeekdayName(date.DayOfWeek)}）按上级日历本来就不上班{Because(inherited.Find(date))}，无需再设为放假。",
+            CalendarDayKind.AdjustedWorkingDay when working =>
+                $"{Format(date)}（{WeekdayName(date.DayOfWeek)}）按上级日历本来就是工作日，无需再设为调休上班。",
+            _ => null,
+        };
+    }
+
+    private static string? Because(CalendarDay? day) => day is null ? null : $"（{CalendarDayKinds.DisplayName(day.Kind)}：{day.Name}）";
+
     /// <summary>A date against one already listed for it: the same kind is a duplicate, the other kind a contradiction.</summary>
     public static string Conflict(CalendarDay existing, CalendarDayKind kind) => existing.Kind == kind
         ? $"{Format(existing.Date)} 已列为{CalendarDayKinds.DisplayName(kind)}日（{existing.Name}），不能重复添加。"

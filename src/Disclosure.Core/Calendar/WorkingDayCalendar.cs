@@ -47,6 +47,28 @@ public sealed class WorkingDayCalendar
         }
     }
 
+    private WorkingDayCalendar(WorkingDayCalendar inherited, IEnumerable<CalendarDay> localDays)
+    {
+        _years = inherited._years;
+        _days = new Dictionary<DateOnly, CalendarDay>(inherited._days);
+        foreach (var day in localDays)
+        {
+            _days[day.Date] = day;
+        }
+    }
+
+    /// <summary>
+    /// This calendar with an agency's local days (地方调休, a local holiday) laid over it: a local day replaces whatever
+    /// this calendar says of its date, so a local 调休上班 turns a national holiday into a working day and a local 放假 a
+    /// working day into a day off. Coverage stays the national notice's: a local day never makes a year look covered.
+    /// Overlay the farthest agency first and the agency itself last, so the nearest agency's day wins.
+    /// </summary>
+    public WorkingDayCalendar Overlay(IEnumerable<CalendarDay> localDays)
+    {
+        var days = localDays as IReadOnlyCollection<CalendarDay> ?? localDays.ToList();
+        return days.Count == 0 ? this : new WorkingDayCalendar(this, days);
+    }
+
     /// <summary>A calendar with no data at all: every year uncovered, counted on the computed statutory holidays.</summary>
     public static WorkingDayCalendar Empty { get; } = new([]);
 

@@ -1,3 +1,5 @@
+using Disclosure.Core.Calendar;
+
 namespace Disclosure.Core.Organisation;
 
 /// <summary>A publishing agency (发布机构) with the codes its 索引号 are made from.</summary>
@@ -19,7 +21,12 @@ public sealed record AgencyDefinition
     public IReadOnlyList<DepartmentDefinition> Departments { get; init; } = [];
     /// <summary>The agency's own identity settings (联系地址, 复议机关, footer marks …) by setting key; the rest it inherits.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+    /// <summary>The agency's local working-day changes on top of the national calendar (地方放假, 本地调休), by date.</summary>
+    public IReadOnlyList<AgencyCalendarDayDefinition> Calendar { get; init; } = [];
 }
+
+/// <summary>One local day of an agency's calendar, with the notice it comes from when known.</summary>
+public sealed record AgencyCalendarDayDefinition(CalendarDay Day, string? Source);
 
 /// <summary>An internal unit of an agency (中心/室/队/所) whose 信息员 drafts disclosures.</summary>
 public sealed record DepartmentDefinition(string Code, string Name);

@@ -160,6 +160,65 @@ public static partial class RecipeReader
         return new SettingsStep(step.Path, settings);
     }
 
+    /// <summary>
+    /// An agency's <c>calendar</c>: its local days, <c>[{ "date": "2026-08-04", "kind": "holiday", "name": "那达慕", "source": "…" }]</c>
+    /// with kind <c>holiday</c> (放假) or <c>workday</c> (调休上班). Whether a day changes anything is checked by the admin
+    /// page against the calendar the agency inherits; a recipe states what it wants.
+    /// </summary>
+    private static List<AgencyCalendarDayDefinition> ReadAgencyCalendar(JsonCursor node)
+    {
+        var days = new List<AgencyCalendarDayDefinition>();
+        foreach (var d in node.Array("calendar"))
+        {
+            if (!d.RequireObject())
+            {
+                continue;
+            }
+
+            var date = ReadCalendarDate(d, "date", required: true);
+            var kindText = d.String("kind", required: true);
+            CalendarDayKind? kind = kindText switch
+            {
+                null => null,
+                "holiday" or "放假" => CalendarDayKind.Holiday,
+                "workday" or "上班" or "调休上班" => CalendarDayKind.AdjustedWorkingDay,
+                _ => null,
+            };
+            if (kindText is not null && kind is null)
+            {
+                d.Property("kind")!.Value.Error($"kind 应为 holiday（放假）或 workday（调休上班），实际是“{kindText}”。");
+            }
+
+            var name = d.String("name", required: true);
+            if (name is not null && CalendarRules.CheckName(name) is { } nameError)
+            {
+                d.Property("name")!.Value.Error(nameError);
+                name = null;
+            }
+
+            var source = d.String("source");
+            if (CalendarRules.CheckSource(source) is { } sourceError)
+            {
+                d.Property("source")!.Value.Error(sourceError);
+            }
+
+            if (date is { } day && CalendarRules.CheckYear(day.Year) is { } yearError)
+            {
+                d.Property("date")!.Value.Error(yearError);
+            }
+            else if (date is { } dup && days.Any(x => x.Day.Date == dup))
+            {
+                d.Property("date")!.Value.Error($"{CalendarRules.Format(dup)} 在本机构的日历中重复。");
+            }
+            else if (date is { } on && kind is { } k && name is not null)
+            {
+                days.Add(new AgencyCalendarDayDefinition(new CalendarDay(on, k, name.Trim()), string.IsNullOrWhiteSpace(source) ? null : source.Trim()));
+            }
+        }
+
+        return days;
+    }
+
     private static AgenciesStep ReadAgencies(JsonCursor step)
     {
         var agencies = new List<AgencyDefinition>();
@@ -229,6 +288,7 @@ public static partial class RecipeReader
                 }
             }
 
+            var calendar = ReadAgencyCalendar(node);
             var parent = node.String("parent");
             if (code is not null && parent is not null)
             {
@@ -241,7 +301,7 @@ public static partial class RecipeReader
                 {
                     Code = code, Name = name, AreaCode = area, DepartmentCode = dept,
                     CreditCode = node.String("creditCode"), IndexNumberFormat = format, Departments = departments,
-                    ParentCode = parent, Position = agencies.Count, Settings = settings,
+                    ParentCode = parent, Position = agencies.Count, Settings = settings, Calendar = calendar,
                     AcceptsOnlineRequests = node.Property("acceptsOnlineRequests") is null || node.Boolean("acceptsOnlineRequests"),
                 });
             }

@@ -1,4 +1,6 @@
 using Disclosure.Core.Calendar;
+using Disclosure.Core.Organisation;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
@@ -21,7 +23,62 @@ public sealed class CalendarStore(DisclosureDbContext db, CalendarCache cache, L
     /// <summary>The counter bumped by every change; its value tags the cached calendar.</summary>
     public const string VersionCounter = "calendar";
 
-    public async Task<WorkingDayCalendar> GetCalendarAsync(CancellationToken cancellationToken = default)
+    /// <summary>The national calendar: installation-level computations that belong to no agency.</summary>
+    public async Task<WorkingDayCalendar> GetCalendarAsync(CancellationToken cancellationToken = default) =>
+        (await SnapshotAsync(cancellationToken)).National;
+
+    /// <summary>
+    /// The calendar of an agency (集约化): the national days overlaid by the local days of its superiors from the root
+    /// down and then by its own, so the nearest agency's day wins. Null or an unknown code is the national calendar.
+    /// </summary>
+    public async Task<WorkingDayCalendar> GetCalendarAsync(string? agencyCode, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await SnapshotAsync(cancellationToken);
+        if (agencyCode is null || snapshot.LocalDays.Count == 0)
+        {
+            return snapshot.National;
+        }
+
+        var tree = new AgencyTree(await db.Agencies.AsNoTracking().ToListAsync(cancellationToken));
+        return snapshot.For(tree.PathTo(agencyCode).Select(a => a.Code).ToList());
+    }
+
+    /// <summary>Every agency's calendar at once, for lists that span agencies (read per record with <see cref="AgencyCalendars.For"/>).</summary>
+    public async Task<AgencyCalendars> GetCalendarsAsync(CancellationToken cancellationToken = default)
+    {
+        var snapshot = await SnapshotAsync(cancellationToken);
+        if (snapshot.LocalDays.Count == 0)
+        {
+            return AgencyCalendars.NationalOnly(snapshot.National);
+        }
+
+        var tree = new AgencyTree(await db.Agencies.AsNoTracking().ToListAsync(cancellationToken));
+        var local = new Dictionary<string, WorkingDayCalendar>(StringComparer.Ordinal);
+        foreach (var node in tree.All())
+        {
+            var calendar = snapshot.For(tree.PathTo(node.Code).Select(a => a.Code).ToList());
+            if (!ReferenceEquals(calendar, snapshot.National))
+            {
+                local[node.Code] = calendar;
+            }
+        }
+
+        return new AgencyCalendars(snapshot.National, local);
+    }
+
+    /// <summary>
+    /// The calendar an agency's own local days are laid on: the national one overlaid by its superiors' local days
+    /// (what a new local day is checked against).
+    /// </summary>
+    public async Task<WorkingDayCalendar> GetInheritedCalendarAsync(string agencyCode, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await SnapshotAsync(cancellationToken);
+        var tree = new AgencyTree(await db.Agencies.AsNoTracking().ToListAsync(cancellationToken));
+        var path = tree.PathTo(agencyCode).Select(a => a.Code).ToList();
+        return path.Count == 0 ? snapshot.National : snapshot.For(path[..^1]);
+    }
+
+    private async Task<CalendarCache.Snapshot> SnapshotAsync(CancellationToken cancellationToken)
     {
         var version = await db.Counters.AsNoTracking().Where(c => c.Name == VersionCounter).Select(c => (long?)c.Value).SingleOrDefaultAsync(cancellationToken) ?? 0;
         if (cache.Get(version) is { } cached)
@@ -30,15 +87,22 @@ public sealed class CalendarStore(DisclosureDbContext db, CalendarCache cache, L
         }
 
         var records = await db.CalendarDays.AsNoTracking().ToListAsync(cancellationToken);
-        var calendar = new WorkingDayCalendar(records.GroupBy(r => r.Year).Select(ToYear));
+        var local = await db.AgencyCalendarDays.AsNoTracking().ToListAsync(cancellationToken);
+        var snapshot = new CalendarCache.Snapshot(
+            version,
+            new WorkingDayCalendar(records.GroupBy(r => r.Year).Select(ToYear)),
+            local.GroupBy(d => d.AgencyCode, StringComparer.Ordinal).ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<CalendarDay>)g.OrderBy(d => d.Date).Select(d => new CalendarDay(d.Date, d.Kind, d.Name)).ToList(),
+                StringComparer.Ordinal));
 
         // Inside a transaction this may be uncommitted data that is about to be rolled back: use it, don't share it.
         if (db.Database.CurrentTransaction is null)
         {
-            cache.Set(version, calendar);
+            cache.Set(snapshot);
         }
 
-        return calendar;
+        return snapshot;
     }
 
     /// <summary>The days of one year as stored, with who last changed each, in date order.</summary>
@@ -150,6 +214,123 @@ public sealed class CalendarStore(DisclosureDbContext db, CalendarCache cache, L
             cache.Invalidate();
         }
     }
+
+    /// <summary>The local days of the given agencies in one year, by agency then date.</summary>
+    public async Task<IReadOnlyList<AgencyCalendarDayRecord>> GetAgencyDaysAsync(IReadOnlyCollection<string> agencyCodes, int year, CancellationToken cancellationToken = default) =>
+        await db.AgencyCalendarDays.AsNoTracking().Where(d => agencyCodes.Contains(d.AgencyCode) && d.Year == year)
+            .OrderBy(d => d.AgencyCode).ThenBy(d => d.Date).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Adds one local day (本地放假 or 本地调休上班) of an agency. Returns null when done, otherwise the zh-CN reason and
+    /// nothing is changed. The day must change the calendar the agency inherits (<see cref="CalendarRules.CheckLocalDay"/>).
+    /// </summary>
+    public async Task<string?> AddAgencyDayAsync(string agencyCode, CalendarDay day, string? source, string actor, CancellationToken cancellationToken = default)
+    {
+        var error = CalendarRules.CheckName(day.Name) ?? CalendarRules.CheckSource(source) ?? CalendarRules.CheckYear(day.Year);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        try
+        {
+            return await db.InTransactionAsync(async () =>
+            {
+                var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Code == agencyCode, cancellationToken);
+                if (agency is null)
+                {
+                    return $"机构“{agencyCode}”不存在。";
+                }
+
+                if (await db.AgencyCalendarDays.AsNoTracking().SingleOrDefaultAsync(d => d.AgencyCode == agencyCode && d.Date == day.Date, cancellationToken) is { } existing)
+                {
+                    return CalendarRules.Conflict(ToDay(existing), day.Kind);
+                }
+
+                if (CalendarRules.CheckLocalDay(day.Date, day.Kind, await GetInheritedCalendarAsync(agencyCode, cancellationToken)) is { } local)
+                {
+                    return local;
+                }
+
+                db.AgencyCalendarDays.Add(NewAgencyRecord(agencyCode, day, source, actor));
+                await db.SaveChangesAsync(cancellationToken);
+                await ChangedAsync(actor, LedgerActions.AgencyCalendarDayAdded, Describe(agency, day), cancellationToken);
+                return null;
+            }, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone else entered the same date between our check and our insert: report it as the duplicate it is.
+            return await db.AgencyCalendarDays.AsNoTracking().SingleOrDefaultAsync(d => d.AgencyCode == agencyCode && d.Date == day.Date, cancellationToken) is { } other
+                ? CalendarRules.Conflict(ToDay(other), day.Kind)
+                : throw new InvalidOperationException("The agency's calendar day could not be saved.");
+        }
+    }
+
+    /// <summary>Removes an agency's local day, so the date follows its superiors' and the national calendar again. False when there was none.</summary>
+    public Task<bool> RemoveAgencyDayAsync(string agencyCode, DateOnly date, string actor, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(async () =>
+        {
+            var existing = await db.AgencyCalendarDays.AsNoTracking().SingleOrDefaultAsync(d => d.AgencyCode == agencyCode && d.Date == date, cancellationToken);
+            if (existing is null
+                || await db.AgencyCalendarDays.Where(d => d.AgencyCode == agencyCode && d.Date == date).ExecuteDeleteAsync(cancellationToken) == 0)
+            {
+                return false;
+            }
+
+            var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Code == agencyCode, cancellationToken);
+            await ChangedAsync(actor, LedgerActions.AgencyCalendarDayRemoved, Describe(agency, ToDay(existing), agencyCode), cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// The recipe step's local days of one agency: upserted by date, so applying the same recipe again changes nothing.
+    /// Runs inside the recipe executor's transaction; recipes are not ledger actions.
+    /// </summary>
+    internal async Task ApplyRecipeAgencyDaysAsync(string agencyCode, IReadOnlyList<AgencyCalendarDayDefinition> days, CancellationToken cancellationToken)
+    {
+        var years = days.Select(d => d.Day.Year).Distinct().ToList();
+        var stored = await db.AgencyCalendarDays.Where(d => d.AgencyCode == agencyCode && years.Contains(d.Year)).ToDictionaryAsync(d => d.Date, cancellationToken);
+        var changed = false;
+        foreach (var (day, source) in days)
+        {
+            if (!stored.TryGetValue(day.Date, out var record))
+            {
+                db.AgencyCalendarDays.Add(NewAgencyRecord(agencyCode, day, source, "setup"));
+                changed = true;
+            }
+            else if (record.Kind != day.Kind || record.Name != day.Name || record.Source != source)
+            {
+                (record.Kind, record.Name, record.Source) = (day.Kind, day.Name, source);
+                (record.UpdatedBy, record.UpdatedUtc) = ("setup", clock.GetUtcNow().UtcDateTime);
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await Counters.NextAsync(db, VersionCounter, cancellationToken);
+            cache.Invalidate();
+        }
+    }
+
+    private AgencyCalendarDayRecord NewAgencyRecord(string agencyCode, CalendarDay day, string? source, string actor) => new()
+    {
+        AgencyCode = agencyCode,
+        Date = day.Date,
+        Year = day.Year,
+        Kind = day.Kind,
+        Name = day.Name.Trim(),
+        Source = string.IsNullOrWhiteSpace(source) ? null : source.Trim(),
+        UpdatedBy = actor,
+        UpdatedUtc = clock.GetUtcNow().UtcDateTime,
+    };
+
+    private static CalendarDay ToDay(AgencyCalendarDayRecord record) => new(record.Date, record.Kind, record.Name);
+
+    private static string Describe(AgencyRecord? agency, CalendarDay day, string? code = null) =>
+        $"{agency?.Name ?? code}（{agency?.Code ?? code}）本地 {Describe(day)}";
 
     private async Task ChangedAsync(string actor, string action, string detail, CancellationToken cancellationToken)
     {

@@ -10,6 +10,8 @@ public static class LedgerActions
     public const string CalendarDayAdded = "calendar-day-added";
     public const string CalendarDayRemoved = "calendar-day-removed";
     public const string CalendarImported = "calendar-imported";
+    public const string AgencyCalendarDayAdded = "agency-calendar-day-added";
+    public const string AgencyCalendarDayRemoved = "agency-calendar-day-removed";
     public const string KeyRotated = "ledger-key-rotated";
 
     /// <summary>The zh-CN name of a kernel action, or null; pages and exports name every action through <see cref="LedgerActionNames"/>.</summary>
@@ -22,6 +24,8 @@ public static class LedgerActions
         CalendarDayAdded => "工作日历新增日期",
         CalendarDayRemoved => "工作日历删除日期",
         CalendarImported => "导入全年节假日安排",
+        AgencyCalendarDayAdded => "机构工作日历新增本地日期",
+        AgencyCalendarDayRemoved => "机构工作日历删除本地日期",
         KeyRotated => "台账密钥轮换",
         _ => Identity.AccountLedgerActions.DisplayName(action)
             ?? Settings.SettingsLedgerActions.DisplayName(action),

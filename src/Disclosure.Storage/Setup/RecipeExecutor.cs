@@ -156,6 +156,11 @@ public sealed class RecipeExecutor(
                 }
             }
 
+            if (definition.Calendar.Count > 0)
+            {
+                await calendar.ApplyRecipeAgencyDaysAsync(definition.Code, definition.Calendar, cancellationToken);
+            }
+
             foreach (var d in definition.Departments)
             {
                 var department = await db.Departments.SingleOrDefaultAsync(x => x.AgencyCode == definition.Code && x.Code == d.Code, cancellationToken);

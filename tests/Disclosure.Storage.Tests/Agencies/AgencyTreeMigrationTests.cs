@@ -40,6 +40,7 @@ public sealed class AgencyTreeMigrationTests
         // Tables created since (AgencySettings, the agencies' roles and calendars) come back empty: a database from
         // before them has no rows there to keep.
         var after = await RowCountsAsync(database);
+        Assert.True(populated["AgencyCalendarDays"] > 0); // the demo's local 那达慕 days, gone with the table when migrating down
         foreach (var table in TablesCreatedSince)
         {
             Assert.Equal(0, after[table]);

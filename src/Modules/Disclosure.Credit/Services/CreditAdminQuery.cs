@@ -6,6 +6,7 @@ using Disclosure.Core.Time;
 using Disclosure.Credit.Data;
 using Disclosure.Credit.Models;
 using Disclosure.Storage;
+using Disclosure.Storage.Calendar;
 using Disclosure.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,11 +64,12 @@ public sealed class CreditAdminQuery(DisclosureDbContext db, CreditSettings sett
     public async Task<CreditOverdue> OverdueAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         var policy = await settings.GetPolicyAsync(cancellationToken);
-        var calendar = await calendars.GetCalendarAsync(cancellationToken);
-        var cutoff = CreditDeadlines.LatestOverdueDecisionDate(calendar, policy, Today);
+        var agencyCalendars = await calendars.GetCalendarsAsync(cancellationToken);
+        var today = Today;
+        var cutoff = agencyCalendars.Group(c => CreditDeadlines.LatestOverdueDecisionDate(c, policy, today));
         var licences = await Overdue(db.Set<CreditLicenceRecord>().AsNoTracking().VisibleTo(actor), cutoff).CountAsync(cancellationToken);
         var penalties = await OverduePenalties(policy, cutoff, db.Set<CreditPenaltyRecord>().AsNoTracking().VisibleTo(actor)).CountAsync(cancellationToken);
-        return new CreditOverdue(licences, penalties, cutoff);
+        return new CreditOverdue(licences, penalties, CreditDeadlines.LatestOverdueDecisionDate(agencyCalendars.For(actor.AgencyCode), policy, today));
     }
 
     /// <summary>Whether <paramref name="actor"/> may see and act on the record (false too when there is none).</summary>
@@ -80,9 +82,10 @@ public sealed class CreditAdminQuery(DisclosureDbContext db, CreditSettings sett
     public async Task<CreditAdminPage> ListAsync(CreditAdminFilter filter, Actor actor, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         var policy = await settings.GetPolicyAsync(cancellationToken);
-        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        // Each record's 7 working days run on its own agency's calendar (local holidays included).
+        var agencyCalendars = await calendars.GetCalendarsAsync(cancellationToken);
         var today = Today;
-        var cutoff = CreditDeadlines.LatestOverdueDecisionDate(calendar, policy, today);
+        var cutoff = agencyCalendars.Group(c => CreditDeadlines.LatestOverdueDecisionDate(c, policy, today));
         var skip = PageLimits.Offset(page, pageSize);
         List<CreditRecordBase> rows;
         int total;
@@ -113,21 +116,23 @@ public sealed class CreditAdminQuery(DisclosureDbContext db, CreditSettings sett
         {
             var penalty = r as CreditPenaltyRecord;
             var blocks = CreditPublication.Blocks(r.PartyIsMinor, r.InvolvesSecrets, penalty?.Severity, policy);
+            var calendar = agencyCalendars.For(r.AgencyCode);
             var due = CreditDeadlines.PublicationDue(calendar, policy, r.DecisionDate).Value;
-            var overdue = r.Status == CreditRecordStatus.Draft && blocks.Count == 0 && r.DecisionDate <= cutoff
+            var overdue = r.Status == CreditRecordStatus.Draft && blocks.Count == 0 && CreditDeadlines.IsOverdue(calendar, policy, r.DecisionDate, today)
                 && (penalty is null || CreditPublication.WithinPeriod(penalty.PublicationEnd, today));
             return new CreditAdminRow(r.Id, r.PartyName, r.PartyKind, r.DecisionNumber, r.DecisionDate, r.Status, r.PublishedUtc, due, overdue, blocks,
                 penalty?.PublicationEnd, penalty?.Severity);
         }).ToList();
-        var warning = CalendarCoverage.Warning(calendar, today);
+        var warning = CalendarCoverage.Warning(agencyCalendars.For(actor.AgencyCode), today);
         return new CreditAdminPage(result, total, page, pageSize, warning);
     }
 
-    private static IQueryable<T> Overdue<T>(IQueryable<T> rows, DateOnly cutoff) where T : CreditRecordBase =>
-        rows.Where(r => r.Status == CreditRecordStatus.Draft && !r.PartyIsMinor && !r.InvolvesSecrets && r.DecisionDate <= cutoff);
+    private static IQueryable<T> Overdue<T>(IQueryable<T> rows, CutoffGroups<DateOnly> cutoff) where T : CreditRecordBase =>
+        rows.Where(r => r.Status == CreditRecordStatus.Draft && !r.PartyIsMinor && !r.InvolvesSecrets)
+            .WhereCutoff(r => r.AgencyCode, r => r.DecisionDate, cutoff);
 
     /// <summary>Overdue penalties leave out those whose 公示期 is already over: they can no longer be published at all.</summary>
-    private IQueryable<CreditPenaltyRecord> OverduePenalties(CreditPolicy policy, DateOnly cutoff, IQueryable<CreditPenaltyRecord>? rows = null)
+    private IQueryable<CreditPenaltyRecord> OverduePenalties(CreditPolicy policy, CutoffGroups<DateOnly> cutoff, IQueryable<CreditPenaltyRecord>? rows = null)
     {
         var today = Today;
         var overdue = Overdue(rows ?? db.Set<CreditPenaltyRecord>().AsNoTracking(), cutoff).Where(r => r.PublicationEnd >= today);

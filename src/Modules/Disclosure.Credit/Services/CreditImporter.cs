@@ -180,8 +180,8 @@ public sealed class CreditImporter(
         CreditRecordKind kind, Func<ITableReader> open, string batch, string actor, CreditImportOptions options, HashSet<string> skip,
         CreditParseContext context, CancellationToken cancellationToken)
     {
-        var calendar = options.PublishAfterWorkingDays is null ? null : await calendars.GetCalendarAsync(cancellationToken);
         var agencyCode = await agencies.OwnerAsync(options.AgencyCode, cancellationToken);
+        var calendar = options.PublishAfterWorkingDays is null ? null : await calendars.GetCalendarAsync(agencyCode, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var (imported, published) = (0, 0);
         await using var licences = kind == CreditRecordKind.Licence ? new BulkInsert<CreditLicenceRecord>(db) : null;

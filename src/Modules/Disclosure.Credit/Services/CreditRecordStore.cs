@@ -138,7 +138,7 @@ public sealed class CreditRecordStore(
                 throw new CreditStateException($"该记录{CreditVocabulary.Name(row.Status)}，只有草稿可以公示。");
             }
 
-            var due = CreditDeadlines.PublicationDue(await calendars.GetCalendarAsync(cancellationToken), policy, row.DecisionDate).Value;
+            var due = CreditDeadlines.PublicationDue(await calendars.GetCalendarAsync(row.AgencyCode, cancellationToken), policy, row.DecisionDate).Value;
             var late = Today > due ? $"（超过 {policy.PublicationWorkingDays} 个工作日的公示时限 {DateText.Date(due)}）" : null;
             await ledger.AppendAsync(actor, CreditLedgerActions.CreditPublish, LedgerId(kind, id), null, Hash(data),
                 $"{CreditVocabulary.Name(kind)} {row.DecisionNumber}（{row.PublicPartyName}）{late}", cancellationToken);
@@ -204,7 +204,7 @@ public sealed class CreditRecordStore(
             }
 
             var policy = await settings.GetPolicyAsync(cancellationToken);
-            var due = CreditDeadlines.WithdrawalDue(await calendars.GetCalendarAsync(cancellationToken), policy, changedOn).Value;
+            var due = CreditDeadlines.WithdrawalDue(await calendars.GetCalendarAsync(row.AgencyCode, cancellationToken), policy, changedOn).Value;
             var now = Now;
             var changed = kind == CreditRecordKind.Licence
                 ? await db.Set<CreditLicenceRecord>().Where(r => r.Id == id && r.Status == CreditRecordStatus.Published).ExecuteUpdateAsync(s => s

@@ -5,6 +5,7 @@ using Disclosure.Enforcement.Data;
 using Disclosure.Enforcement.Models;
 using Disclosure.Storage;
 using Disclosure.Storage.Agencies;
+using Disclosure.Storage.Calendar;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Enforcement.Services;
@@ -87,37 +88,66 @@ public sealed class CaseAdminQueries(DisclosureDbContext db, IWorkingDayCalendar
         return number.Length == 0 ? null : await db.Set<EnforcementCaseRecord>().AsNoTracking().Where(c => c.Number == number).Select(c => c.Number).SingleOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>The latest 形成日期 whose held events are overdue today.</summary>
-    public async Task<DateOnly> OverdueCutoffAsync(CancellationToken cancellationToken = default) =>
-        EnforcementClock.LatestOverdueFormedOn(await calendars.GetCalendarAsync(cancellationToken), Today);
+    /// <summary>The latest 形成日期 whose held events are overdue today, per agency (each counts on its own calendar).</summary>
+    public async Task<CutoffGroups<DateOnly>> OverdueCutoffAsync(CancellationToken cancellationToken = default)
+    {
+        var today = Today;
+        return (await calendars.GetCalendarsAsync(cancellationToken)).Group(c => EnforcementClock.LatestOverdueFormedOn(c, today));
+    }
 
     /// <summary>Every 办案单位 with events not yet visible to the parties: 待公开 and 超期未公开, most overdue first.</summary>
     public async Task<IReadOnlyList<DueBoardRow>> BoardAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         var cutoff = await OverdueCutoffAsync(cancellationToken);
-        var rows = await (from e in db.Set<CaseEventRecord>().AsNoTracking()
-                          where e.VisibleUtc == null
-                          join c in db.Set<EnforcementCaseRecord>().AsNoTracking().VisibleTo(actor) on e.CaseId equals c.Id
-                          group e.FormedOn by c.UnitName into unit
-                          select new DueBoardRow(unit.Key, unit.Sum(f => f > cutoff ? 1 : 0), unit.Sum(f => f <= cutoff ? 1 : 0)))
-            .ToListAsync(cancellationToken);
+        var held = from e in db.Set<CaseEventRecord>().AsNoTracking()
+                   where e.VisibleUtc == null
+                   join c in db.Set<EnforcementCaseRecord>().AsNoTracking().VisibleTo(actor) on e.CaseId equals c.Id
+                   select new { c.UnitName, c.AgencyCode, e.FormedOn };
+        List<DueBoardRow> rows;
+        if (cutoff.Others.Count == 0)
+        {
+            var national = cutoff.National;
+            rows = await (from h in held
+                          group h.FormedOn by h.UnitName into unit
+                          select new DueBoardRow(unit.Key, unit.Sum(f => f > national ? 1 : 0), unit.Sum(f => f <= national ? 1 : 0)))
+                .ToListAsync(cancellationToken);
+        }
+        else
+        {
+            // Agencies with local days have their own cutoff: count per unit, agency and date, then split each by its agency's cutoff.
+            var counted = await (from h in held
+                                 group h by new { h.UnitName, h.AgencyCode, h.FormedOn } into g
+                                 select new { g.Key.UnitName, g.Key.AgencyCode, g.Key.FormedOn, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            var cutoffOf = cutoff.Others.SelectMany(g => g.AgencyCodes.Select(code => (code, g.Value))).ToDictionary(x => x.code, x => x.Value);
+            rows = counted
+                .GroupBy(r => r.UnitName)
+                .Select(unit => new DueBoardRow(
+                    unit.Key,
+                    unit.Where(r => r.FormedOn > cutoffOf.GetValueOrDefault(r.AgencyCode, cutoff.National)).Sum(r => r.Count),
+                    unit.Where(r => r.FormedOn <= cutoffOf.GetValueOrDefault(r.AgencyCode, cutoff.National)).Sum(r => r.Count)))
+                .ToList();
+        }
+
         return rows.OrderByDescending(r => r.Overdue).ThenByDescending(r => r.Pending).ThenBy(r => r.UnitName, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>A unit's held events, overdue ones or those still within their days, oldest first (at most <see cref="HeldListLimit"/>).</summary>
     public async Task<IReadOnlyList<HeldEventRow>> HeldAsync(string unit, bool overdue, Actor actor, CancellationToken cancellationToken = default)
     {
-        var calendar = await calendars.GetCalendarAsync(cancellationToken);
-        var cutoff = EnforcementClock.LatestOverdueFormedOn(calendar, Today);
-        var held = db.Set<CaseEventRecord>().AsNoTracking().Where(e => e.VisibleUtc == null);
-        held = overdue ? held.Where(e => e.FormedOn <= cutoff) : held.Where(e => e.FormedOn > cutoff);
-        var rows = await (from e in held
+        var agencyCalendars = await calendars.GetCalendarsAsync(cancellationToken);
+        var today = Today;
+        var cutoff = agencyCalendars.Group(c => EnforcementClock.LatestOverdueFormedOn(c, today));
+        var rows = await (from e in db.Set<CaseEventRecord>().AsNoTracking()
+                          where e.VisibleUtc == null
                           join c in db.Set<EnforcementCaseRecord>().AsNoTracking().VisibleTo(actor) on e.CaseId equals c.Id
                           where c.UnitName == unit
-                          orderby e.FormedOn, e.Id
-                          select new { e.Id, c.Number, c.KindCode, e.TypeCode, c.UnitName, e.FormedOn })
+                          select new { e.Id, c.Number, c.KindCode, e.TypeCode, c.UnitName, e.FormedOn, c.AgencyCode })
+            .WhereCutoff(r => r.AgencyCode, r => r.FormedOn, cutoff, onOrBefore: overdue)
+            .OrderBy(r => r.FormedOn).ThenBy(r => r.Id)
             .Take(HeldListLimit).ToListAsync(cancellationToken);
-        return rows.Select(r => new HeldEventRow(r.Id, r.Number, r.KindCode, r.TypeCode, r.UnitName, r.FormedOn, EnforcementClock.Due(calendar, r.FormedOn).Value)).ToList();
+        return rows.Select(r => new HeldEventRow(r.Id, r.Number, r.KindCode, r.TypeCode, r.UnitName, r.FormedOn,
+            EnforcementClock.Due(agencyCalendars.For(r.AgencyCode), r.FormedOn).Value)).ToList();
     }
 
     /// <summary>Whether <paramref name="actor"/> may see and act on the case (false too when there is none).</summary>
@@ -137,7 +167,7 @@ public sealed class CaseAdminQueries(DisclosureDbContext db, IWorkingDayCalendar
             return null;
         }
 
-        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        var calendar = await calendars.GetCalendarAsync(found.AgencyCode, cancellationToken);
         var today = Today;
         var events = await db.Set<CaseEventRecord>().AsNoTracking().Where(e => e.CaseId == found.Id).OrderBy(e => e.FormedOn).ThenBy(e => e.Id).ToListAsync(cancellationToken);
         var parties = await db.Set<CasePartyRecord>().AsNoTracking().Where(p => p.CaseId == found.Id).OrderBy(p => p.Id)

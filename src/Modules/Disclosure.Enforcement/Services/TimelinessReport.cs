@@ -46,17 +46,19 @@ public sealed class TimelinessReport(DisclosureDbContext db, CaseKindStore kinds
         var first = new DateOnly(year, month, 1);
         var next = first.AddMonths(1);
         var today = ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime);
-        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        // Each event is judged on its case's agency's calendar (local holidays included).
+        var agencyCalendars = await calendars.GetCalendarsAsync(cancellationToken);
         var vocabulary = await kinds.GetAsync(cancellationToken);
         var events = await (from e in db.Set<CaseEventRecord>().AsNoTracking()
                             where e.FormedOn >= first && e.FormedOn < next
                             join c in db.Set<EnforcementCaseRecord>().AsNoTracking() on e.CaseId equals c.Id
-                            select new { c.Number, c.UnitName, c.KindCode, e.TypeCode, e.FormedOn, e.VisibleUtc })
+                            select new { c.AgencyCode, c.Number, c.UnitName, c.KindCode, e.TypeCode, e.FormedOn, e.VisibleUtc })
             .ToListAsync(cancellationToken);
 
         var judged = events.Select(e =>
         {
             var visibleOn = e.VisibleUtc is { } utc ? ChinaTime.ToDate(utc) : (DateOnly?)null;
+            var calendar = agencyCalendars.For(e.AgencyCode);
             var due = EnforcementClock.Due(calendar, e.FormedOn);
             return new Judged(e.Number, e.UnitName, e.KindCode, e.TypeCode, e.FormedOn, due, visibleOn, EnforcementClock.Evaluate(calendar, e.FormedOn, visibleOn, today));
         }).ToList();

@@ -131,11 +131,13 @@ public sealed class LetterQueries(DisclosureDbContext db, IWorkingDayCalendarSou
 
     private async Task<IReadOnlyList<LetterRow>> RowsAsync(IReadOnlyList<LetterRecord> letters, CancellationToken cancellationToken)
     {
-        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        // Each letter is counted on its own agency's calendar (local holidays included).
+        var agencyCalendars = await calendars.GetCalendarsAsync(cancellationToken);
         var settings = options.Value;
         var today = Today;
         return letters.Select(l =>
         {
+            var calendar = agencyCalendars.For(l.AgencyCode);
             var due = LetterClock.Due(calendar, l.ReceivedOn, settings.LimitFor(l.Kind), l.ExtensionWorkingDays).Value;
             if (l.Stage == LetterStage.Replied)
             {

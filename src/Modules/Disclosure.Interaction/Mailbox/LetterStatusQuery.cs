@@ -37,7 +37,7 @@ public sealed class LetterStatusQuery(DisclosureDbContext db, IWorkingDayCalenda
         }
 
         var letter = found.Letter;
-        var due = LetterClock.Due(await calendars.GetCalendarAsync(cancellationToken), letter.ReceivedOn, options.Value.LimitFor(letter.Kind), letter.ExtensionWorkingDays);
+        var due = LetterClock.Due(await calendars.GetCalendarAsync(letter.AgencyCode, cancellationToken), letter.ReceivedOn, options.Value.LimitFor(letter.Kind), letter.ExtensionWorkingDays);
         var replied = letter.Stage == LetterStage.Replied;
         return new LetterStatus(letter.Id, letter.Number, letter.TrackingCode, letter.Kind, letter.Subject, letter.ReceivedOn, letter.Stage, due.Value, due.IsProvisional,
             replied ? letter.Reply : null, replied ? letter.ReplyUnit : null, letter.RepliedOn, letter.PublishedUtc is not null);

@@ -50,7 +50,7 @@ public sealed class MailboxService(
 
         var on = receivedOn ?? Today;
         var agencyCode = await agencies.OwnerAsync(letter.AgencyCode, cancellationToken);
-        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        var calendar = await calendars.GetCalendarAsync(agencyCode, cancellationToken);
         var due = LetterClock.Due(calendar, on, settings.LimitFor(letter.Kind), 0);
         for (var attempt = 1; ; attempt++)
         {
@@ -185,7 +185,7 @@ public sealed class MailboxService(
             }
 
             letter.Stage = LetterStage.Replied;
-            StampReply(letter, await calendars.GetCalendarAsync(cancellationToken), Today, options.Value);
+            StampReply(letter, await calendars.GetCalendarAsync(letter.AgencyCode, cancellationToken), Today, options.Value);
             letter.ReplyUnit = await db.Set<DepartmentRecord>().AsNoTracking().Where(d => d.AgencyCode == letter.AgencyCode && d.Code == letter.DepartmentCode).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
             return (MailboxLedgerActions.Replied, Join(letter.RepliedOnTime == true ? "按期答复" : "超期答复", note));
         }, cancellationToken);

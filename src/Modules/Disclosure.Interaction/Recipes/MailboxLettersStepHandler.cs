@@ -28,7 +28,7 @@ internal sealed class MailboxLettersStepHandler(
 
     protected override async Task ApplyAsync(MailboxLettersStep step, CancellationToken cancellationToken)
     {
-        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        var calendar = await calendars.GetCalendarsAsync(cancellationToken);
         var lines = new List<string>();
         foreach (var planned in step.Letters)
         {
@@ -73,10 +73,10 @@ internal sealed class MailboxLettersStepHandler(
     }
 
     /// <summary>The reply as sent on the recipe's day: its working days and timeliness counted as the office's would have been.</summary>
-    private async Task DateReplyAsync(long id, DateOnly repliedOn, WorkingDayCalendar calendar, CancellationToken cancellationToken)
+    private async Task DateReplyAsync(long id, DateOnly repliedOn, AgencyCalendars calendars, CancellationToken cancellationToken)
     {
         var letter = await db.Set<LetterRecord>().SingleAsync(l => l.Id == id, cancellationToken);
-        MailboxService.StampReply(letter, calendar, repliedOn, options.Value);
+        MailboxService.StampReply(letter, calendars.For(letter.AgencyCode), repliedOn, options.Value);
         letter.ReceivedUtc = At(letter.ReceivedOn);
         letter.PublishedUtc = letter.PublishedUtc is null ? null : At(repliedOn);
         await db.SaveChangesAsync(cancellationToken);

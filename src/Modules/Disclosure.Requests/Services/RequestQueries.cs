@@ -84,9 +84,10 @@ public sealed class RequestQueries(DisclosureDbContext db, IWorkingDayCalendarSo
         }
 
         var records = await query.OrderByDescending(r => r.ReceivedOn).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
-        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        // Each application's deadline runs on its own 受理机关's calendar (local holidays included).
+        var calendar = await calendars.GetCalendarsAsync(cancellationToken);
         var today = Today;
-        var rows = records.Select(r => ToRow(r, calendar, today));
+        var rows = records.Select(r => ToRow(r, calendar.For(r.AgencyCode), today));
         return (filter.Deadline is { } state ? rows.Where(r => r.Deadline.State == state) : rows).ToList();
     }
 
@@ -110,11 +111,11 @@ public sealed class RequestQueries(DisclosureDbContext db, IWorkingDayCalendarSo
             .SingleOrDefaultAsync(r => r.Number == number, cancellationToken);
 
     public async Task<DeadlineStatus> DeadlineAsync(InformationRequestRecord request, CancellationToken cancellationToken = default) =>
-        RequestService.Timeline(request).Evaluate(await calendars.GetCalendarAsync(cancellationToken), Today);
+        RequestService.Timeline(request).Evaluate(await calendars.GetCalendarAsync(request.AgencyCode, cancellationToken), Today);
 
     /// <summary>The last day a 补正 may be asked for.</summary>
     public async Task<WorkingDayResult<DateOnly>> CorrectionNoticeDueAsync(InformationRequestRecord request, CancellationToken cancellationToken = default) =>
-        ReplyDeadline.CorrectionNoticeDue(await calendars.GetCalendarAsync(cancellationToken), request.ReceivedOn);
+        ReplyDeadline.CorrectionNoticeDue(await calendars.GetCalendarAsync(request.AgencyCode, cancellationToken), request.ReceivedOn);
 
     /// <summary>What happened to the application, oldest first, from the ledger.</summary>
     public Task<IReadOnlyList<LedgerEntry>> HistoryAsync(string number, CancellationToken cancellationToken = default) =>

@@ -76,7 +76,7 @@ public sealed class RequestService(DisclosureDbContext db, LedgerWriter ledger, 
             Require(request.CorrectionRequestedOn is null, "补正只能告知一次（第三十条：一次性告知）。");
             Require(request.Stage == RequestStage.Processing, $"当前阶段为“{RequestNames.Stage(request.Stage)}”，不能告知补正。");
             CheckDate(sentOn, request.ReceivedOn, "补正告知日期");
-            var due = ReplyDeadline.CorrectionNoticeDue(await calendars.GetCalendarAsync(cancellationToken), request.ReceivedOn).Value;
+            var due = ReplyDeadline.CorrectionNoticeDue(await calendars.GetCalendarAsync(request.AgencyCode, cancellationToken), request.ReceivedOn).Value;
             Require(sentOn <= due, $"补正应在收到申请之日起 {ReplyDeadline.CorrectionNoticeWorkingDays} 个工作日内告知（本申请最迟 {DateText.Date(due)}），已超过，不能再要求补正。");
             request.CorrectionRequestedOn = sentOn;
             request.CorrectionNote = note.Trim();
@@ -119,7 +119,7 @@ public sealed class RequestService(DisclosureDbContext db, LedgerWriter ledger, 
             CheckDate(repliedOn, open.StartedOn, "第三方答复日期");
             open.RepliedOn = repliedOn;
             request.Stage = RequestStage.Processing;
-            var limit = ReplyDeadline.PauseLimit(await calendars.GetCalendarAsync(cancellationToken), open.StartedOn);
+            var limit = ReplyDeadline.PauseLimit(await calendars.GetCalendarAsync(request.AgencyCode, cancellationToken), open.StartedOn);
             return repliedOn > limit
                 ? $"答复日期 {DateText.Date(repliedOn)}，已超过 {ReplyDeadline.ThirdPartyWorkingDays} 个工作日，不计入的期间截至 {DateText.Date(limit)}"
                 : $"答复日期 {DateText.Date(repliedOn)}，答复期限自次日起继续计算";
@@ -136,7 +136,7 @@ public sealed class RequestService(DisclosureDbContext db, LedgerWriter ledger, 
             Require(request.ExtensionDays == 0, "答复期限只能延长一次。");
             Require(request.Stage is RequestStage.Processing or RequestStage.Consultation, $"当前阶段为“{RequestNames.Stage(request.Stage)}”，不能延期。");
             CheckDate(decidedOn, request.ClockStartOn, "批准延期的日期");
-            var due = ReplyDeadline.Due(await calendars.GetCalendarAsync(cancellationToken), request.ClockStartOn, Pauses(request), 0).Value;
+            var due = ReplyDeadline.Due(await calendars.GetCalendarAsync(request.AgencyCode, cancellationToken), request.ClockStartOn, Pauses(request), 0).Value;
             Require(decidedOn <= due, $"答复期限已于 {DateText.Date(due)} 届满，不能再延期。");
             request.ExtensionDays = days;
             request.ExtensionReason = reason.Trim();

@@ -2,6 +2,7 @@ using Disclosure.Admin;
 using Disclosure.Core.Calendar;
 using Disclosure.Core.Recipes;
 using Disclosure.Core.Time;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Calendar;
 using Disclosure.Storage.Entities;
 using Microsoft.AspNetCore.Authorization;
@@ -14,10 +15,40 @@ namespace Disclosure.Calendar.Pages.Admin.Calendar;
 /// <summary>
 /// 工作日历: one year's holidays and adjusted working days as a month grid and a list, single days added or
 /// removed, next year's notice imported (pasted or as a JSON year file), and a deadline worked out on the spot.
+/// <para>
+/// With <c>?agency=</c> the page shows one agency's calendar (集约化): its own local days (本地放假, 本地调休上班), added and
+/// removed here, beside its superiors' local days and the national days they overlay; the month grid and the deadline
+/// tool use the agency's calendar. Staff of an agency see and edit their own agency's days only (another agency is a
+/// 404, the national calendar a 403); installation-level staff (no agency, or the top of the installation's own tree)
+/// edit the national calendar as before and may pick any agency.
+/// </para>
 /// </summary>
 [Authorize(Policy = CalendarModule.AdminPolicy)]
-public sealed class CalendarIndexModel(CalendarStore store, TimeProvider clock) : PageModel
+public sealed class CalendarIndexModel(CalendarStore store, AgencyDirectory agencies, TimeProvider clock) : PageModel
 {
+    /// <summary>The agency shown (?agency=), or null for the national calendar.</summary>
+    [BindProperty(SupportsGet = true, Name = "agency")]
+    public string? AgencyCode { get; set; }
+
+    public AgencyRecord? Agency { get; private set; }
+
+    /// <summary>Whether the user edits the national calendar and may pick any agency.</summary>
+    public bool InstallationLevel { get; private set; }
+
+    /// <summary>The agencies an installation-level user may pick, in tree order.</summary>
+    public IReadOnlyList<AgencyNode> Agencies { get; private set; } = [];
+
+    /// <summary>The shown agency's own local days of the year.</summary>
+    public IReadOnlyList<AgencyCalendarDayRecord> LocalDays { get; private set; } = [];
+
+    /// <summary>The local days of the shown agency's superiors (inherited, read-only here), nearest superior last.</summary>
+    public IReadOnlyList<(AgencyRecord Agency, AgencyCalendarDayRecord Day)> InheritedDays { get; private set; } = [];
+
+    [BindProperty]
+    public DayInput Local { get; set; } = new();
+
+    public List<string> LocalErrors { get; } = [];
+
     /// <summary>A year file is a few kilobytes; anything much larger is not one.</summary>
     public const int MaxUploadBytes = 256 * 1024;
 
@@ -53,16 +84,162 @@ public sealed class CalendarIndexModel(CalendarStore store, TimeProvider clock) 
 
     public string? TrialError { get; private set; }
 
-    public async Task OnGetAsync(int? year, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int? year, CancellationToken cancellationToken)
     {
+        if (await ResolveAsync(cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
         await LoadAsync(year, cancellationToken);
         Day.Year = Year;
         Import.Year = Calendar.Covers(Year) ? Year + 1 : Year;
+        Local.Year = Year;
         RunTrial();
+        return Page();
+    }
+
+    /// <summary>Adds a local day to the shown agency's calendar.</summary>
+    public async Task<IActionResult> OnPostAddLocalAsync(CancellationToken cancellationToken)
+    {
+        if (await ResolveAsync(cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        if (Agency is null)
+        {
+            return NotFound();
+        }
+
+        var year = Local.Year;
+        DateOnly date = default;
+        if (CalendarRules.CheckYear(year) is { } yearError)
+        {
+            LocalErrors.Add(yearError);
+        }
+        else if (!CalendarRules.TryParseDate(Local.Date, out date, out var dateError))
+        {
+            LocalErrors.Add(dateError!);
+        }
+        else if (CalendarRules.CheckYear(date.Year) is { } dateYearError)
+        {
+            LocalErrors.Add(dateYearError);
+        }
+
+        if (!Enum.TryParse<CalendarDayKind>(Local.Kind, out var kind) || !Enum.IsDefined(kind) || int.TryParse(Local.Kind, out _))
+        {
+            LocalErrors.Add("请选择“放假”或“调休上班”。");
+        }
+
+        if ((CalendarRules.CheckName(Local.Name) ?? CalendarRules.CheckSource(Local.Source)) is { } textError)
+        {
+            LocalErrors.Add(textError);
+        }
+
+        if (LocalErrors.Count == 0
+            && await store.AddAgencyDayAsync(Agency.Code, new CalendarDay(date, kind, Local.Name?.Trim() ?? string.Empty), Local.Source, User.Identity!.Name!, cancellationToken) is { } refused)
+        {
+            LocalErrors.Add(refused);
+        }
+
+        if (LocalErrors.Count > 0)
+        {
+            return await RedisplayAsync(CalendarRules.CheckYear(year) is null ? year : null, cancellationToken);
+        }
+
+        TempData["Message"] = $"已为{Agency.Name}添加本地日期：{CalendarRules.Format(date)} {CalendarDayKinds.DisplayName(kind)}（{Local.Name!.Trim()}）。";
+        return RedirectToPage(new { year = date.Year, agency = Agency.Code });
+    }
+
+    /// <summary>Removes one of the shown agency's own local days.</summary>
+    public async Task<IActionResult> OnPostRemoveLocalAsync(string date, CancellationToken cancellationToken)
+    {
+        if (await ResolveAsync(cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        if (Agency is null || !CalendarRules.TryParseDate(date, out var day, out _))
+        {
+            return Agency is null ? NotFound() : BadRequest();
+        }
+
+        TempData["Message"] = await store.RemoveAgencyDayAsync(Agency.Code, day, User.Identity!.Name!, cancellationToken)
+            ? $"已删除{Agency.Name}的本地日期 {CalendarRules.Format(day)}，该日恢复按上级机构和全国日历计算。"
+            : $"{CalendarRules.Format(day)} 不是{Agency.Name}的本地日期，可能已被他人删除。";
+        return RedirectToPage(new { year = day.Year, agency = Agency.Code });
+    }
+
+    /// <summary>
+    /// Works out whose calendar is shown and whether the user may see it: null when fine, otherwise the answer —
+    /// 404 for an agency that does not exist or is not the user's, 403 for an agency's user on the national calendar
+    /// (only its handlers, see <see cref="NationalDenied"/>; the GET shows the user's own agency instead).
+    /// </summary>
+    private async Task<IActionResult?> ResolveAsync(CancellationToken cancellationToken)
+    {
+        var actor = User.ToActor();
+        var tree = await agencies.TreeAsync(cancellationToken);
+        InstallationLevel = await IsInstallationLevelAsync(actor.AgencyCode, tree, cancellationToken);
+        var requested = string.IsNullOrWhiteSpace(AgencyCode) ? null : AgencyCode.Trim();
+        if (!InstallationLevel)
+        {
+            // An agency's staff always look at their own agency's calendar.
+            if (requested is not null && requested != actor.AgencyCode)
+            {
+                return NotFound();
+            }
+
+            requested = actor.AgencyCode;
+        }
+
+        if (requested is not null)
+        {
+            Agency = tree.Find(requested)?.Agency;
+            if (Agency is null)
+            {
+                return NotFound();
+            }
+        }
+
+        AgencyCode = Agency?.Code;
+        Agencies = InstallationLevel ? tree.All().ToList() : [];
+        return null;
+    }
+
+    /// <summary>The national calendar's handlers: installation-level staff only, and not while an agency is shown.</summary>
+    private async Task<IActionResult?> NationalDenied(CancellationToken cancellationToken)
+    {
+        if (await ResolveAsync(cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        return InstallationLevel ? null : StatusCode(StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>No agency, or the top of the installation's own agency's tree (本机关 runs the platform), as AgencyService has it.</summary>
+    private async Task<bool> IsInstallationLevelAsync(string? own, AgencyTree tree, CancellationToken cancellationToken)
+    {
+        if (own is not { Length: > 0 } || tree.Count == 0)
+        {
+            return true;
+        }
+
+        var installation = await agencies.DefaultCodeAsync(cancellationToken);
+        var path = tree.PathTo(installation);
+        return own == (path.Count > 0 ? path[0].Code : installation);
     }
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
+        if (await NationalDenied(cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        Agency = null;
+        AgencyCode = null;
         var year = Day.Year;
         DateOnly date = default;
         if (CalendarRules.CheckYear(year) is { } yearError)
@@ -104,6 +281,11 @@ public sealed class CalendarIndexModel(CalendarStore store, TimeProvider clock) 
 
     public async Task<IActionResult> OnPostRemoveAsync(string date, CancellationToken cancellationToken)
     {
+        if (await NationalDenied(cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
         if (!CalendarRules.TryParseDate(date, out var day, out _))
         {
             return BadRequest();
@@ -117,6 +299,13 @@ public sealed class CalendarIndexModel(CalendarStore store, TimeProvider clock) 
 
     public async Task<IActionResult> OnPostImportAsync(CancellationToken cancellationToken)
     {
+        if (await NationalDenied(cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        Agency = null;
+        AgencyCode = null;
         var year = await ReadImportAsync(cancellationToken);
         if (year is not null && await store.ImportYearAsync(year, Import.Replace, User.Identity!.Name!, cancellationToken) is { } refused)
         {
@@ -203,6 +392,11 @@ public sealed class CalendarIndexModel(CalendarStore store, TimeProvider clock) 
             Import = new ImportInput { Year = Calendar.Covers(Year) ? Year + 1 : Year };
         }
 
+        if (LocalErrors.Count == 0)
+        {
+            Local = new DayInput { Year = Year };
+        }
+
         return Page();
     }
 
@@ -210,8 +404,19 @@ public sealed class CalendarIndexModel(CalendarStore store, TimeProvider clock) 
     {
         Today = ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime);
         Year = year is { } y && CalendarRules.CheckYear(y) is null ? y : Today.Year;
-        Calendar = await store.GetCalendarAsync(cancellationToken);
         Days = await store.GetDaysAsync(Year, cancellationToken);
+        if (Agency is null)
+        {
+            Calendar = await store.GetCalendarAsync(cancellationToken);
+            return;
+        }
+
+        // The agency's calendar as its deadlines count it, its own days, and its superiors' days it inherits.
+        Calendar = await store.GetCalendarAsync(Agency.Code, cancellationToken);
+        var path = (await agencies.TreeAsync(cancellationToken)).PathTo(Agency.Code);
+        var days = await store.GetAgencyDaysAsync(path.Select(a => a.Code).ToList(), Year, cancellationToken);
+        LocalDays = days.Where(d => d.AgencyCode == Agency.Code).ToList();
+        InheritedDays = path.SkipLast(1).SelectMany(a => days.Where(d => d.AgencyCode == a.Code).Select(d => (a, d))).ToList();
     }
 
     private void RunTrial()

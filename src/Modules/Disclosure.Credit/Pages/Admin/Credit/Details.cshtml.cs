@@ -157,7 +157,7 @@ public sealed class DetailsModel(
         Fields = CreditFields.For(kind).Fields.Select((f, i) => (f, values[i])).ToList();
         var policy = await settings.GetPolicyAsync(cancellationToken);
         Blocks = CreditPublication.Blocks(data, policy);
-        PublicationDue = CreditDeadlines.PublicationDue(await calendars.GetCalendarAsync(cancellationToken), policy, row.DecisionDate);
+        PublicationDue = CreditDeadlines.PublicationDue(await calendars.GetCalendarAsync(row.AgencyCode, cancellationToken), policy, row.DecisionDate);
         Today = ChinaTime.ToDate(clock.GetUtcNow().UtcDateTime);
         var penalty = row as CreditPenaltyRecord;
         RepairableFrom = penalty is null ? null : policy.RepairableFrom(penalty.DecisionDate, penalty.Severity);
