@@ -21,6 +21,7 @@ public sealed class Corpus
     public const int Seed = 20170329;
 
     private readonly int _seed;
+    private readonly int[]? _cumulativeWeights;
 
     private static readonly string[] Places = ["杨和镇", "望远镇", "李俊镇", "望洪镇", "胜利乡", "闽宁镇", "团结西路", "宁和南街", "县城区", "开发区", "黄河沿岸", "高速公路永宁段"];
     private static readonly string[] Subjects = ["户籍管理", "居民身份证", "居住证", "出入境证件", "机动车登记", "驾驶证", "道路交通安全", "消防安全", "烟花爆竹", "电动自行车", "寄递物流", "旅馆业治安", "网络安全", "电信网络诈骗", "禁毒宣传", "校园周边治安", "危险化学品", "大型群众性活动", "辅警招聘", "政务公开", "执法公开", "信访投诉", "警务保障", "预算公开", "三公经费"];
@@ -46,12 +47,28 @@ public sealed class Corpus
         "会议要求，要把{0}与平安建设、基层治理结合起来，形成工作合力。",
     ];
 
-    public Corpus(string setupRecipe, int size, int seed = Seed)
+    /// <param name="agencies">
+    /// The agencies items are drawn from (default: the demo office's, evenly); with <paramref name="weights"/>, in
+    /// those proportions (<see cref="GeneratedAgencies"/>). Either way one draw an item, so two corpora of the same
+    /// seed and size differ only in their items' agencies and 索引号.
+    /// </param>
+    public Corpus(string setupRecipe, int size, int seed = Seed, IReadOnlyList<AgencyDefinition>? agencies = null, IReadOnlyList<int>? weights = null)
     {
         _seed = seed;
         var recipe = InstalledModules.ReadRecipe(setupRecipe);
         Types = recipe.Steps.OfType<ContentDefinitionStep>().SelectMany(s => s.ContentTypes).ToList();
-        Agencies = DemoOrganisation.Agencies(Path.GetDirectoryName(Path.GetFullPath(setupRecipe))!);
+        Agencies = agencies ?? DemoOrganisation.Agencies(Path.GetDirectoryName(Path.GetFullPath(setupRecipe))!);
+        if (weights is not null)
+        {
+            if (weights.Count != Agencies.Count || weights.Any(w => w <= 0))
+            {
+                throw new ArgumentException("每个机构须有一个正的权重。", nameof(weights));
+            }
+
+            var sum = 0;
+            _cumulativeWeights = weights.Select(w => sum += w).ToArray();
+        }
+
         Catalogue = recipe.Steps.OfType<CatalogueStep>().SelectMany(s => s.Classes).Where(c => c.ParentCode is not null).Select(c => c.Code).ToList();
         Labels = new SearchLabels(
             Agencies.ToDictionary(a => a.Code, a => a.Name),
@@ -87,7 +104,7 @@ public sealed class Corpus
     private IndexableContent Item(Random random, int i, Dictionary<(string, int), int> sequence)
     {
         var type = Types[random.Next(Types.Count)];
-        var agency = Agencies[random.Next(Agencies.Count)];
+        var agency = _cumulativeWeights is null ? Agencies[random.Next(Agencies.Count)] : Agencies[Weighted(random.Next(_cumulativeWeights[^1]))];
         var catalogue = Catalogue[random.Next(Catalogue.Count)];
         var subject = Pick(random, Subjects);
         var place = Pick(random, Places);
@@ -147,6 +164,12 @@ public sealed class Corpus
 
         data[type.Name] = own;
         return new IndexableContent($"gen{_seed}-{i:0000000}", type, new ContentData(data), indexNumber, published);
+    }
+
+    private int Weighted(int draw)
+    {
+        var at = Array.BinarySearch(_cumulativeWeights!, draw + 1);
+        return at >= 0 ? at : ~at;
     }
 
     private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];

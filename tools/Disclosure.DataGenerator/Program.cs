@@ -13,12 +13,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 // dotnet run -c Release --project tools/Disclosure.DataGenerator -- --items 1000000 [--seed 1]
 //     [--credit-records N] [--applications N] [--cases N] [--letters N] [--survey-answers N]
-//     [--data-folder DIR | --postgres "Host=…;Database=…"]
+//     [--agencies N] [--data-folder DIR | --postgres "Host=…;Database=…"]
 // Sets the database up from recipes/setup.json if it is new, then adds the generated disclosures, 双公示 records
 // (default: one per ten items, licences and penalties half each), 依申请公开 applications (default: one per fifty
 // items), 执法公开 cases with their parties and events (default: one per twenty items, about ten events each) and 局长信箱
 // letters with their writers and ratings (default: one per fifty items), all dated up to 2026-10-31 so a run is the
 // same whatever day it is; and 社会评议 answers to one generated questionnaire (default: one per hundred items).
+// --agencies N adds a generated tree of N agencies (GeneratedAgencies: 1 = a single agency) through the recipe executor
+// and spreads the items over it instead of over the demo office's agencies (bench/Disclosure.Bench.Agencies).
 var items = Number("--items") ?? 100_000;
 var seed = Number("--seed") ?? 1;
 var creditRecords = Number("--credit-records") ?? items / 10;
@@ -26,6 +28,7 @@ var applications = Number("--applications") ?? items / 50;
 var cases = Number("--cases") ?? items / 20;
 var letters = Number("--letters") ?? items / 50;
 var surveyAnswers = Number("--survey-answers") ?? items / 100;
+var agencyCount = Number("--agencies");
 var firstDate = new DateOnly(2024, 1, 1);
 var lastDate = new DateOnly(2026, 10, 31);
 var root = FindRoot();
@@ -46,10 +49,17 @@ await using (var scope = services.CreateAsyncScope())
         await setup.RunAsync([Path.Combine(root, "recipes", "setup.json")]);
         await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ApplyAsync([DemoOrganisation.Read(Path.Combine(root, "recipes"))]);
     }
+
+    if (agencyCount is { } count)
+    {
+        Console.WriteLine($"机构树：{count:N0} 个生成的机构（{GeneratedAgencies.RecipeName}）。");
+        await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ApplyAsync([GeneratedAgencies.Recipe(Path.Combine(root, "recipes"), count)]);
+    }
 }
 
 Console.WriteLine($"生成 {items:N0} 条公开信息（种子 {seed}）到 {(options.Provider == DatabaseProvider.PostgreSQL ? "PostgreSQL" : options.DataFolder)}");
-var corpus = new Corpus(Path.Combine(root, "recipes", "setup.json"), items, seed);
+var generatedTree = agencyCount is { } n ? GeneratedAgencies.Tree(n) : null;
+var corpus = new Corpus(Path.Combine(root, "recipes", "setup.json"), items, seed, generatedTree, generatedTree is null ? null : GeneratedAgencies.Weights(generatedTree));
 var filler = new DatabaseFiller(CreateContext, Console.Out);
 try
 {

@@ -6,8 +6,10 @@ using Disclosure.DataGenerator;
 using Disclosure.Requests.Data;
 using Disclosure.Requests.Models;
 using Disclosure.Requests.Services;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
+using Disclosure.Storage.Setup;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +70,46 @@ public sealed class DataGeneratorTests
         // A second run with the same seed is refused instead of writing the items twice.
         await Assert.ThrowsAsync<InvalidOperationException>(() => new DatabaseFiller(() => database.Services.CreateScope().ServiceProvider.GetRequiredService<DisclosureDbContext>(), TextWriter.Null)
             .FillAsync(corpus, CancellationToken.None));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_generated_tree_of_100_agencies_goes_in_through_the_recipe_and_owns_every_generated_item(DatabaseProvider engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine);
+        await database.ApplySetupAndDemoOfficeAsync();
+        await database.InScopeAsync(sp => sp.GetRequiredService<RecipeExecutor>().ApplyAsync([GeneratedAgencies.Recipe(RepositoryPaths.Recipes, 100)]));
+        var tree = GeneratedAgencies.Tree(100);
+        var corpus = new Corpus(Path.Combine(RepositoryPaths.Recipes, "setup.json"), 400, seed: 9, tree, GeneratedAgencies.Weights(tree));
+        await new DatabaseFiller(() => database.Services.CreateScope().ServiceProvider.GetRequiredService<DisclosureDbContext>(), TextWriter.Null)
+            .FillAsync(corpus, CancellationToken.None);
+
+        await database.InScopeAsync(async sp =>
+        {
+            // 1 厅, 9 市局, 90 县局 of ten a city, under the root, beside the demo office's own agencies.
+            var agencies = await sp.GetRequiredService<AgencyDirectory>().TreeAsync();
+            var root = agencies.Find("620000-103");
+            Assert.NotNull(root);
+            Assert.Null(root.Agency.ParentCode);
+            Assert.Equal(100, agencies.SubtreeCodes("620000-103").Count);
+            Assert.Equal(9, agencies.All().Count(a => a.Agency.ParentCode == "620000-103"));
+            Assert.All(agencies.All().Where(a => a.Agency.ParentCode == "620000-103"), city => Assert.Equal(11, agencies.SubtreeCodes(city.Agency.Code).Count));
+            Assert.Equal(100, tree.Select(a => a.Code).Distinct().Count());
+
+            // Every generated item belongs to an agency of the tree, and they are spread: the root most, no agency all.
+            var db = sp.GetRequiredService<DisclosureDbContext>();
+            var owners = await db.ContentItems.Where(i => i.CreatedBy == "generator").GroupBy(i => i.AgencyCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+            Assert.Equal(corpus.Size, owners.Sum(o => o.Count));
+            Assert.All(owners, o => Assert.Contains(o.Key, tree.Select(a => a.Code)));
+            Assert.True(owners.Count > 50, $"{owners.Count} agencies own items");
+            Assert.Equal("620000-103", owners.MaxBy(o => o.Count)!.Key);
+            Assert.True(await db.ContentVersions.Where(v => v.CreatedBy == "generator").AllAsync(v => v.AgencyCode == v.Item.AgencyCode));
+
+            // Each agency numbers its own 索引号 with its own area code.
+            var sample = await db.ContentItems.Where(i => i.CreatedBy == "generator" && i.AgencyCode == "620101-103").Select(i => i.IndexNumber).FirstAsync();
+            Assert.StartsWith("620101-103/", sample);
+            return true;
+        });
     }
 
     [Theory]
