@@ -77,6 +77,6 @@ public sealed class ContentAgencyAccessTests
         return database;
     }
 
-    private static Task DraftAsync(TestDatabase site, string id, string agency) =>
-        site.InScopeAsync(sp => sp.GetRequiredService<ContentManager>().CreateAsync("Disclosure", WithAgency(agency), "office-all", "bgs", id));
+    private static async Task DraftAsync(TestDatabase site, string id, string agency) =>
+        await site.InScopeAsync(sp => sp.GetRequiredService<ContentManager>().CreateAsync("Disclosure", WithAgency(agency), "office-all", "bgs", id));
 }
