@@ -129,7 +129,7 @@ public sealed class CalendarStore(DisclosureDbContext db, CalendarCache cache, L
 
                 if (await db.CalendarDays.AsNoTracking().SingleOrDefaultAsync(d => d.Date == day.Date, cancellationToken) is { } existing)
                 {
-                    return CalendarRules.Conflict(ToDay(existing), day.Kind);
+                    return CalendarRules.Conflict(existing.ToDay(), day.Kind);
                 }
 
                 db.CalendarDays.Add(NewRecord(day, source, actor));
@@ -142,7 +142,7 @@ public sealed class CalendarStore(DisclosureDbContext db, CalendarCache cache, L
         {
             // Someone else entered the same date between our check and our insert: report it as the duplicate it is.
             return await db.CalendarDays.AsNoTracking().SingleOrDefaultAsync(d => d.Date == day.Date, cancellationToken) is { } other
-                ? CalendarRules.Conflict(ToDay(other), day.Kind)
+                ? CalendarRules.Conflict(other.ToDay(), day.Kind)
                 : throw new InvalidOperationException("The calendar day could not be saved.");
         }
     }
@@ -157,7 +157,7 @@ public sealed class CalendarStore(DisclosureDbContext db, CalendarCache cache, L
                 return false;
             }
 
-            await ChangedAsync(actor, LedgerActions.CalendarDayRemoved, Describe(ToDay(existing)), cancellationToken);
+            await ChangedAsync(actor, LedgerActions.CalendarDayRemoved, Describe(existing.ToDay()), cancellationToken);
             return true;
         }, cancellationToken);
 
@@ -191,28 +191,8 @@ public sealed class CalendarStore(DisclosureDbContext db, CalendarCache cache, L
     internal async Task ApplyRecipeYearAsync(CalendarYear year, CancellationToken cancellationToken)
     {
         var stored = await db.CalendarDays.Where(d => d.Year == year.Year).ToDictionaryAsync(d => d.Date, cancellationToken);
-        var changed = false;
-        foreach (var day in year.Days)
-        {
-            if (!stored.TryGetValue(day.Date, out var record))
-            {
-                db.CalendarDays.Add(NewRecord(day, year.Source, "setup"));
-                changed = true;
-            }
-            else if (record.Kind != day.Kind || record.Name != day.Name || record.Source != year.Source)
-            {
-                (record.Kind, record.Name, record.Source) = (day.Kind, day.Name, year.Source);
-                (record.UpdatedBy, record.UpdatedUtc) = ("setup", clock.GetUtcNow().UtcDateTime);
-                changed = true;
-            }
-        }
-
-        if (changed)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await Counters.NextAsync(db, VersionCounter, cancellationToken);
-            cache.Invalidate();
-        }
+        var changed = UpsertRecipeDays(db.CalendarDays, stored, year.Days.Select(d => (d, year.Source)), (d, source) => NewRecord(d, source, "setup"));
+        await RecipeDaysSavedAsync(changed, cancellationToken);
     }
 
     /// <summary>The local days of the given agencies in one year, by agency then date.</summary>
@@ -244,7 +224,7 @@ public sealed class CalendarStore(DisclosureDbContext db, CalendarCache cache, L
 
                 if (await db.AgencyCalendarDays.AsNoTracking().SingleOrDefaultAsync(d => d.AgencyCode == agencyCode && d.Date == day.Date, cancellationToken) is { } existing)
                 {
-                    return CalendarRules.Conflict(ToDay(existing), day.Kind);
+                    return CalendarRules.Conflict(existing.ToDay(), day.Kind);
                 }
 
                 if (CalendarRules.CheckLocalDay(day.Date, day.Kind, await GetInheritedCalendarAsync(agencyCode, cancellationToken)) is { } local)
@@ -262,7 +242,7 @@ public sealed class CalendarStore(DisclosureDbContext db, CalendarCache cache, L
         {
             // Someone else entered the same date between our check and our insert: report it as the duplicate it is.
             return await db.AgencyCalendarDays.AsNoTracking().SingleOrDefaultAsync(d => d.AgencyCode == agencyCode && d.Date == day.Date, cancellationToken) is { } other
-                ? CalendarRules.Conflict(ToDay(other), day.Kind)
+                ? CalendarRules.Conflict(other.ToDay(), day.Kind)
                 : throw new InvalidOperationException("The agency's calendar day could not be saved.");
         }
     }
@@ -279,7 +259,7 @@ public sealed class CalendarStore(DisclosureDbContext db, CalendarCache cache, L
             }
 
             var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Code == agencyCode, cancellationToken);
-            await ChangedAsync(actor, LedgerActions.AgencyCalendarDayRemoved, Describe(agency, ToDay(existing), agencyCode), cancellationToken);
+            await ChangedAsync(actor, LedgerActions.AgencyCalendarDayRemoved, Describe(agency, existing.ToDay(), agencyCode), cancellationToken);
             return true;
         }, cancellationToken);
 
@@ -291,43 +271,12 @@ public sealed class CalendarStore(DisclosureDbContext db, CalendarCache cache, L
     {
         var years = days.Select(d => d.Day.Year).Distinct().ToList();
         var stored = await db.AgencyCalendarDays.Where(d => d.AgencyCode == agencyCode && years.Contains(d.Year)).ToDictionaryAsync(d => d.Date, cancellationToken);
-        var changed = false;
-        foreach (var (day, source) in days)
-        {
-            if (!stored.TryGetValue(day.Date, out var record))
-            {
-                db.AgencyCalendarDays.Add(NewAgencyRecord(agencyCode, day, source, "setup"));
-                changed = true;
-            }
-            else if (record.Kind != day.Kind || record.Name != day.Name || record.Source != source)
-            {
-                (record.Kind, record.Name, record.Source) = (day.Kind, day.Name, source);
-                (record.UpdatedBy, record.UpdatedUtc) = ("setup", clock.GetUtcNow().UtcDateTime);
-                changed = true;
-            }
-        }
-
-        if (changed)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await Counters.NextAsync(db, VersionCounter, cancellationToken);
-            cache.Invalidate();
-        }
+        var changed = UpsertRecipeDays(db.AgencyCalendarDays, stored, days.Select(d => (d.Day, d.Source)), (d, source) => NewAgencyRecord(agencyCode, d, source, "setup"));
+        await RecipeDaysSavedAsync(changed, cancellationToken);
     }
 
-    private AgencyCalendarDayRecord NewAgencyRecord(string agencyCode, CalendarDay day, string? source, string actor) => new()
-    {
-        AgencyCode = agencyCode,
-        Date = day.Date,
-        Year = day.Year,
-        Kind = day.Kind,
-        Name = day.Name.Trim(),
-        Source = string.IsNullOrWhiteSpace(source) ? null : source.Trim(),
-        UpdatedBy = actor,
-        UpdatedUtc = clock.GetUtcNow().UtcDateTime,
-    };
-
-    private static CalendarDay ToDay(AgencyCalendarDayRecord record) => new(record.Date, record.Kind, record.Name);
+    private AgencyCalendarDayRecord NewAgencyRecord(string agencyCode, CalendarDay day, string? source, string actor) =>
+        Stamp(new AgencyCalendarDayRecord { AgencyCode = agencyCode, Name = string.Empty, UpdatedBy = string.Empty }, day, source, actor);
 
     private static string Describe(AgencyRecord? agency, CalendarDay day, string? code = null) =>
         $"{agency?.Name ?? code}（{agency?.Code ?? code}）本地 {Describe(day)}";
@@ -339,24 +288,59 @@ public sealed class CalendarStore(DisclosureDbContext db, CalendarCache cache, L
         cache.Invalidate();
     }
 
-    private CalendarDayRecord NewRecord(CalendarDay day, string? source, string actor) => new()
-    {
-        Date = day.Date,
-        Year = day.Year,
-        Kind = day.Kind,
-        Name = day.Name.Trim(),
-        Source = string.IsNullOrWhiteSpace(source) ? null : source.Trim(),
-        UpdatedBy = actor,
-        UpdatedUtc = clock.GetUtcNow().UtcDateTime,
-    };
+    private CalendarDayRecord NewRecord(CalendarDay day, string? source, string actor) =>
+        Stamp(new CalendarDayRecord { Name = string.Empty, UpdatedBy = string.Empty }, day, source, actor);
 
-    private static CalendarDay ToDay(CalendarDayRecord record) => new(record.Date, record.Kind, record.Name);
+    private TRecord Stamp<TRecord>(TRecord record, CalendarDay day, string? source, string actor)
+        where TRecord : CalendarDayRow
+    {
+        (record.Date, record.Year, record.Kind, record.Name) = (day.Date, day.Year, day.Kind, day.Name.Trim());
+        record.Source = string.IsNullOrWhiteSpace(source) ? null : source.Trim();
+        (record.UpdatedBy, record.UpdatedUtc) = (actor, clock.GetUtcNow().UtcDateTime);
+        return record;
+    }
+
+    /// <summary>
+    /// A recipe's days upserted by date into the calendar's rows (national or an agency's), so applying the same
+    /// recipe again changes nothing. True when a row was added or changed.
+    /// </summary>
+    private bool UpsertRecipeDays<TRecord>(DbSet<TRecord> rows, Dictionary<DateOnly, TRecord> stored, IEnumerable<(CalendarDay Day, string? Source)> days, Func<CalendarDay, string?, TRecord> create)
+        where TRecord : CalendarDayRow
+    {
+        var changed = false;
+        foreach (var (day, source) in days)
+        {
+            if (!stored.TryGetValue(day.Date, out var record))
+            {
+                rows.Add(create(day, source));
+                changed = true;
+            }
+            else if (record.Kind != day.Kind || record.Name != day.Name || record.Source != source)
+            {
+                (record.Kind, record.Name, record.Source) = (day.Kind, day.Name, source);
+                (record.UpdatedBy, record.UpdatedUtc) = ("setup", clock.GetUtcNow().UtcDateTime);
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    private async Task RecipeDaysSavedAsync(bool changed, CancellationToken cancellationToken)
+    {
+        if (changed)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await Counters.NextAsync(db, VersionCounter, cancellationToken);
+            cache.Invalidate();
+        }
+    }
 
     /// <summary>A year's source is the notice most of its dates come from (single days may cite another).</summary>
     private static CalendarYear ToYear(IGrouping<int, CalendarDayRecord> records) => new(
         records.Key,
         records.Where(r => r.Source is not null).GroupBy(r => r.Source).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault(),
-        records.OrderBy(r => r.Date).Select(ToDay).ToList());
+        records.OrderBy(r => r.Date).Select(r => r.ToDay()).ToList());
 
     private static string Describe(CalendarDay day) =>
         $"{CalendarRules.Format(day.Date)} {CalendarDayKinds.DisplayName(day.Kind)}（{day.Name}）";
