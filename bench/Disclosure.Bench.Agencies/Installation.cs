@@ -85,7 +85,7 @@ public sealed class Installation : IAsyncDisposable
         else
         {
             Directory.Delete(search, recursive: true);
-            BuildIndex(search, corpus);
+            CorpusIndex.Build(search, corpus);
         }
 
         var services = new ServiceCollection().AddLogging()
@@ -158,28 +158,5 @@ public sealed class Installation : IAsyncDisposable
         }
 
         Console.WriteLine($"Generated {size:N0} items over {agencies} agencies in {clock.Elapsed.TotalSeconds:0} s.");
-    }
-
-    private static void BuildIndex(string folder, Corpus corpus)
-    {
-        var clock = Stopwatch.StartNew();
-        using var index = new SearchIndex(folder, new ChineseAnalyzer());
-        var batch = new List<IndexChange>(5_000);
-        var count = 0;
-        foreach (var item in corpus.Items())
-        {
-            batch.Add(IndexChange.Upsert(item, corpus.Labels));
-            if (batch.Count == batch.Capacity)
-            {
-                count += batch.Count;
-                index.Apply(batch, count);
-                batch.Clear();
-                Console.Write($"\r  indexed {count:N0}");
-            }
-        }
-
-        count += batch.Count;
-        index.Apply(batch, count);
-        Console.WriteLine($"\rIndexed {count:N0} documents in {clock.Elapsed.TotalSeconds:0.0} s ({count / clock.Elapsed.TotalSeconds:N0} docs/s).");
     }
 }

@@ -37,7 +37,7 @@ if (reuse)
 else
 {
     Directory.Delete(folder, recursive: true);
-    BuildIndex(folder, corpus);
+    CorpusIndex.Build(folder, corpus);
 }
 
 using var live = new SearchIndex(folder, new ChineseAnalyzer());
@@ -57,31 +57,6 @@ else
 }
 
 return 0;
-
-static void BuildIndex(string folder, Corpus corpus)
-{
-    var clock = Stopwatch.StartNew();
-    using var index = new SearchIndex(folder, new ChineseAnalyzer());
-    var batch = new List<IndexChange>(5_000);
-    var count = 0;
-    foreach (var item in corpus.Items())
-    {
-        batch.Add(IndexChange.Upsert(item, corpus.Labels));
-        if (batch.Count == batch.Capacity)
-        {
-            count += batch.Count;
-            index.Apply(batch, count);
-            batch.Clear();
-            Console.Write($"\r  indexed {count:N0}");
-        }
-    }
-
-    count += batch.Count;
-    index.Apply(batch, count);
-    Console.WriteLine($"\rIndexed {count:N0} documents in {clock.Elapsed.TotalSeconds:0.0} s ({count / clock.Elapsed.TotalSeconds:N0} docs/s), {DirectorySize(folder) / 1024.0 / 1024.0:0.0} MiB on disk.");
-}
-
-static long DirectorySize(string folder) => new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 
 string? Option(string name)
 {
