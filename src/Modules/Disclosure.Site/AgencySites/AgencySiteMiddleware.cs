@@ -1,6 +1,6 @@
 using Disclosure.Contents.Sites;
-using Disclosure.Storage.Agencies;
 using Disclosure.Storage;
+using Disclosure.Storage.Agencies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
