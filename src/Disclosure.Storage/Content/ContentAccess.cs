@@ -38,8 +38,9 @@ public static class ContentAccess
             return items;
         }
 
+        // EF compares with a null department as IS NULL: department-less staff see the department-less items only.
         var department = actor.DepartmentCode;
-        return department is null ? items.Where(i => i.DepartmentCode == null) : items.Where(i => i.DepartmentCode == department);
+        return items.Where(i => i.DepartmentCode == department);
     }
 
     /// <summary>The versions of the items <paramref name="actor"/> may see.</summary>
@@ -56,6 +57,6 @@ public static class ContentAccess
         }
 
         var department = actor.DepartmentCode;
-        return department is null ? versions.Where(v => v.Item.DepartmentCode == null) : versions.Where(v => v.Item.DepartmentCode == department);
+        return versions.Where(v => v.Item.DepartmentCode == department);
     }
 }

@@ -63,6 +63,27 @@ public sealed class ContentAgencyAccessTests
             .Where(i => i.ContentItemId == "moved").Select(i => i.AgencyCode).SingleAsync()));
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Staff_of_a_department_see_its_items_and_staff_without_one_the_office_own_items(DatabaseProvider engine)
+    {
+        await using var site = await NewSiteAsync(engine);
+        await DraftAsync(site, "office-own", Yongning, department: null); // e.g. the annual report: nobody's department
+        await DraftAsync(site, "bgs-item", Yongning);
+        var withoutDepartment = new Actor("editor-none", new HashSet<string> { RoleNames.Editor }) { AgencyCode = Yongning };
+
+        await site.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DisclosureDbContext>();
+            Assert.Equal(["bgs-item"], await db.ContentItems.VisibleTo(YongningEditor).Select(i => i.ContentItemId).ToListAsync());
+            Assert.Equal(["bgs-item"], await db.ContentVersions.VisibleTo(YongningEditor).Select(v => v.Item.ContentItemId).ToListAsync());
+            Assert.Equal(["office-own"], await db.ContentItems.VisibleTo(withoutDepartment).Select(i => i.ContentItemId).ToListAsync());
+            Assert.Equal(["office-own"], await db.ContentVersions.VisibleTo(withoutDepartment).Select(v => v.Item.ContentItemId).ToListAsync());
+            Assert.Equal(2, await db.ContentItems.VisibleTo(YongningOffice).CountAsync());
+            return 0;
+        });
+    }
+
     private static ContentData WithAgency(string agency)
     {
         var data = SampleContent.Notice();
@@ -77,6 +98,6 @@ public sealed class ContentAgencyAccessTests
         return database;
     }
 
-    private static async Task DraftAsync(TestDatabase site, string id, string agency) =>
-        await site.InScopeAsync(sp => sp.GetRequiredService<ContentManager>().CreateAsync("Disclosure", WithAgency(agency), "office-all", "bgs", id));
+    private static async Task DraftAsync(TestDatabase site, string id, string agency, string? department = "bgs") =>
+        await site.InScopeAsync(sp => sp.GetRequiredService<ContentManager>().CreateAsync("Disclosure", WithAgency(agency), "office-all", department, id));
 }
