@@ -67,11 +67,11 @@ area() {
       filter="FullyQualifiedName~ReplyDeadline"
       ;;
     calendar)
-      label="工作日计算 (working-day counting)"
+      label="工作日计算 (working-day counting, with an agency's local days laid over the national calendar)"
       project=src/Disclosure.Core/Disclosure.Core.csproj
       test_project=tests/Disclosure.Core.Tests/Disclosure.Core.Tests.csproj
-      mutate=("**/Calendar/WorkingDayCalendar.cs")
-      filter="FullyQualifiedName~WorkingDayCalendar|FullyQualifiedName~ReplyDeadline"
+      mutate=("**/Calendar/WorkingDayCalendar.cs" "**/Calendar/AgencyCalendars.cs")
+      filter="FullyQualifiedName~WorkingDayCalendar|FullyQualifiedName~ReplyDeadline|FullyQualifiedName~AgencyCalendarOverlay"
       ;;
     webhook)
       label="Webhook 签名 (webhook signature)"
