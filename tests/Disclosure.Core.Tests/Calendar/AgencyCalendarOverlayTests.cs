@@ -32,6 +32,11 @@ public sealed class AgencyCalendarOverlayTests
         Assert.Equal(D("2026-08-08"), local.AddWorkingDays(D("2026-08-07"), 1).Value);
         Assert.Equal(D("2026-08-10"), Instance.AddWorkingDays(D("2026-08-07"), 1).Value);
 
+        // Overdue cutoffs: on Wednesday 08-05, a 1-working-day period is over for starts up to Monday 08-03 nationally
+        // (due 08-04) but only up to Sunday 08-02 locally (a start on 08-03 is due 08-05, the local 08-04 being off).
+        Assert.Equal(D("2026-08-03"), Instance.LatestStartEndedBefore(D("2026-08-05"), 1));
+        Assert.Equal(D("2026-08-02"), local.LatestStartEndedBefore(D("2026-08-05"), 1));
+
         // A local day never makes a year look covered by the national notice.
         Assert.Equal(Instance.CoveredYears, local.CoveredYears);
         Assert.Same(Instance, Instance.Overlay([]));
@@ -52,7 +57,10 @@ public sealed class AgencyCalendarOverlayTests
     public void Each_agency_gets_its_own_calendar_and_cutoffs_are_grouped_by_value()
     {
         var local = Instance.Overlay([LocalHoliday]);
-        var calendars = new AgencyCalendars(Instance, new Dictionary<string, WorkingDayCalendar> { ["150627-103"] = local, ["150600-103"] = Instance });
+        var calendars = new AgencyCalendars(Instance, new Dictionary<string, WorkingDayCalendar>
+        {
+            ["150627-103"] = local, ["150627-001"] = local, ["150600-103"] = Instance,
+        });
 
         Assert.Same(local, calendars.For("150627-103"));
         Assert.Same(Instance, calendars.For("640121-103")); // no local days
@@ -62,7 +70,7 @@ public sealed class AgencyCalendarOverlayTests
         Assert.Equal(D("2026-08-04"), groups.National);
         var other = Assert.Single(groups.Others);
         Assert.Equal(D("2026-08-05"), other.Value);
-        Assert.Equal(["150627-103"], other.AgencyCodes); // 150600-103 gives the national value and is not listed
-        Assert.Equal(["150627-103"], groups.OtherCodes);
+        Assert.Equal(["150627-001", "150627-103"], other.AgencyCodes); // in code order; 150600-103 gives the national value
+        Assert.Equal(["150627-001", "150627-103"], groups.OtherCodes);
     }
 }
