@@ -297,6 +297,35 @@ public sealed class RecipeExecutor(
             throw new RecipeException(errors);
         }
 
+        // An export's items come with their whole history and their 索引号: written as they were.
+        foreach (var item in pending.Where(i => i.Versions is not null))
+        {
+            foreach (var version in item.Versions!.SkipLast(1))
+            {
+                foreach (var error in Core.ContentManagement.Validation.ContentValidator.Validate(types[item.ContentType], version.Data, context))
+                {
+                    errors.Add(new RecipeError(item.SourceFile, $"$.versions[{version.Number - 1}].data." + error.Path, error.Message));
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RecipeException(errors);
+        }
+
+        foreach (var item in pending.Where(i => i.Versions is not null))
+        {
+            await contentManager.ImportHistoryAsync(item, types[item.ContentType], cancellationToken);
+        }
+
+        foreach (var (scope, value) in step.IndexNumberCounters)
+        {
+            await Counters.RaiseAsync(db, Counters.IndexNumberScope(scope), value, cancellationToken);
+        }
+
+        pending = pending.Where(i => i.Versions is null).ToList();
+
         // Items are created first, publications then replayed in time order, so 索引号 follow publication order.
         foreach (var item in pending)
         {
