@@ -1,0 +1,28 @@
+namespace Disclosure.Modules.Export;
+
+/// <summary>The README.md written into every export folder: what each file is and how to read it back.</summary>
+internal static class ExportReadme
+{
+    public static string Text(bool personalData) => $$"""
+        # Disclosure 站点导出（迁出）
+
+        由 `dotnet run --project src/Disclosure.Web -- export --to DIR` 写出。所有文件为 UTF-8；时间为 ISO 8601（UTC）。
+        本次导出{{(personalData ? "**包含**申请人个人信息（姓名、证件号码、联系方式），请按个人信息保护要求保管，用完销毁" : "**不含**申请人个人信息")}}；每次导出均记入台账（导出站点数据）。
+
+        | 文件 | 内容 |
+        | --- | --- |
+        | `recipe.json` | 配方（与 `recipes/*.json` 同一格式）：站点设置（Settings）、机构及其部门和单独设置（Agencies）、信息公开目录（Catalogue）、主题分类（Topics）、内容（Content，指向 `content/`，并带 `indexNumberCounters`：各索引号计数器的当前值）、双公示（CreditRecords，每个机构一步，指向 `credit/`） |
+        | `content/{类型}/{编号}.json` | 每条内容一个文件：`id`、`type`、`department`、`indexNumber`（索引号）、`createdAt`、`createdBy`，以及 `versions`：全部版本，从第 1 版起，每版含 `number`、`status`（Draft、InReview、Approved、Scheduled、Published、Archived、Withdrawn）、`data`（内容数据）、`createdAt`/`createdBy`、`scheduledAt`、`publishedAt`/`publishedBy`、`withdrawnAt`/`withdrawnBy`/`withdrawReason` |
+        | `credit/{机构代码}-licences.csv`、`credit/{机构代码}-penalties.csv` | 行政许可、行政处罚（双公示），即后台“导入”使用的 CSV 格式（含全部列），可再次导入 |
+        | `requests.json` | 依申请公开：`personalData`（是否含个人信息）和 `applications`：每件申请的全部登记和办理字段（编号 Number、查询码 TrackingCode、收到日期、内容描述、办理阶段、延期、答复、办结……），征求第三方意见 `Consultations`，复议诉讼 `Appeals`；`Applicant`（申请人信息）仅在含个人信息时写出，否则为 null |
+        | `annual-reports.json` | 政府信息公开工作年度报告：每份报告的机构、年度、格式年度、正文各部分、人工填写数据（ManualJson）、统计数据（FiguresJson 等）、对应的已发布内容编号 |
+
+        ## 导入
+
+        在一个新的空站点上，初次启动时应用 `setup.json` 和本目录的 `recipe.json`：
+
+            Setup__Recipes__0=setup.json Setup__Recipes__1=/导出目录/recipe.json dotnet run --project src/Disclosure.Web
+
+        （或把本目录复制到 `Setup:RecipesFolder` 下。）内容按原编号、原索引号、原日期和全部版本写入，发布、撤回记录按原时间记入新站点的台账；双公示按原状态导入。`requests.json` 和 `annual-reports.json` 目前没有导入配方步骤，供查阅和其他系统使用。
+        """;
+}
