@@ -98,7 +98,7 @@ public sealed class SiteExporter(DisclosureDbContext db, CreditExporter credit, 
 
         var applications = await WriteApplicationsAsync(Path.Combine(folder, "requests.json"), includePersonalData, cancellationToken);
         var reports = await WriteAnnualReportsAsync(Path.Combine(folder, "annual-reports.json"), cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(folder, "README.md"), ExportReadme.Text(includePersonalData), Encoding.UTF8, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(folder, "README.md"), ExportReadme.Text(includePersonalData), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), cancellationToken);
 
         var result = new SiteExportResult(items, versions, await db.CatalogueClasses.CountAsync(cancellationToken), creditRecords, applications, reports, includePersonalData);
         await db.InTransactionAsync(() => ledger.AppendAsync(actor, LedgerActions.SiteExported, null, null, null,
