@@ -29,6 +29,9 @@ public sealed class SiteExporter(DisclosureDbContext db, CreditExporter credit, 
 {
     public const string RecipeFile = "recipe.json";
 
+    /// <summary>The applications in the Requests step's format, written only with the applicants' personal data.</summary>
+    public const string RequestRegisterFile = "requests-register.json";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -87,6 +90,15 @@ public sealed class SiteExporter(DisclosureDbContext db, CreditExporter credit, 
             }
         }
 
+        var applications = await WriteApplicationsAsync(Path.Combine(folder, "requests.json"), includePersonalData, cancellationToken);
+        if (includePersonalData)
+        {
+            // The register in the Requests step's format: the law wants every application kept with its applicant, so
+            // only an export with the applicants is one the importer can take back.
+            await WriteJsonAsync(Path.Combine(folder, RequestRegisterFile), await RequestRegister.BuildAsync(db, cancellationToken), cancellationToken);
+            steps.Add(new JsonObject { ["name"] = "Requests", ["source"] = RequestRegisterFile });
+        }
+
         var recipe = new JsonObject
         {
             ["name"] = "export-" + now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture),
@@ -96,7 +108,6 @@ public sealed class SiteExporter(DisclosureDbContext db, CreditExporter credit, 
         };
         await WriteJsonAsync(Path.Combine(folder, RecipeFile), recipe, cancellationToken);
 
-        var applications = await WriteApplicationsAsync(Path.Combine(folder, "requests.json"), includePersonalData, cancellationToken);
         var reports = await WriteAnnualReportsAsync(Path.Combine(folder, "annual-reports.json"), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(folder, "README.md"), ExportReadme.Text(includePersonalData), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), cancellationToken);
 

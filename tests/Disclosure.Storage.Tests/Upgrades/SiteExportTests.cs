@@ -88,7 +88,7 @@ public sealed class SiteExportTests
     }
 
     [Fact]
-    public async Task Personal_data_goes_only_when_asked_and_the_台账_says_so()
+    public async Task Personal_data_goes_only_when_asked_the_台账_says_so_and_the_register_imports_back()
     {
         await using var source = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, clock: TestClock.At("2026-11-23"));
         await source.ApplyRecipesAsync("setup.json", "demo.json");
@@ -102,6 +102,17 @@ public sealed class SiteExportTests
             Assert.Contains(requests["applications"]!.AsArray(), a => a!["Applicant"]?["IdNumber"]?.GetValue<string>() == applicant.IdNumber);
             Assert.Contains("含申请人个人信息", await LastExportDetailAsync(source), StringComparison.Ordinal);
             Assert.DoesNotContain("不含", await LastExportDetailAsync(source), StringComparison.Ordinal);
+
+            // With the applicants the register is a Requests step: an empty site gets every application back as it stood.
+            await using var target = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, clock: TestClock.At("2026-12-05"));
+            await target.InScopeAsync(sp => sp.GetRequiredService<RecipeExecutor>().ApplyAsync(
+            [
+                InstalledModules.ReadRecipe(Path.Combine(RepositoryPaths.Recipes, "setup.json")),
+                InstalledModules.ReadRecipe(Path.Combine(folder, SiteExporter.RecipeFile)),
+            ]));
+            var applications = await ApplicationsAsync(source);
+            Assert.True(applications.Count > 30);
+            Assert.Equal(applications, await ApplicationsAsync(target));
 
             // A folder with files in it is refused: an export never mixes with an older one.
             var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ExportAsync(source, folder, includePersonalData: false));
@@ -186,6 +197,25 @@ public sealed class SiteExportTests
             }
 
             return rows.Order(StringComparer.Ordinal).ToList();
+        });
+
+    /// <summary>Each application with its applicant, stage, outcome, dates, consultations and appeals.</summary>
+    private static Task<List<string>> ApplicationsAsync(TestDatabase database) =>
+        database.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DisclosureDbContext>();
+            var applicants = await db.Set<RequestApplicantRecord>().AsNoTracking().ToListAsync();
+            return (await db.Set<InformationRequestRecord>().AsNoTracking().Include(r => r.Consultations).Include(r => r.Appeals).ToListAsync())
+                .Select(r =>
+                {
+                    var a = applicants.Single(x => x.RequestId == r.Id);
+                    return string.Join('|', r.Number, r.TrackingCode, r.AgencyCode, r.Channel, r.Kind, r.ReceivedOn, r.Description, r.Form, r.Delivery, r.Stage, r.DepartmentCode,
+                        r.ClockStartOn, r.CorrectionRequestedOn, r.CorrectionNote, r.CorrectionReceivedOn, r.ExtensionDays, r.ExtendedOn, r.ExtensionReason, r.Outcome, r.ClosedOn, r.ReplyText,
+                        a.Name, a.IdType, a.IdNumber, a.Phone, a.Address, a.Email, a.ContactName, a.LegalRepresentative,
+                        string.Join(';', r.Consultations.OrderBy(c => c.Id).Select(c => $"{c.ThirdParty},{c.StartedOn},{c.RepliedOn}")),
+                        string.Join(';', r.Appeals.OrderBy(x => x.Id).Select(x => $"{x.Kind},{x.FiledOn},{x.Authority},{x.Result},{x.DecidedOn}")));
+                })
+                .Order(StringComparer.Ordinal).ToList();
         });
 
     private static Task<string> LastExportDetailAsync(TestDatabase database) =>
