@@ -38,6 +38,12 @@ public sealed record ContentStep(string Path, string SourceFolder, IReadOnlyList
     /// by the format's scope): an export carries them so that 索引号 kept from the old site are never handed out again.
     /// </summary>
     public IReadOnlyDictionary<string, long> IndexNumberCounters { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>
+    /// A folder of attachment files (<c>"media": "media"</c>, beside the recipe) copied into the site's media folder with
+    /// their relative paths, so the Media fields of the imported items find them: an export's attachments.
+    /// </summary>
+    public string? MediaFolder { get; init; }
 }
 
 /// <summary>

@@ -607,7 +607,17 @@ public static partial class RecipeReader
             }
         }
 
-        return new ContentStep(step.Path, folder, items) { IndexNumberCounters = counters };
+        string? mediaFolder = null;
+        if (step.String("media") is { } media)
+        {
+            mediaFolder = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(recipeFile)!, media));
+            if (!Directory.Exists(mediaFolder))
+            {
+                step.Property("media")!.Value.Error($"附件目录“{mediaFolder}”不存在。");
+            }
+        }
+
+        return new ContentStep(step.Path, folder, items) { IndexNumberCounters = counters, MediaFolder = mediaFolder };
     }
 
     private static ContentImportItem? ReadContentFile(string file, List<RecipeError> errors)

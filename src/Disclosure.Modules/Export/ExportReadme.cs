@@ -13,6 +13,7 @@ internal static class ExportReadme
         | --- | --- |
         | `recipe.json` | 配方（与 `recipes/*.json` 同一格式）：站点设置（Settings）、机构及其部门和单独设置（Agencies）、信息公开目录（Catalogue）、主题分类（Topics）、内容（Content，指向 `content/`，并带 `indexNumberCounters`：各索引号计数器的当前值）、双公示（CreditRecords，每个机构一步，指向 `credit/`） |
         | `content/{类型}/{编号}.json` | 每条内容一个文件：`id`、`type`、`department`、`indexNumber`（索引号）、`createdAt`、`createdBy`，以及 `versions`：全部版本，从第 1 版起，每版含 `number`、`status`（Draft、InReview、Approved、Scheduled、Published、Archived、Withdrawn）、`data`（内容数据）、`createdAt`/`createdBy`、`scheduledAt`、`publishedAt`/`publishedBy`、`withdrawnAt`/`withdrawnBy`/`withdrawReason` |
+        | `media/` | 附件文件（站点 media 目录中的全部文件，路径不变）；`recipe.json` 的 Content 步骤以 `"media": "media"` 指向它，导入时复制到新站点的 media 目录 |
         | `credit/{机构代码}-licences.csv`、`credit/{机构代码}-penalties.csv` | 行政许可、行政处罚（双公示），即后台“导入”使用的 CSV 格式（含全部列），可再次导入 |
         | `requests.json` | 依申请公开：`personalData`（是否含个人信息）和 `applications`：每件申请的全部登记和办理字段（编号 Number、查询码 TrackingCode、收到日期、内容描述、办理阶段、延期、答复、办结……），征求第三方意见 `Consultations`，复议诉讼 `Appeals`；`Applicant`（申请人信息）仅在含个人信息时写出，否则为 null |
         | `requests-register.json` | 仅在含个人信息时写出：依申请公开登记，配方 Requests 步骤的格式（与 `recipes/requests/demo.json` 相同），`recipe.json` 中有对应步骤，导入后每件申请连同申请人、补正、征求意见、延期、办结和复议诉讼记录照原样恢复 |

@@ -25,7 +25,7 @@ public sealed record SiteExportResult(int ContentItems, int ContentVersions, int
 /// versions back; the rest (applications, annual reports) is documented JSON beside it. Lives here, beside the list of
 /// installed modules, because it reads the kernel and several modules at once.
 /// </summary>
-public sealed class SiteExporter(DisclosureDbContext db, CreditExporter credit, LedgerWriter ledger, TimeProvider clock)
+public sealed class SiteExporter(DisclosureDbContext db, CreditExporter credit, LedgerWriter ledger, TimeProvider clock, StorageOptions storage)
 {
     public const string RecipeFile = "recipe.json";
 
@@ -64,7 +64,13 @@ public sealed class SiteExporter(DisclosureDbContext db, CreditExporter credit, 
             counters[counter.Name["index:".Length..]] = counter.Value;
         }
 
-        steps.Add(new JsonObject { ["name"] = "Content", ["source"] = "content", ["indexNumberCounters"] = counters });
+        var contentStep = new JsonObject { ["name"] = "Content", ["source"] = "content", ["indexNumberCounters"] = counters };
+        if (CopyMedia(Path.Combine(storage.DataFolder, "media"), Path.Combine(folder, "media")) > 0)
+        {
+            contentStep["media"] = "media";
+        }
+
+        steps.Add(contentStep);
         var creditRecords = 0;
         foreach (var agency in await db.Agencies.AsNoTracking().OrderBy(a => a.Code).Select(a => a.Code).ToListAsync(cancellationToken))
         {
@@ -245,6 +251,31 @@ public sealed class SiteExporter(DisclosureDbContext db, CreditExporter credit, 
         }
 
         return (items, versions);
+    }
+
+    /// <summary>The attachments (every file of the media folder but the upload scratch folder), under the same paths.</summary>
+    private static int CopyMedia(string from, string to)
+    {
+        if (!Directory.Exists(from))
+        {
+            return 0;
+        }
+
+        var copied = 0;
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (relative.StartsWith(".tmp", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(to, relative))!);
+            File.Copy(file, Path.Combine(to, relative));
+            copied++;
+        }
+
+        return copied;
     }
 
     private async Task<int> WriteCreditAsync(string file, CreditRecordKind kind, string agency, CancellationToken cancellationToken)

@@ -24,11 +24,14 @@ public sealed class SiteExportTests
 {
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task An_export_imported_into_an_empty_site_brings_back_the_same_content_catalogue_and_credit_records(DatabaseProvider engine)
+    public async Task An_export_imported_into_an_empty_site_brings_back_the_same_content_attachments_catalogue_and_credit_records(DatabaseProvider engine)
     {
         await using var source = await TestDatabase.CreateAsync(engine, clock: TestClock.At("2026-11-23"));
         await source.ApplyRecipesAsync("setup.json", "demo.json");
         await EditSomeItemsAsync(source);
+        var attachment = Path.Combine("2026", "11", "通告附件.pdf");
+        Directory.CreateDirectory(Path.Combine(source.Options.DataFolder, "media", "2026", "11"));
+        await File.WriteAllBytesAsync(Path.Combine(source.Options.DataFolder, "media", attachment), [0x25, 0x50, 0x44, 0x46, 0x2d, 1, 2, 3]);
         var folder = NewFolder();
         try
         {
@@ -43,6 +46,8 @@ public sealed class SiteExportTests
             ]));
 
             Assert.Equal(await ItemsAsync(source), await ItemsAsync(target));
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(source.Options.DataFolder, "media", attachment)),
+                await File.ReadAllBytesAsync(Path.Combine(target.Options.DataFolder, "media", attachment)));
             var versions = await VersionsAsync(source);
             Assert.Contains(versions, v => v.StartsWith("alert-2017-spring-festival-burglary|2|Published", StringComparison.Ordinal));
             Assert.Equal(versions, await VersionsAsync(target));
