@@ -11,7 +11,7 @@ internal static class ExportReadme
 
         | 文件 | 内容 |
         | --- | --- |
-        | `recipe.json` | 配方（与 `recipes/*.json` 同一格式）：站点设置（Settings）、机构及其部门和单独设置（Agencies）、信息公开目录（Catalogue）、主题分类（Topics）、内容（Content，指向 `content/`，并带 `indexNumberCounters`：各索引号计数器的当前值）、双公示（CreditRecords，每个机构一步，指向 `credit/`） |
+        | `recipe.json` | 配方（与 `recipes/*.json` 同一格式）：站点设置（Settings）、机构及其部门、单独设置和本地工作日历（Agencies）、信息公开目录（Catalogue）、主题分类（Topics）、内容（Content，指向 `content/`，并带 `indexNumberCounters`：各索引号计数器的当前值）、双公示（CreditRecords，每个机构一步，指向 `credit/`） |
         | `content/{类型}/{编号}.json` | 每条内容一个文件：`id`、`type`、`department`、`indexNumber`（索引号）、`createdAt`、`createdBy`，以及 `versions`：全部版本，从第 1 版起，每版含 `number`、`status`（Draft、InReview、Approved、Scheduled、Published、Archived、Withdrawn）、`data`（内容数据）、`createdAt`/`createdBy`、`scheduledAt`、`publishedAt`/`publishedBy`、`withdrawnAt`/`withdrawnBy`/`withdrawReason` |
         | `media/` | 附件文件（站点 media 目录中的全部文件，路径不变）；`recipe.json` 的 Content 步骤以 `"media": "media"` 指向它，导入时复制到新站点的 media 目录 |
         | `credit/{机构代码}-licences.csv`、`credit/{机构代码}-penalties.csv` | 行政许可、行政处罚（双公示），即后台“导入”使用的 CSV 格式（含全部列），可再次导入 |

@@ -141,6 +141,7 @@ public sealed class SiteExporter(DisclosureDbContext db, CreditExporter credit, 
         var agencies = await db.Agencies.AsNoTracking().ToListAsync(cancellationToken);
         var departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Id).ToListAsync(cancellationToken)).ToLookup(d => d.AgencyCode);
         var settings = (await db.AgencySettings.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken)).ToLookup(s => s.AgencyCode);
+        var calendars = (await db.Set<Storage.Entities.AgencyCalendarDayRecord>().AsNoTracking().OrderBy(d => d.Date).ToListAsync(cancellationToken)).ToLookup(d => d.AgencyCode);
         var ordered = new List<Storage.Entities.AgencyRecord>();
         void Add(string? parent)
         {
@@ -183,6 +184,18 @@ public sealed class SiteExporter(DisclosureDbContext db, CreditExporter credit, 
             }
 
             node["settings"] = own;
+            // The agency's own days (那达慕 …) in the reader's words: holiday (放假) or workday (调休上班).
+            node["calendar"] = new JsonArray(calendars[agency.Code].Select(d =>
+            {
+                var day = new JsonObject
+                {
+                    ["date"] = d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["kind"] = d.Kind == Core.Calendar.CalendarDayKind.Holiday ? "holiday" : "workday",
+                    ["name"] = d.Name,
+                };
+                Put(day, "source", d.Source);
+                return (JsonNode)day;
+            }).ToArray());
             array.Add(node);
         }
 
