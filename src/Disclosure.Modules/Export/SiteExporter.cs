@@ -36,6 +36,8 @@ public sealed class SiteExporter(DisclosureDbContext db, CreditExporter credit, 
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Stages, outcomes and kinds by name (Closed, Disclosed), as the recipes write them, not as numbers.
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
     /// <param name="folder">Must be empty or not exist: an export never mixes with older files.</param>
