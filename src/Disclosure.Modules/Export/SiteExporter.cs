@@ -107,6 +107,12 @@ public sealed class SiteExporter(DisclosureDbContext db, CreditExporter credit, 
             steps.Add(new JsonObject { ["name"] = "Requests", ["source"] = RequestRegisterFile });
         }
 
+        var reports = await WriteAnnualReportsAsync(Path.Combine(folder, "annual-reports.json"), cancellationToken);
+        if (reports > 0)
+        {
+            steps.Add(new JsonObject { ["name"] = "AnnualReports", ["source"] = "annual-reports.json" });
+        }
+
         var recipe = new JsonObject
         {
             ["name"] = "export-" + now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture),
@@ -116,7 +122,6 @@ public sealed class SiteExporter(DisclosureDbContext db, CreditExporter credit, 
         };
         await WriteJsonAsync(Path.Combine(folder, RecipeFile), recipe, cancellationToken);
 
-        var reports = await WriteAnnualReportsAsync(Path.Combine(folder, "annual-reports.json"), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(folder, "README.md"), ExportReadme.Text(includePersonalData), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), cancellationToken);
 
         var result = new SiteExportResult(items, versions, await db.CatalogueClasses.CountAsync(cancellationToken), creditRecords, applications, reports, includePersonalData);

@@ -87,6 +87,9 @@ public sealed class SiteExportTests
             Assert.Contains("不含申请人个人信息", await LastExportDetailAsync(source), StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(folder, "README.md")));
             Assert.Single(JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "annual-reports.json")))!["annualReports"]!.AsArray());
+            var reports = await AnnualReportsAsync(source);
+            Assert.Single(reports);
+            Assert.Equal(reports, await AnnualReportsAsync(target));
         }
         finally
         {
@@ -225,6 +228,12 @@ public sealed class SiteExportTests
                 })
                 .Order(StringComparer.Ordinal).ToList();
         });
+
+    private static Task<List<string>> AnnualReportsAsync(TestDatabase database) =>
+        database.InScopeAsync(async sp => (await sp.GetRequiredService<DisclosureDbContext>().Set<Disclosure.AnnualReports.Data.AnnualReportRecord>().AsNoTracking().ToListAsync())
+            .Select(r => string.Join('|', r.AgencyCode, r.Year, r.FormatYear, r.Overview, r.Problems, r.Other, r.ManualJson, r.FiguresJson, r.PreviousFiguresJson,
+                Ticks(r.FiguresComputedUtc), r.SubmittedFiguresJson, r.ContentItemId, Ticks(r.CreatedUtc), r.CreatedBy, Ticks(r.UpdatedUtc), r.UpdatedBy))
+            .Order(StringComparer.Ordinal).ToList());
 
     private static Task<string> LastExportDetailAsync(TestDatabase database) =>
         database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Ledger.Where(e => e.Action == LedgerActions.SiteExported)
