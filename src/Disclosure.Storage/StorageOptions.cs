@@ -14,6 +14,13 @@ public sealed class StorageOptions
     /// <summary>Where the SQLite file, the search index and uploaded media live.</summary>
     public string DataFolder { get; set; } = "App_Data";
 
+    /// <summary>
+    /// Lets a migration that drops a table or column, or deletes rows, run against a database that has data there
+    /// (<c>Storage:AllowDataLossMigrations</c>). Off by default: such an upgrade stops before changing anything and
+    /// says what it would drop. Set it for the one start after a backup, then remove it.
+    /// </summary>
+    public bool AllowDataLossMigrations { get; set; }
+
     public string ResolveConnectionString()
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))

@@ -6,6 +6,7 @@ using Disclosure.Storage.Content;
 using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Modules;
 using Disclosure.Storage.Setup;
+using Disclosure.Storage.Upgrades;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -80,9 +81,18 @@ public static class StorageServiceCollectionExtensions
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
-    /// <summary>Applies migrations; on SQLite also switches to WAL so readers never wait for a writer.</summary>
-    public static async Task MigrateAsync(this DisclosureDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>Applies migrations (refusing one that would lose data, see <see cref="MigrationGuard"/>); on SQLite also switches to WAL.</summary>
+    public static Task MigrateAsync(this DisclosureDbContext db, CancellationToken cancellationToken = default) =>
+        db.MigrateAsync(allowDataLoss: false, cancellationToken);
+
+    /// <summary>
+    /// Applies migrations; on SQLite also switches to WAL so readers never wait for a writer. Before anything runs,
+    /// a pending migration that would drop or delete rows this database has stops it with a
+    /// <see cref="DataLossMigrationException"/> unless <paramref name="allowDataLoss"/> (Storage:AllowDataLossMigrations).
+    /// </summary>
+    public static async Task MigrateAsync(this DisclosureDbContext db, bool allowDataLoss, CancellationToken cancellationToken = default)
     {
+        await MigrationGuard.CheckAsync(db, allowDataLoss, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {

@@ -31,6 +31,7 @@ var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<S
 storage.DataFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, storage.DataFolder));
 builder.Services.AddDisclosureStorage(storage);
 builder.Services.AddDisclosureModules(InstalledModules.All);
+builder.Services.AddScoped<Disclosure.Modules.Export.SiteExporter>();
 builder.Services.AddOptions<LedgerKeyOptions>().BindConfiguration(LedgerKeyOptions.SectionName);
 builder.Services.AddOptions<SetupOptions>().BindConfiguration(SetupOptions.SectionName);
 builder.Services.AddPublicRateLimiting(builder.Configuration);
@@ -90,6 +91,11 @@ await SiteSetup.RunAsync(app.Services);
 if (args.Contains(RotateLedgerKeyCommand.Name))
 {
     return await RotateLedgerKeyCommand.RunAsync(app.Services);
+}
+
+if (args.Contains(ExportCommand.Name))
+{
+    return await ExportCommand.RunAsync(app.Services, args);
 }
 
 if (args.Contains(Disclosure.AnnualReports.Admin.AnnualReportSampleCommand.Name))

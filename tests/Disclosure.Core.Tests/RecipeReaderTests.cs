@@ -240,4 +240,46 @@ public sealed class RecipeReaderTests : IDisposable
         Assert.Equal("$.steps[0].source", error.Path);
         Assert.Contains("不存在", error.Message);
     }
+
+    [Fact]
+    public void A_content_file_with_its_history_reads_every_version_and_keeps_its_index_number()
+    {
+        Write("export/content/Disclosure/item-a.json", """
+            { "id": "item-a", "type": "Disclosure", "indexNumber": "640121-103/2026-00012", "createdAt": "2026-03-01T08:00:00.0000000+00:00", "versions": [
+              { "number": 1, "status": "Archived", "data": { "TitlePart": { "Title": "旧" } }, "publishedAt": "2026-03-02T08:00:00.0000000+00:00", "publishedBy": "editor" },
+              { "number": 2, "status": "Published", "data": { "TitlePart": { "Title": "新" } }, "publishedAt": "2026-03-05T08:00:00.0000000+00:00" },
+              { "number": 3, "status": "Draft", "data": { "TitlePart": { "Title": "草稿" } } } ] }
+            """);
+        Directory.CreateDirectory(Path.Combine(_folder.FullName, "export", "media"));
+        var file = Write("export/recipe.json", """
+            { "name": "export", "steps": [ { "name": "Content", "source": "content", "media": "media", "indexNumberCounters": { "640121-103/2026": 12 } } ] }
+            """);
+
+        var step = Assert.IsType<ContentStep>(Assert.Single(RecipeReader.ReadFile(file).Steps));
+        var item = Assert.Single(step.Items);
+        Assert.Equal("640121-103/2026-00012", item.IndexNumber);
+        Assert.Equal([1, 2, 3], item.Versions!.Select(v => v.Number));
+        Assert.Equal([ContentManagement.ContentStatus.Archived, ContentManagement.ContentStatus.Published, ContentManagement.ContentStatus.Draft], item.Versions!.Select(v => v.Status));
+        Assert.Equal("草稿", item.Data.Title); // the latest version's data
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero), item.Versions![0].PublishedAt);
+        Assert.Equal(12, step.IndexNumberCounters["640121-103/2026"]);
+        Assert.Equal(Path.Combine(_folder.FullName, "export", "media"), step.MediaFolder);
+    }
+
+    [Fact]
+    public void A_history_out_of_order_with_an_unknown_status_or_two_published_versions_is_refused()
+    {
+        Write("content/gap.json", """{ "id": "gap", "type": "Disclosure", "versions": [ { "number": 2, "status": "Draft", "data": {} } ] }""");
+        Write("content/status.json", """{ "id": "status", "type": "Disclosure", "versions": [ { "number": 1, "status": "Lost", "data": {} } ] }""");
+        Write("content/two.json", """{ "id": "two", "type": "Disclosure", "versions": [ { "number": 1, "status": "Published", "data": {} }, { "number": 2, "status": "Published", "data": {} } ] }""");
+        Write("content/mixed.json", """{ "id": "mixed", "type": "Disclosure", "publishedAt": "2017-03-29T10:00:00+08:00", "versions": [ { "number": 1, "status": "Published", "data": {} } ] }""");
+        var file = Write("recipe.json", """{ "name": "export", "steps": [ { "name": "Content", "source": "content", "indexNumberCounters": { "x": -1 } } ] }""");
+
+        var errors = Assert.Throws<RecipeException>(() => RecipeReader.ReadFile(file)).Errors;
+        Assert.Contains(errors, e => e.File.EndsWith("gap.json", StringComparison.Ordinal) && e.Message == "版本号应为 1（从 1 起按顺序）。");
+        Assert.Contains(errors, e => e.File.EndsWith("status.json", StringComparison.Ordinal) && e.Path == "$.versions[0].status" && e.Message.StartsWith("版本状态“Lost”无效", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.File.EndsWith("two.json", StringComparison.Ordinal) && e.Message == "至多一个版本为已发布（Published）。");
+        Assert.Contains(errors, e => e.File.EndsWith("mixed.json", StringComparison.Ordinal) && e.Message.Contains("不用 publishedAt", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Path == "$.steps[0].indexNumberCounters.x" && e.Message == "索引号计数应为非负整数。");
+    }
 }

@@ -30,8 +30,21 @@ public sealed record RolesStep(string Path, IReadOnlyList<RoleDefinition> Roles)
 
 public sealed record ContentDefinitionStep(string Path, IReadOnlyList<ContentTypeDefinition> ContentTypes) : RecipeStep(Path);
 
-/// <summary>Imports content items from the JSON files of a folder (the demo content).</summary>
-public sealed record ContentStep(string Path, string SourceFolder, IReadOnlyList<ContentImportItem> Items) : RecipeStep(Path);
+/// <summary>Imports content items from the JSON files of a folder (the demo content, or a site's export).</summary>
+public sealed record ContentStep(string Path, string SourceFolder, IReadOnlyList<ContentImportItem> Items) : RecipeStep(Path)
+{
+    /// <summary>
+    /// 索引号 counters to raise to at least these values (<c>"indexNumberCounters": { "640121-103/2026": 12 }</c>, keyed
+    /// by the format's scope): an export carries them so that 索引号 kept from the old site are never handed out again.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> IndexNumberCounters { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>
+    /// A folder of attachment files (<c>"media": "media"</c>, beside the recipe) copied into the site's media folder with
+    /// their relative paths, so the Media fields of the imported items find them: an export's attachments.
+    /// </summary>
+    public string? MediaFolder { get; init; }
+}
 
 /// <summary>
 /// Imports the working-day calendar (工作日历): one JSON file per year in a folder, each with the notice it
@@ -49,5 +62,34 @@ public sealed record ContentImportItem
     public string? Department { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
     public DateTimeOffset? WithdrawnAt { get; init; }
+    public string? WithdrawReason { get; init; }
+
+    /// <summary>The 索引号 the item had on the site it was exported from; kept as it is instead of allocated anew.</summary>
+    public string? IndexNumber { get; init; }
+
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    public string? CreatedBy { get; init; }
+
+    /// <summary>
+    /// The item's whole history (an export), oldest first, numbered 1, 2, 3 …: when present every version is written as
+    /// it was — status, data, who and when — and <see cref="Data"/> is the latest version's.
+    /// </summary>
+    public IReadOnlyList<ContentImportVersion>? Versions { get; init; }
+}
+
+/// <summary>One version of an imported item's history, as the exporting site had it.</summary>
+public sealed record ContentImportVersion
+{
+    public required int Number { get; init; }
+    public required ContentStatus Status { get; init; }
+    public required ContentData Data { get; init; }
+    public DateTimeOffset? CreatedAt { get; init; }
+    public string? CreatedBy { get; init; }
+    public DateTimeOffset? ScheduledAt { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    public string? PublishedBy { get; init; }
+    public DateTimeOffset? WithdrawnAt { get; init; }
+    public string? WithdrawnBy { get; init; }
     public string? WithdrawReason { get; init; }
 }

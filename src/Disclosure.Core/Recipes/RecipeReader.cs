@@ -591,7 +591,33 @@ public static partial class RecipeReader
             items.Add(item);
         }
 
-        return new ContentStep(step.Path, folder, items);
+        var counters = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (step.Property("indexNumberCounters") is { } countersNode && countersNode.RequireObject())
+        {
+            foreach (var property in countersNode.Element.EnumerateObject())
+            {
+                if (property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetInt64(out var value) && value >= 0)
+                {
+                    counters[property.Name] = value;
+                }
+                else
+                {
+                    countersNode.Property(property.Name)?.Error("索引号计数应为非负整数。");
+                }
+            }
+        }
+
+        string? mediaFolder = null;
+        if (step.String("media") is { } media)
+        {
+            mediaFolder = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(recipeFile)!, media));
+            if (!Directory.Exists(mediaFolder))
+            {
+                step.Property("media")!.Value.Error($"附件目录“{mediaFolder}”不存在。");
+            }
+        }
+
+        return new ContentStep(step.Path, folder, items) { IndexNumberCounters = counters, MediaFolder = mediaFolder };
     }
 
     private static ContentImportItem? ReadContentFile(string file, List<RecipeError> errors)
@@ -633,15 +659,24 @@ public static partial class RecipeReader
             }
         }
 
+        var versions = root.Property("versions") is null ? null : ReadVersions(root);
         var data = root.Property("data");
-        if (data is null)
+        if (data is null && versions is null)
         {
             root.Error("缺少内容数据 data。");
             return null;
         }
 
-        if (!data.Value.RequireObject() || id is null || type is null)
+        if ((data is { } d && !d.RequireObject()) || id is null || type is null)
         {
+            return null;
+        }
+
+        if (versions is not null && (versions.Count == 0 || publishedAt is not null || withdrawnAt is not null))
+        {
+            root.Property("versions")!.Value.Error(versions.Count == 0
+                ? "versions 不能为空。"
+                : "有 versions 时，发布和撤回记录写在各版本中，不用 publishedAt 和 withdrawn。");
             return null;
         }
 
@@ -649,13 +684,86 @@ public static partial class RecipeReader
         {
             Id = id,
             ContentType = type,
-            Data = new ContentData(JsonNode.Parse(data.Value.Element.GetRawText())!.AsObject()),
+            Data = versions is { Count: > 0 } ? versions[^1].Data : new ContentData(JsonNode.Parse(data!.Value.Element.GetRawText())!.AsObject()),
             SourceFile = file,
             Department = root.String("department"),
             PublishedAt = publishedAt,
             WithdrawnAt = withdrawnAt,
             WithdrawReason = withdrawReason,
+            IndexNumber = root.String("indexNumber"),
+            CreatedAt = ReadTime(root, "createdAt"),
+            CreatedBy = root.String("createdBy"),
+            Versions = versions,
         };
+    }
+
+    /// <summary>
+    /// An item's history (an export): <c>"versions": [{ "number": 1, "status": "Archived", "data": {…}, "createdAt": …,
+    /// "publishedAt": …, … }]</c>, numbered 1, 2, 3 … in order, at most one of them 已发布.
+    /// </summary>
+    private static List<ContentImportVersion>? ReadVersions(JsonCursor root)
+    {
+        var versions = new List<ContentImportVersion>();
+        var valid = true;
+        foreach (var node in root.Array("versions"))
+        {
+            if (!node.RequireObject())
+            {
+                valid = false;
+                continue;
+            }
+
+            var number = node.Number("number");
+            var statusText = node.String("status", required: true);
+            var data = node.Property("data");
+            if (number != versions.Count + 1)
+            {
+                node.Error($"版本号应为 {versions.Count + 1}（从 1 起按顺序）。");
+                valid = false;
+                continue;
+            }
+
+            if (!Enum.TryParse<ContentStatus>(statusText, ignoreCase: false, out var status) || !Enum.IsDefined(status))
+            {
+                node.Property("status")?.Error($"版本状态“{statusText}”无效（可用：{string.Join("、", Enum.GetNames<ContentStatus>())}）。");
+                valid = false;
+                continue;
+            }
+
+            if (data is null || !data.Value.RequireObject())
+            {
+                if (data is null)
+                {
+                    node.Error("缺少内容数据 data。");
+                }
+
+                valid = false;
+                continue;
+            }
+
+            versions.Add(new ContentImportVersion
+            {
+                Number = (int)number.Value,
+                Status = status,
+                Data = new ContentData(JsonNode.Parse(data.Value.Element.GetRawText())!.AsObject()),
+                CreatedAt = ReadTime(node, "createdAt"),
+                CreatedBy = node.String("createdBy"),
+                ScheduledAt = ReadTime(node, "scheduledAt"),
+                PublishedAt = ReadTime(node, "publishedAt"),
+                PublishedBy = node.String("publishedBy"),
+                WithdrawnAt = ReadTime(node, "withdrawnAt"),
+                WithdrawnBy = node.String("withdrawnBy"),
+                WithdrawReason = node.String("withdrawReason"),
+            });
+        }
+
+        if (versions.Count(v => v.Status == ContentStatus.Published) > 1)
+        {
+            root.Property("versions")!.Value.Error("至多一个版本为已发布（Published）。");
+            valid = false;
+        }
+
+        return valid ? versions : null;
     }
 
     private static DateTimeOffset? ReadTime(JsonCursor node, string name)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.ContentManagement.Metadata;
 using Disclosure.Core.ContentManagement.Validation;
+using Disclosure.Core.Recipes;
 using Disclosure.Core.Time;
 using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Entities;
@@ -214,6 +215,98 @@ public sealed class ContentManager(
                 version.WithdrawReason, cancellationToken, when);
             return version;
         }, cancellationToken);
+
+    /// <summary>
+    /// Writes an exported item's whole history as the old site had it (an office moving here): every version with its
+    /// status, data, author and times, the 索引号 kept rather than allocated, each publication and withdrawal in the
+    /// 台账 at its own time, and the item's public state in the change log (so the search index and the API's change
+    /// feed see it). The channels are not told: this is history the old site already sent out, not news. Runs in the
+    /// caller's transaction (the recipe's); the data was validated by the caller.
+    /// </summary>
+    public async Task ImportHistoryAsync(ContentImportItem import, ContentTypeDefinition type, CancellationToken cancellationToken = default)
+    {
+        var versions = import.Versions ?? throw new ArgumentException("Only an item with its versions is imported as history.", nameof(import));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var item = new ContentItemRecord
+        {
+            ContentItemId = import.Id,
+            ContentType = type.Name,
+            IndexNumber = string.IsNullOrWhiteSpace(import.IndexNumber) ? null : import.IndexNumber,
+            DepartmentCode = import.Department,
+            CreatedUtc = (import.CreatedAt ?? versions[0].CreatedAt)?.UtcDateTime ?? now,
+            CreatedBy = import.CreatedBy ?? versions[0].CreatedBy,
+        };
+        db.ContentItems.Add(item);
+        foreach (var imported in versions)
+        {
+            var data = imported.Data.Clone();
+            HtmlFieldSanitizer.Sanitize(type, data);
+            var version = new ContentVersionRecord
+            {
+                Item = item,
+                Number = imported.Number,
+                Status = imported.Status,
+                ContentType = type.Name,
+                Title = data.Title.Trim(),
+                DataJson = data.ToJson(),
+                ContentHash = data.ComputeHash(type.Name),
+                CatalogueCode = data.Catalogue,
+                AgencyCode = data.Agency,
+                DocumentNumber = string.IsNullOrWhiteSpace(data.DocumentNumber) ? null : data.DocumentNumber.Trim(),
+                WrittenDate = data.GetDate(Core.Disclosure.DisclosureMetadataPart.PartName, Core.Disclosure.DisclosureMetadataPart.WrittenDate),
+                CreatedUtc = imported.CreatedAt?.UtcDateTime ?? item.CreatedUtc,
+                CreatedBy = imported.CreatedBy,
+                ScheduledUtc = imported.ScheduledAt?.UtcDateTime,
+                PublishedUtc = imported.PublishedAt?.UtcDateTime,
+                PublishedBy = imported.PublishedBy,
+                WithdrawnUtc = imported.WithdrawnAt?.UtcDateTime,
+                WithdrawnBy = imported.WithdrawnBy,
+                WithdrawReason = imported.WithdrawReason,
+            };
+            item.Versions.Add(version);
+            item.LatestVersionNumber = version.Number;
+            if (version.AgencyCode is { Length: > 0 } publisher)
+            {
+                item.AgencyCode = publisher;
+            }
+        }
+
+        var published = item.Versions.Where(v => v.PublishedUtc is not null).ToList();
+        item.FirstPublishedUtc = published.Count == 0 ? null : published.Min(v => v.PublishedUtc);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The 台账 as the old site wrote it: each publication and withdrawal in time order, with the version's hash.
+        var events = published.Select(v => (When: v.PublishedUtc!.Value, Version: v, Action: LedgerActions.Publish, Detail: $"迁入：索引号 {item.IndexNumber}"))
+            .Concat(item.Versions.Where(v => v.WithdrawnUtc is not null).Select(v => (When: v.WithdrawnUtc!.Value, Version: v, Action: LedgerActions.Withdraw, Detail: "迁入：" + v.WithdrawReason)))
+            .OrderBy(e => e.When).ThenBy(e => e.Version.Number);
+        foreach (var (when, version, action, detail) in events)
+        {
+            await ledger.AppendAsync(RecipeImportUser(version, action), action, item.ContentItemId, version.Number, version.ContentHash, detail, cancellationToken,
+                when);
+        }
+
+        // What the public side shows now: the live version, or the withdrawal notice of the last public one.
+        var live = item.Versions.SingleOrDefault(v => v.Status == ContentStatus.Published)
+            ?? item.Versions.Where(v => v.Status == ContentStatus.Withdrawn).MaxBy(v => v.Number);
+        if (live is not null)
+        {
+            var kind = live.Status == ContentStatus.Withdrawn ? ChangeKind.Withdrawn : published.Count > 1 ? ChangeKind.Updated : ChangeKind.Published;
+            db.ChangeLog.Add(new ChangeLogEntry
+            {
+                Sequence = await Counters.NextAsync(db, Counters.ChangeLog, cancellationToken),
+                ContentItemId = item.ContentItemId,
+                ContentType = item.ContentType,
+                VersionNumber = live.Number,
+                Kind = kind,
+                OccurredUtc = (live.WithdrawnUtc ?? live.PublishedUtc)!.Value,
+            });
+            db.PublicChangeWritten = true;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private static string RecipeImportUser(ContentVersionRecord version, string action) =>
+        (action == LedgerActions.Withdraw ? version.WithdrawnBy : version.PublishedBy) ?? "system";
 
     /// <summary>The site's lists to check content against; <paramref name="pending"/> adds items not yet saved (an import).</summary>
     public async Task<ContentValidationContext> BuildValidationContextAsync(

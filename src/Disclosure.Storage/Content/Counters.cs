@@ -26,6 +26,16 @@ public static class Counters
     public static Task<long> NextAsync(DisclosureDbContext db, string name, CancellationToken cancellationToken) =>
         ReserveAsync(db, name, 1, cancellationToken);
 
+    /// <summary>Raises a counter to at least <paramref name="value"/> (an import keeping numbers handed out elsewhere); never lowers it.</summary>
+    public static async Task RaiseAsync(DisclosureDbContext db, string name, long value, CancellationToken cancellationToken)
+    {
+        var current = await db.Counters.AsNoTracking().Where(c => c.Name == name).Select(c => (long?)c.Value).SingleOrDefaultAsync(cancellationToken) ?? 0;
+        if (value > current)
+        {
+            await ReserveAsync(db, name, value - current, cancellationToken);
+        }
+    }
+
     /// <summary>Takes <paramref name="count"/> consecutive numbers at once (bulk generation) and returns the last of them.</summary>
     public static async Task<long> ReserveAsync(DisclosureDbContext db, string name, long count, CancellationToken cancellationToken)
     {

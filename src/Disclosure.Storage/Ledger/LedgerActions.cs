@@ -13,6 +13,8 @@ public static class LedgerActions
     public const string AgencyCalendarDayAdded = "agency-calendar-day-added";
     public const string AgencyCalendarDayRemoved = "agency-calendar-day-removed";
     public const string KeyRotated = "ledger-key-rotated";
+    /// <summary>The site's data written out by the export command (迁出); the detail says whether personal data went with it.</summary>
+    public const string SiteExported = "site-exported";
 
     /// <summary>The zh-CN name of a kernel action, or null; pages and exports name every action through <see cref="LedgerActionNames"/>.</summary>
     internal static string? KernelName(string action) => action switch
@@ -27,6 +29,7 @@ public static class LedgerActions
         AgencyCalendarDayAdded => "机构工作日历新增本地日期",
         AgencyCalendarDayRemoved => "机构工作日历删除本地日期",
         KeyRotated => "台账密钥轮换",
+        SiteExported => "导出站点数据",
         _ => Identity.AccountLedgerActions.DisplayName(action)
             ?? Settings.SettingsLedgerActions.DisplayName(action),
     };

@@ -16,7 +16,8 @@ namespace Disclosure.Storage.Setup;
 /// keyed by its stable id, so applying the same recipes again changes nothing.
 /// </summary>
 public sealed class RecipeExecutor(
-    DisclosureDbContext db, ContentDefinitionStore definitions, ContentManager contentManager, CalendarStore calendar, IEnumerable<IRecipeStepHandler> moduleSteps, TimeProvider clock)
+    DisclosureDbContext db, ContentDefinitionStore definitions, ContentManager contentManager, CalendarStore calendar, IEnumerable<IRecipeStepHandler> moduleSteps, TimeProvider clock,
+    StorageOptions storage)
 {
     /// <summary>The user imported content is created, published and withdrawn as.</summary>
     public const string ImportUser = "setup";
@@ -266,6 +267,33 @@ public sealed class RecipeExecutor(
     }
 
     /// <summary>
+    /// Copies an export's attachment files into the site's media folder under the same relative paths. A file already
+    /// there is kept (applying a recipe again changes nothing); one with the same name but other bytes stops the import,
+    /// as an item would otherwise show someone else's file. Files are not part of the transaction: a failed import
+    /// leaves at most unreferenced copies behind.
+    /// </summary>
+    private static void CopyMedia(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            var target = Path.Combine(to, relative);
+            if (File.Exists(target))
+            {
+                if (!File.ReadAllBytes(target).AsSpan().SequenceEqual(File.ReadAllBytes(file)))
+                {
+                    throw new RecipeException([new RecipeError(file, "$", $"站点已有同名但内容不同的附件“{relative}”，未导入。")]);
+                }
+
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    /// <summary>
     /// Imports content items that do not exist yet. Every item is validated first (against types and lists
     /// possibly created by earlier steps of this same transaction); any error aborts the whole recipe run.
     /// </summary>
@@ -296,6 +324,40 @@ public sealed class RecipeExecutor(
         {
             throw new RecipeException(errors);
         }
+
+        // An export's items come with their whole history and their 索引号: written as they were.
+        foreach (var item in pending.Where(i => i.Versions is not null))
+        {
+            foreach (var version in item.Versions!.SkipLast(1))
+            {
+                foreach (var error in Core.ContentManagement.Validation.ContentValidator.Validate(types[item.ContentType], version.Data, context))
+                {
+                    errors.Add(new RecipeError(item.SourceFile, $"$.versions[{version.Number - 1}].data." + error.Path, error.Message));
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RecipeException(errors);
+        }
+
+        foreach (var item in pending.Where(i => i.Versions is not null))
+        {
+            await contentManager.ImportHistoryAsync(item, types[item.ContentType], cancellationToken);
+        }
+
+        foreach (var (scope, value) in step.IndexNumberCounters)
+        {
+            await Counters.RaiseAsync(db, Counters.IndexNumberScope(scope), value, cancellationToken);
+        }
+
+        if (step.MediaFolder is { } media)
+        {
+            CopyMedia(media, Path.Combine(storage.DataFolder, "media"));
+        }
+
+        pending = pending.Where(i => i.Versions is null).ToList();
 
         // Items are created first, publications then replayed in time order, so 索引号 follow publication order.
         foreach (var item in pending)

@@ -1,12 +1,15 @@
 using Disclosure.Admin;
 using Disclosure.AnnualReports.Admin;
 using Disclosure.AnnualReports.Public;
+using Disclosure.AnnualReports.Recipes;
 using Disclosure.AnnualReports.Services;
 using Disclosure.Contents.Admin;
 using Disclosure.Contents.Items.Extensions;
+using Disclosure.Core.Recipes;
 using Disclosure.Core.Security;
 using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Modules;
+using Disclosure.Storage.Setup;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.AnnualReports;
@@ -18,6 +21,8 @@ public sealed class AnnualReportsModule : IDisclosureModule
     public const string AdminPolicy = "AnnualReports";
 
     public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin", "Disclosure.Requests", "Disclosure.Credit", "Disclosure.Channels"];
+
+    public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new AnnualReportsStepReader()];
 
     public string? LedgerActionName(string action) => action switch
     {
@@ -32,6 +37,7 @@ public sealed class AnnualReportsModule : IDisclosureModule
     {
         services.AddScoped<ReportStatistics>();
         services.AddScoped<AnnualReportService>();
+        services.AddScoped<IRecipeStepHandler, AnnualReportsStepHandler>();
         services.AddScoped<ReportRollup>();
         services.AddScoped<ReportCompletion>();
         // Its figures come from the records: compiled on its own page, never typed into the content editor.

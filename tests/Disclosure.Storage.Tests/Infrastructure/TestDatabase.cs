@@ -83,6 +83,21 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, new StorageOptions { Provider = provider, ConnectionString = connectionString, DataFolder = folder }, folder, name, clock);
     }
 
+    /// <summary>
+    /// A database made elsewhere (a release's fixture): a SQLite file in <paramref name="options"/>' data folder or the
+    /// PostgreSQL database <paramref name="postgresDatabase"/> on the test server; both are deleted with it.
+    /// </summary>
+    public static TestDatabase Adopt(StorageOptions options, string? postgresDatabase) =>
+        new(options.Provider, options, options.DataFolder, postgresDatabase, null);
+
+    /// <summary>An empty PostgreSQL database on the test server (nothing in it, not even migrations).</summary>
+    public static async Task<string> CreateEmptyPostgresDatabaseAsync()
+    {
+        var name = "disclosure_test_" + Guid.NewGuid().ToString("n");
+        await CreatePostgresDatabaseAsync(name, "template0");
+        return name;
+    }
+
     private static async Task CreatePostgresDatabaseAsync(string name, string template)
     {
         await using var admin = new NpgsqlConnection(PostgresServer());

@@ -14,11 +14,14 @@ public sealed class CreditExporter(DisclosureDbContext db)
 {
     public static IReadOnlyList<string> Headers(CreditRecordKind kind) => CreditFields.For(kind).Labels;
 
-    public async IAsyncEnumerable<string?[]> RowsAsync(CreditRecordKind kind, CreditRecordStatus? status = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <param name="agencyCode">Only this agency's decisions (a site export writes one file per agency); null for all.</param>
+    public async IAsyncEnumerable<string?[]> RowsAsync(
+        CreditRecordKind kind, CreditRecordStatus? status = null, string? agencyCode = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (kind == CreditRecordKind.Licence)
         {
-            var rows = db.Set<CreditLicenceRecord>().AsNoTracking().Where(r => status == null || r.Status == status).OrderBy(r => r.Id).AsAsyncEnumerable();
+            var rows = db.Set<CreditLicenceRecord>().AsNoTracking().Where(r => status == null || r.Status == status).Where(r => agencyCode == null || r.AgencyCode == agencyCode)
+                .OrderBy(r => r.Id).AsAsyncEnumerable();
             await foreach (var row in rows.WithCancellation(cancellationToken))
             {
                 yield return CreditRowFormatter.Format(CreditRecordMapper.ToData(row));
@@ -26,7 +29,8 @@ public sealed class CreditExporter(DisclosureDbContext db)
         }
         else
         {
-            var rows = db.Set<CreditPenaltyRecord>().AsNoTracking().Where(r => status == null || r.Status == status).OrderBy(r => r.Id).AsAsyncEnumerable();
+            var rows = db.Set<CreditPenaltyRecord>().AsNoTracking().Where(r => status == null || r.Status == status).Where(r => agencyCode == null || r.AgencyCode == agencyCode)
+                .OrderBy(r => r.Id).AsAsyncEnumerable();
             await foreach (var row in rows.WithCancellation(cancellationToken))
             {
                 yield return CreditRowFormatter.Format(CreditRecordMapper.ToData(row));

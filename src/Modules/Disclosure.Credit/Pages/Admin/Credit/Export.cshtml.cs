@@ -39,7 +39,7 @@ public sealed class ExportModel(CreditExporter credit, PowerListExporter powerLi
         {
             var creditKind = CreditAdmin.Kind(kind)!.Value;
             headers = CreditExporter.Headers(creditKind);
-            rows = template ? AsyncEnumerable.Empty<string?[]>() : credit.RowsAsync(creditKind, status, cancellationToken);
+            rows = template ? AsyncEnumerable.Empty<string?[]>() : credit.RowsAsync(creditKind, status, cancellationToken: cancellationToken);
         }
 
         var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
