@@ -6,7 +6,7 @@ namespace Disclosure.Backups.Archive;
 
 /// <summary>
 /// The archive's layout, shared by writer and reader. An archive is a POSIX tar file,
-/// <c>disclosure-backup-yyyyMMdd-HHmmss.tar</c> (China time), holding:
+/// <c>disclosure-backup-yyyyMMdd-HHmmss-fff.tar</c> (China time, to the millisecond), holding:
 /// <list type="bullet">
 /// <item><c>database/disclosure.db</c> (a SQLite copy made with SQLite's backup API) or <c>database/disclosure.dump</c> (<c>pg_dump --format=custom</c>);</item>
 /// <item><c>media/…</c>, the attachments, by their stored paths;</item>
@@ -34,7 +34,7 @@ public static class BackupArchive
 
     /// <summary>The archive name for a backup started at <paramref name="utc"/>.</summary>
     public static string NameFor(DateTime utc) =>
-        NamePrefix + ChinaTime.ToLocal(utc).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + Extension;
+        NamePrefix + ChinaTime.ToLocal(utc).ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture) + Extension;
 
     internal static byte[] Trailer(byte[] sha256) =>
         Encoding.ASCII.GetBytes(TrailerPrefix + Convert.ToHexStringLower(sha256) + "\n");
