@@ -27,10 +27,10 @@ public static class BackupArchive
     public const string SqliteEntry = "database/disclosure.db";
     public const string PostgresEntry = "database/disclosure.dump";
 
-    internal const string TrailerPrefix = "DISCLOSURE-BACKUP-SHA256 ";
+    public const string TrailerPrefix = "DISCLOSURE-BACKUP-SHA256 ";
 
     /// <summary>The trailer: prefix, 64 hex digits, a newline.</summary>
-    internal static readonly int TrailerLength = Encoding.ASCII.GetByteCount(TrailerPrefix) + 64 + 1;
+    public static readonly int TrailerLength = Encoding.ASCII.GetByteCount(TrailerPrefix) + 64 + 1;
 
     /// <summary>The archive name for a backup started at <paramref name="utc"/>.</summary>
     public static string NameFor(DateTime utc) =>
