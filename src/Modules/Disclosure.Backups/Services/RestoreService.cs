@@ -122,7 +122,7 @@ public sealed class RestoreService(StorageOptions storage, IOptions<BackupOption
         var missing = manifest.LedgerKeyIds.Where(id => keys.Find(id) is null).ToList();
         if (missing.Count > 0)
         {
-            return [chain, $"台账密钥 {string.Join("、", missing)} 不在 {keys.Folder} 中，也未在配置中提供，因此未能核对各条记录的密钥签名（MAC）。请把密钥文件放回该目录（或配置 Ledger:KeysFolder）后运行 verify-ledger。"];
+            return [chain, $"台账密钥 {string.Join("、", missing)} 不在 {keys.Folder} 中，也未在配置中提供，因此未能核对各条记录的密钥签名（MAC）。请在启动站点之前把密钥文件放回该目录（或配置 Ledger:KeysFolder），再运行 verify-ledger：若没有密钥就启动，站点会新建一个同编号的新密钥，此前的台账记录将无法校验。"];
         }
 
         var problems = await services.GetRequiredService<IntegrityVerifier>().VerifyAsync(cancellationToken);
