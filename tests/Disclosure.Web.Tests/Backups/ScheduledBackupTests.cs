@@ -55,6 +55,19 @@ public sealed class ScheduledBackupTests
 
         // Later the same day the slot is taken: neither node runs it again.
         Assert.False(await Node(nodeB, settings).RunDueAsync(settings, settings.DailyTime!.Value, CancellationToken.None));
+
+        // The archive holds its own run's row as it was when the database was copied: unfinished. Restored, that row
+        // reads as the successful run that wrote the archive, so the restored 工作台 does not report a died backup.
+        var target = engine == DatabaseProvider.PostgreSQL ? await TestDatabase.CreateAsync(DatabaseProvider.PostgreSQL, migrate: false) : null;
+        await using (target)
+        {
+            var restoredInto = new StorageOptions { Provider = engine, ConnectionString = target?.Options.ConnectionString, DataFolder = BackupTestSupport.NewFolder() };
+            await BackupTestSupport.RestoreAsync(restoredInto, Path.Combine(folder, run.ArchiveName!));
+            await using var restored = BackupTestSupport.TargetServices(restoredInto);
+            var restoredRun = await InScopeAsync(restored, db => db.Set<BackupRun>().SingleAsync());
+            Assert.Equal((true, run.ArchiveName, run.Slot), (restoredRun.Succeeded, restoredRun.ArchiveName, restoredRun.Slot));
+            Assert.NotNull(restoredRun.FinishedUtc);
+        }
     }
 
     private static ScheduledBackup Node(ServiceProvider services, BackupOptions settings) =>

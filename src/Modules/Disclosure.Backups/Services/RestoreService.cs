@@ -1,5 +1,6 @@
 using System.Globalization;
 using Disclosure.Backups.Archive;
+using Disclosure.Backups.Data;
 using Disclosure.Storage;
 using Disclosure.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -83,6 +84,7 @@ public sealed class RestoreService(StorageOptions storage, IOptions<BackupOption
             }
 
             var notes = await CheckLedgerAsync(manifest, cancellationToken);
+            await CompleteOwnRunAsync(manifest, archivePath, cancellationToken);
             return new RestoreResult(manifest, manifest.Files.Count(f => f.Path.StartsWith(BackupArchive.MediaPrefix, StringComparison.Ordinal)), notes);
         }
         catch
@@ -133,6 +135,32 @@ public sealed class RestoreService(StorageOptions storage, IOptions<BackupOption
 
         var first = problems[0];
         return [chain, $"注意：台账完整性校验（verify-ledger）发现 {problems.Count.ToString(CultureInfo.InvariantCulture)} 个问题，首个为 {first.Subject}：{first.Message} 备份文件与其清单完全一致，这些问题在备份时已存在于数据中；请运行 verify-ledger 查看全部。"];
+    }
+
+    /// <summary>
+    /// A scheduled backup claims its row before it copies the database, so the copy holds that row unfinished; left
+    /// so, the restored site's 工作台 would report the run as died. It is the run that wrote this very archive, so it is
+    /// recorded as such (finished at the manifest's time: the moment of the copy).
+    /// </summary>
+    private async Task CompleteOwnRunAsync(BackupManifest manifest, string archivePath, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
+        var created = manifest.CreatedUtc;
+        var run = await db.Set<BackupRun>()
+            .Where(r => r.FinishedUtc == null && r.Slot != null && r.StartedUtc <= created)
+            .OrderByDescending(r => r.StartedUtc)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (run is null || created - run.StartedUtc > TimeSpan.FromMinutes(10))
+        {
+            return;
+        }
+
+        run.FinishedUtc = created;
+        run.Succeeded = true;
+        run.ArchiveName = Path.GetFileName(archivePath);
+        run.SizeBytes = new FileInfo(archivePath).Length;
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private string? DataFolderNotEmptyReason()
