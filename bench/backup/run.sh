@@ -2,7 +2,7 @@
 # `backup` of a SQLite site against a plain file copy (cp) of the same files, in one run: wall time and size of
 # each, then `restore` of the archive into an empty folder. Not part of the test command.
 #
-#   bench/backup/run.sh [--items 1000000] [--from DATA_FOLDER] [--work DIR]
+#   bench/backup/run.sh [--items 1000000] [--from DATA_FOLDER] [--work DIR] [--configuration Release]
 #
 # --from copies an existing generated data folder (read only: it is copied first, never opened in place);
 # otherwise the data generator builds a site of --items items (kept in /tmp/disclosure-bench-backup-<items>).
@@ -11,19 +11,20 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-items=1000000 from="" work=/tmp/disclosure-bench-backup-work
+items=1000000 from="" work=/tmp/disclosure-bench-backup-work configuration=Release
 while [ $# -gt 0 ]; do
   case "$1" in
     --items) items="$2"; shift 2 ;;
     --from) from="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
+    --configuration) configuration="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 
-echo "==> building Disclosure.Web (Release)"
-dotnet build "$repo/src/Disclosure.Web" -c Release -v q -clp:NoSummary >/dev/null
-web="$repo/src/Disclosure.Web/bin/Release/net10.0/Disclosure.Web.dll"
+echo "==> building Disclosure.Web ($configuration)"
+dotnet build "$repo/src/Disclosure.Web" -c "$configuration" -v q -clp:NoSummary >/dev/null
+web="$repo/src/Disclosure.Web/bin/$configuration/net10.0/Disclosure.Web.dll"
 
 rm -rf "$work"
 mkdir -p "$work"

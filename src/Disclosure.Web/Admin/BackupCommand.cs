@@ -30,12 +30,22 @@ public static class BackupCommand
         {
             result = await provider.GetRequiredService<BackupService>().CreateAsync(to, CancellationToken.None);
             var rows = result.Manifest.RowCounts.Values.Sum();
-            Console.WriteLine($"备份完成：{result.ArchivePath}（{(result.SizeBytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture)} MB，{result.Manifest.RowCounts.Count} 张表共 {rows} 行，{result.Manifest.Files.Count - 1} 个附件；台账链头第 {result.Manifest.LedgerHead?.Sequence ?? 0} 条，密钥 {string.Join("、", result.Manifest.LedgerKeyIds)}；台账密钥不在备份中，请另行妥善保管）。");
+            var ledger = result.Manifest.LedgerHead is { } head
+                ? $"台账链头第 {head.Sequence} 条，用到的密钥 {string.Join("、", result.Manifest.LedgerKeyIds)}；台账密钥不在备份中，请另行妥善保管"
+                : "台账为空";
+            Console.WriteLine($"备份完成：{result.ArchivePath}（{(result.SizeBytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture)} MB，{result.Manifest.RowCounts.Count} 张表共 {rows} 行，{result.Manifest.Files.Count - 1} 个附件；{ledger}）。");
         }
         catch (Exception exception) when (exception is InvalidOperationException or IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
             error = exception.Message;
             Console.Error.WriteLine("备份失败：" + exception.Message);
+        }
+
+        if (result is not null && !result.Manifest.RowCounts.ContainsKey("BackupRuns"))
+        {
+            // A database not yet migrated to this version (the site still runs the one before) has no such table.
+            Console.Error.WriteLine("（数据库尚无 BackupRuns 表（站点升级后首次启动时创建），本次备份未记入数据库，工作台不会显示。）");
+            return 0;
         }
 
         try

@@ -66,7 +66,8 @@ public sealed class BackupRoundTripTests
         var archived = result.Manifest.RowCounts["ContentItems"];
         Assert.InRange(archived, initialItems + writtenBefore, initialItems + writtenBefore + writtenDuring);
         Assert.Equal([Path.GetFileName(result.ArchivePath)], BackupArchive.List(folder).Select(f => f.Name));
-        Assert.Empty(Directory.GetFiles(folder, "*" + BackupArchive.PartialSuffix));
+        // Nothing beside the archive: no partial, no database copy, none of the copy's SQLite side files.
+        Assert.Equal([result.ArchivePath], Directory.GetFiles(folder));
 
         var target = engine == DatabaseProvider.PostgreSQL
             ? await TestDatabase.CreateAsync(DatabaseProvider.PostgreSQL, migrate: false)

@@ -61,7 +61,8 @@ public static class BackupArchive
             return deleted;
         }
 
-        foreach (var path in Directory.EnumerateFiles(folder, NamePrefix + "*" + PartialSuffix))
+        // "*.partial*": the partial archive, the database copy beside it and that copy's SQLite side files (-wal, -shm).
+        foreach (var path in Directory.EnumerateFiles(folder, NamePrefix + "*" + PartialSuffix + "*"))
         {
             var archive = Path.Combine(folder, ArchiveNameOf(Path.GetFileName(path)) + PartialSuffix);
             if (IsInUse(archive))
@@ -86,7 +87,7 @@ public static class BackupArchive
     /// <summary><c>X.tar</c> for <c>X.tar.partial</c> and for its side files (<c>X.db.partial</c>, <c>X.dump.partial</c>).</summary>
     private static string ArchiveNameOf(string partialName)
     {
-        var stem = partialName[..^PartialSuffix.Length];
+        var stem = partialName[..partialName.LastIndexOf(PartialSuffix, StringComparison.Ordinal)];
         var dot = stem.IndexOf('.', StringComparison.Ordinal);
         return (dot < 0 ? stem : stem[..dot]) + Extension;
     }

@@ -36,7 +36,11 @@ public sealed class BackupService(StorageOptions storage, IOptions<BackupOptions
         }
         finally
         {
-            File.Delete(copy);
+            // SQLite may have opened the copy in WAL mode (the mode is in the copied header): its side files go too.
+            foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+            {
+                File.Delete(copy + suffix);
+            }
         }
 
         foreach (var (entry, path) in MediaFiles())

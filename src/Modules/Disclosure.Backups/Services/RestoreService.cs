@@ -144,6 +144,11 @@ public sealed class RestoreService(StorageOptions storage, IOptions<BackupOption
     /// </summary>
     private async Task CompleteOwnRunAsync(BackupManifest manifest, string archivePath, CancellationToken cancellationToken)
     {
+        if (!manifest.RowCounts.ContainsKey("BackupRuns"))
+        {
+            return; // an archive of a database from before backups were recorded
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
         var created = manifest.CreatedUtc;
