@@ -3,6 +3,7 @@ using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Web.Tests.Backups;
@@ -103,6 +104,21 @@ public sealed class BackupRoundTripTests
             Assert.True(result.Manifest.LedgerHead.Sequence >= writtenBefore);
             Assert.Equal(result.Manifest.LedgerHead.KeyId, Assert.Single(result.Manifest.LedgerKeyIds));
         }
+    }
+
+    [Fact]
+    public async Task An_archive_of_a_database_from_before_backups_were_recorded_restores()
+    {
+        await using var source = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await source.ApplySetupAndDemoOfficeAsync();
+        // A site still on the version before this one: no BackupRuns table yet.
+        await source.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Database.ExecuteSqlRawAsync("DROP TABLE \"BackupRuns\""));
+        var result = await BackupTestSupport.BackupOf(source).CreateAsync(BackupTestSupport.NewFolder(), CancellationToken.None);
+        Assert.DoesNotContain("BackupRuns", result.Manifest.RowCounts.Keys);
+
+        var target = new StorageOptions { DataFolder = BackupTestSupport.NewFolder() };
+        await BackupTestSupport.RestoreAsync(target, result.ArchivePath);
+        Assert.Equal(result.Manifest.RowCounts, await BackupTestSupport.RowCountsAsync(target));
     }
 
     private static async Task WaitForAsync(Func<bool> condition, Task writer)
