@@ -1,6 +1,7 @@
 using Disclosure.Accounts;
 using Disclosure.Admin;
 using Disclosure.AnnualReports;
+using Disclosure.Backups;
 using Disclosure.Calendar;
 using Disclosure.Channels;
 using Disclosure.Contents;
@@ -35,6 +36,7 @@ public static class InstalledModules
         new EnforcementModule(),
         new InteractionModule(),
         new AnnualReportsModule(),
+        new BackupsModule(),
     ];
 
     /// <summary>Reads a recipe file whose steps may belong to any installed module (the demo's <c>Requests</c>, <c>CreditRecords</c> …).</summary>

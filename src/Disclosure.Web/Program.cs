@@ -81,6 +81,18 @@ if (args.Contains(IntegrityCommand.Name))
     return await IntegrityCommand.RunAsync(app.Services, args);
 }
 
+// Restore needs an empty target, so it runs before set-up and migrations would create the database; backup copies
+// the database as it is and changes nothing, so it runs before them too.
+if (args.Contains(RestoreCommand.Name))
+{
+    return await RestoreCommand.RunAsync(app.Services, args);
+}
+
+if (args.Contains(BackupCommand.Name))
+{
+    return await BackupCommand.RunAsync(app.Services, args);
+}
+
 ThemeCheck.EnsureInstalled(app.Services);
 if (args.Contains("rebuild-search-index"))
 {

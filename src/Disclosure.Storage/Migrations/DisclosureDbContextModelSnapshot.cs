@@ -79,6 +79,42 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("AnnualReports", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Backups.Data.BackupRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("ArchiveName")
+                        .HasMaxLength(256);
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000);
+
+                    b.Property<DateTime?>("FinishedUtc");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.Property<long?>("SizeBytes");
+
+                    b.Property<string>("Slot")
+                        .HasMaxLength(32);
+
+                    b.Property<DateTime>("StartedUtc");
+
+                    b.Property<bool>("Succeeded");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slot")
+                        .IsUnique();
+
+                    b.HasIndex("StartedUtc");
+
+                    b.ToTable("BackupRuns", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Channels.Outbox.ChannelToken", b =>
                 {
                     b.Property<string>("Name")

@@ -23,7 +23,7 @@ public sealed class AgencyTreeMigrationTests
 
     private const string BeforeContentOwnership = "20261204231347_AgencyRolesAndCalendars";
 
-    private static readonly string[] TablesCreatedSince = ["AgencySettings", "AgencyCalendarDays", "AgencyMemberships", "AgencyMembershipRoles"];
+    private static readonly string[] TablesCreatedSince = ["AgencySettings", "AgencyCalendarDays", "AgencyMemberships", "AgencyMembershipRoles", "BackupRuns"];
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
