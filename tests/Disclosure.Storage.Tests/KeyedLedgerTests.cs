@@ -198,6 +198,31 @@ public sealed class KeyedLedgerTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_database_without_its_keys_refuses_to_append_instead_of_making_a_new_key_under_an_old_id(DatabaseProvider engine)
+    {
+        // As after a restore that forgot the keys folder: the rows say key "1", the folder is empty.
+        await using var site = await TestDatabase.CreateAsync(engine);
+        await AppendAsync(site, 2);
+        var keyFile = Path.Combine(site.Options.DataFolder, "keys", "ledger-1.key");
+        var original = await File.ReadAllTextAsync(keyFile);
+        File.Delete(keyFile);
+        await using var withoutKeys = await ReopenAsync(site);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => AppendAsync(withoutKeys, 1));
+        Assert.Contains("没有任何台账密钥", refused.Message);
+        Assert.Equal(2, (await EntriesAsync(withoutKeys)).Count);
+        Assert.False(File.Exists(keyFile));
+
+        // With the key back, appending goes on and every row verifies.
+        await File.WriteAllTextAsync(keyFile, original);
+        await using var restored = await ReopenAsync(site);
+        await AppendAsync(restored, 1);
+        Assert.Equal(3, (await EntriesAsync(restored)).Count);
+        Assert.Empty(await VerifyAsync(restored));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task A_key_switched_by_configuration_is_recorded_as_a_rotation_before_the_next_entry(DatabaseProvider engine)
     {
         await using var site = await TestDatabase.CreateAsync(engine);

@@ -60,6 +60,19 @@ public sealed partial class LedgerKeyRing
         }
     }
 
+    /// <summary>Whether the folder or the configuration holds any key at all (reading <see cref="CurrentKeyId"/> would otherwise create one).</summary>
+    public bool HasKeys
+    {
+        get
+        {
+            lock (_lock)
+            {
+                LoadFolder();
+                return _keys.Count > 0;
+            }
+        }
+    }
+
     /// <summary>The key with this id, or null when neither the folder nor the configuration has it.</summary>
     public byte[]? Find(string keyId)
     {

@@ -30,6 +30,16 @@ public sealed class LedgerWriter(DisclosureDbContext db, TimeProvider clock, Led
         CancellationToken cancellationToken,
         DateTime? occurredUtc = null)
     {
+        if (!keys.HasKeys && await db.Ledger.AnyAsync(e => e.KeyId != null, cancellationToken))
+        {
+            // A database restored or copied without its keys folder: a fresh key "1" would be a different key under
+            // the same id, and every earlier row would fail verification for good. Refuse and say how to recover.
+            throw new InvalidOperationException(
+                $"台账中已有以密钥签名的记录，但 {keys.Folder} 中没有任何台账密钥，配置中也没有 Ledger:Keys。" +
+                "请先把原站点的密钥文件（ledger-*.key）放回该目录（或配置 Ledger:KeysFolder），再启动站点；" +
+                "若密钥确已丢失，请在配置中加入新密钥 Ledger:Keys:<新编号> 并设 Ledger:CurrentKeyId 为该编号，此前的记录将在 verify-ledger 中报告为无法核对。");
+        }
+
         var keyId = keys.CurrentKeyId;
         var (sequence, previous) = await NextAsync(cancellationToken);
         if (previous.KeyId is { } previousKey && previousKey != keyId && action != LedgerActions.KeyRotated)
