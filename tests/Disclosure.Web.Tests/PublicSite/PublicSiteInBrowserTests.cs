@@ -184,6 +184,8 @@ public sealed class PublicSiteInBrowserTests(BrowserFixture browser)
         await AssertNoSidewaysScrollAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "我要写信" }).First.ClickAsync();
+        // The click only starts the navigation: measure the form's page, not the document being replaced.
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "提交来信" })).ToBeVisibleAsync();
         await AssertNoSidewaysScrollAsync(page);
         // Sent empty: the errors are announced and tied to their fields.
         await page.GetByRole(AriaRole.Button, new() { Name = "提交来信" }).ClickAsync();
@@ -218,6 +220,7 @@ public sealed class PublicSiteInBrowserTests(BrowserFixture browser)
 
     private static async Task AssertNoSidewaysScrollAsync(IPage page)
     {
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"{page.Url} 在 360 px 宽时可以横向滚动 {overflow} px。");
     }
