@@ -13,6 +13,7 @@ using Disclosure.Requests;
 using Disclosure.Search;
 using Disclosure.Site;
 using Disclosure.Storage.Modules;
+using Disclosure.Supervision;
 
 namespace Disclosure.Modules;
 
@@ -37,6 +38,7 @@ public static class InstalledModules
         new InteractionModule(),
         new AnnualReportsModule(),
         new BackupsModule(),
+        new SupervisionModule(),
     ];
 
     /// <summary>Reads a recipe file whose steps may belong to any installed module (the demo's <c>Requests</c>, <c>CreditRecords</c> …).</summary>

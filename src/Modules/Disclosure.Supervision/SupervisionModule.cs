@@ -1,0 +1,24 @@
+using Disclosure.Admin;
+using Disclosure.Core.Security;
+using Disclosure.Storage.Modules;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Disclosure.Supervision;
+
+/// <summary>
+/// 督查督办: the supervision board at <c>/admin/supervision</c> over every registered <see cref="Storage.Supervision.ISupervisionClock"/>,
+/// the 目录's freshness rules, the dead-link checker and the monthly supervision report.
+/// </summary>
+public sealed class SupervisionModule : IDisclosureModule
+{
+    /// <summary>督查督办: the 公开办, who answers for timeliness, and the 领导 it reports to; the 管理员 of the installation.</summary>
+    public const string AdminPolicy = "Supervision";
+
+    public IReadOnlyList<string> Dependencies => ["Disclosure.Admin"];
+
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.AddAdminPolicy(AdminPolicy, RoleNames.InformationOffice, RoleNames.Leader, RoleNames.Administrator);
+        services.AddSingleton(new AdminMenuEntry("督查督办", "/admin/supervision", AdminPolicy, 25));
+    }
+}
