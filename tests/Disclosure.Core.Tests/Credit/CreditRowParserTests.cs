@@ -25,6 +25,20 @@ public sealed class CreditRowParserTests
         Assert.False(penalty.PartyIsMinor);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("  ")]
+    public void A_blank_severity_is_a_problem_not_a_general_penalty(string? blank)
+    {
+        var row = CreditSamples.Penalty();
+        row[CreditFields.Severity] = blank;
+        var (record, problems) = Parse(CreditFields.Penalty, row);
+        Assert.Null(record);
+        var problem = Assert.Single(problems);
+        Assert.Equal((7, "失信严重程度", ImportProblemKind.MissingValue), (problem.Row, problem.Column, problem.Kind));
+        Assert.Contains("不能留空", problem.Message);
+    }
+
     [Fact]
     public void A_record_formats_back_to_the_same_text_and_parses_to_an_equal_record()
     {

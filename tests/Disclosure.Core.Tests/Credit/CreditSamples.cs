@@ -45,7 +45,7 @@ public static class CreditSamples
         [CreditFields.Authority] = Authority,
         [CreditFields.AuthorityCreditCode] = AuthorityCode,
         [CreditFields.SourceUnit] = Authority,
-        [CreditFields.SourceUnitCreditCode] = AuthorityCode,
+        [CreditFields.SourceUnitCreditCode] = AuthorityCode,        [CreditFields.Severity] = "一般",
     };
 
     public static Dictionary<string, string?> Licence(string number = "永公(治)许字〔2026〕第018号", string decided = "2026-06-15") => new()

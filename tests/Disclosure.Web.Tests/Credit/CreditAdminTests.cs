@@ -123,9 +123,43 @@ public sealed class CreditAdminTests(CreditSiteFixture fixture)
         var withdrawn = await office.PostAsync($"{details}?handler=Withdraw", Form(page, ("Reason", "行政复议撤销原处罚决定"), ("ChangedOn", "2026-11-20")));
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         Assert.Contains("已撤回（时限 2026-11-25）", WebUtility.HtmlDecode(await office.GetStringAsync(details)));
-        Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/credit/penalties/{id}")).StatusCode);
+        // In its place, for anyone: a notice with the reason (行政处罚法 第四十八条), as 410 Gone, naming no party.
+        var anonymous = fixture.Site.CreateClient(new() { AllowAutoRedirect = false });
+        var gone = await anonymous.GetAsync($"/credit/penalties/{id}");
+        Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
+        var notice = WebUtility.HtmlDecode(await gone.Content.ReadAsStringAsync());
+        Assert.Contains("<h2>该信息已撤回</h2>", notice);
+        Assert.Contains("行政处罚决定书文号：永公(望)行罚决字〔2026〕9001号。", notice);
+        Assert.Contains("撤回日期：2026-11-23。", notice);
+        Assert.Contains("撤回说明：行政复议撤销原处罚决定", notice);
+        Assert.Contains("该决定于 2026-11-20 被依法变更、撤销、确认违法或者确认无效", notice);
+        Assert.Contains("第四十八条", notice);
+        Assert.DoesNotContain("马**", notice);
+        Assert.DoesNotContain("马建国", notice);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/credit/licences/{id}")).StatusCode);
         var ledger = await fixture.DbAsync(db => db.Ledger.Where(e => e.ContentItemId == $"penalty/{id}").OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
         Assert.Equal([CreditLedgerActions.CreditDraftCreated, CreditLedgerActions.CreditPublish, CreditLedgerActions.CreditWithdraw], ledger);
+    }
+
+    [Fact]
+    public async Task A_blank_severity_in_the_form_is_refused_with_a_message_not_taken_for_general()
+    {
+        var editor = await Staff.SignedInAsync(fixture.Site, "editor");
+        var form = await editor.GetStringAsync("/admin/credit/penalties/edit");
+        Assert.Contains("失信严重程度（必填）", WebUtility.HtmlDecode(form));
+        var row = CreditSamples.Penalty("永公(望)行罚决字〔2026〕9002号", "2026-11-20");
+        (string Key, string Value)[] fields = row.Where(f => f.Value is not null && f.Key != CreditFields.Severity).Select(f => (f.Key, f.Value!))
+            .Append((CreditFields.Severity, string.Empty)).ToArray();
+        var refused = await editor.PostAsync("/admin/credit/penalties/edit", Form(form, fields));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var html = await TextAsync(refused);
+        Assert.Contains("未保存：有 1 处需要修改", html);
+        Assert.Contains("「失信严重程度」未填写：请认定为轻微、一般、严重之一（它决定公示期限），不能留空。", html);
+        Assert.Equal(0, await fixture.DbAsync(db => db.Set<CreditPenaltyRecord>().CountAsync(r => r.DecisionNumber == "永公(望)行罚决字〔2026〕9002号")));
+
+        fields = fields.Select(f => f.Key == CreditFields.Severity ? (f.Key, "严重") : f).ToArray();
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostAsync("/admin/credit/penalties/edit", Form(form, fields))).StatusCode);
+        Assert.Equal(Severity.Serious, await fixture.DbAsync(db => db.Set<CreditPenaltyRecord>().Where(r => r.DecisionNumber == "永公(望)行罚决字〔2026〕9002号").Select(r => r.Severity).SingleAsync()));
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public enum CreditFieldType
 /// One column of a 双公示 record: its key (form names, API properties), its label (import and export headers,
 /// public pages — character for character as the national standard writes it) and its rules.
 /// <see cref="Public"/> is false for what the office keeps to itself (the flags and 失信严重程度).
+/// <see cref="HeaderAliases"/> are other headers an import file may give the column (the national templates' own).
 /// </summary>
 public sealed record CreditField(
     string Key,
@@ -26,7 +27,8 @@ public sealed record CreditField(
     bool Required = false,
     bool Public = true,
     IReadOnlyList<string>? Options = null,
-    string? Hint = null);
+    string? Hint = null,
+    IReadOnlyList<string>? HeaderAliases = null);
 
 /// <summary>The columns of one kind of record, in the order of the national standard (then the internal ones).</summary>
 public sealed class CreditFieldSet
@@ -39,7 +41,9 @@ public sealed class CreditFieldSet
         Kind = kind;
         Fields = fields;
         _byKey = fields.Select((f, i) => (f.Key, i)).ToDictionary(x => x.Key, x => x.i);
-        _byLabel = fields.Select((f, i) => (Label: HeaderKey(f.Label), i)).ToDictionary(x => x.Label, x => x.i);
+        _byLabel = fields
+            .SelectMany((f, i) => (f.HeaderAliases ?? []).Prepend(f.Label).Select(label => (Label: HeaderKey(label), i)))
+            .ToDictionary(x => x.Label, x => x.i);
     }
 
     public CreditRecordKind Kind { get; }
@@ -52,7 +56,10 @@ public sealed class CreditFieldSet
 
     public int IndexOf(string key) => _byKey.TryGetValue(key, out var index) ? index : throw new KeyNotFoundException($"No field {key} in the {Kind} set.");
 
-    /// <summary>The column a header cell names, forgiving half-width brackets and spaces: 罚款金额(万元) is 罚款金额（万元）.</summary>
+    /// <summary>
+    /// The column a header cell names, by its label or one of its aliases, forgiving half-width brackets and spaces:
+    /// 罚款金额(万元) is 罚款金额（万元）.
+    /// </summary>
     public int? FindByHeader(string header) => _byLabel.TryGetValue(HeaderKey(header), out var index) ? index : null;
 
     public IReadOnlyList<string> Labels => Fields.Select(f => f.Label).ToList();

@@ -61,16 +61,22 @@ public static class CreditFields
     public static readonly IReadOnlyList<string> PartyCodes =
         [CreditCode, BusinessRegistrationNumber, OrganisationCode, TaxRegistrationNumber, InstitutionCertificateNumber, SocialOrganisationNumber];
 
+    /// <summary>
+    /// How the national upload templates head the six code columns (standards.md §6), e.g.
+    /// 行政相对人代码_1（统一社会信用代码）; an import accepts these beside the plain field names.
+    /// </summary>
+    public static string NationalCodeHeader(int position, string label) => $"行政相对人代码_{position}（{label}）";
+
     private static readonly CreditField[] Party =
     [
         new(PartyName, "行政相对人名称", MaxLength: NameLength, Required: true),
         new(PartyKind, "行政相对人类别", CreditFieldType.Choice, Required: true, Options: CreditVocabulary.PartyKinds),
-        new(CreditCode, "统一社会信用代码", MaxLength: 18, Hint: "法人及非法人组织、个体工商户填写（GB 32100，18 位）"),
-        new(BusinessRegistrationNumber, "工商注册号", MaxLength: CodeLength),
-        new(OrganisationCode, "组织机构代码", MaxLength: CodeLength),
-        new(TaxRegistrationNumber, "税务登记号", MaxLength: CodeLength),
-        new(InstitutionCertificateNumber, "事业单位证书号", MaxLength: CodeLength),
-        new(SocialOrganisationNumber, "社会组织登记证号", MaxLength: CodeLength),
+        new(CreditCode, "统一社会信用代码", MaxLength: 18, Hint: "法人及非法人组织、个体工商户填写（GB 32100，18 位）", HeaderAliases: [NationalCodeHeader(1, "统一社会信用代码")]),
+        new(BusinessRegistrationNumber, "工商注册号", MaxLength: CodeLength, HeaderAliases: [NationalCodeHeader(2, "工商注册号")]),
+        new(OrganisationCode, "组织机构代码", MaxLength: CodeLength, HeaderAliases: [NationalCodeHeader(3, "组织机构代码")]),
+        new(TaxRegistrationNumber, "税务登记号", MaxLength: CodeLength, HeaderAliases: [NationalCodeHeader(4, "税务登记号")]),
+        new(InstitutionCertificateNumber, "事业单位证书号", MaxLength: CodeLength, HeaderAliases: [NationalCodeHeader(5, "事业单位证书号")]),
+        new(SocialOrganisationNumber, "社会组织登记证号", MaxLength: CodeLength, HeaderAliases: [NationalCodeHeader(6, "社会组织登记证号")]),
         new(LegalRepresentative, "法定代表人", MaxLength: 50, Hint: "个体工商户填写经营者"),
         new(LegalRepresentativeIdType, "法定代表人证件类型", CreditFieldType.Choice, Options: CreditVocabulary.IdTypes),
         new(LegalRepresentativeIdNumber, "法定代表人证件号码", MaxLength: 64),
@@ -125,7 +131,7 @@ public static class CreditFields
         new(SourceUnit, "数据来源单位", MaxLength: NameLength, Required: true),
         new(SourceUnitCreditCode, "数据来源单位统一社会信用代码", MaxLength: 18, Required: true),
         new(Remarks, "备注", MaxLength: RemarksLength),
-        new(Severity, "失信严重程度", CreditFieldType.Choice, Public: false, Options: CreditVocabulary.Severities, Hint: "轻微、一般、严重；留空为一般"),
+        new(Severity, "失信严重程度", CreditFieldType.Choice, Required: true, Public: false, Options: CreditVocabulary.Severities, Hint: "轻微、一般、严重；决定公示期限，须逐条认定"),
         .. Flags,
     ]);
 

@@ -76,5 +76,5 @@ public sealed record PenaltyData : CreditRecordData
     public string? SuspendedLicence { get; init; }                       // 暂扣或吊销证照名称及编号
     public DateOnly? PenaltyValidUntil { get; init; }                    // 处罚有效期
     public required DateOnly PublicationEnd { get; init; }               // 公示截止期
-    public Severity Severity { get; init; } = Severity.General;          // 失信严重程度 (internal)
+    public required Severity Severity { get; init; }                     // 失信严重程度 (internal; no default: it sets the 公示期)
 }

@@ -219,9 +219,8 @@ public static class CreditRowParser
 
         var publicationEnd = r.Date(CreditFields.PublicationEnd);
         var common = ReadCommon(r);
-        var severityText = r.Option(CreditFields.Severity);
-        var severity = severityText is not null && CreditVocabulary.TryParseSeverity(severityText, out var s) ? s : Severity.General;
-        if (decided is { } d2 && publicationEnd is { } end)
+        var read = ReadSeverity(r);
+        if (decided is { } d2 && publicationEnd is { } end && read is { } severity)
         {
             var earliest = context.Policy.EarliestPublicationEnd(d2, severity);
             var latest = context.Policy.PublicationEnd(d2, severity);
@@ -235,7 +234,7 @@ public static class CreditRowParser
 
         var (minor, secrets) = ReadFlags(r);
         if (party is null || number is null || violationType is null || facts is null || basis is null || categories is null
-            || content is null || decided is null || common is null)
+            || content is null || decided is null || common is null || read is null)
         {
             return null;
         }
@@ -254,16 +253,33 @@ public static class CreditRowParser
             SuspendedLicence = suspended,
             DecisionDate = decided.Value,
             PenaltyValidUntil = validUntil,
-            PublicationEnd = publicationEnd ?? context.Policy.PublicationEnd(decided.Value, severity),
+            PublicationEnd = publicationEnd ?? context.Policy.PublicationEnd(decided.Value, read.Value),
             Authority = common.Value.Authority,
             AuthorityCreditCode = common.Value.AuthorityCode,
             SourceUnit = common.Value.Source,
             SourceUnitCreditCode = common.Value.SourceCode,
             Remarks = common.Value.Remarks,
-            Severity = severity,
+            Severity = read.Value,
             PartyIsMinor = minor || IsMinor(party, decided.Value),
             InvolvesSecrets = secrets,
         };
+    }
+
+    /// <summary>
+    /// 失信严重程度 sets the 公示期 (《信用修复管理办法》: 轻微 not published in principle, 一般 up to a year, 严重 up to
+    /// three), so a blank is refused rather than taken for 一般: a guess would keep a 轻微 penalty public or end a 严重
+    /// one early.
+    /// </summary>
+    private static Severity? ReadSeverity(CellReader r)
+    {
+        if (!r.IsFilled(CreditFields.Severity))
+        {
+            r.Problem(CreditFields.Severity, ImportProblemKind.MissingValue,
+                $"「失信严重程度」未填写：请认定为{string.Join("、", CreditVocabulary.Severities)}之一（它决定公示期限），不能留空。");
+            return null;
+        }
+
+        return r.Option(CreditFields.Severity) is { } text && CreditVocabulary.TryParseSeverity(text, out var severity) ? severity : null;
     }
 
     private static (string Authority, string AuthorityCode, string Source, string SourceCode, string? Remarks)? ReadCommon(CellReader r)

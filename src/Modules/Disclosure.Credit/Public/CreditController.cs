@@ -80,10 +80,17 @@ public sealed class CreditController(CreditPublicQuery query, SiteContext site) 
 
     private async Task<IActionResult> ShowAsync(CreditRecordKind kind, long id, CancellationToken cancellationToken)
     {
-        // Not public (a draft, withdrawn, repaired, past its 公示期, or never publishable): the same 404 as no record
-        // at all, so the page does not even confirm that a record about someone exists.
+        // Withdrawn after it was public: the notice with its reason in its place (行政处罚法 第四十八条), as 410 so
+        // crawlers drop the old page. Otherwise not public (a draft, repaired, past its 公示期, or never publishable):
+        // the same 404 as no record at all, so the page does not even confirm that a record about someone exists.
         if (await query.FindAsync(kind, id, cancellationToken) is not { } record)
         {
+            if (await query.FindWithdrawnAsync(kind, id, cancellationToken) is { } notice)
+            {
+                Response.StatusCode = StatusCodes.Status410Gone;
+                return View("Withdrawn", new CreditWithdrawnPage(kind, notice));
+            }
+
             return NotFound();
         }
 

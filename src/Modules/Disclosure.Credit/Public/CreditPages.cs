@@ -67,6 +67,20 @@ public sealed record CreditRecordPage(CreditRecordKind Kind, string Title, strin
     public string ListUrl => CreditUrls.List(Kind);
 }
 
+/// <summary>The notice left where a withdrawn record was: which decision, when and why (行政处罚法 第四十八条).</summary>
+public sealed record CreditWithdrawnPage(CreditRecordKind Kind, CreditWithdrawnNotice Notice)
+{
+    public string KindName => CreditVocabulary.Name(Kind);
+
+    public string ListUrl => CreditUrls.List(Kind);
+
+    public string Title => $"{KindName}信息：{Notice.DecisionNumber}";
+
+    public string NumberLabel => CreditFields.For(Kind)[CreditFields.DecisionNumber].Label;
+
+    public string AuthorityLabel => CreditFields.For(Kind)[CreditFields.Authority].Label;
+}
+
 public static class CreditUrls
 {
     public const string Home = "/credit";

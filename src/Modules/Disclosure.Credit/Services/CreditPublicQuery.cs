@@ -26,6 +26,13 @@ public sealed record CreditSearch(string? Query = null, CreditSearchField By = C
 /// <summary>A row of a public list: only public columns, the name already masked.</summary>
 public sealed record CreditListItem(long Id, string PartyName, string? CreditCode, string DecisionNumber, DateOnly DecisionDate, string Authority, string Summary);
 
+/// <summary>What the public page of a withdrawn record says in its place (撤回说明).</summary>
+/// <param name="ChangedOn">The day the decision was changed, revoked or found void, when recorded.</param>
+public sealed record CreditWithdrawnNotice(string DecisionNumber, string Authority, DateTime WithdrawnUtc, DateOnly? ChangedOn, string Reason)
+{
+    public DateOnly WithdrawnOn => ChinaTime.ToDate(WithdrawnUtc);
+}
+
 public sealed record CreditSearchResult(IReadOnlyList<CreditListItem> Items, int Total, int Page, int PageSize)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -99,6 +106,22 @@ public sealed class CreditPublicQuery(DisclosureDbContext db, TimeProvider clock
             : await PublicPenalties().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         return row is null ? null : (CreditMasking.ToPublic(CreditRecordMapper.ToData(row)), row.AgencyCode);
     }
+
+    /// <summary>
+    /// The notice for a record that was public and then withdrawn (行政处罚法 第四十八条: withdraw within three days and
+    /// 公开说明理由), or null. A record that never went public (a minor's, one with secrets or privacy) has no notice:
+    /// its URL stays a plain 404 so nothing confirms it exists. The notice names the decision and the reason only,
+    /// never the party.
+    /// </summary>
+    public Task<CreditWithdrawnNotice?> FindWithdrawnAsync(CreditRecordKind kind, long id, CancellationToken cancellationToken = default) =>
+        kind == CreditRecordKind.Licence
+            ? NoticeAsync(db.Set<CreditLicenceRecord>().AsNoTracking(), id, cancellationToken)
+            : NoticeAsync(db.Set<CreditPenaltyRecord>().AsNoTracking(), id, cancellationToken);
+
+    private static Task<CreditWithdrawnNotice?> NoticeAsync<T>(IQueryable<T> rows, long id, CancellationToken cancellationToken) where T : CreditRecordBase =>
+        rows.Where(r => r.Id == id && r.Status == CreditRecordStatus.Withdrawn && r.PublishedUtc != null && r.WithdrawnUtc != null && !r.PartyIsMinor && !r.InvolvesSecrets)
+            .Select(r => new CreditWithdrawnNotice(r.DecisionNumber, r.Authority, r.WithdrawnUtc!.Value, r.DecisionChangedOn, r.WithdrawReason ?? string.Empty))
+            .SingleOrDefaultAsync(cancellationToken)!;
 
     /// <summary>How many records of a kind are public today.</summary>
     public async Task<int> CountAsync(CreditRecordKind kind, IReadOnlyCollection<string>? agencies = null, CancellationToken cancellationToken = default) => kind == CreditRecordKind.Licence
