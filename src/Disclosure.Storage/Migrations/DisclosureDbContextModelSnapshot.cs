@@ -2246,6 +2246,107 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Supervision.Links.BrokenLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(64);
+
+                    b.Property<DateTime>("FirstSeenUtc");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.Property<DateTime>("LastCheckedUtc");
+
+                    b.Property<string>("LinkText")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<int?>("StatusCode");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000);
+
+                    b.Property<string>("UrlHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastCheckedUtc");
+
+                    b.HasIndex("AgencyCode", "DepartmentCode");
+
+                    b.HasIndex("ContentItemId", "UrlHash")
+                        .IsUnique();
+
+                    b.ToTable("BrokenLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.Supervision.Links.LinkCheckRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<DateTime>("CreatedUtc");
+
+                    b.Property<long>("Cursor");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000);
+
+                    b.Property<DateTime?>("FinishedUtc");
+
+                    b.Property<int>("ItemsChecked");
+
+                    b.Property<DateTime?>("LeaseUntilUtc");
+
+                    b.Property<int>("LinksChecked");
+
+                    b.Property<int>("LinksSkipped");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(256);
+
+                    b.Property<string>("Open")
+                        .HasMaxLength(8);
+
+                    b.Property<DateTime>("PassStartedUtc");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime?>("StartedUtc");
+
+                    b.Property<bool>("StoppedAtLimit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("Open")
+                        .IsUnique();
+
+                    b.ToTable("LinkCheckRuns", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.Property<int>("Id")

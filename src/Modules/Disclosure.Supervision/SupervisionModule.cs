@@ -14,11 +14,16 @@ public sealed class SupervisionModule : IDisclosureModule
     /// <summary>督查督办: the 公开办, who answers for timeliness, and the 领导 it reports to; the 管理员 of the installation.</summary>
     public const string AdminPolicy = "Supervision";
 
-    public IReadOnlyList<string> Dependencies => ["Disclosure.Admin"];
+    public IReadOnlyList<string> Dependencies => ["Disclosure.Admin", "Disclosure.Contents"];
 
     public void ConfigureServices(IServiceCollection services)
     {
         services.AddAdminPolicy(AdminPolicy, RoleNames.InformationOffice, RoleNames.Leader, RoleNames.Administrator);
         services.AddSingleton(new AdminMenuEntry("督查督办", "/admin/supervision", AdminPolicy, 25));
+
+        // ---- 死链检查 and 条例 coverage (wp-supervision-links) ----
+        Links.LinkCheckRegistration.Add(services);
+        Coverage.CoverageRegistration.Add(services);
+        // ---- end 死链检查 and 条例 coverage ----
     }
 }

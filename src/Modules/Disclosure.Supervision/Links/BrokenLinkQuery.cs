@@ -1,0 +1,59 @@
+using Disclosure.Core.ContentManagement;
+using Disclosure.Core.Security;
+using Disclosure.Storage;
+using Disclosure.Storage.Agencies;
+using Microsoft.EntityFrameworkCore;
+
+namespace Disclosure.Supervision.Links;
+
+/// <summary>One item with its broken links, for the 死链 page.</summary>
+public sealed record BrokenLinkItem(string ContentItemId, string Title, string AgencyCode, string? DepartmentCode, IReadOnlyList<BrokenLink> Links);
+
+/// <summary>
+/// The read side of the checker's results: the 死链 page's list and the per-department counts for the supervision board
+/// and the monthly report. Only items still published count — a withdrawn item's rows wait for the end of the pass to
+/// be deleted, and must not show meanwhile.
+/// </summary>
+public sealed class BrokenLinkQuery(DisclosureDbContext db)
+{
+    /// <summary>
+    /// Broken links per department (DepartmentCode; an item without one counts under the empty string) of one agency,
+    /// or of every agency when <paramref name="agencyCode"/> is null.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountsByDepartmentAsync(string? agencyCode, CancellationToken cancellationToken = default)
+    {
+        var counts = await Current(agencyCode)
+            .GroupBy(l => l.DepartmentCode)
+            .Select(g => new { Department = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return counts.GroupBy(c => c.Department ?? string.Empty).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+    }
+
+    /// <summary>The items with broken links the actor may see (their agency's; every agency's for installation staff), by department.</summary>
+    public async Task<IReadOnlyList<BrokenLinkItem>> ListAsync(Actor actor, string? department, CancellationToken cancellationToken = default)
+    {
+        var links = Current(null).VisibleTo(actor);
+        if (!string.IsNullOrEmpty(department))
+        {
+            links = links.Where(l => l.DepartmentCode == department);
+        }
+
+        var rows = await links.OrderBy(l => l.ContentItemId).ThenBy(l => l.Url).Take(5000).ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.ContentItemId).Distinct().ToList();
+        var titles = await db.ContentVersions.AsNoTracking()
+            .Where(v => v.Status == ContentStatus.Published && ids.Contains(v.Item.ContentItemId))
+            .Select(v => new { v.Item.ContentItemId, v.Title })
+            .ToDictionaryAsync(v => v.ContentItemId, v => v.Title, cancellationToken);
+        return rows.GroupBy(r => r.ContentItemId)
+            .Select(g => new BrokenLinkItem(g.Key, titles.GetValueOrDefault(g.Key, g.Key), g.First().AgencyCode, g.First().DepartmentCode, g.ToList()))
+            .OrderBy(i => i.DepartmentCode).ThenBy(i => i.Title, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private IQueryable<BrokenLink> Current(string? agencyCode)
+    {
+        var links = db.Set<BrokenLink>().AsNoTracking()
+            .Where(l => db.ContentVersions.Any(v => v.Item.ContentItemId == l.ContentItemId && v.Status == ContentStatus.Published));
+        return agencyCode is null ? links : links.Where(l => l.AgencyCode == agencyCode);
+    }
+}
