@@ -50,6 +50,19 @@ public sealed class BrokenLinkQuery(DisclosureDbContext db)
             .ToList();
     }
 
+    /// <summary>The departments the actor may filter by (code → name; their agency's, or every agency's for installation staff).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> DepartmentsAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var departments = db.Departments.AsNoTracking();
+        if (actor.AgencyCode is { } own)
+        {
+            departments = departments.Where(d => d.AgencyCode == own);
+        }
+
+        var rows = await departments.OrderBy(d => d.AgencyCode).ThenBy(d => d.Code).Select(d => new { d.Code, d.Name }).ToListAsync(cancellationToken);
+        return rows.GroupBy(d => d.Code).ToDictionary(g => g.Key, g => g.First().Name);
+    }
+
     private IQueryable<BrokenLink> Current(string? agencyCode)
     {
         var links = db.Set<BrokenLink>().AsNoTracking()

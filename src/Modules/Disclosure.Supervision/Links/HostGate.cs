@@ -4,8 +4,9 @@ using System.Diagnostics;
 namespace Disclosure.Supervision.Links;
 
 /// <summary>
-/// Politeness per host: at most <c>concurrency</c> requests in flight to one host, and at least <c>delay</c> between the
-/// starts of two of them. Real time, not the app's clock: a test clock that stands still must not stall the checker.
+/// Politeness per host: at most <c>concurrency</c> requests in flight to one host, and each started at least <c>delay</c>
+/// after the previous one to that host started or ended — so a slow answer or a timeout also earns the host its pause.
+/// Real time, not the app's clock: a test clock that stands still must not stall the checker.
 /// </summary>
 public sealed class HostGate(int concurrency, TimeSpan delay)
 {
@@ -31,7 +32,7 @@ public sealed class HostGate(int concurrency, TimeSpan delay)
                 await Task.Delay(wait, cancellationToken);
             }
 
-            return new Release(host.Slots);
+            return new Release(host);
         }
         catch
         {
@@ -44,11 +45,11 @@ public sealed class HostGate(int concurrency, TimeSpan delay)
     {
         public SemaphoreSlim Slots { get; } = new(concurrency, concurrency);
 
-        /// <summary>When the latest request was (or is booked to be) started, as time since the process began.</summary>
+        /// <summary>When the latest request to the host started (or is booked to) or ended, as time since the process began.</summary>
         public TimeSpan? LastStart { get; set; }
     }
 
-    private sealed class Release(SemaphoreSlim slots) : IDisposable
+    private sealed class Release(Host host) : IDisposable
     {
         private int _done;
 
@@ -56,7 +57,16 @@ public sealed class HostGate(int concurrency, TimeSpan delay)
         {
             if (Interlocked.Exchange(ref _done, 1) == 0)
             {
-                slots.Release();
+                lock (host)
+                {
+                    var now = Stopwatch.GetElapsedTime(0);
+                    if (host.LastStart is not { } last || last < now)
+                    {
+                        host.LastStart = now;
+                    }
+                }
+
+                host.Slots.Release();
             }
         }
     }

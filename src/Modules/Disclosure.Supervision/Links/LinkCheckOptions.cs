@@ -24,7 +24,7 @@ public sealed class LinkCheckOptions
     /// </summary>
     public string[] AllowedHosts { get; set; } = [];
 
-    /// <summary>Least time between two requests to one host, in milliseconds.</summary>
+    /// <summary>Least time, in milliseconds, between a request to a host and the start or end of the one before it.</summary>
     public int PerHostDelayMilliseconds { get; set; } = 1000;
 
     /// <summary>Most requests in flight to one host at a time.</summary>
