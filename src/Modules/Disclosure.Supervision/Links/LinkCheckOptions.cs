@@ -15,6 +15,9 @@ public sealed class LinkCheckOptions
     /// <summary>Hours between the starts of two scheduled runs.</summary>
     public double IntervalHours { get; set; } = 24;
 
+    /// <summary>Seconds after start-up before this node first looks for a run (start-up and migrations go first).</summary>
+    public double StartDelaySeconds { get; set; } = 60;
+
     /// <summary>How often the checker looks for a run to do (a queued 立即检查 wakes it at once on the node that queued it).</summary>
     public double PollSeconds { get; set; } = 60;
 

@@ -45,6 +45,7 @@ public sealed partial class LinkCheckService(IServiceScopeFactory scopes, LinkCh
         }
 
         var poll = TimeSpan.FromSeconds(Math.Max(1, settings.PollSeconds));
+        await signal.WaitAsync(TimeSpan.FromSeconds(Math.Max(0, settings.StartDelaySeconds)), stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -1,0 +1,33 @@
+using Disclosure.Storage;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Disclosure.Web.Tests.Supervision;
+
+/// <summary>
+/// The demo site for the supervision pages (死链, 条例 coverage), with the background link checker off: a test queues a
+/// run with 立即检查 and works it itself, so what it sees does not depend on when the background poll comes round.
+/// </summary>
+public sealed class SupervisionSiteFixture : IAsyncLifetime
+{
+    private readonly DisclosureSite _site = new(null, new Dictionary<string, string> { ["Supervision:LinkCheck:Enabled"] = "false" });
+
+    public WebApplicationFactory<Program> Site => _site;
+
+    public async Task InitializeAsync()
+    {
+        _ = _site.Server; // starts the host, which runs setup and the demo
+        await Staff.EnsureAsync(_site.Services);
+    }
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = _site.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public Task<T> DbAsync<T>(Func<DisclosureDbContext, Task<T>> query) => InScopeAsync(sp => query(sp.GetRequiredService<DisclosureDbContext>()));
+
+    public async Task DisposeAsync() => await _site.DisposeAsync();
+}
