@@ -16,6 +16,9 @@ public sealed class SupervisionModule : IDisclosureModule
 
     public IReadOnlyList<string> Dependencies => ["Disclosure.Admin", "Disclosure.Contents"];
 
+    // ---- 条例 coverage's recipe step (wp-supervision-links) ----
+    public IReadOnlyList<Core.Recipes.IRecipeStepReader> RecipeSteps { get; } = [new Coverage.StatuteCoverageStepReader()];
+
     public void ConfigureServices(IServiceCollection services)
     {
         services.AddAdminPolicy(AdminPolicy, RoleNames.InformationOffice, RoleNames.Leader, RoleNames.Administrator);
