@@ -30,7 +30,7 @@ public sealed class LinkCheckerTests
     private static LinkCheckOptions Options(params string[] allowedHosts) => new()
     {
         AllowedHosts = allowedHosts,
-        TimeoutSeconds = 1,
+        TimeoutSeconds = 2,
         PerHostDelayMilliseconds = 200,
         PerHostConcurrency = 1,
         Concurrency = 4,

@@ -45,9 +45,11 @@ public sealed class CoverageStore(DisclosureDbContext db, LedgerWriter ledger)
     /// <summary>
     /// Checks and stores a mapping for an agency (or the installation when null): every class code must exist, an item is
     /// either mapped or 不适用 with a reason. Nothing is written when anything is wrong, nor when nothing changed.
-    /// Returns the changed items' labels.
+    /// Returns the changed items' labels. <paramref name="recordInLedger"/> is false only for set-up, which, like the
+    /// other set-up steps, configures the installation before there is anything for the 台账 to account for.
     /// </summary>
-    public Task<IReadOnlyList<string>> SaveAsync(string? agencyCode, IReadOnlyDictionary<int, CoverageEntry> input, string actor, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<string>> SaveAsync(
+        string? agencyCode, IReadOnlyDictionary<int, CoverageEntry> input, string actor, CancellationToken cancellationToken = default, bool recordInLedger = true) =>
         db.InTransactionAsync<IReadOnlyList<string>>(async () =>
         {
             var classes = await db.CatalogueClasses.AsNoTracking().Select(c => c.Code).ToListAsync(cancellationToken);
@@ -73,7 +75,10 @@ public sealed class CoverageStore(DisclosureDbContext db, LedgerWriter ledger)
                 }
 
                 await db.SaveChangesAsync(cancellationToken);
-                await ledger.AppendAsync(actor, SettingsLedgerActions.SettingsChanged, null, null, null, "条例第二十条对应目录：" + string.Join("；", changed), cancellationToken);
+                if (recordInLedger)
+                {
+                    await ledger.AppendAsync(actor, SettingsLedgerActions.SettingsChanged, null, null, null, "条例第二十条对应目录：" + string.Join("；", changed), cancellationToken);
+                }
             }
             else
             {
@@ -88,8 +93,11 @@ public sealed class CoverageStore(DisclosureDbContext db, LedgerWriter ledger)
                 }
 
                 await db.SaveChangesAsync(cancellationToken);
-                await ledger.AppendAsync(actor, SettingsLedgerActions.AgencySettingsChanged, SettingsLedgerActions.AgencySubject(agencyCode), null, null,
-                    "条例第二十条对应目录：" + string.Join("；", changed), cancellationToken);
+                if (recordInLedger)
+                {
+                    await ledger.AppendAsync(actor, SettingsLedgerActions.AgencySettingsChanged, SettingsLedgerActions.AgencySubject(agencyCode), null, null,
+                        "条例第二十条对应目录：" + string.Join("；", changed), cancellationToken);
+                }
             }
 
             return changed;

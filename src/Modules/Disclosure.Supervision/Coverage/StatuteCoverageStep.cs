@@ -45,14 +45,14 @@ public sealed class StatuteCoverageStepReader : IRecipeStepReader
 
 public sealed record StatuteCoverageStep(string Path, string? Agency, IReadOnlyDictionary<int, CoverageEntry> Items) : RecipeStep(Path);
 
-/// <summary>Applies a <see cref="StatuteCoverageStep"/> through <see cref="CoverageStore"/> (checked, written to the 台账 as setup).</summary>
+/// <summary>Applies a <see cref="StatuteCoverageStep"/> through <see cref="CoverageStore"/>: checked as an edit is, but as set-up, outside the 台账.</summary>
 internal sealed class StatuteCoverageStepHandler(CoverageStore store) : RecipeStepHandler<StatuteCoverageStep>
 {
     protected override async Task ApplyAsync(StatuteCoverageStep step, CancellationToken cancellationToken)
     {
         try
         {
-            await store.SaveAsync(step.Agency, step.Items, RecipeExecutor.ImportUser, cancellationToken);
+            await store.SaveAsync(step.Agency, step.Items, RecipeExecutor.ImportUser, cancellationToken, recordInLedger: false);
         }
         catch (CoverageValidationException ex)
         {
