@@ -1,6 +1,10 @@
 using Disclosure.Admin;
 using Disclosure.Core.Security;
 using Disclosure.Storage.Modules;
+using Disclosure.Storage.Supervision;
+using Disclosure.Supervision.Board;
+using Disclosure.Supervision.Clocks;
+using Disclosure.Supervision.Freshness;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Supervision;
@@ -16,8 +20,20 @@ public sealed class SupervisionModule : IDisclosureModule
 
     public IReadOnlyList<string> Dependencies => ["Disclosure.Admin"];
 
+    public string? LedgerActionName(string action) => action == FreshnessRules.LedgerAction ? "栏目更新规则" : null;
+
     public void ConfigureServices(IServiceCollection services)
     {
+        services.AddOptions<SupervisionOptions>()
+            .BindConfiguration(SupervisionOptions.SectionName, b => b.ErrorOnUnknownConfiguration = true)
+            .Validate(o => o.DueSoonWorkingDays is >= 0 and <= 20, "Supervision:DueSoonWorkingDays 应在 0 到 20 之间。")
+            .Validate(o => o.FreshnessWarningDays is >= 0 and <= 90, "Supervision:FreshnessWarningDays 应在 0 到 90 之间。")
+            .Validate(o => o.ReportDay is >= 1 and <= 28, "Supervision:ReportDay 应在 1 到 28 之间（每月都有的日子）。")
+            .ValidateOnStart();
+        services.AddScoped<SupervisionBoard>();
+        services.AddScoped<FreshnessRules>();
+        services.AddScoped<FreshnessReport>();
+        services.AddScoped<ISupervisionClock, ProactiveDisclosureClock>();
         services.AddAdminPolicy(AdminPolicy, RoleNames.InformationOffice, RoleNames.Leader, RoleNames.Administrator);
         services.AddSingleton(new AdminMenuEntry("督查督办", "/admin/supervision", AdminPolicy, 25));
     }
