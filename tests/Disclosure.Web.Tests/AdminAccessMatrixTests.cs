@@ -26,6 +26,7 @@ using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Tests.Infrastructure;
+using Disclosure.Supervision;
 using Disclosure.Web.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -57,13 +58,13 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture)
             InteractionModule.SurveysPolicy, InteractionModule.ConsultationsPolicy, InteractionModule.InterviewsPolicy],
         ["head"] = [AdminPolicies.Staff, InteractionModule.MailboxPolicy],
         ["secrecy"] = [AdminPolicies.Staff, ContentsModule.KeywordsPolicy],
-        ["leader"] = [AdminPolicies.Staff, AdminPolicies.Ledger],
+        ["leader"] = [AdminPolicies.Staff, AdminPolicies.Ledger, SupervisionModule.AdminPolicy],
         ["office"] = [AdminPolicies.Staff, ContentsModule.EditingPolicy, AdminPolicies.Ledger, CalendarModule.AdminPolicy, RequestsModule.AdminPolicy,
             ChannelsAdmin.Policy, CreditModule.AdminPolicy, CreditModule.PublishingPolicy, AnnualReportsModule.AdminPolicy, EnforcementModule.AdminPolicy,
             EnforcementModule.PartyDataPolicy, InteractionModule.MailboxPolicy, InteractionModule.FollowUpPolicy, InteractionModule.SurveysPolicy,
-            InteractionModule.SurveysOfficePolicy, InteractionModule.ConsultationsPolicy, InteractionModule.InterviewsPolicy],
+            InteractionModule.SurveysOfficePolicy, InteractionModule.ConsultationsPolicy, InteractionModule.InterviewsPolicy, SupervisionModule.AdminPolicy],
         ["sysadmin"] = [AdminPolicies.Staff, AdminPolicies.Ledger, ContentsModule.KeywordsPolicy, AccountsModule.UsersPolicy, CalendarModule.AdminPolicy,
-            ChannelsAdmin.Policy, AnnualReportsModule.AdminPolicy, AccountsModule.SettingsPolicy, AccountsModule.AgenciesPolicy],
+            ChannelsAdmin.Policy, AnnualReportsModule.AdminPolicy, AccountsModule.SettingsPolicy, AccountsModule.AgenciesPolicy, SupervisionModule.AdminPolicy],
         ["norole"] = [],
         [Anonymous] = [],
     };
@@ -240,6 +241,7 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture)
             "/admin/requests/{number}" => "/admin/requests/" + Uri.EscapeDataString(request),
             "/admin/enforcement/{number}" => "/admin/enforcement/" + Uri.EscapeDataString(enforcementCase),
             "/admin/mailbox/{number}" => "/admin/mailbox/" + Uri.EscapeDataString(letter),
+            "/admin/supervision/clocks/{key}" => "/admin/supervision/clocks/requests",
             // 在线访谈: the demo's past interview (an interview's pages exist for published Interview items only).
             "/admin/interviews/{id}/questions" or "/admin/interviews/{id}/live" => pattern.Replace("{id}", "interview-2026-10-winter-traffic"),
             "/admin/users/{id}" => "/admin/users/editor",
