@@ -5,6 +5,7 @@ using Disclosure.Storage.Supervision;
 using Disclosure.Supervision.Board;
 using Disclosure.Supervision.Clocks;
 using Disclosure.Supervision.Freshness;
+using Disclosure.Supervision.Reports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Supervision;
@@ -33,6 +34,7 @@ public sealed class SupervisionModule : IDisclosureModule
         services.AddScoped<SupervisionBoard>();
         services.AddScoped<FreshnessRules>();
         services.AddScoped<FreshnessReport>();
+        services.AddScoped<SupervisionReports>();
         services.AddScoped<ISupervisionClock, ProactiveDisclosureClock>();
         services.AddAdminPolicy(AdminPolicy, RoleNames.InformationOffice, RoleNames.Leader, RoleNames.Administrator);
         services.AddSingleton(new AdminMenuEntry("督查督办", "/admin/supervision", AdminPolicy, 25));

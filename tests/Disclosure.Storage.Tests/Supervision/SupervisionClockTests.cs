@@ -10,6 +10,8 @@ using Disclosure.Storage.Entities;
 using Disclosure.Storage.Supervision;
 using Disclosure.Storage.Tests.Infrastructure;
 using Disclosure.Supervision.Board;
+using Disclosure.Supervision.Reports;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Storage.Tests.Supervision;
@@ -30,24 +32,7 @@ public sealed class SupervisionClockTests
     public async Task Proactive_disclosure_runs_20_working_days_from_the_written_date_and_a_correction_starts_no_clock(DatabaseProvider engine)
     {
         await using var database = await SeededAsync(engine);
-        await database.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<DisclosureDbContext>();
-            // Written Thu 09-10: the 20th working day is Wed 10-14 (09-20 and 10-10 worked, 中秋 and 国庆 off).
-            Item(db, "on-time", Own, "zhzx", (ContentStatus.Published, "2026-09-10", "2026-10-09"));
-            Item(db, "late", Own, "zhzx", (ContentStatus.Published, "2026-09-10", "2026-10-15"));
-            // Published in September and corrected in October under the same 成文日期: the same information, no clock;
-            // then a new 成文日期 in a draft: a new clock, due Tue 11-10.
-            Item(db, "changed", Own, "zagldd",
-                (ContentStatus.Archived, "2026-09-01", "2026-09-04"), (ContentStatus.Published, "2026-09-01", "2026-10-12"), (ContentStatus.Draft, "2026-10-13", null));
-            // Written Mon 09-14, still in review: due Fri 10-16, one working day left.
-            Item(db, "due-soon", Own, "zagldd", (ContentStatus.InReview, "2026-09-14", null));
-            Item(db, "overdue", Own, null, (ContentStatus.Draft, "2026-08-03", null));
-            Item(db, "no-date", Own, "zhzx", (ContentStatus.Draft, null, null));
-            Item(db, "elsewhere", Other, "bgs", (ContentStatus.Draft, "2026-08-03", null));
-            Item(db, "last-month", Own, "zhzx", (ContentStatus.Published, "2026-08-03", "2026-09-30"));
-            await db.SaveChangesAsync();
-        });
+        await SeedContentAsync(database);
 
         var entries = await EntriesAsync(database, "proactive", October);
         Assert.Equal(
@@ -71,39 +56,7 @@ public sealed class SupervisionClockTests
     public async Task The_board_counts_every_registered_clock_per_department_and_its_lists_match_its_counts(DatabaseProvider engine)
     {
         await using var database = await SeededAsync(engine);
-        await database.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<DisclosureDbContext>();
-            // 双公示, 7 working days: decided Mon 09-28 → due Tue 10-13, still a draft: overdue. Decided Fri 10-09,
-            // published Mon 10-12 → due Mon 10-19: on time. A minor's penalty is never published and runs no clock.
-            db.Set<CreditLicenceRecord>().Add(Licence("许可〔2026〕1号", "2026-09-28", published: null));
-            db.Set<CreditPenaltyRecord>().Add(Penalty("处罚〔2026〕2号", "2026-10-09", published: "2026-10-12", minor: false));
-            db.Set<CreditPenaltyRecord>().Add(Penalty("处罚〔2026〕3号", "2026-09-01", published: null, minor: true));
-            // 依申请公开, 20 working days from receipt: received Mon 09-28, answered 10-14 (due Fri 10-30); received
-            // Tue 09-01 and still open (due Tue 09-29): overdue; waiting for 补正: no clock.
-            db.Set<InformationRequestRecord>().Add(Request("2026-0001", "2026-09-28", RequestStage.Closed, closed: "2026-10-14", department: "fzdd"));
-            db.Set<InformationRequestRecord>().Add(Request("2026-0002", "2026-09-01", RequestStage.Processing, closed: null, department: "fzdd"));
-            db.Set<InformationRequestRecord>().Add(Request("2026-0003", "2026-09-01", RequestStage.AwaitingCorrection, closed: null, department: "fzdd"));
-            await db.SaveChangesAsync();
-
-            // 执法公开, 5 working days: formed Wed 09-30 and still held → due Tue 10-13: overdue.
-            var kase = new EnforcementCaseRecord
-            {
-                AgencyCode = Own, Number = "A-2026-1", KindCode = "criminal", UnitName = "刑侦大队", UnitContact = "0951-0000000",
-                AcceptedOn = D("2026-09-28"), StageCode = "accepted", CreatedBy = "office", CreatedUtc = DateTime.UtcNow,
-            };
-            db.Set<EnforcementCaseRecord>().Add(kase);
-            await db.SaveChangesAsync();
-            db.Set<CaseEventRecord>().Add(new CaseEventRecord { CaseId = kase.Id, TypeCode = "filed", DocumentName = "立案决定书", FormedOn = D("2026-09-30"), RecordedBy = "office", RecordedUtc = DateTime.UtcNow });
-
-            // 局长信箱: received long ago and unanswered: overdue.
-            db.Set<LetterRecord>().Add(new LetterRecord
-            {
-                AgencyCode = Own, Number = "XX-2026-0001", TrackingCode = "T1", Kind = LetterKind.Consultation, Subject = "户口迁移", Body = "…",
-                ReceivedOn = D("2026-08-03"), ReceivedMonth = 202608, ReceivedUtc = DateTime.UtcNow, Stage = LetterStage.Drafting, DepartmentCode = "zagldd",
-            });
-            await db.SaveChangesAsync();
-        });
+        await SeedOtherClocksAsync(database);
 
         var board = await database.InScopeAsync(sp => sp.GetRequiredService<SupervisionBoard>()
             .SummariesAsync(Own, SupervisionPeriod.Month(2026, 10), default));
@@ -138,6 +91,119 @@ public sealed class SupervisionClockTests
         // Another agency's board sees none of it.
         var other = await database.InScopeAsync(sp => sp.GetRequiredService<SupervisionBoard>().SummariesAsync(Other, SupervisionPeriod.Month(2026, 10), default));
         Assert.All(other.Where(c => c.Clock.Key != "proactive"), c => Assert.Equal(new StateCounts(0, 0, 0, 0, 0), c.Total));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task The_monthly_report_gives_the_boards_figures_cell_by_cell_in_its_files(DatabaseProvider engine)
+    {
+        await using var database = await SeededAsync(engine);
+        await SeedContentAsync(database);
+        await SeedOtherClocksAsync(database);
+
+        var report = await database.InScopeAsync(sp => sp.GetRequiredService<SupervisionReports>().MakeAsync(Own, SupervisionPeriod.Month(2026, 10), default));
+        Assert.Equal("永宁县公安局政务公开督查督办月报（2026年10月）", report.Title);
+        Assert.Equal(D("2026-10-15"), report.MadeOn);
+        string[][] clocks =
+        [
+            ["主动公开", "1", "1", "1", "1", "1", "33.3%"],
+            ["双公示", "0", "0", "1", "1", "0", "50.0%"],
+            ["依申请公开答复", "0", "0", "1", "1", "0", "50.0%"],
+            ["执法公开", "0", "0", "1", "0", "0", "0.0%"],
+            ["局长信箱答复", "0", "0", "1", "0", "0", "0.0%"],
+        ];
+        Assert.Equal(clocks, report.ClockRows().Select(r => r.ToArray()));
+        // Most arrears first, then by name (ordinal): 未指定部门 carries the 主动公开 draft and the 双公示 licence.
+        string[][] departments =
+        [
+            ["未指定部门", "2", "0", "2"],
+            ["刑侦大队", "1", "0", "1"],
+            ["指挥中心", "0", "1", "1"],
+            ["治安管理大队", "1", "0", "1"],
+            ["法制大队", "1", "0", "1"],
+        ];
+        Assert.Equal(departments, report.DepartmentRows().Select(r => r.ToArray()));
+        // No seeded item names a 目录 class: every class is empty.
+        var classCount = await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().CatalogueClasses.CountAsync());
+        Assert.Equal(classCount, report.Classes.Count);
+        Assert.All(report.ClassRows(), r => Assert.Equal("空白栏目", r[3]));
+
+        // The XLSX holds the same cells: the clocks under their headers, a blank row, then each further table with its headers.
+        var xlsx = await SupervisionReportFiles.ToXlsxAsync(report);
+        using var reader = Disclosure.Media.Tables.TableFiles.Open(new MemoryStream(xlsx));
+        var rows = reader.Rows().Select(r => r.Cells.ToArray()).ToList();
+        Assert.Equal(SupervisionMonthReport.ClockHeaders, rows[0]);
+        Assert.Equal(clocks, rows.Skip(1).Take(5));
+        Assert.Equal(SupervisionMonthReport.DepartmentHeaders, rows[7].Take(4));
+        Assert.Equal(departments, rows.Skip(8).Take(5).Select(r => r.Take(4).ToArray()));
+        Assert.Equal(SupervisionMonthReport.ClassHeaders, rows[14].Take(4));
+
+        // The DOCX is a Word document with the title and the three tables.
+        using var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(SupervisionReportFiles.ToDocx(report)), false);
+        var body = docx.MainDocumentPart!.Document.Body!;
+        Assert.Contains(report.Title, body.InnerText);
+        Assert.Equal(3, body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().Count());
+    }
+
+    /// <summary>Items of 永宁县公安局 (and one of 伊金霍洛旗) on the 主动公开 clock.</summary>
+    private static async Task SeedContentAsync(TestDatabase database)
+    {
+        await database.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DisclosureDbContext>();
+            // Written Thu 09-10: the 20th working day is Wed 10-14 (09-20 and 10-10 worked, 中秋 and 国庆 off).
+            Item(db, "on-time", Own, "zhzx", (ContentStatus.Published, "2026-09-10", "2026-10-09"));
+            Item(db, "late", Own, "zhzx", (ContentStatus.Published, "2026-09-10", "2026-10-15"));
+            // Published in September and corrected in October under the same 成文日期: the same information, no clock;
+            // then a new 成文日期 in a draft: a new clock, due Tue 11-10.
+            Item(db, "changed", Own, "zagldd",
+                (ContentStatus.Archived, "2026-09-01", "2026-09-04"), (ContentStatus.Published, "2026-09-01", "2026-10-12"), (ContentStatus.Draft, "2026-10-13", null));
+            // Written Mon 09-14, still in review: due Fri 10-16, one working day left.
+            Item(db, "due-soon", Own, "zagldd", (ContentStatus.InReview, "2026-09-14", null));
+            Item(db, "overdue", Own, null, (ContentStatus.Draft, "2026-08-03", null));
+            Item(db, "no-date", Own, "zhzx", (ContentStatus.Draft, null, null));
+            Item(db, "elsewhere", Other, "bgs", (ContentStatus.Draft, "2026-08-03", null));
+            Item(db, "last-month", Own, "zhzx", (ContentStatus.Published, "2026-08-03", "2026-09-30"));
+            await db.SaveChangesAsync();
+        });
+    }
+
+    /// <summary>One or two items on each of the other clocks, all of 永宁县公安局.</summary>
+    private static async Task SeedOtherClocksAsync(TestDatabase database)
+    {
+        await database.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DisclosureDbContext>();
+            // 双公示, 7 working days: decided Mon 09-28 → due Tue 10-13, still a draft: overdue. Decided Fri 10-09,
+            // published Mon 10-12 → due Mon 10-19: on time. A minor's penalty is never published and runs no clock.
+            db.Set<CreditLicenceRecord>().Add(Licence("许可〔2026〕1号", "2026-09-28", published: null));
+            db.Set<CreditPenaltyRecord>().Add(Penalty("处罚〔2026〕2号", "2026-10-09", published: "2026-10-12", minor: false));
+            db.Set<CreditPenaltyRecord>().Add(Penalty("处罚〔2026〕3号", "2026-09-01", published: null, minor: true));
+            // 依申请公开, 20 working days from receipt: received Mon 09-28, answered 10-14 (due Fri 10-30); received
+            // Tue 09-01 and still open (due Tue 09-29): overdue; waiting for 补正: no clock.
+            db.Set<InformationRequestRecord>().Add(Request("2026-0001", "2026-09-28", RequestStage.Closed, closed: "2026-10-14", department: "fzdd"));
+            db.Set<InformationRequestRecord>().Add(Request("2026-0002", "2026-09-01", RequestStage.Processing, closed: null, department: "fzdd"));
+            db.Set<InformationRequestRecord>().Add(Request("2026-0003", "2026-09-01", RequestStage.AwaitingCorrection, closed: null, department: "fzdd"));
+            await db.SaveChangesAsync();
+
+            // 执法公开, 5 working days: formed Wed 09-30 and still held → due Tue 10-13: overdue.
+            var kase = new EnforcementCaseRecord
+            {
+                AgencyCode = Own, Number = "A-2026-1", KindCode = "criminal", UnitName = "刑侦大队", UnitContact = "0951-0000000",
+                AcceptedOn = D("2026-09-28"), StageCode = "accepted", CreatedBy = "office", CreatedUtc = DateTime.UtcNow,
+            };
+            db.Set<EnforcementCaseRecord>().Add(kase);
+            await db.SaveChangesAsync();
+            db.Set<CaseEventRecord>().Add(new CaseEventRecord { CaseId = kase.Id, TypeCode = "filed", DocumentName = "立案决定书", FormedOn = D("2026-09-30"), RecordedBy = "office", RecordedUtc = DateTime.UtcNow });
+
+            // 局长信箱: received long ago and unanswered: overdue.
+            db.Set<LetterRecord>().Add(new LetterRecord
+            {
+                AgencyCode = Own, Number = "XX-2026-0001", TrackingCode = "T1", Kind = LetterKind.Consultation, Subject = "户口迁移", Body = "…",
+                ReceivedOn = D("2026-08-03"), ReceivedMonth = 202608, ReceivedUtc = DateTime.UtcNow, Stage = LetterStage.Drafting, DepartmentCode = "zagldd",
+            });
+            await db.SaveChangesAsync();
+        });
     }
 
     private static async Task<TestDatabase> SeededAsync(DatabaseProvider engine)

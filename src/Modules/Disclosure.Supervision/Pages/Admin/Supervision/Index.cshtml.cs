@@ -1,6 +1,8 @@
 using Disclosure.Admin;
 using Disclosure.Supervision.Board;
 using Disclosure.Supervision.Freshness;
+using Disclosure.Supervision.Reports;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +10,7 @@ namespace Disclosure.Supervision.Pages.Admin.Supervision;
 
 /// <summary>督查督办: every statutory clock with its counts per department, for one agency and one month.</summary>
 [Authorize(Policy = SupervisionModule.AdminPolicy)]
-public sealed class SupervisionIndexModel(SupervisionBoard board, FreshnessReport freshness, AdminLookups lookups) : PageModel
+public sealed class SupervisionIndexModel(SupervisionBoard board, FreshnessReport freshness, SupervisionReports reports, AdminLookups lookups) : PageModel
 {
     public BoardScope Scope { get; private set; } = null!;
 
@@ -32,6 +34,22 @@ public sealed class SupervisionIndexModel(SupervisionBoard board, FreshnessRepor
             .Where(c => c.State is FreshnessState.Stale or FreshnessState.StaleSoon or FreshnessState.Empty)
             .OrderBy(c => c.State switch { FreshnessState.Stale => 0, FreshnessState.StaleSoon => 1, _ => 2 })
             .ToList();
+    }
+
+    /// <summary>督查督办月报 of the scope's month as XLSX or DOCX (<c>?handler=report&amp;format=xlsx|docx</c>).</summary>
+    public async Task<IActionResult> OnGetReportAsync(string? format, CancellationToken cancellationToken)
+    {
+        Agencies = await lookups.AgencyNamesAsync(cancellationToken);
+        Scope = BoardScope.Read(HttpContext, Today, Agencies);
+        var report = await reports.MakeAsync(Scope.AgencyCode, Scope.Period, cancellationToken);
+        return format switch
+        {
+            "xlsx" => File(await SupervisionReportFiles.ToXlsxAsync(report, cancellationToken),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", SupervisionReportFiles.FileName(report, "xlsx")),
+            "docx" => File(SupervisionReportFiles.ToDocx(report),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", SupervisionReportFiles.FileName(report, "docx")),
+            _ => BadRequest("月报格式应为 xlsx 或 docx。"),
+        };
     }
 
     public string EntriesLink(ClockSummary summary, Storage.Supervision.ClockState state, DepartmentKey? department) =>
