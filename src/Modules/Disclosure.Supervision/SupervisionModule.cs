@@ -29,7 +29,6 @@ public sealed class SupervisionModule : IDisclosureModule
             .BindConfiguration(SupervisionOptions.SectionName, b => b.ErrorOnUnknownConfiguration = true)
             .Validate(o => o.DueSoonWorkingDays is >= 0 and <= 20, "Supervision:DueSoonWorkingDays 应在 0 到 20 之间。")
             .Validate(o => o.FreshnessWarningDays is >= 0 and <= 90, "Supervision:FreshnessWarningDays 应在 0 到 90 之间。")
-            .Validate(o => o.ReportDay is >= 1 and <= 28, "Supervision:ReportDay 应在 1 到 28 之间（每月都有的日子）。")
             .ValidateOnStart();
         services.AddScoped<SupervisionBoard>();
         services.AddScoped<FreshnessRules>();

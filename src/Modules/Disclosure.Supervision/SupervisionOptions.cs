@@ -1,6 +1,6 @@
 namespace Disclosure.Supervision;
 
-/// <summary><c>Supervision:*</c> — how the board judges and when the monthly report is made.</summary>
+/// <summary><c>Supervision:*</c> — how the board judges.</summary>
 public sealed class SupervisionOptions
 {
     public const string SectionName = "Supervision";
@@ -10,7 +10,4 @@ public sealed class SupervisionOptions
 
     /// <summary>A 目录 class is flagged 即将超期未更新 this many days before its rule makes it stale.</summary>
     public int FreshnessWarningDays { get; set; } = 3;
-
-    /// <summary>Day of the month (1–28) on which the month's supervision report is made (北京时间).</summary>
-    public int ReportDay { get; set; } = 25;
 }
