@@ -25,8 +25,9 @@ public sealed class SupervisionModule : IDisclosureModule
 
     public void ConfigureServices(IServiceCollection services)
     {
+        // Not ErrorOnUnknownConfiguration: the section also holds the link checker's own LinkCheck subsection.
         services.AddOptions<SupervisionOptions>()
-            .BindConfiguration(SupervisionOptions.SectionName, b => b.ErrorOnUnknownConfiguration = true)
+            .BindConfiguration(SupervisionOptions.SectionName)
             .Validate(o => o.DueSoonWorkingDays is >= 0 and <= 20, "Supervision:DueSoonWorkingDays 应在 0 到 20 之间。")
             .Validate(o => o.FreshnessWarningDays is >= 0 and <= 90, "Supervision:FreshnessWarningDays 应在 0 到 90 之间。")
             .ValidateOnStart();
