@@ -39,6 +39,7 @@ public sealed class SupervisionClockTests
             [
                 ("changed v3", D("2026-10-13"), D("2026-11-10"), (DateOnly?)null, ClockState.Running),
                 ("due-soon v1", D("2026-09-14"), D("2026-10-16"), null, ClockState.DueSoon),
+                ("first-instant v1", D("2026-09-21"), D("2026-10-26"), D("2026-10-01"), ClockState.DoneOnTime),
                 ("late v1", D("2026-09-10"), D("2026-10-14"), D("2026-10-15"), ClockState.DoneLate),
                 ("on-time v1", D("2026-09-10"), D("2026-10-14"), D("2026-10-09"), ClockState.DoneOnTime),
                 ("overdue v1", D("2026-08-03"), D("2026-08-31"), null, ClockState.Overdue),
@@ -66,17 +67,27 @@ public sealed class SupervisionClockTests
         Assert.Equal(new StateCounts(0, 0, 1, 1, 0), credit.Total);
         Assert.Equal(["未指定部门"], credit.Departments.Select(d => d.Label));
 
+        // Departments in the order the office lists them (法制大队 before 治安管理大队).
         var requests = board.Single(c => c.Clock.Key == "requests");
-        var byDepartment = Assert.Single(requests.Departments);
-        Assert.Equal((new DepartmentKey(Own, "fzdd"), new StateCounts(0, 0, 1, 1, 0)), (byDepartment.Department, byDepartment.Counts));
+        Assert.Equal(
+            [(new DepartmentKey(Own, "fzdd"), "法制大队", new StateCounts(0, 0, 1, 1, 0)), (new DepartmentKey(Own, "zagldd"), "治安管理大队", new StateCounts(0, 0, 1, 0, 0))],
+            requests.Departments.Select(d => (d.Department, d.Label, d.Counts)));
         Assert.Equal(new StateCounts(0, 0, 1, 0, 0), board.Single(c => c.Clock.Key == "enforcement").Total);
         Assert.Equal(new StateCounts(0, 0, 1, 0, 0), board.Single(c => c.Clock.Key == "mailbox").Total);
 
         // What a count links to is exactly what it counted.
         var requestEntries = await EntriesAsync(database, "requests", October);
         Assert.Equal(
-            [("2026-0001", D("2026-10-30"), ClockState.DoneOnTime), ("2026-0002", D("2026-09-29"), ClockState.Overdue)],
+            [("2026-0001", D("2026-10-30"), ClockState.DoneOnTime), ("2026-0002", D("2026-09-29"), ClockState.Overdue), ("2026-0004", D("2026-09-29"), ClockState.Overdue)],
             requestEntries.Select(e => (e.Subject[..9], e.DueOn, e.State)).OrderBy(e => e.Item1, StringComparer.Ordinal));
+        // The drill-down lists what still runs first, soonest due first, then what is done.
+        var listed = await database.InScopeAsync(sp =>
+        {
+            var b = sp.GetRequiredService<SupervisionBoard>();
+            Assert.Null(b.Find("no-such-clock"));
+            return b.EntriesAsync(b.Find("requests")!, Own, SupervisionPeriod.Month(2026, 10), null, null, default);
+        });
+        Assert.Equal(["2026-0002", "2026-0004", "2026-0001"], listed.Select(e => e.Subject[..9]));
         var creditEntries = await EntriesAsync(database, "credit", October);
         Assert.Equal(
             [(D("2026-09-28"), D("2026-10-13"), ClockState.Overdue), (D("2026-10-09"), D("2026-10-19"), ClockState.DoneOnTime)],
@@ -106,20 +117,20 @@ public sealed class SupervisionClockTests
         Assert.Equal(D("2026-10-15"), report.MadeOn);
         string[][] clocks =
         [
-            ["主动公开", "1", "1", "1", "1", "1", "33.3%"],
+            ["主动公开", "1", "1", "1", "2", "1", "50.0%"],
             ["双公示", "0", "0", "1", "1", "0", "50.0%"],
-            ["依申请公开答复", "0", "0", "1", "1", "0", "50.0%"],
+            ["依申请公开答复", "0", "0", "2", "1", "0", "33.3%"],
             ["执法公开", "0", "0", "1", "0", "0", "0.0%"],
             ["局长信箱答复", "0", "0", "1", "0", "0", "0.0%"],
         ];
         Assert.Equal(clocks, report.ClockRows().Select(r => r.ToArray()));
-        // Most arrears first, then by name (ordinal): 未指定部门 carries the 主动公开 draft and the 双公示 licence.
+        // Most arrears first, then by name (ordinal): 未指定部门 carries the 主动公开 draft and the 双公示 licence, 治安管理大队 a letter and an application.
         string[][] departments =
         [
             ["未指定部门", "2", "0", "2"],
+            ["治安管理大队", "2", "0", "2"],
             ["刑侦大队", "1", "0", "1"],
             ["指挥中心", "0", "1", "1"],
-            ["治安管理大队", "1", "0", "1"],
             ["法制大队", "1", "0", "1"],
         ];
         Assert.Equal(departments, report.DepartmentRows().Select(r => r.ToArray()));
@@ -164,6 +175,12 @@ public sealed class SupervisionClockTests
             Item(db, "no-date", Own, "zhzx", (ContentStatus.Draft, null, null));
             Item(db, "elsewhere", Other, "bgs", (ContentStatus.Draft, "2026-08-03", null));
             Item(db, "last-month", Own, "zhzx", (ContentStatus.Published, "2026-08-03", "2026-09-30"));
+            // Changed in September and corrected in October: the correction keeps the latest 成文日期, not the first.
+            Item(db, "twice", Own, "zhzx",
+                (ContentStatus.Archived, "2026-08-03", "2026-08-10"), (ContentStatus.Archived, "2026-09-01", "2026-09-02"), (ContentStatus.Published, "2026-09-01", "2026-10-20"));
+            // The month's edges, Beijing time: the first instant of October is in it, the first of November is not.
+            Item(db, "first-instant", Own, "zhzx", (ContentStatus.Published, "2026-09-21", "2026-10-01T00:00"));
+            Item(db, "next-month", Own, "zhzx", (ContentStatus.Published, "2026-10-20", "2026-11-01T00:00"));
             await db.SaveChangesAsync();
         });
     }
@@ -184,6 +201,7 @@ public sealed class SupervisionClockTests
             db.Set<InformationRequestRecord>().Add(Request("2026-0001", "2026-09-28", RequestStage.Closed, closed: "2026-10-14", department: "fzdd"));
             db.Set<InformationRequestRecord>().Add(Request("2026-0002", "2026-09-01", RequestStage.Processing, closed: null, department: "fzdd"));
             db.Set<InformationRequestRecord>().Add(Request("2026-0003", "2026-09-01", RequestStage.AwaitingCorrection, closed: null, department: "fzdd"));
+            db.Set<InformationRequestRecord>().Add(Request("2026-0004", "2026-09-01", RequestStage.Processing, closed: null, department: "zagldd"));
             await db.SaveChangesAsync();
 
             // 执法公开, 5 working days: formed Wed 09-30 and still held → due Tue 10-13: overdue.
@@ -216,7 +234,7 @@ public sealed class SupervisionClockTests
     private static Task<IReadOnlyList<ClockEntry>> EntriesAsync(TestDatabase database, string key, ClockQuery query) =>
         database.InScopeAsync(sp => sp.GetServices<ISupervisionClock>().Single(c => c.Key == key).EntriesAsync(query, default));
 
-    /// <summary>An item with its versions in order: (status, 成文日期, Beijing publication date).</summary>
+    /// <summary>An item with its versions in order: (status, 成文日期, Beijing publication date at 10:00, or yyyy-MM-ddTHH:mm exactly).</summary>
     private static void Item(DisclosureDbContext db, string id, string agency, string? department, params (ContentStatus Status, string? Written, string? Published)[] versions)
     {
         var item = new ContentItemRecord
@@ -231,7 +249,12 @@ public sealed class SupervisionClockTests
             {
                 Number = i + 1, Status = status, ContentType = "Notice", Title = $"{id} v{i + 1}", DataJson = "{}", ContentHash = new string('0', 64),
                 AgencyCode = agency, WrittenDate = written is null ? null : D(written), CreatedUtc = DateTime.UtcNow,
-                PublishedUtc = published is null ? null : ChinaTime.StartOfDayUtc(D(published)).AddHours(10),
+                PublishedUtc = published switch
+                {
+                    null => null,
+                    { Length: 16 } exact => ChinaTime.StartOfDayUtc(D(exact[..10])).Add(TimeSpan.Parse(exact[11..], System.Globalization.CultureInfo.InvariantCulture)),
+                    _ => ChinaTime.StartOfDayUtc(D(published)).AddHours(10),
+                },
             });
         }
 
