@@ -88,6 +88,11 @@ public sealed class WeiboChannel(
                 link.Rejected ?? $"微博授权已于 {Core.Time.ChinaTime.ToLocal(link.ExpiresUtc):yyyy-MM-dd HH:mm} 过期"));
         }
 
+        if (string.IsNullOrWhiteSpace(options.Value.Rip) && string.IsNullOrEmpty(link.LinkedFromIp))
+        {
+            return new DeliveryResult.Fail("微博要求每次发布附带操作者的 IP 地址（rip），但授权时未能取得授权人的地址：请在配置中设置 Channels:Weibo:Rip（本单位的公网出口 IP）后重试。");
+        }
+
         var progress = context.ReadProgress<WeiboProgress>() ?? new WeiboProgress();
         try
         {
