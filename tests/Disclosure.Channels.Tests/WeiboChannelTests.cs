@@ -313,4 +313,29 @@ public sealed class WeiboChannelTests
         var unconfigured = await node.InScopeAsync(sp => sp.GetRequiredService<ChannelSetup>().UnconfiguredForItemAsync(id, [ChannelNames.Web, ChannelNames.Weibo], CancellationToken.None));
         Assert.Equal(ChannelNames.Weibo, Assert.Single(unconfigured).Channel);
     }
+
+    [Fact]
+    public async Task The_annual_report_counts_the_years_weibo_posts_like_wechat_articles()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var node = await scenario.StartNodeAsync(withWebhook: false);
+        await scenario.LinkWeiboAsync(node);
+        var first = await node.PublishNewAsync(Items.Everywhere());
+        await node.PublishNewAsync(Items.Everywhere(title: "关于调整户籍业务办理时间的通知"));
+        await node.SettledAsync(expected: 6);
+        // A correction is not a new publication: it does not count again.
+        await node.UpdateAsync(first, Items.Everywhere(title: "关于开展冬季火灾防控工作的通告（修订）"));
+        await node.SettledAsync(expected: 9);
+        Assert.Equal(3, scenario.Weibo.Posts.Count);
+
+        var overview = await node.InScopeAsync(async sp => await sp.GetRequiredService<AnnualReports.Services.ReportStatistics>().OverviewAsync(
+            await sp.GetRequiredService<Storage.Agencies.AgencyDirectory>().DefaultCodeAsync(CancellationToken.None), Core.Time.ChinaTime.ToDate(DateTime.UtcNow).Year));
+
+        Assert.Equal(2, overview.OnChannel(ChannelNames.Weibo));
+        Assert.Equal(2, overview.OnChannel(ChannelNames.WeChat));
+        var draft = AnnualReports.Models.OverviewDrafter.Draft("永宁县公安局", new AnnualReports.Models.AnnualReportFigures(2026, 2021,
+            new AnnualReports.Models.ProactiveFigures(new(0, 0, 0), new(0, 0, 0), 0, 0, Enforcement: null, FeeAmount: 0),
+            Requests.Statistics.ApplicationTable.Compute(2026, []), Requests.Statistics.AppealTable.Compute(2026, []), overview));
+        Assert.Contains("同步通过微信公众号发布信息2条，通过政务微博发布信息2条。", draft);
+    }
 }
