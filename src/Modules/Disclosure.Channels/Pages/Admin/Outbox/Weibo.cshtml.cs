@@ -24,10 +24,19 @@ public sealed class WeiboModel(WeiboAccounts accounts, WeiboAuthorisation author
 
     public string? Error { get; private set; }
 
+    /// <summary>After 授权: the platform's authorisation page for <see cref="Authorising"/>, as a link to follow.</summary>
+    public string? AuthoriseUrl { get; private set; }
+
+    public WeiboAccount? Authorising { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Accounts = await accounts.ListAsync(User.ToActor(), cancellationToken);
 
-    /// <summary>授权: to the platform's authorisation page for the account (one this user may manage).</summary>
+    /// <summary>
+    /// 授权: prepares the link for the account (one this user may manage) and offers the platform's authorisation page
+    /// as a link. Not a redirect: the admin's Content-Security-Policy (<c>form-action 'self'</c>) forbids a form
+    /// submission from ending on another site, and rightly so; following a link is the person's own navigation.
+    /// </summary>
     public async Task<IActionResult> OnPostAuthoriseAsync(string? target, CancellationToken cancellationToken)
     {
         Accounts = await accounts.ListAsync(User.ToActor(), cancellationToken);
@@ -39,6 +48,8 @@ public sealed class WeiboModel(WeiboAccounts accounts, WeiboAuthorisation author
             return Page();
         }
 
-        return Redirect(authorisation.Start(HttpContext, account, User.ToActor().UserName));
+        Authorising = account;
+        AuthoriseUrl = authorisation.Start(HttpContext, account, User.ToActor().UserName);
+        return Page();
     }
 }
