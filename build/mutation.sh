@@ -128,6 +128,15 @@ area() {
       mutate=("**/Agencies/AgencyScope.cs" "**/Agencies/AgencyOwnership.cs" "**/Agencies/AgencyTree.cs")
       filter="FullyQualifiedName~Disclosure.Storage.Tests.Agencies.AgencyTreeTests&$sqlite_only"
       ;;
+    supervision)
+      label="督查督办 主动公开时限与看板统计 (Supervision/Clocks/ProactiveDisclosureClock, Board/SupervisionBoard)"
+      project=src/Modules/Disclosure.Supervision/Disclosure.Supervision.csproj
+      test_project=tests/Disclosure.Storage.Tests/Disclosure.Storage.Tests.csproj
+      # The 第二十六条 clock (which versions start one, when it stops) and the board's counts per department and
+      # the drill-down filters that must match them.
+      mutate=("**/Clocks/ProactiveDisclosureClock.cs" "**/Board/SupervisionBoard.cs")
+      filter="FullyQualifiedName~Disclosure.Storage.Tests.Supervision&$sqlite_only"
+      ;;
     access)
       label="机构与部门隔离 (Storage/Content/ContentAccess)"
       project=src/Disclosure.Storage/Disclosure.Storage.csproj

@@ -15,6 +15,7 @@ using Disclosure.Web.Admin;
 using Disclosure.Web.Api.V1;
 using Disclosure.Web.Operations;
 using Disclosure.Web.Setup;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -31,6 +32,11 @@ var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<S
 storage.DataFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, storage.DataFolder));
 builder.Services.AddDisclosureStorage(storage);
 builder.Services.AddDisclosureModules(InstalledModules.All);
+// The data protection keys (sign-in and antiforgery cookies, sealed download links, the linked 政务微博 accounts'
+// tokens) live beside the 台账 keys, so every node given the same keys folder reads what another node sealed.
+builder.Services.AddDataProtection()
+    .SetApplicationName("Disclosure")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(builder.Configuration["DataProtection:KeysFolder"] ?? Path.Combine(storage.DataFolder, "keys", "data-protection"))));
 builder.Services.AddScoped<Disclosure.Modules.Export.SiteExporter>();
 builder.Services.AddOptions<LedgerKeyOptions>().BindConfiguration(LedgerKeyOptions.SectionName);
 builder.Services.AddOptions<SetupOptions>().BindConfiguration(SetupOptions.SectionName);

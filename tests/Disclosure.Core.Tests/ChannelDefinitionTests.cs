@@ -25,7 +25,7 @@ public sealed class ChannelDefinitionTests : IDisposable
     [Fact]
     public void Unknown_and_repeated_channels_are_reported_with_their_path()
     {
-        var file = Write("""["web", "weibo", "web", 3]""");
+        var file = Write("""["web", "douyin", "web", 3]"""); // 抖音: not a channel this product has
         var errors = Assert.Throws<RecipeException>(() => RecipeReader.ReadFile(file)).Errors;
         Assert.Collection(errors,
             e => { Assert.Equal("$.steps[0].contentTypes[0].channels[1]", e.Path); Assert.Contains("未知的发布渠道", e.Message); Assert.Contains("wechat（微信公众号）", e.Message); },

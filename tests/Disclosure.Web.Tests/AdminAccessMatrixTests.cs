@@ -241,6 +241,7 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture)
             "/admin/requests/{number}" => "/admin/requests/" + Uri.EscapeDataString(request),
             "/admin/enforcement/{number}" => "/admin/enforcement/" + Uri.EscapeDataString(enforcementCase),
             "/admin/mailbox/{number}" => "/admin/mailbox/" + Uri.EscapeDataString(letter),
+            "/admin/supervision/clocks/{key}" => "/admin/supervision/clocks/requests",
             // 在线访谈: the demo's past interview (an interview's pages exist for published Interview items only).
             "/admin/interviews/{id}/questions" or "/admin/interviews/{id}/live" => pattern.Replace("{id}", "interview-2026-10-winter-traffic"),
             "/admin/users/{id}" => "/admin/users/editor",

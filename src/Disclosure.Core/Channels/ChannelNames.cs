@@ -18,7 +18,10 @@ public static class ChannelNames
     /// <summary>The mobile app (移动客户端): the change feed plus signed webhook pushes.</summary>
     public const string App = "app";
 
-    public static readonly IReadOnlyList<string> All = [Web, WeChat, App];
+    /// <summary>The official Sina Weibo account (政务微博): one short post per publication, linking to the page.</summary>
+    public const string Weibo = "weibo";
+
+    public static readonly IReadOnlyList<string> All = [Web, WeChat, Weibo, App];
 
     public static bool IsKnown(string name) => All.Contains(name, StringComparer.Ordinal);
 
@@ -28,6 +31,7 @@ public static class ChannelNames
         Web => "政府网站",
         WeChat => "微信公众号",
         App => "移动客户端",
+        Weibo => "政务微博",
         _ => channel,
     };
 

@@ -12,6 +12,9 @@ public static class ChinaTime
 
     public static DateTimeOffset ToLocal(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Unspecified), TimeSpan.Zero).ToOffset(Offset);
 
+    /// <summary>The UTC instant at which <paramref name="date"/> begins in Beijing.</summary>
+    public static DateTime StartOfDayUtc(DateOnly date) => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - Offset;
+
     /// <summary>The UTC instant at which a Beijing calendar year begins.</summary>
     public static DateTime StartOfYearUtc(int year) => new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc) - Offset;
 }

@@ -105,3 +105,86 @@ public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }
+
+/// <summary>
+/// Checks <c>Channels:Weibo</c> at start-up: the app's two keys together, every further account named once (letters,
+/// digits, '-' and '_', at most 64) with its agencies, at most one account per agency, the addresses absolute.
+/// </summary>
+public sealed partial class WeiboOptionsValidator : IValidateOptions<Weibo.WeiboOptions>
+{
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial System.Text.RegularExpressions.Regex AccountName();
+
+    public ValidateOptionsResult Validate(string? name, Weibo.WeiboOptions options)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.AppKey) != string.IsNullOrWhiteSpace(options.AppSecret))
+        {
+            errors.Add("Channels:Weibo:AppKey 与 Channels:Weibo:AppSecret 须同时设置（微博应用），或同时留空。");
+        }
+
+        if (!options.IsConfigured && options.Accounts.Count > 0)
+        {
+            errors.Add("Channels:Weibo:Accounts 须配合 Channels:Weibo:AppKey 与 AppSecret 使用（各账号都经同一个微博应用授权）。");
+        }
+
+        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+        {
+            errors.Add($"Channels:Weibo:BaseUrl“{options.BaseUrl}”不是 http 或 https 地址。");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.RedirectUri)
+            && (!Uri.TryCreate(options.RedirectUri.Trim(), UriKind.Absolute, out var redirect) || redirect.Scheme is not ("http" or "https")))
+        {
+            errors.Add($"Channels:Weibo:RedirectUri“{options.RedirectUri}”不是 http 或 https 地址（应为应用设置的授权回调页，路径 {Weibo.WeiboAuthorisation.CallbackPath}）。");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.Rip) && !System.Net.IPAddress.TryParse(options.Rip.Trim(), out _))
+        {
+            errors.Add($"Channels:Weibo:Rip“{options.Rip}”不是 IP 地址。");
+        }
+
+        if (options.TimeoutSeconds <= 0 || options.LookupCount is < 1 or > 100 || options.ExpiryWarningDays < 0)
+        {
+            errors.Add("Channels:Weibo：TimeoutSeconds 须大于 0，LookupCount 须在 1 到 100 之间，ExpiryWarningDays 不能为负。");
+        }
+
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        var agencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Accounts.Count; i++)
+        {
+            var account = options.Accounts[i];
+            var key = $"Channels:Weibo:Accounts:{i}";
+            var accountName = account.Name?.Trim() ?? string.Empty;
+            if (!AccountName().IsMatch(accountName))
+            {
+                errors.Add($"{key}：须设置 Name（字母、数字、“-”或“_”，至多 64 个），用来在推送记录中标识账号。");
+            }
+            else if (!names.TryAdd(accountName, i))
+            {
+                errors.Add($"{key}：Name“{accountName}”与 Channels:Weibo:Accounts:{names[accountName]} 重复。");
+            }
+
+            var codes = account.AgencyCodes().ToList();
+            if (codes.Count == 0)
+            {
+                errors.Add($"{key}：须用 Agency（或 Agencies）指明发布哪个机构的信息；本机关的账号无须列出（设置 AppKey 与 AppSecret 即有）。");
+            }
+
+            if (codes.Contains(ChannelTarget.EveryAgencyCode))
+            {
+                errors.Add($"{key}：微博账号须列出具体机构，不能用“*”（每个机构至多一个账号）。");
+            }
+
+            foreach (var code in codes.Where(c => c != ChannelTarget.EveryAgencyCode))
+            {
+                if (!agencies.TryAdd(code, i))
+                {
+                    errors.Add($"{key}：机构 {code} 已由 Channels:Weibo:Accounts:{agencies[code]} 配置；每个机构至多一个微博账号。");
+                }
+            }
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,5 +1,6 @@
 using Disclosure.Channels.Outbox;
 using Disclosure.Channels.WeChat;
+using Disclosure.Channels.Weibo;
 using Disclosure.Core.Channels;
 using Disclosure.Storage;
 using Disclosure.Storage.Agencies;
@@ -14,22 +15,30 @@ namespace Disclosure.Channels;
 /// naming it) gets no outbox rows for that agency's items, so without this the admin would simply show nothing for
 /// it; the 发布渠道 page and each item's channel table say 未配置 instead.
 /// </summary>
-public sealed class ChannelSetup(IEnumerable<IChannel> channels, AgencyDirectory agencies, DisclosureDbContext db, IOptions<WeChatOptions> wechat)
+public sealed class ChannelSetup(IEnumerable<IChannel> channels, AgencyDirectory agencies, DisclosureDbContext db, IOptions<WeChatOptions> wechat, IOptions<WeiboOptions> weibo)
 {
     /// <summary>
     /// Each agency of <paramref name="onlyAgency"/> (or every agency, in tree order, when null) with every channel's
-    /// state for its items, in display order (政府网站, 微信公众号, 移动客户端).
+    /// state for its items, in display order (政府网站, 微信公众号, 政务微博, 移动客户端).
     /// </summary>
     public async Task<IReadOnlyList<AgencyChannelSetup>> ByAgencyAsync(string? onlyAgency, CancellationToken cancellationToken)
     {
         var tree = await agencies.TreeAsync(cancellationToken);
         var own = await agencies.DefaultCodeAsync(cancellationToken);
         var shown = onlyAgency is null ? tree.All().Select(n => n.Agency).ToList() : tree.Find(onlyAgency) is { } node ? [node.Agency] : [];
-        return shown.Select(a => new AgencyChannelSetup(
-                new AgencyReference(a.Code, a.Name),
-                a.Code == own,
-                ChannelNames.All.Select(c => Describe(c, a.Code, own, a.Name)).ToList()))
-            .ToList();
+        var setups = new List<AgencyChannelSetup>();
+        foreach (var a in shown)
+        {
+            var states = new List<ChannelSetupState>();
+            foreach (var c in ChannelNames.All)
+            {
+                states.Add(await DescribeAsync(c, a.Code, own, a.Name, cancellationToken));
+            }
+
+            setups.Add(new AgencyChannelSetup(new AgencyReference(a.Code, a.Name), a.Code == own, states));
+        }
+
+        return setups;
     }
 
     /// <summary>The channels an item would go to that are not set up for its agency (its latest version's 发布机构).</summary>
@@ -40,18 +49,27 @@ public sealed class ChannelSetup(IEnumerable<IChannel> channels, AgencyDirectory
             .Where(v => v.Item.ContentItemId == contentItemId && v.Number == v.Item.LatestVersionNumber)
             .Select(v => v.AgencyCode).FirstOrDefaultAsync(cancellationToken) ?? own;
         var name = await db.Agencies.AsNoTracking().Where(a => a.Code == code).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) ?? code;
-        return itemChannels.Select(c => Describe(c, code, own, name)).Where(s => !s.IsConfigured).ToList();
+        var states = new List<ChannelSetupState>();
+        foreach (var c in itemChannels)
+        {
+            states.Add(await DescribeAsync(c, code, own, name, cancellationToken));
+        }
+
+        return states.Where(s => !s.IsConfigured).ToList();
     }
 
-    /// <summary>One channel's set-up for one agency's items.</summary>
-    public ChannelSetupState Describe(string channel, string agency, string ownAgency, string agencyName)
+    /// <summary>One channel's set-up for one agency's items: the targets its items get messages for now.</summary>
+    public async Task<ChannelSetupState> DescribeAsync(string channel, string agency, string ownAgency, string agencyName, CancellationToken cancellationToken)
     {
         var source = channels.FirstOrDefault(c => c.Name == channel);
-        var targets = source?.TargetsFor(agency, ownAgency) ?? [];
-        // The own agency's account is the empty target: shown by its AppId, as every other account is.
-        var labels = channel == ChannelNames.WeChat
-            ? targets.Select(t => t.Length > 0 ? t : wechat.Value.AppId?.Trim() ?? t).ToList()
-            : targets;
+        var targets = source is null ? [] : await source.ActiveTargetsForAsync(agency, ownAgency, cancellationToken);
+        // The own agency's account is the empty target: shown by its AppId (a Weibo account by its label), as every other account is.
+        var labels = channel switch
+        {
+            ChannelNames.WeChat => targets.Select(t => t.Length > 0 ? t : wechat.Value.AppId?.Trim() ?? t).ToList(),
+            ChannelNames.Weibo => targets.Select(t => weibo.Value.Find(t)?.Label ?? t).ToList(),
+            _ => targets,
+        };
         return new ChannelSetupState(channel, labels, new AgencyReference(agency, agencyName), agency == ownAgency);
     }
 }
@@ -79,6 +97,8 @@ public sealed record ChannelSetupState(string Channel, IReadOnlyList<string> Tar
     {
         ChannelNames.WeChat when IsOwnAgency => "Channels:WeChat:AppId 与 Channels:WeChat:AppSecret（或在 Channels:WeChat:Accounts 中为本机关配置）",
         ChannelNames.WeChat => $"Channels:WeChat:Accounts（Agency 为 {Agency.Code}，及 AppId 与 AppSecret）",
+        ChannelNames.Weibo when IsOwnAgency => "Channels:Weibo:AppKey 与 Channels:Weibo:AppSecret，并由公开办在“发布渠道—政务微博”中授权本机关的微博账号",
+        ChannelNames.Weibo => $"Channels:Weibo:Accounts（Name，及 Agency 为 {Agency.Code}），并由公开办在“发布渠道—政务微博”中授权该账号",
         ChannelNames.App when IsOwnAgency => "Channels:Webhooks:Endpoints（名称、地址与密钥）",
         ChannelNames.App => $"Channels:Webhooks:Endpoints（名称、地址、密钥，及 Agency 为 {Agency.Code}）",
         _ => null,
@@ -89,6 +109,7 @@ public sealed record ChannelSetupState(string Channel, IReadOnlyList<string> Tar
     {
         ChannelNames.WeChat => "Channels:WeChat:Accounts（每个公众号的 Agency、AppId 与 AppSecret；本机关也可用 Channels:WeChat:AppId 与 Channels:WeChat:AppSecret）",
         ChannelNames.App => "Channels:Webhooks:Endpoints（名称、地址、密钥与 Agency；不写 Agency 的为本机关）",
+        ChannelNames.Weibo => "Channels:Weibo:AppKey 与 AppSecret（微博应用），其他机构的账号在 Channels:Weibo:Accounts 中列出；每个账号须由公开办在“发布渠道—政务微博”中授权",
         _ => null,
     };
 
@@ -97,6 +118,7 @@ public sealed record ChannelSetupState(string Channel, IReadOnlyList<string> Tar
     {
         ChannelNames.WeChat when IsConfigured => "公众号 AppId：" + string.Join("、", Targets),
         ChannelNames.App when IsConfigured => "推送地址：" + string.Join("、", Targets),
+        ChannelNames.Weibo when IsConfigured => "已授权账号：" + string.Join("、", Targets),
         _ => null,
     };
 }

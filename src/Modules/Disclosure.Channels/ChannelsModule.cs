@@ -5,6 +5,8 @@ using Disclosure.Channels.Outbox;
 using Disclosure.Channels.WeChat;
 using Disclosure.Channels.Web;
 using Disclosure.Channels.Webhooks;
+using Disclosure.Channels.Weibo;
+using Microsoft.AspNetCore.DataProtection;
 using Disclosure.Contents.Admin;
 using Disclosure.Contents.Items;
 using Disclosure.Core.Security;
@@ -18,7 +20,7 @@ namespace Disclosure.Channels;
 
 /// <summary>
 /// 发布渠道: the transactional outbox — the writer that joins every publish/update/withdraw transaction and the
-/// dispatcher (a hosted service) — and the web, WeChat and webhook channels it delivers to, configured from
+/// dispatcher (a hosted service) — and the web, WeChat, Weibo and webhook channels it delivers to, configured from
 /// <c>Channels:*</c> and <c>Site:PublicUrl</c>; its tables <c>OutboxMessages</c> and <c>ChannelTokens</c>; its admin
 /// page. Needs a <see cref="Disclosure.Media.MediaStore"/> registered by the host.
 /// </summary>
@@ -35,6 +37,8 @@ public sealed class ChannelsModule : IDisclosureModule
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName, b => b.ErrorOnUnknownConfiguration = true).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WeChatOptions>, WeChatOptionsValidator>();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        services.AddOptions<WeiboOptions>().BindConfiguration(WeiboOptions.SectionName, b => b.ErrorOnUnknownConfiguration = true).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WeiboOptions>, WeiboOptionsValidator>();
 
         // The outbox.
         services.AddSingleton<OutboxSignal>();
@@ -66,6 +70,20 @@ public sealed class ChannelsModule : IDisclosureModule
         services.AddScoped<WeChatTokenStore>();
         services.AddScoped<WeChatClient>();
         services.AddScoped<WeChatArticleBuilder>();
+
+        // 政务微博: the linked accounts' tokens are sealed with the data protection keys (the host says where they live).
+        services.AddDataProtection();
+        services.AddScoped<IChannel, WeiboChannel>();
+        services.AddHttpClient(WeiboClient.HttpClientName, (sp, client) =>
+        {
+            client.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeiboOptions>>().Value.BaseUrl.TrimEnd('/') + "/");
+            client.Timeout = Timeout.InfiniteTimeSpan; // each call sets its own, from WeiboOptions.TimeoutSeconds
+        });
+        services.AddScoped<WeiboClient>();
+        services.AddScoped<WeiboLinkStore>();
+        services.AddScoped<WeiboPostBuilder>();
+        services.AddScoped<WeiboAuthorisation>();
+        services.AddScoped<WeiboAccounts>();
 
         // The admin page.
         services.AddAdminPolicy(ChannelsAdmin.Policy, RoleNames.InformationOffice, RoleNames.Administrator);

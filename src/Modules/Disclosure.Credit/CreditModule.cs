@@ -7,10 +7,12 @@ using Disclosure.Credit.PowerList;
 using Disclosure.Credit.Public;
 using Disclosure.Credit.Recipes;
 using Disclosure.Credit.Services;
+using Disclosure.Credit.Supervision;
 using Disclosure.Site.Controllers;
 using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Modules;
 using Disclosure.Storage.Setup;
+using Disclosure.Storage.Supervision;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,6 +39,7 @@ public sealed class CreditModule : IDisclosureModule
         services.AddScoped<CreditRecordStore>();
         services.AddScoped<CreditPublicQuery>();
         services.AddScoped<CreditAdminQuery>();
+        services.AddScoped<ISupervisionClock, CreditPublicationClock>();
         services.AddScoped<CreditImporter>();
         services.AddScoped<CreditExporter>();
         services.AddScoped<PowerListImporter>();

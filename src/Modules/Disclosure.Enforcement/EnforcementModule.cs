@@ -6,8 +6,10 @@ using Disclosure.Enforcement.Api;
 using Disclosure.Enforcement.Public;
 using Disclosure.Enforcement.Recipes;
 using Disclosure.Enforcement.Services;
+using Disclosure.Enforcement.Supervision;
 using Disclosure.Storage.Modules;
 using Disclosure.Storage.Setup;
+using Disclosure.Storage.Supervision;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,6 +38,7 @@ public sealed class EnforcementModule : IDisclosureModule
         services.AddSingleton<CaseKindCache>();
         services.AddScoped<CaseKindStore>();
         services.AddScoped<CaseRegistry>();
+        services.AddScoped<ISupervisionClock, EnforcementDisclosureClock>();
         services.AddScoped<PartyCaseQuery>();
         services.AddScoped<PartyDataAccess>();
         services.AddScoped<IRecipeStepHandler, CaseKindsStepHandler>();

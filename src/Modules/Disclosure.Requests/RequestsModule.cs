@@ -5,10 +5,12 @@ using Disclosure.Requests.Admin;
 using Disclosure.Requests.Public;
 using Disclosure.Requests.Recipes;
 using Disclosure.Requests.Services;
+using Disclosure.Requests.Supervision;
 using Disclosure.Site.Controllers;
 using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Modules;
 using Disclosure.Storage.Setup;
+using Disclosure.Storage.Supervision;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +34,7 @@ public sealed class RequestsModule : IDisclosureModule
     {
         services.AddScoped<RequestService>();
         services.AddScoped<RequestQueries>();
+        services.AddScoped<ISupervisionClock, RequestReplyClock>();
         services.AddScoped<ApplicantDataAccess>();
         services.AddScoped<RequestStatusQuery>();
         services.AddScoped<OnlineReplyDocuments>();

@@ -1,6 +1,11 @@
 using Disclosure.Admin;
 using Disclosure.Core.Security;
 using Disclosure.Storage.Modules;
+using Disclosure.Storage.Supervision;
+using Disclosure.Supervision.Board;
+using Disclosure.Supervision.Clocks;
+using Disclosure.Supervision.Freshness;
+using Disclosure.Supervision.Reports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Supervision;
@@ -19,8 +24,21 @@ public sealed class SupervisionModule : IDisclosureModule
     // ---- 条例 coverage's recipe step (wp-supervision-links) ----
     public IReadOnlyList<Core.Recipes.IRecipeStepReader> RecipeSteps { get; } = [new Coverage.StatuteCoverageStepReader()];
 
+    public string? LedgerActionName(string action) => action == FreshnessRules.LedgerAction ? "栏目更新规则" : null;
+
     public void ConfigureServices(IServiceCollection services)
     {
+        // Not ErrorOnUnknownConfiguration: the section also holds the link checker's own LinkCheck subsection.
+        services.AddOptions<SupervisionOptions>()
+            .BindConfiguration(SupervisionOptions.SectionName)
+            .Validate(o => o.DueSoonWorkingDays is >= 0 and <= 20, "Supervision:DueSoonWorkingDays 应在 0 到 20 之间。")
+            .Validate(o => o.FreshnessWarningDays is >= 0 and <= 90, "Supervision:FreshnessWarningDays 应在 0 到 90 之间。")
+            .ValidateOnStart();
+        services.AddScoped<SupervisionBoard>();
+        services.AddScoped<FreshnessRules>();
+        services.AddScoped<FreshnessReport>();
+        services.AddScoped<SupervisionReports>();
+        services.AddScoped<ISupervisionClock, ProactiveDisclosureClock>();
         services.AddAdminPolicy(AdminPolicy, RoleNames.InformationOffice, RoleNames.Leader, RoleNames.Administrator);
         services.AddSingleton(new AdminMenuEntry("督查督办", "/admin/supervision", AdminPolicy, 25));
 

@@ -8,6 +8,7 @@ using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Modules;
 using Disclosure.Storage.Tests.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +32,7 @@ public sealed class ChannelsHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <summary>Settings every test node shares: fast polls and retries so tests finish quickly, no timing asserted.</summary>
-    public static Dictionary<string, string?> Settings(FakeWeChat.FakeWeChatServer? wechat = null, WebhookReceiver? receiver = null, string? mediaFolder = null) => new()
+    public static Dictionary<string, string?> Settings(FakeWeChat.FakeWeChatServer? wechat = null, WebhookReceiver? receiver = null, string? mediaFolder = null, FakeWeibo.FakeWeiboServer? weibo = null) => new()
     {
         ["Site:PublicUrl"] = PublicUrl,
         // Nodes share one data folder, so one index folder: these tests search nothing, and a follower per node would only contend for it.
@@ -49,7 +50,15 @@ public sealed class ChannelsHost : IAsyncDisposable
         ["Channels:Webhooks:Endpoints:0:Name"] = receiver is null ? null : "app",
         ["Channels:Webhooks:Endpoints:0:Url"] = receiver?.Url,
         ["Channels:Webhooks:Endpoints:0:Secret"] = receiver is null ? null : WebhookReceiver.Secret,
+        ["Channels:Weibo:BaseUrl"] = weibo?.BaseUrl,
+        ["Channels:Weibo:AppKey"] = weibo?.AppKey,
+        ["Channels:Weibo:AppSecret"] = weibo?.AppSecret,
+        ["Channels:Weibo:TimeoutSeconds"] = "5",
+        ["Channels:Weibo:LookupPollSeconds"] = "0.2",
+        ["Channels:Weibo:LostAnswerSettleSeconds"] = "10",
         ["Media:Folder"] = mediaFolder,
+        // Nodes share the data protection keys as an office's nodes share the keys folder: a token one links, all read.
+        ["DataProtection:KeysFolder"] = mediaFolder is null ? null : mediaFolder + "-keys",
     };
 
     public static async Task<ChannelsHost> StartAsync(TestDatabase database, IDictionary<string, string?> settings)
@@ -61,6 +70,8 @@ public sealed class ChannelsHost : IAsyncDisposable
         builder.Services.AddSingleton<Contents.Review.IAttachmentTextSource>(database.Attachments);
         var mediaFolder = builder.Configuration["Media:Folder"] ?? Path.Combine(Path.GetTempPath(), "disclosure-channel-media", Guid.NewGuid().ToString("n"));
         builder.Services.AddSingleton(sp => new MediaStore(mediaFolder, new MediaOptions(), TimeProvider.System));
+        builder.Services.AddDataProtection().SetApplicationName("Disclosure")
+            .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysFolder"] ?? mediaFolder + "-keys"));
         var host = builder.Build();
         await host.StartAsync();
         return new ChannelsHost(host);

@@ -42,4 +42,22 @@ public sealed class OverviewDrafterTests
         Assert.Contains("同步通过微信公众号发布信息7条，通过移动客户端推送信息9条。", text);
         Assert.Contains("同步向微信公众号、移动客户端推送公开信息，", text);
     }
+
+    [Fact]
+    public void Weibo_posts_of_the_year_are_counted_beside_wechat_articles()
+    {
+        var text = Draft(new ChannelCount("wechat", "微信公众号", 7), new ChannelCount("weibo", "政务微博", 5), new ChannelCount("app", "移动客户端", 0));
+
+        Assert.Contains("同步通过微信公众号发布信息7条，通过政务微博发布信息5条。", text);
+        Assert.Contains("同步向微信公众号、政务微博推送公开信息，", text);
+        Assert.DoesNotContain("移动客户端", text);
+    }
+
+    [Fact]
+    public void A_site_without_weibo_posts_does_not_claim_the_channel()
+    {
+        var text = Draft(new ChannelCount("wechat", "微信公众号", 7), new ChannelCount("weibo", "政务微博", 0));
+
+        Assert.DoesNotContain("政务微博", text);
+    }
 }

@@ -40,6 +40,7 @@ public sealed class AgencyRolesTests(SiteFixture fixture)
         ["/admin/surveys/{id:long}"] = "社会评议 questionnaires belong to the installation",
         ["/admin/surveys/{id:long}/export"] = "社会评议 questionnaires belong to the installation",
         ["/admin/surveys/{id:long}/moderation"] = "社会评议 questionnaires belong to the installation",
+        ["/admin/supervision/clocks/{key}"] = "a 督查督办 clock is installation-wide; its page lists the user's own agency's items only (SupervisionBoardTests)",
     };
 
     [Fact]

@@ -17,6 +17,8 @@ public sealed class TwoNodeTests : IAsyncLifetime
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(2);
 
+    /// <summary>The 台账 keys both nodes use, as an office's nodes share the keys folder (README, 台账).</summary>
+    private readonly string _keysFolder = DisclosureSite.NewDataFolder();
     private TestDatabase _database = null!;
     private DisclosureSite _a = null!;
     private DisclosureSite _b = null!;
@@ -62,12 +64,17 @@ public sealed class TwoNodeTests : IAsyncLifetime
         await _b.DisposeAsync();
         await _a.DisposeAsync();
         await _database.DisposeAsync();
+        if (Directory.Exists(_keysFolder))
+        {
+            Directory.Delete(_keysFolder, recursive: true);
+        }
     }
 
     private DisclosureSite Node() => new(null, new Dictionary<string, string>
     {
         ["Storage:Provider"] = "PostgreSQL",
         ["Storage:ConnectionString"] = _database.Options.ConnectionString!,
+        ["Ledger:KeysFolder"] = _keysFolder,
         ["Search:PollIntervalMilliseconds"] = "200",
         ["Site:Cache:PollMilliseconds"] = "200",
     });

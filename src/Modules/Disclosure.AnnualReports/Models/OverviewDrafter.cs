@@ -9,7 +9,7 @@ namespace Disclosure.AnnualReports.Models;
 /// done, with numbers, under the five headings the format asks for (主动公开、依申请公开、政府信息管理、
 /// 政府信息公开平台建设、监督保障). The office edits the draft; sentences without data of their own are written
 /// so that they are true of any office using this system, and marked where the office should add its own facts.
-/// A channel besides the site (微信公众号, 移动客户端) is named only when something was delivered on it in the year:
+/// A channel besides the site (微信公众号, 政务微博, 移动客户端) is named only when something was delivered on it in the year:
 /// the report must not claim a channel the office does not have.
 /// </summary>
 public static class OverviewDrafter
@@ -40,11 +40,17 @@ public static class OverviewDrafter
 
         text.Append('。');
         var wechat = o.OnChannel(ChannelNames.WeChat);
+        var weibo = o.OnChannel(ChannelNames.Weibo);
         var app = o.OnChannel(ChannelNames.App);
         var delivered = new List<string>();
         if (wechat > 0)
         {
             delivered.Add($"通过微信公众号发布信息{wechat}条");
+        }
+
+        if (weibo > 0)
+        {
+            delivered.Add($"通过政务微博发布信息{weibo}条");
         }
 
         if (app > 0)
@@ -92,7 +98,7 @@ public static class OverviewDrafter
 
         text.Append("（四）政府信息公开平台建设。");
         text.Append("以政府信息公开平台为第一平台，统一信息公开目录和索引号，规范栏目设置，");
-        var channels = new[] { (Count: wechat, Name: "微信公众号"), (Count: app, Name: "移动客户端") }.Where(c => c.Count > 0).Select(c => c.Name).ToList();
+        var channels = new[] { (Count: wechat, Name: "微信公众号"), (Count: weibo, Name: "政务微博"), (Count: app, Name: "移动客户端") }.Where(c => c.Count > 0).Select(c => c.Name).ToList();
         if (channels.Count > 0)
         {
             text.Append(Chinese, $"同步向{string.Join("、", channels)}推送公开信息，");

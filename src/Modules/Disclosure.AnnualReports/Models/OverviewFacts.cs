@@ -3,7 +3,7 @@ namespace Disclosure.AnnualReports.Models;
 /// <summary>Items first published in the year under one top-level 目录 class.</summary>
 public sealed record CatalogueCount(string Code, string Name, int Count);
 
-/// <summary>Publications delivered in the year on one channel (政府网站, 微信公众号, 移动客户端).</summary>
+/// <summary>Publications delivered in the year on one channel (政府网站, 微信公众号, 政务微博, 移动客户端).</summary>
 public sealed record ChannelCount(string Channel, string Name, int Count);
 
 /// <summary>

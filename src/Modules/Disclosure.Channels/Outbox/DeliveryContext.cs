@@ -7,10 +7,11 @@ public sealed class DeliveryContext
 {
     private readonly Func<string?, CancellationToken, Task> _saveProgress;
 
-    internal DeliveryContext(OutboxMessage message, string? liveRemoteId, Func<string?, CancellationToken, Task> saveProgress)
+    internal DeliveryContext(OutboxMessage message, string? liveRemoteId, Func<string?, CancellationToken, Task> saveProgress, IReadOnlyList<string>? liveRemoteIds = null)
     {
         Message = message;
         LiveRemoteId = liveRemoteId;
+        LiveRemoteIds = liveRemoteIds ?? (liveRemoteId is null ? [] : [liveRemoteId]);
         _saveProgress = saveProgress;
         Progress = message.ProgressJson;
     }
@@ -23,6 +24,13 @@ public sealed class DeliveryContext
     /// publication or update, or null if nothing was sent or the last thing sent was a withdrawal.
     /// </summary>
     public string? LiveRemoteId { get; }
+
+    /// <summary>
+    /// Every remote id the stream put up since its last withdrawal, oldest first: on a channel whose posts cannot be
+    /// edited or replaced (Weibo: an update is a further correction post), all of them are live and a withdrawal
+    /// deletes them all.
+    /// </summary>
+    public IReadOnlyList<string> LiveRemoteIds { get; }
 
     /// <summary>The channel's own progress through the delivery, as JSON.</summary>
     public string? Progress { get; private set; }

@@ -23,5 +23,12 @@ public interface IChannel
     IReadOnlyList<string> TargetsFor(string agency, string ownAgency) =>
         Targets.Where(t => t.Serves(agency, ownAgency)).Select(t => t.Name).ToList();
 
+    /// <summary>
+    /// The targets an item of <paramref name="agency"/> gets messages for now: <see cref="TargetsFor"/>, less those a
+    /// channel cannot use yet (a Weibo account nobody has linked). Read inside the publication's transaction.
+    /// </summary>
+    Task<IReadOnlyList<string>> ActiveTargetsForAsync(string agency, string ownAgency, CancellationToken cancellationToken) =>
+        Task.FromResult(TargetsFor(agency, ownAgency));
+
     Task<DeliveryResult> DeliverAsync(DeliveryContext context, CancellationToken cancellationToken);
 }

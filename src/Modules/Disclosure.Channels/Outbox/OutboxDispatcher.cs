@@ -125,7 +125,8 @@ public sealed partial class OutboxDispatcher(
         try
         {
             var live = await store.LiveRemoteIdAsync(message, cancellationToken);
-            var context = new DeliveryContext(message, live, (progress, ct) => store.SaveProgressAsync(message, progress, ct));
+            var all = await store.LiveRemoteIdsAsync(message, cancellationToken);
+            var context = new DeliveryContext(message, live, (progress, ct) => store.SaveProgressAsync(message, progress, ct), all);
             return await channel.DeliverAsync(context, cancellationToken);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

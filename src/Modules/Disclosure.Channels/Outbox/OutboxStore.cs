@@ -104,6 +104,30 @@ public sealed class OutboxStore(DisclosureDbContext db, OutboxWriteGate gate, Ti
         return last is null || last.Kind == ChangeKind.Withdrawn ? null : last.RemoteId;
     }
 
+    /// <summary>The stream's remote ids put up since its last withdrawal, before <paramref name="message"/>: see <see cref="DeliveryContext.LiveRemoteIds"/>.</summary>
+    public async Task<IReadOnlyList<string>> LiveRemoteIdsAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var sent = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Stream == message.Stream && m.State == OutboxState.Sent && m.Id < message.Id)
+            .OrderBy(m => m.Id)
+            .Select(m => new { m.Kind, m.RemoteId })
+            .ToListAsync(cancellationToken);
+        var live = new List<string>();
+        foreach (var m in sent)
+        {
+            if (m.Kind == ChangeKind.Withdrawn)
+            {
+                live.Clear();
+            }
+            else if (m.RemoteId is { Length: > 0 } id && !live.Contains(id))
+            {
+                live.Add(id);
+            }
+        }
+
+        return live;
+    }
+
     public Task<int> SaveProgressAsync(OutboxMessage message, string? progress, CancellationToken cancellationToken) =>
         Write(() => Fenced(message).ExecuteUpdateAsync(s => s.SetProperty(m => m.ProgressJson, progress), cancellationToken), cancellationToken);
 

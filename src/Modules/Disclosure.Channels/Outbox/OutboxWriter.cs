@@ -46,7 +46,7 @@ public sealed class OutboxWriter(
             var agency = change.Version.AgencyCode ?? own;
             foreach (var channel in bound)
             {
-                targets.AddRange(channel.TargetsFor(agency, own).Select(t => (channel.Name, t, change.Entry.Kind)));
+                targets.AddRange((await channel.ActiveTargetsForAsync(agency, own, cancellationToken)).Select(t => (channel.Name, t, change.Entry.Kind)));
             }
         }
 

@@ -35,7 +35,7 @@ public sealed partial class WeChatArticleBuilder(
         var document = WeChatHtml.Parse(Compose(page));
         WeChatHtml.Rewrite(document);
 
-        var localImages = LocalImagePaths(item);
+        var localImages = ItemPictures.LocalPaths(item);
         var rehosted = new Dictionary<string, (string Url, byte[] Original)>(StringComparer.Ordinal);
         byte[]? firstPicture = null;
         foreach (var image in document.Body!.QuerySelectorAll("img").ToList())
@@ -100,7 +100,7 @@ public sealed partial class WeChatArticleBuilder(
 
             html.Append("</ul>");
             // Pictures among the attachments are shown in the article; other files are downloaded from the site.
-            foreach (var picture in page.Attachments.Where(a => IsPicture(a.Url)))
+            foreach (var picture in page.Attachments.Where(a => ItemPictures.IsPicture(a.Url)))
             {
                 html.Append("<p><img src=\"").Append(WebUtility.HtmlEncode(picture.Url)).Append("\" alt=\"").Append(WebUtility.HtmlEncode(picture.Name)).Append("\"></p>");
             }
@@ -124,7 +124,7 @@ public sealed partial class WeChatArticleBuilder(
         CancellationToken cancellationToken)
     {
         var src = image.GetAttribute("src") ?? string.Empty;
-        var path = localImages.GetValueOrDefault(src) ?? localImages.GetValueOrDefault(StripOrigin(src, items));
+        var path = localImages.GetValueOrDefault(src) ?? localImages.GetValueOrDefault(ItemPictures.StripOrigin(src, items));
         if (path is not null && rehosted.TryGetValue(path, out var done))
         {
             // The same picture in the body and among the attachments is uploaded once (uploads count against the quota).
@@ -175,35 +175,6 @@ public sealed partial class WeChatArticleBuilder(
         rehosted[path!] = (url, original!);
         return original;
     }
-
-    /// <summary>Every attachment URL of the item (as the public page links it) to its media path.</summary>
-    private static Dictionary<string, string> LocalImagePaths(ChannelItem item)
-    {
-        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in MediaPaths(item.Data.Root))
-        {
-            paths[ItemUrls.Attachment(item.Item.ContentItemId, path)] = path;
-        }
-
-        return paths;
-    }
-
-    private static IEnumerable<string> MediaPaths(JsonNode? node) => node switch
-    {
-        JsonObject o when o["path"] is JsonValue v && v.TryGetValue<string>(out var path) => [path],
-        JsonObject o => o.SelectMany(p => MediaPaths(p.Value)),
-        JsonArray a => a.SelectMany(MediaPaths),
-        _ => [],
-    };
-
-    private static string StripOrigin(string src, ChannelItemLoader items)
-    {
-        var origin = items.AbsoluteUrl(string.Empty);
-        return origin.Length > 0 && src.StartsWith(origin, StringComparison.OrdinalIgnoreCase) ? src[origin.Length..] : src;
-    }
-
-    private static bool IsPicture(string url) =>
-        Path.GetExtension(url).ToLowerInvariant() is ".jpg" or ".jpeg" or ".png" or ".gif" or ".bmp" or ".webp";
 
     /// <summary>Keeps the content within 20 000 characters and 1 MB by dropping whole blocks from the end.</summary>
     private static string Fit(string html)

@@ -20,12 +20,16 @@ public static class WeChatImages
 
     /// <summary>An image for the article body.</summary>
     /// <exception cref="InvalidDataException">The bytes are not an image SkiaSharp can read.</exception>
-    public static byte[] ForArticle(byte[] source)
+    public static byte[] ForArticle(byte[] source) => Within(source, ArticleMaxSide, ArticleMaxBytes);
+
+    /// <summary>The whole picture as a JPEG, its longest side at most <paramref name="maxSide"/> px, at most <paramref name="maxBytes"/> (the Weibo picture uses it too).</summary>
+    /// <exception cref="InvalidDataException">The bytes are not an image SkiaSharp can read.</exception>
+    public static byte[] Within(byte[] source, int maxSide, int maxBytes)
     {
         using var image = Decode(source);
-        var scale = Math.Min(1.0, (double)ArticleMaxSide / Math.Max(image.Width, image.Height));
+        var scale = Math.Min(1.0, (double)maxSide / Math.Max(image.Width, image.Height));
         var size = new SKSizeI(Math.Max(1, (int)Math.Round(image.Width * scale)), Math.Max(1, (int)Math.Round(image.Height * scale)));
-        return EncodeWithin(image, SKRectI.Create(0, 0, image.Width, image.Height), size, ArticleMaxBytes);
+        return EncodeWithin(image, SKRectI.Create(0, 0, image.Width, image.Height), size, maxBytes);
     }
 
     /// <summary>The cover (thumb material) from a photo: the centred 2.35:1 part of it.</summary>

@@ -5,15 +5,13 @@ using Disclosure.Enforcement.Services;
 using Disclosure.Media.Documents;
 using Disclosure.Media.Tables;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Disclosure.Enforcement.Admin;
 
 /// <summary>
 /// The monthly timeliness report as files: XLSX through the project's one table export (<see cref="TableExport"/>),
 /// the summary by unit first and then, after a blank row, the list of late and overdue events; DOCX on the official
-/// page (<see cref="OfficialPage"/>) with the same two tables, for the 公开办 to file or send.
+/// page (<see cref="ReportDocx"/>) with the same two tables, for the 公开办 to file or send.
 /// </summary>
 public static class TimelinessReportFiles
 {
@@ -51,88 +49,23 @@ public static class TimelinessReportFiles
 
     public static byte[] ToDocx(TimelinessMonth report)
     {
-        using var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        var content = new List<OpenXmlElement>
         {
-            var main = document.AddMainDocumentPart();
-            var body = new Body(
-                Line(report.Title, bold: true, size: 36, centred: true),
-                Line($"统计范围：{report.Year}年{report.Month}月形成的办理环节；统计日期：{DateText.Date(report.Today)}。期限为形成之日起 {EnforcementClock.WorkingDays} 个工作日（按本单位工作日历）。"),
-                Line(RateNote),
-                Line("一、各办案单位情况", bold: true),
-                Grid(SummaryHeaders, SummaryRows(report).ToList()),
-                Line("二、超期公开和超期未公开的办理环节", bold: true));
-            body.Append(report.Missed.Count == 0 ? Line("无。") : Grid(MissedHeaders, MissedRows(report).ToList()));
-            if (report.CalendarWarning is { } warning)
-            {
-                body.Append(Line(warning));
-            }
-
-            body.Append(OfficialPage.Section());
-            main.Document = new Document(body);
-            main.Document.Save();
+            ReportDocx.Line(report.Title, bold: true, size: 36, centred: true),
+            ReportDocx.Line($"统计范围：{report.Year}年{report.Month}月形成的办理环节；统计日期：{DateText.Date(report.Today)}。期限为形成之日起 {EnforcementClock.WorkingDays} 个工作日（按本单位工作日历）。"),
+            ReportDocx.Line(RateNote),
+            ReportDocx.Line("一、各办案单位情况", bold: true),
+            ReportDocx.Grid(SummaryHeaders, SummaryRows(report).ToList()),
+            ReportDocx.Line("二、超期公开和超期未公开的办理环节", bold: true),
+            report.Missed.Count == 0 ? ReportDocx.Line("无。") : ReportDocx.Grid(MissedHeaders, MissedRows(report).ToList()),
+        };
+        if (report.CalendarWarning is { } warning)
+        {
+            content.Add(ReportDocx.Line(warning));
         }
 
-        return stream.ToArray();
+        return ReportDocx.Build(content);
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static Paragraph Line(string text, bool bold = false, int size = 24, bool centred = false)
-    {
-        var properties = new RunProperties(new RunFonts { EastAsia = "仿宋_GB2312" });
-        if (bold)
-        {
-            properties.Append(new Bold());
-        }
-
-        properties.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) });
-        var paragraph = new Paragraph();
-        if (centred)
-        {
-            paragraph.Append(new ParagraphProperties(new Justification { Val = JustificationValues.Center }));
-        }
-
-        paragraph.Append(new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
-        return paragraph;
-    }
-
-    /// <summary>A table as wide as the text, single borders, the heading row repeated on each page.</summary>
-    private static Table Grid(string[] headers, IReadOnlyList<string[]> rows)
-    {
-        static BorderType Border<T>() where T : BorderType, new() => new T { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" };
-        var width = OfficialPage.TextWidth / headers.Length;
-        var table = new Table(
-            new TableProperties(
-                new TableWidth { Width = OfficialPage.TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-                new TableBorders(Border<TopBorder>(), Border<LeftBorder>(), Border<BottomBorder>(), Border<RightBorder>(), Border<InsideHorizontalBorder>(), Border<InsideVerticalBorder>()),
-                new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(headers.Select(_ => new GridColumn { Width = width.ToString(CultureInfo.InvariantCulture) })));
-        table.Append(Row(headers, width, heading: true));
-        foreach (var row in rows)
-        {
-            table.Append(Row(row, width, heading: false));
-        }
-
-        return table;
-    }
-
-    private static TableRow Row(IReadOnlyList<string> cells, int width, bool heading)
-    {
-        var properties = new TableRowProperties(new CantSplit());
-        if (heading)
-        {
-            properties.Append(new TableHeader());
-        }
-
-        var row = new TableRow(properties);
-        foreach (var cell in cells)
-        {
-            row.Append(new TableCell(
-                new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }),
-                Line(cell, bold: heading, size: 21)));
-        }
-
-        return row;
-    }
 }

@@ -2,6 +2,7 @@ using Disclosure.Admin;
 using Disclosure.Core.Security;
 using Disclosure.Storage.Reports;
 using Disclosure.Storage.Setup;
+using Disclosure.Storage.Supervision;
 using Disclosure.Interaction.Ratings;
 using Disclosure.Interaction.Recipes;
 using Disclosure.Site.Controllers;
@@ -21,6 +22,7 @@ public static class MailboxServices
         services.AddOptions<MailboxOptions>().BindConfiguration(MailboxOptions.SectionName);
         services.AddScoped<MailboxService>();
         services.AddScoped<LetterQueries>();
+        services.AddScoped<ISupervisionClock, LetterReplyClock>();
         services.AddScoped<LetterStatusQuery>();
         services.AddScoped<PublishedLetters>();
         services.AddScoped<MailboxStatistics>();

@@ -49,7 +49,7 @@ public sealed class CoverageStore(DisclosureDbContext db, LedgerWriter ledger)
     /// other set-up steps, configures the installation before there is anything for the 台账 to account for.
     /// </summary>
     public Task<IReadOnlyList<string>> SaveAsync(
-        string? agencyCode, IReadOnlyDictionary<int, CoverageEntry> input, string actor, CancellationToken cancellationToken = default, bool recordInLedger = true) =>
+        string? agencyCode, IReadOnlyDictionary<int, CoverageEntry> input, string actor, bool recordInLedger = true, CancellationToken cancellationToken = default) =>
         db.InTransactionAsync<IReadOnlyList<string>>(async () =>
         {
             var classes = await db.CatalogueClasses.AsNoTracking().Select(c => c.Code).ToListAsync(cancellationToken);

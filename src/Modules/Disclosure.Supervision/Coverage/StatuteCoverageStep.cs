@@ -52,7 +52,7 @@ internal sealed class StatuteCoverageStepHandler(CoverageStore store) : RecipeSt
     {
         try
         {
-            await store.SaveAsync(step.Agency, step.Items, RecipeExecutor.ImportUser, cancellationToken, recordInLedger: false);
+            await store.SaveAsync(step.Agency, step.Items, RecipeExecutor.ImportUser, recordInLedger: false, cancellationToken);
         }
         catch (CoverageValidationException ex)
         {

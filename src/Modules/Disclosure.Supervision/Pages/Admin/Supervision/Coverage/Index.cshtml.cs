@@ -46,7 +46,7 @@ public sealed class IndexModel(CoverageQuery query, CoverageStore store, IAuthor
 
         try
         {
-            var changed = await store.SaveAsync(User.ToActor().AgencyCode, input, User.Identity!.Name!, cancellationToken);
+            var changed = await store.SaveAsync(User.ToActor().AgencyCode, input, User.Identity!.Name!, cancellationToken: cancellationToken);
             TempData["Message"] = changed.Count == 0 ? "没有修改。" : $"已保存 {changed.Count} 项修改，并记入台账。";
             return RedirectToPage();
         }

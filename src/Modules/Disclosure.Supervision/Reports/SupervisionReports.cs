@@ -1,0 +1,28 @@
+using Disclosure.Storage;
+using Disclosure.Supervision.Board;
+using Disclosure.Supervision.Freshness;
+using Microsoft.EntityFrameworkCore;
+
+namespace Disclosure.Supervision.Reports;
+
+/// <summary>Makes the month's 督查督办月报 from the same figures as the board, so the two never disagree.</summary>
+public sealed class SupervisionReports(SupervisionBoard board, FreshnessReport freshness, DisclosureDbContext db)
+{
+    public async Task<SupervisionMonthReport> MakeAsync(string? agencyCode, SupervisionPeriod period, CancellationToken cancellationToken)
+    {
+        var clocks = await board.SummariesAsync(agencyCode, period, cancellationToken);
+        var departments = clocks.SelectMany(c => c.Departments)
+            .GroupBy(d => d.Department)
+            .Select(g => new DepartmentArrears(g.Key, g.First().Label, g.Sum(d => d.Counts.Overdue), g.Sum(d => d.Counts.DoneLate)))
+            .Where(d => d.Overdue + d.DoneLate > 0)
+            .OrderByDescending(d => d.Overdue + d.DoneLate).ThenBy(d => d.Label, StringComparer.Ordinal)
+            .ToList();
+        var classes = (await freshness.LoadAsync(agencyCode, cancellationToken))
+            .Where(c => c.State is FreshnessState.Stale or FreshnessState.Empty)
+            .ToList();
+        var agencyName = agencyCode is null
+            ? "全部机构"
+            : await db.Agencies.AsNoTracking().Where(a => a.Code == agencyCode).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? agencyCode;
+        return new SupervisionMonthReport(agencyName, period, board.Today, clocks, departments, classes);
+    }
+}
