@@ -60,7 +60,9 @@ public abstract class PublicRevisionTwoNodeTests : IAsyncLifetime
                 CreditRecordKind.Licence, id, "许可决定已被撤销。", ChinaTime.ToDate(DateTime.UtcNow), "office");
         }
 
-        await EventuallyAsync(async () => (await b.GetAsync($"/credit/licences/{id}")).StatusCode == HttpStatusCode.NotFound);
+        // In its place, the 撤回 notice with its reason (410): the record itself is gone.
+        await EventuallyAsync(async () => (await b.GetAsync($"/credit/licences/{id}")).StatusCode == HttpStatusCode.Gone);
+        Assert.Contains("撤回说明：许可决定已被撤销。", WebUtility.HtmlDecode(await (await b.GetAsync($"/credit/licences/{id}")).Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.NotFound, (await b.GetAsync($"/api/v1/credit/licences/{id}")).StatusCode);
 
         var revalidated = await GetAsync(b, list, listTag);
