@@ -86,6 +86,14 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + $(value notExecuted) + $(value inconclusive)))
 done
 
+# The slowest test classes, so that the suite's 15 minutes stay in view as it grows.
+cat "$results"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*' |
+  sed -n 's/.*testName="\([^"]*\)".*duration="\([0-9:.]*\)".*/\2 \1/p' |
+  awk '{ split($1, t, ":"); name = $2; sub(/\.[^.(]*(\(.*)?$/, "", name); sum[name] += t[1] * 3600 + t[2] * 60 + t[3] }
+       END { for (c in sum) printf "%8.1f s  %s\n", sum[c], c }' | sort -rn | head -15 |
+  { echo "==> slowest test classes (summed test time; classes run in parallel)"; cat; } || true
+if [ -n "${DISCLOSURE_TEST_RESULTS:-}" ]; then cp "$results"/*.trx "$DISCLOSURE_TEST_RESULTS"/ 2>/dev/null || true; fi
+
 if [ "$skipped" -gt 0 ]; then
   echo "error: $skipped test(s) were skipped; every test must run." >&2
   status=1
