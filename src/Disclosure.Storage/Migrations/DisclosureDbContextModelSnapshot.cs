@@ -2347,6 +2347,53 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("LinkCheckRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Supervision.Reports.MonthReportRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<int>("BrokenLinks");
+
+                    b.Property<byte[]>("Docx")
+                        .IsRequired();
+
+                    b.Property<int>("DoneLate");
+
+                    b.Property<int>("EmptyClasses");
+
+                    b.Property<DateOnly>("MadeOn");
+
+                    b.Property<DateTime>("MadeUtc");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7);
+
+                    b.Property<int>("NoticesQueued");
+
+                    b.Property<int>("Overdue");
+
+                    b.Property<int>("StaleClasses");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300);
+
+                    b.Property<byte[]>("Xlsx")
+                        .IsRequired();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyCode", "Month")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionMonthReports", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.Property<int>("Id")

@@ -3,6 +3,7 @@ using Disclosure.Core.ContentManagement;
 using Disclosure.Media;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Tests.Infrastructure;
+using Disclosure.Supervision.Board;
 using Disclosure.Supervision.Links;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -122,7 +123,7 @@ public sealed class LinkCheckerTests
         Assert.All(starts.Zip(starts.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(100), $"requests {(pair.Second - pair.First).TotalMilliseconds} ms apart"));
 
         var counts = await database.InScopeAsync(sp => sp.GetRequiredService<BrokenLinkQuery>().CountsByDepartmentAsync("640121-103"));
-        Assert.Equal(new Dictionary<string, int> { [Department] = 7 }, counts);
+        Assert.Equal(new Dictionary<DepartmentKey, int> { [new DepartmentKey("640121-103", Department)] = 7 }, counts);
         Assert.Empty(await database.InScopeAsync(sp => sp.GetRequiredService<BrokenLinkQuery>().CountsByDepartmentAsync("150627-103")));
         var run = await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Set<LinkCheckRun>().SingleAsync());
         Assert.Equal((null, 2, 2), (run.Open, run.ItemsChecked, run.LinksSkipped)); // 2 skipped: the host not allowed, and the redirect to it

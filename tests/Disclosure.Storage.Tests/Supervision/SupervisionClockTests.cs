@@ -111,6 +111,7 @@ public sealed class SupervisionClockTests
         await using var database = await SeededAsync(engine);
         await SeedContentAsync(database);
         await SeedOtherClocksAsync(database);
+        await SeedBrokenLinksAsync(database);
 
         var report = await database.InScopeAsync(sp => sp.GetRequiredService<SupervisionReports>().MakeAsync(Own, SupervisionPeriod.Month(2026, 10), default));
         Assert.Equal("永宁县公安局政务公开督查督办月报（2026年10月）", report.Title);
@@ -138,6 +139,10 @@ public sealed class SupervisionClockTests
         var classCount = await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().CatalogueClasses.CountAsync());
         Assert.Equal(classCount, report.Classes.Count);
         Assert.All(report.ClassRows(), r => Assert.Equal("空白栏目", r[3]));
+        // 死链 of published items only, per department in the office's order: the draft's and the other agency's are not counted.
+        string[][] links = [["指挥中心", "2"], ["治安管理大队", "1"]];
+        Assert.Equal(links, report.BrokenLinkRows().Select(r => r.ToArray()));
+        Assert.Equal((6, 1, 0, classCount, 3), (report.Overdue, report.DoneLate, report.StaleClasses, report.EmptyClasses, report.BrokenLinkCount));
 
         // The XLSX holds the same cells: the clocks under their headers, a blank row, then each further table with its headers.
         var xlsx = await SupervisionReportFiles.ToXlsxAsync(report);
@@ -148,12 +153,14 @@ public sealed class SupervisionClockTests
         Assert.Equal(SupervisionMonthReport.DepartmentHeaders, rows[7].Take(4));
         Assert.Equal(departments, rows.Skip(8).Take(5).Select(r => r.Take(4).ToArray()));
         Assert.Equal(SupervisionMonthReport.ClassHeaders, rows[14].Take(4));
+        Assert.Equal(SupervisionMonthReport.BrokenLinkHeaders, rows[16 + classCount].Take(2));
+        Assert.Equal(links, rows.Skip(17 + classCount).Select(r => r.Take(2).ToArray()));
 
-        // The DOCX is a Word document with the title and the three tables.
+        // The DOCX is a Word document with the title and the four tables.
         using var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(SupervisionReportFiles.ToDocx(report)), false);
         var body = docx.MainDocumentPart!.Document.Body!;
         Assert.Contains(report.Title, body.InnerText);
-        Assert.Equal(3, body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().Count());
+        Assert.Equal(4, body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().Count());
     }
 
     /// <summary>Items of 永宁县公安局 (and one of 伊金霍洛旗) on the 主动公开 clock.</summary>
@@ -181,6 +188,30 @@ public sealed class SupervisionClockTests
             // The month's edges, Beijing time: the first instant of October is in it, the first of November is not.
             Item(db, "first-instant", Own, "zhzx", (ContentStatus.Published, "2026-09-21", "2026-10-01T00:00"));
             Item(db, "next-month", Own, "zhzx", (ContentStatus.Published, "2026-10-20", "2026-11-01T00:00"));
+            await db.SaveChangesAsync();
+        });
+    }
+
+    /// <summary>死链 as the checker leaves them: two in a published item of 指挥中心, one in 治安管理大队's corrected item, one in a draft, one of the other agency.</summary>
+    private static async Task SeedBrokenLinksAsync(TestDatabase database)
+    {
+        await database.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DisclosureDbContext>();
+            foreach (var (item, agency, department, url) in new[]
+            {
+                ("on-time", Own, "zhzx", "/content/gone"), ("on-time", Own, "zhzx", "/media/missing.pdf"), ("changed", Own, "zagldd", "/content/gone"),
+                ("overdue", Own, (string?)null, "/content/gone"), ("elsewhere-published", Other, "bgs", "/content/gone"),
+            })
+            {
+                db.Set<Disclosure.Supervision.Links.BrokenLink>().Add(new Disclosure.Supervision.Links.BrokenLink
+                {
+                    ContentItemId = item, AgencyCode = agency, DepartmentCode = department, Url = url, UrlHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(url))),
+                    Reason = "404 页面不存在", StatusCode = 404, FirstSeenUtc = DateTime.UtcNow, LastCheckedUtc = DateTime.UtcNow,
+                });
+            }
+
+            Item(db, "elsewhere-published", Other, "bgs", (ContentStatus.Published, "2026-10-09", "2026-10-09"));
             await db.SaveChangesAsync();
         });
     }

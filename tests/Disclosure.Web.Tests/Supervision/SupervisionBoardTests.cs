@@ -3,6 +3,8 @@ using Disclosure.Core.Security;
 using Disclosure.Storage;
 using Disclosure.Storage.Identity;
 using Disclosure.Supervision.Freshness;
+using Disclosure.Supervision.Links;
+using Disclosure.Supervision.Reports;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,6 +88,61 @@ public sealed class SupervisionBoardTests(SiteFixture fixture)
         var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
         await db.SiteSettings.Where(s => s.Name == FreshnessRules.SettingPrefix + "03.04").ExecuteDeleteAsync();
     }
+
+    [Fact]
+    public async Task The_board_lists_its_agencys_dead_links_and_kept_reports_and_another_agencys_report_is_not_found()
+    {
+        await Staff.EnsureAsync(fixture.Site.Services);
+        const string own = "150627-103", other = "640121-103";
+        long ownId, otherId;
+        string item;
+        using (var scope = fixture.Site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
+            item = await db.ContentVersions.Where(v => v.Status == Core.ContentManagement.ContentStatus.Published && v.AgencyCode == own)
+                .Select(v => v.Item.ContentItemId).OrderBy(i => i).FirstAsync();
+            db.Set<BrokenLink>().Add(new BrokenLink
+            {
+                ContentItemId = item, AgencyCode = own, DepartmentCode = null, Url = "http://127.0.0.1:9/gone", UrlHash = new string('a', 64),
+                Kind = LinkKind.External, Reason = "无法连接", FirstSeenUtc = DateTime.UtcNow, LastCheckedUtc = DateTime.UtcNow,
+            });
+            var ownReport = Kept(own, "伊金霍洛旗公安局政务公开督查督办月报（2026年10月）", [1, 2, 3]);
+            var otherReport = Kept(other, "永宁县公安局政务公开督查督办月报（2026年10月）", [4, 5, 6]);
+            db.AddRange(ownReport, otherReport);
+            await db.SaveChangesAsync();
+            (ownId, otherId) = (ownReport.Id, otherReport.Id);
+        }
+
+        try
+        {
+            var client = await Staff.SignedInAsync(fixture.Site, "office-yj");
+            var page = await TextAsync(await client.GetAsync("/admin/supervision"));
+            Assert.Contains("aria-label=\"未指定部门 死链 1 个\"", page);
+            Assert.Contains("伊金霍洛旗公安局政务公开督查督办月报（2026年10月）", page);
+            Assert.DoesNotContain("永宁县公安局政务公开督查督办月报", page);
+            Assert.Contains("每月 25 日起为每个机构生成当月督查督办月报", page);
+
+            var file = await client.GetAsync($"/admin/supervision?handler=kept&id={ownId}&format=docx");
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal([1, 2, 3], await file.Content.ReadAsByteArrayAsync());
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/admin/supervision?handler=kept&id={otherId}&format=docx")).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/admin/supervision?handler=kept&id={ownId}&format=pdf")).StatusCode);
+            Assert.NotEqual(HttpStatusCode.OK, (await (await Staff.SignedInAsync(fixture.Site, "editor")).GetAsync($"/admin/supervision?handler=kept&id={ownId}&format=docx")).StatusCode);
+        }
+        finally
+        {
+            using var scope = fixture.Site.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<DisclosureDbContext>();
+            await db.Set<BrokenLink>().Where(l => l.ContentItemId == item).ExecuteDeleteAsync();
+            await db.Set<MonthReportRecord>().Where(r => r.Id == ownId || r.Id == otherId).ExecuteDeleteAsync();
+        }
+    }
+
+    private static MonthReportRecord Kept(string agency, string title, byte[] docx) => new()
+    {
+        AgencyCode = agency, Month = "2026-10", Title = title, MadeOn = new DateOnly(2026, 10, 25), MadeUtc = DateTime.UtcNow,
+        Overdue = 2, Docx = docx, Xlsx = docx,
+    };
 
     /// <summary>A 公开办 of the installation itself (no agency), as the staff set up before agencies were a tree.</summary>
     private async Task<string> InstallationOfficeAsync()

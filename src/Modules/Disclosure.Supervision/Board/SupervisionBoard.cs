@@ -57,6 +57,7 @@ public sealed class SupervisionBoard(IEnumerable<ISupervisionClock> clocks, Disc
     {
         var departments = await db.Departments.AsNoTracking()
             .Where(d => agencyCode == null || d.AgencyCode == agencyCode)
+            .OrderBy(d => d.Id) // the order they were set up in, which is the office's
             .Select(d => new { d.AgencyCode, d.Code, d.Name })
             .ToListAsync(cancellationToken);
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);

@@ -2,6 +2,7 @@ using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Security;
 using Disclosure.Storage;
 using Disclosure.Storage.Agencies;
+using Disclosure.Supervision.Board;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Supervision.Links;
@@ -17,16 +18,16 @@ public sealed record BrokenLinkItem(string ContentItemId, string Title, string A
 public sealed class BrokenLinkQuery(DisclosureDbContext db)
 {
     /// <summary>
-    /// Broken links per department (DepartmentCode; an item without one counts under the empty string) of one agency,
-    /// or of every agency when <paramref name="agencyCode"/> is null.
+    /// Broken links per department (an item without one counts under a null department) of one agency, or of every
+    /// agency when <paramref name="agencyCode"/> is null — for the supervision board and the monthly report.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, int>> CountsByDepartmentAsync(string? agencyCode, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<DepartmentKey, int>> CountsByDepartmentAsync(string? agencyCode, CancellationToken cancellationToken = default)
     {
         var counts = await Current(agencyCode)
-            .GroupBy(l => l.DepartmentCode)
-            .Select(g => new { Department = g.Key, Count = g.Count() })
+            .GroupBy(l => new { l.AgencyCode, l.DepartmentCode })
+            .Select(g => new { g.Key.AgencyCode, g.Key.DepartmentCode, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        return counts.GroupBy(c => c.Department ?? string.Empty).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        return counts.ToDictionary(c => new DepartmentKey(c.AgencyCode, string.IsNullOrEmpty(c.DepartmentCode) ? null : c.DepartmentCode), c => c.Count);
     }
 
     /// <summary>The items with broken links the actor may see (their agency's; every agency's for installation staff), by department.</summary>

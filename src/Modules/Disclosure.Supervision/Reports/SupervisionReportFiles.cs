@@ -7,12 +7,12 @@ using DocumentFormat.OpenXml;
 namespace Disclosure.Supervision.Reports;
 
 /// <summary>
-/// 督查督办月报 as files: XLSX through the project's one table export, the three tables one below the other with a
+/// 督查督办月报 as files: XLSX through the project's one table export, the four tables one below the other with a
 /// blank row and a heading row between them; DOCX on the official page with the same tables.
 /// </summary>
 public static class SupervisionReportFiles
 {
-    public static string FileName(SupervisionMonthReport report, string extension) => $"督查督办月报-{report.Period.MonthText}.{extension}";
+    public static string FileName(string month, string extension) => $"督查督办月报-{month}.{extension}";
 
     public static Task<byte[]> ToXlsxAsync(SupervisionMonthReport report, CancellationToken cancellationToken = default)
     {
@@ -21,6 +21,7 @@ public static class SupervisionReportFiles
         rows.AddRange(report.ClockRows().Select(Cells));
         Section(rows, width, SupervisionMonthReport.DepartmentHeaders, report.DepartmentRows());
         Section(rows, width, SupervisionMonthReport.ClassHeaders, report.ClassRows());
+        Section(rows, width, SupervisionMonthReport.BrokenLinkHeaders, report.BrokenLinkRows());
         return TableExport.ToBytesAsync(TableFormat.Xlsx, report.Period.MonthText, SupervisionMonthReport.ClockHeaders, rows, cancellationToken);
     }
 
@@ -37,6 +38,8 @@ public static class SupervisionReportFiles
             report.Departments.Count == 0 ? ReportDocx.Line("无。") : ReportDocx.Grid(SupervisionMonthReport.DepartmentHeaders, report.DepartmentRows()),
             ReportDocx.Line("三、超期未更新和空白栏目", bold: true),
             report.Classes.Count == 0 ? ReportDocx.Line("无。") : ReportDocx.Grid(SupervisionMonthReport.ClassHeaders, report.ClassRows()),
+            ReportDocx.Line("四、死链", bold: true),
+            report.BrokenLinks.Count == 0 ? ReportDocx.Line("无。") : ReportDocx.Grid(SupervisionMonthReport.BrokenLinkHeaders, report.BrokenLinkRows()),
         };
         return ReportDocx.Build(content);
     }

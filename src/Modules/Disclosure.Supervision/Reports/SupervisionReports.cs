@@ -1,12 +1,13 @@
 using Disclosure.Storage;
 using Disclosure.Supervision.Board;
 using Disclosure.Supervision.Freshness;
+using Disclosure.Supervision.Links;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Supervision.Reports;
 
 /// <summary>Makes the month's 督查督办月报 from the same figures as the board, so the two never disagree.</summary>
-public sealed class SupervisionReports(SupervisionBoard board, FreshnessReport freshness, DisclosureDbContext db)
+public sealed class SupervisionReports(SupervisionBoard board, FreshnessReport freshness, BrokenLinkQuery brokenLinks, DisclosureDbContext db)
 {
     public async Task<SupervisionMonthReport> MakeAsync(string? agencyCode, SupervisionPeriod period, CancellationToken cancellationToken)
     {
@@ -20,9 +21,14 @@ public sealed class SupervisionReports(SupervisionBoard board, FreshnessReport f
         var classes = (await freshness.LoadAsync(agencyCode, cancellationToken))
             .Where(c => c.State is FreshnessState.Stale or FreshnessState.Empty)
             .ToList();
+        var names = await board.DepartmentNamesAsync(agencyCode, cancellationToken);
+        var links = (await brokenLinks.CountsByDepartmentAsync(agencyCode, cancellationToken))
+            .Select(l => new DepartmentLinks(l.Key, names.Label(l.Key), l.Value))
+            .OrderBy(l => names.Position(l.Department)).ThenBy(l => l.Label, StringComparer.Ordinal)
+            .ToList();
         var agencyName = agencyCode is null
             ? "全部机构"
             : await db.Agencies.AsNoTracking().Where(a => a.Code == agencyCode).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? agencyCode;
-        return new SupervisionMonthReport(agencyName, period, board.Today, clocks, departments, classes);
+        return new SupervisionMonthReport(agencyName, period, board.Today, clocks, departments, classes, links);
     }
 }

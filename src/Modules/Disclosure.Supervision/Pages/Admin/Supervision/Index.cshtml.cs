@@ -1,6 +1,7 @@
 using Disclosure.Admin;
 using Disclosure.Supervision.Board;
 using Disclosure.Supervision.Freshness;
+using Disclosure.Supervision.Links;
 using Disclosure.Supervision.Reports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +11,10 @@ namespace Disclosure.Supervision.Pages.Admin.Supervision;
 
 /// <summary>督查督办: every statutory clock with its counts per department, for one agency and one month.</summary>
 [Authorize(Policy = SupervisionModule.AdminPolicy)]
-public sealed class SupervisionIndexModel(SupervisionBoard board, FreshnessReport freshness, SupervisionReports reports, AdminLookups lookups) : PageModel
+public sealed class SupervisionIndexModel(
+    SupervisionBoard board, FreshnessReport freshness, SupervisionReports reports, MonthReportArchive archive, BrokenLinkQuery brokenLinks, AdminLookups lookups,
+    Microsoft.Extensions.Options.IOptions<SupervisionOptions> options)
+    : PageModel
 {
     public BoardScope Scope { get; private set; } = null!;
 
@@ -21,7 +25,17 @@ public sealed class SupervisionIndexModel(SupervisionBoard board, FreshnessRepor
     /// <summary>The 目录 classes that are empty, stale or about to go stale.</summary>
     public IReadOnlyList<ClassFreshness> ClassWarnings { get; private set; } = [];
 
+    /// <summary>死链 per department of the scope, as the checker last found them.</summary>
+    public IReadOnlyList<DepartmentLinks> BrokenLinks { get; private set; } = [];
+
+    /// <summary>The 月报 made on their day and kept, newest first.</summary>
+    public IReadOnlyList<MonthReportRecord> KeptReports { get; private set; } = [];
+
     public DateOnly Today => board.Today;
+
+    public int MonthReportDay => options.Value.MonthReportDay;
+
+    public bool PushMonthReport => options.Value.PushMonthReport;
 
     public string BoardPath => "/admin/supervision";
 
@@ -34,6 +48,29 @@ public sealed class SupervisionIndexModel(SupervisionBoard board, FreshnessRepor
             .Where(c => c.State is FreshnessState.Stale or FreshnessState.StaleSoon or FreshnessState.Empty)
             .OrderBy(c => c.State switch { FreshnessState.Stale => 0, FreshnessState.StaleSoon => 1, _ => 2 })
             .ToList();
+        var names = await board.DepartmentNamesAsync(Scope.AgencyCode, cancellationToken);
+        BrokenLinks = (await brokenLinks.CountsByDepartmentAsync(Scope.AgencyCode, cancellationToken))
+            .Select(l => new DepartmentLinks(l.Key, names.Label(l.Key), l.Value))
+            .OrderBy(l => names.Position(l.Department)).ThenBy(l => l.Label, StringComparer.Ordinal)
+            .ToList();
+        KeptReports = await archive.ListAsync(User.ToActor(), Scope.AgencyCode, cancellationToken);
+    }
+
+    /// <summary>A kept 月报's file as it was made (<c>?handler=kept&amp;id=…&amp;format=xlsx|docx</c>); another agency's is not found.</summary>
+    public async Task<IActionResult> OnGetKeptAsync(long id, string? format, CancellationToken cancellationToken)
+    {
+        var kept = await archive.FindAsync(User.ToActor(), id, cancellationToken);
+        if (kept is null)
+        {
+            return NotFound();
+        }
+
+        return format switch
+        {
+            "xlsx" => File(kept.Xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", SupervisionReportFiles.FileName(kept.Month, "xlsx")),
+            "docx" => File(kept.Docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", SupervisionReportFiles.FileName(kept.Month, "docx")),
+            _ => BadRequest("月报格式应为 xlsx 或 docx。"),
+        };
     }
 
     /// <summary>督查督办月报 of the scope's month as XLSX or DOCX (<c>?handler=report&amp;format=xlsx|docx</c>).</summary>
@@ -45,9 +82,9 @@ public sealed class SupervisionIndexModel(SupervisionBoard board, FreshnessRepor
         return format switch
         {
             "xlsx" => File(await SupervisionReportFiles.ToXlsxAsync(report, cancellationToken),
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", SupervisionReportFiles.FileName(report, "xlsx")),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", SupervisionReportFiles.FileName(report.Period.MonthText, "xlsx")),
             "docx" => File(SupervisionReportFiles.ToDocx(report),
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", SupervisionReportFiles.FileName(report, "docx")),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", SupervisionReportFiles.FileName(report.Period.MonthText, "docx")),
             _ => BadRequest("月报格式应为 xlsx 或 docx。"),
         };
     }
