@@ -36,6 +36,13 @@ public sealed class BrowserGroup : ICollectionFixture<BrowserFixture>
     public const string Name = "浏览器";
 }
 
+/// <summary>A second demo site and Chromium for the accessibility checks of every public page, the longest browser run.</summary>
+[CollectionDefinition(Name)]
+public sealed class AccessibilityBrowserGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "浏览器（无障碍检查）";
+}
+
 /// <summary>The 依申请公开 site (clock stopped at 2026-11-23) for the public, office and online-reply tests.</summary>
 [CollectionDefinition(Name)]
 public sealed class RequestSiteGroup : ICollectionFixture<RequestSiteFixture>
