@@ -129,12 +129,13 @@ area() {
       filter="FullyQualifiedName~Disclosure.Storage.Tests.Agencies.AgencyTreeTests&$sqlite_only"
       ;;
     supervision)
-      label="督查督办 主动公开时限与看板统计 (Supervision/Clocks/ProactiveDisclosureClock, Board/SupervisionBoard)"
+      label="督查督办 主动公开时限、看板统计与月报存档 (Supervision/Clocks/ProactiveDisclosureClock, Board/SupervisionBoard, Reports/MonthReportArchive)"
       project=src/Modules/Disclosure.Supervision/Disclosure.Supervision.csproj
       test_project=tests/Disclosure.Storage.Tests/Disclosure.Storage.Tests.csproj
       # The 第二十六条 clock (which versions start one, when it stops) and the board's counts per department and
-      # the drill-down filters that must match them.
-      mutate=("**/Clocks/ProactiveDisclosureClock.cs" "**/Board/SupervisionBoard.cs")
+      # the drill-down filters that must match them; the monthly report's day, its one-per-agency rule and who may
+      # read a kept report.
+      mutate=("**/Clocks/ProactiveDisclosureClock.cs" "**/Board/SupervisionBoard.cs" "**/Reports/MonthReportArchive.cs")
       filter="FullyQualifiedName~Disclosure.Storage.Tests.Supervision&$sqlite_only"
       ;;
     access)

@@ -1,10 +1,8 @@
 using Xunit.Abstractions;
 
-// Four test collections at a time rather than one per core: most of a collection's time is spent waiting — on a site
-// booting, PostgreSQL, Chromium, a background worker's poll — and xUnit's default (conservative) scheduling starts
-// only as many collections as there are cores. Each collection still runs its own classes one after another, so the
-// longest collections start first (LongestCollectionsFirst): a long one started last would finish alone.
-[assembly: CollectionBehavior(MaxParallelThreads = 4)]
+// xUnit starts as many test collections at a time as there are cores, and each collection runs its classes one after
+// another, so the longest collections start first (LongestCollectionsFirst): a long one started last would finish
+// alone. (Four at a time was tried: on two cores the suite is CPU-bound, and it took longer.)
 [assembly: TestCollectionOrderer("Disclosure.Web.Tests.LongestCollectionsFirst", "Disclosure.Web.Tests")]
 
 namespace Disclosure.Web.Tests;
