@@ -23,6 +23,7 @@ public sealed class SetupRecipeTests
         Assert.True(first.Items > 100, $"demo content should hold over a hundred items, found {first.Items}");
         Assert.Equal(13, first.Types); // nine disclosure types, the AnnualReport, 征求意见 and its 意见采纳情况, 在线访谈
         Assert.Equal(6, first.Roles);
+        Assert.Equal(33 + 3, first.Requests); // recipes/requests/demo.json: 永宁县公安局's 33 and 伊金霍洛旗公安局's 3
 
         // The first-start service sees setup has run and does nothing more.
         var ranAgain = await database.InScopeAsync(sp => sp.GetRequiredService<SetupService>().RunAsync([Path.Combine(RepositoryPaths.Recipes, "setup.json")]));
@@ -69,7 +70,7 @@ public sealed class SetupRecipeTests
 
             // Nothing of either recipe was applied, not even the setup steps that came first.
             var snapshot = await SnapshotAsync(database);
-            Assert.Equal(new Snapshot(0, 0, 0, 0, 0, 0, 0, 0, 0), snapshot);
+            Assert.Equal(new Snapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0), snapshot);
             Assert.False(await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().CalendarDays.AnyAsync()));
         }
         finally
@@ -86,7 +87,7 @@ public sealed class SetupRecipeTests
         Assert.False(pending, "The model has changes without a migration: run tools/Disclosure.MigrationTool.");
     }
 
-    private sealed record Snapshot(int Types, int Agencies, int Departments, int Catalogue, int Topics, int Roles, int Items, int Versions, int Changes);
+    private sealed record Snapshot(int Types, int Agencies, int Departments, int Catalogue, int Topics, int Roles, int Items, int Versions, int Changes, int Requests);
 
     private static Task<Snapshot> SnapshotAsync(TestDatabase database) => database.InScopeAsync(async sp =>
     {
@@ -94,6 +95,7 @@ public sealed class SetupRecipeTests
         return new Snapshot(
             await db.ContentTypes.CountAsync(), await db.Agencies.CountAsync(), await db.Departments.CountAsync(),
             await db.CatalogueClasses.CountAsync(), await db.Topics.CountAsync(), await db.Roles.CountAsync(),
-            await db.ContentItems.CountAsync(), await db.ContentVersions.CountAsync(), await db.ChangeLog.CountAsync());
+            await db.ContentItems.CountAsync(), await db.ContentVersions.CountAsync(), await db.ChangeLog.CountAsync(),
+            await db.Set<Disclosure.Requests.Data.InformationRequestRecord>().CountAsync());
     });
 }

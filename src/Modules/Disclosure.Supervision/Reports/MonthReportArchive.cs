@@ -44,7 +44,7 @@ public sealed class MonthReportArchive(
     }
 
     /// <summary>The kept reports the actor may read (their agency's; every agency's, or the chosen one's, for installation staff), newest first.</summary>
-    public async Task<IReadOnlyList<MonthReportRecord>> ListAsync(Actor actor, string? agencyCode, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<KeptMonthReport>> ListAsync(Actor actor, string? agencyCode, CancellationToken cancellationToken)
     {
         var kept = db.Set<MonthReportRecord>().AsNoTracking().VisibleTo(actor);
         if (agencyCode is not null)
@@ -52,14 +52,9 @@ public sealed class MonthReportArchive(
             kept = kept.Where(r => r.AgencyCode == agencyCode);
         }
 
-        // Without the files: the list shows the figures only.
+        // The figures only: the files stay in the database until one is downloaded.
         return await kept.OrderByDescending(r => r.Month).ThenBy(r => r.AgencyCode).Take(240)
-            .Select(r => new MonthReportRecord
-            {
-                Id = r.Id, AgencyCode = r.AgencyCode, Month = r.Month, Title = r.Title, MadeOn = r.MadeOn, MadeUtc = r.MadeUtc,
-                Overdue = r.Overdue, DoneLate = r.DoneLate, StaleClasses = r.StaleClasses, EmptyClasses = r.EmptyClasses,
-                BrokenLinks = r.BrokenLinks, NoticesQueued = r.NoticesQueued, Docx = Array.Empty<byte>(), Xlsx = Array.Empty<byte>(),
-            })
+            .Select(r => new KeptMonthReport(r.Id, r.AgencyCode, r.Month, r.Title, r.MadeOn, r.Overdue, r.DoneLate, r.StaleClasses, r.EmptyClasses, r.BrokenLinks))
             .ToListAsync(cancellationToken);
     }
 
@@ -115,3 +110,7 @@ public sealed class MonthReportArchive(
     private Task<bool> IsMadeAsync(string agencyCode, SupervisionPeriod period, CancellationToken cancellationToken) =>
         db.Set<MonthReportRecord>().AsNoTracking().AnyAsync(r => r.AgencyCode == agencyCode && r.Month == period.MonthText, cancellationToken);
 }
+
+/// <summary>A kept 月报 as the board lists it: its headline figures, without its files.</summary>
+public sealed record KeptMonthReport(
+    long Id, string AgencyCode, string Month, string Title, DateOnly MadeOn, int Overdue, int DoneLate, int StaleClasses, int EmptyClasses, int BrokenLinks);

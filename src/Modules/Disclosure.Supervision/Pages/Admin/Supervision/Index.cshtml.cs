@@ -29,7 +29,7 @@ public sealed class SupervisionIndexModel(
     public IReadOnlyList<DepartmentLinks> BrokenLinks { get; private set; } = [];
 
     /// <summary>The 月报 made on their day and kept, newest first.</summary>
-    public IReadOnlyList<MonthReportRecord> KeptReports { get; private set; } = [];
+    public IReadOnlyList<KeptMonthReport> KeptReports { get; private set; } = [];
 
     public DateOnly Today => board.Today;
 
