@@ -63,7 +63,11 @@ public sealed class MonthReportArchiveTests
         Assert.Null(await database.InScopeAsync(sp => sp.GetRequiredService<MonthReportArchive>().FindAsync(staff, elsewhere.Id, default)));
         Assert.NotNull(await database.InScopeAsync(sp => sp.GetRequiredService<MonthReportArchive>().FindAsync(staff, own.Id, default)));
         var installation = new Actor("admin", new HashSet<string> { RoleNames.Administrator });
-        Assert.Equal(agencies.Count * 2, (await database.InScopeAsync(sp => sp.GetRequiredService<MonthReportArchive>().ListAsync(installation, null, default))).Count);
+        var everyAgency = await database.InScopeAsync(sp => sp.GetRequiredService<MonthReportArchive>().ListAsync(installation, null, default));
+        // Newest month first, agencies in code order within a month.
+        Assert.Equal(
+            agencies.Order(StringComparer.Ordinal).Select(a => ("2026-11", a)).Concat(agencies.Order(StringComparer.Ordinal).Select(a => ("2026-10", a))),
+            everyAgency.Select(r => (r.Month, r.AgencyCode)));
         Assert.Equal(2, (await database.InScopeAsync(sp => sp.GetRequiredService<MonthReportArchive>().ListAsync(installation, Other, default))).Count);
     }
 
@@ -93,6 +97,13 @@ public sealed class MonthReportArchiveTests
         var options = database.Services.GetRequiredService<IOptions<SupervisionOptions>>().Value;
         options.MonthReportDay = 10;
         options.PushMonthReport = true;
+
+        // Day 0: never made, whatever the day.
+        options.MonthReportDay = 0;
+        clock.Set("2026-09-28");
+        Assert.Equal(0, await MakeDueAsync(database));
+        Assert.Empty(await KeptAsync(database));
+        options.MonthReportDay = 10;
 
         // No app endpoint: the report is kept, no notice is queued.
         clock.Set("2026-09-10");
