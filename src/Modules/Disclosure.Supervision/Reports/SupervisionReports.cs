@@ -21,14 +21,20 @@ public sealed class SupervisionReports(SupervisionBoard board, FreshnessReport f
         var classes = (await freshness.LoadAsync(agencyCode, cancellationToken))
             .Where(c => c.State is FreshnessState.Stale or FreshnessState.Empty)
             .ToList();
-        var names = await board.DepartmentNamesAsync(agencyCode, cancellationToken);
-        var links = (await brokenLinks.CountsByDepartmentAsync(agencyCode, cancellationToken))
-            .Select(l => new DepartmentLinks(l.Key, names.Label(l.Key), l.Value))
-            .OrderBy(l => names.Position(l.Department)).ThenBy(l => l.Label, StringComparer.Ordinal)
-            .ToList();
+        var links = await BrokenLinksAsync(agencyCode, cancellationToken);
         var agencyName = agencyCode is null
             ? "全部机构"
             : await db.Agencies.AsNoTracking().Where(a => a.Code == agencyCode).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? agencyCode;
         return new SupervisionMonthReport(agencyName, period, board.Today, clocks, departments, classes, links);
+    }
+
+    /// <summary>死链 per department, labelled and in the office's order as the board writes its departments.</summary>
+    public async Task<IReadOnlyList<DepartmentLinks>> BrokenLinksAsync(string? agencyCode, CancellationToken cancellationToken)
+    {
+        var names = await board.DepartmentNamesAsync(agencyCode, cancellationToken);
+        return (await brokenLinks.CountsByDepartmentAsync(agencyCode, cancellationToken))
+            .Select(l => new DepartmentLinks(l.Key, names.Label(l.Key), l.Value))
+            .OrderBy(l => names.Position(l.Department)).ThenBy(l => l.Label, StringComparer.Ordinal)
+            .ToList();
     }
 }

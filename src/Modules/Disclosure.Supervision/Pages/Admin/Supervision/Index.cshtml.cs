@@ -1,7 +1,6 @@
 using Disclosure.Admin;
 using Disclosure.Supervision.Board;
 using Disclosure.Supervision.Freshness;
-using Disclosure.Supervision.Links;
 using Disclosure.Supervision.Reports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +11,7 @@ namespace Disclosure.Supervision.Pages.Admin.Supervision;
 /// <summary>督查督办: every statutory clock with its counts per department, for one agency and one month.</summary>
 [Authorize(Policy = SupervisionModule.AdminPolicy)]
 public sealed class SupervisionIndexModel(
-    SupervisionBoard board, FreshnessReport freshness, SupervisionReports reports, MonthReportArchive archive, BrokenLinkQuery brokenLinks, AdminLookups lookups,
+    SupervisionBoard board, FreshnessReport freshness, SupervisionReports reports, MonthReportArchive archive, AdminLookups lookups,
     Microsoft.Extensions.Options.IOptions<SupervisionOptions> options)
     : PageModel
 {
@@ -48,11 +47,7 @@ public sealed class SupervisionIndexModel(
             .Where(c => c.State is FreshnessState.Stale or FreshnessState.StaleSoon or FreshnessState.Empty)
             .OrderBy(c => c.State switch { FreshnessState.Stale => 0, FreshnessState.StaleSoon => 1, _ => 2 })
             .ToList();
-        var names = await board.DepartmentNamesAsync(Scope.AgencyCode, cancellationToken);
-        BrokenLinks = (await brokenLinks.CountsByDepartmentAsync(Scope.AgencyCode, cancellationToken))
-            .Select(l => new DepartmentLinks(l.Key, names.Label(l.Key), l.Value))
-            .OrderBy(l => names.Position(l.Department)).ThenBy(l => l.Label, StringComparer.Ordinal)
-            .ToList();
+        BrokenLinks = await reports.BrokenLinksAsync(Scope.AgencyCode, cancellationToken);
         KeptReports = await archive.ListAsync(User.ToActor(), Scope.AgencyCode, cancellationToken);
     }
 
