@@ -1,6 +1,7 @@
 using Disclosure.Accounts;
 using Disclosure.Admin;
 using Disclosure.AnnualReports;
+using Disclosure.ApiClients;
 using Disclosure.Backups;
 using Disclosure.Calendar;
 using Disclosure.Channels;
@@ -26,6 +27,7 @@ public static class InstalledModules
     public static IReadOnlyList<IDisclosureModule> All { get; } =
     [
         new AdminModule(),
+        new ApiClientsModule(),
         new ContentsModule(),
         new SearchModule(),
         new SiteModule(),

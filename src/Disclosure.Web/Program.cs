@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Disclosure.Accounts;
 using Disclosure.Admin;
+using Disclosure.ApiClients.Idempotency;
 using Disclosure.Contents.Admin;
 using Disclosure.Modules;
 using Disclosure.Requests.Admin;
@@ -132,6 +133,7 @@ app.UseAuthentication();
 app.UseForcedPasswordChange();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseApiClientIdempotency();
 app.UseMiddleware<RequestBodyGuard>();
 app.UseDisclosureSiteCaching();
 

@@ -79,6 +79,140 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("AnnualReports", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.ApiClients.Data.ApiClientRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime>("CreatedUtc");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(50);
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<int?>("PermitsPerMinute");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime?>("RevokedUtc");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(500);
+
+                    b.Property<int>("SecretGeneration");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<DateTime>("SecretRotatedUtc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.ToTable("ApiClients", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.ApiClients.Data.IdempotentRequestRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("Body");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100);
+
+                    b.Property<DateTime>("CreatedUtc");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(100);
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500);
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<int>("StatusCode");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("ClientId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("ApiIdempotentRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Disclosure.ApiClients.Data.PersonalAccessTokenRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<long>("ApiClientId");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.Property<DateTime>("CreatedUtc");
+
+                    b.Property<DateTime>("ExpiresUtc");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<DateTime?>("RevokedUtc");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiClientId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ApiClientTokens", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Backups.Data.BackupRun", b =>
                 {
                     b.Property<long>("Id")
@@ -2478,6 +2612,17 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.ApiClients.Data.PersonalAccessTokenRecord", b =>
+                {
+                    b.HasOne("Disclosure.ApiClients.Data.ApiClientRecord", "Client")
+                        .WithMany("Tokens")
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+                });
+
             modelBuilder.Entity("Disclosure.Contents.Review.Models.ReviewDecisionRecord", b =>
                 {
                     b.HasOne("Disclosure.Contents.Review.Models.ReviewRecord", null)
@@ -2738,6 +2883,11 @@ namespace Disclosure.Storage.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Disclosure.ApiClients.Data.ApiClientRecord", b =>
+                {
+                    b.Navigation("Tokens");
                 });
 
             modelBuilder.Entity("Disclosure.Contents.Review.Models.ReviewRecord", b =>

@@ -14,7 +14,7 @@ public sealed record PersonName(string UserName, string Name, string? Department
 /// Resolves the login names stored on records (台账 actors, version authors, reviewers …) to the person's 姓名 and
 /// department. Scoped: the office's users are read once per request, on first use, however many names a page shows.
 /// </summary>
-public sealed class UserDirectory(DisclosureDbContext db)
+public sealed class UserDirectory(DisclosureDbContext db, IEnumerable<IActorNames> otherActors)
 {
     /// <summary>The actors that are not people: background work and first-start setup.</summary>
     public static readonly IReadOnlyDictionary<string, string> MachineActors = new Dictionary<string, string>
@@ -36,6 +36,14 @@ public sealed class UserDirectory(DisclosureDbContext db)
         if (MachineActors.TryGetValue(userName, out var machine))
         {
             return new PersonName(userName, machine, null, IsMachine: true);
+        }
+
+        foreach (var actors in otherActors)
+        {
+            if (await actors.FindAsync(userName, cancellationToken) is { } name)
+            {
+                return new PersonName(userName, name, null, IsMachine: true);
+            }
         }
 
         var people = await PeopleAsync(cancellationToken);
@@ -68,4 +76,14 @@ public sealed class UserDirectory(DisclosureDbContext db)
             StringComparer.Ordinal);
         return _people;
     }
+}
+
+/// <summary>
+/// Names the actors a module brings that are neither people nor the built-in machine actors (an API client,
+/// <c>api:client-…</c>), so the 台账 and every page naming an actor show what it is.
+/// </summary>
+public interface IActorNames
+{
+    /// <summary>The display name of <paramref name="actor"/>, or null when the actor is not one of this module's.</summary>
+    Task<string?> FindAsync(string actor, CancellationToken cancellationToken);
 }

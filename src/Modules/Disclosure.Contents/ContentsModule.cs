@@ -33,11 +33,11 @@ public sealed class ContentsModule : IDisclosureModule
     /// <summary>The 敏感词 list of the secrecy scan: the 保密审查员 and 管理员.</summary>
     public const string KeywordsPolicy = "Keywords";
 
-    public IReadOnlyList<string> Dependencies => ["Disclosure.Admin"];
+    public IReadOnlyList<string> Dependencies => ["Disclosure.Admin", "Disclosure.ApiClients"];
 
     public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new ReviewChainsStepReader()];
 
-    public string? LedgerActionName(string action) => ReviewLedgerActions.DisplayName(action);
+    public string? LedgerActionName(string action) => ReviewLedgerActions.DisplayName(action) ?? DraftLedgerActions.DisplayName(action);
 
     public void ConfigureServices(IServiceCollection services)
     {
@@ -76,10 +76,15 @@ public sealed class ContentsModule : IDisclosureModule
         services.AddSingleton(new AdminMenuEntry("敏感词", "/admin/keywords", KeywordsPolicy, 40));
     }
 
-    /// <summary>The read-only content API (<c>/api/v1/content</c>) and the change feed (<c>/api/v1/changes</c>).</summary>
+    /// <summary>
+    /// The content API (<c>/api/v1/content</c>), the change feed (<c>/api/v1/changes</c>) and the API clients' write
+    /// API: drafts (<c>/api/v1/drafts</c>) and attachments (<c>/api/v1/media</c>).
+    /// </summary>
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapContentApi();
         endpoints.MapChangesApi();
+        endpoints.MapDraftsApi();
+        endpoints.MapMediaApi();
     }
 }

@@ -1,0 +1,57 @@
+using System.Threading.RateLimiting;
+using Disclosure.ApiClients.Authentication;
+using Disclosure.ApiClients.Idempotency;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Disclosure.ApiClients;
+
+/// <summary>How a module opens an endpoint to API clients: <c>.RequireApiClient(ApiScopes.WriteContent)</c>.</summary>
+public static class ApiClientEndpoints
+{
+    /// <summary>The rate-limiter policy: a token bucket per client, at the client's own rate or the installation's.</summary>
+    public const string RateLimitPolicy = "api-client";
+
+    /// <summary>
+    /// The endpoint answers only an API client holding one of <paramref name="scopes"/> (401 without a valid token, 403 without
+    /// the scope, both as zh-CN problem details), is rate-limited per client, needs no antiforgery token (a bearer token
+    /// is not sent by a browser on its own, so there is no cross-site request to forge), and honours
+    /// <c>Idempotency-Key</c> on POST.
+    /// </summary>
+    public static TBuilder RequireApiClient<TBuilder>(this TBuilder builder, params string[] scopes) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.RequireAuthorization(policy => policy
+            .AddAuthenticationSchemes(ApiClientAuthentication.Scheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(ApiClientClaims.Scope, scopes));
+        builder.WithMetadata(new ApiScopeMetadata(scopes), new IdempotentEndpointMetadata());
+        builder.RequireRateLimiting(RateLimitPolicy);
+        builder.DisableAntiforgery();
+        return builder;
+    }
+
+    internal static void AddRateLimit(IServiceCollection services) =>
+        services.AddRateLimiter(limiter => limiter.AddPolicy(RateLimitPolicy, context =>
+        {
+            var options = context.RequestServices.GetRequiredService<IOptionsMonitor<ApiClientOptions>>().CurrentValue;
+            if (ApiCaller.From(context.User) is not { } caller)
+            {
+                // Not reached: authorization refuses an unauthenticated call before the limiter runs.
+                return RateLimitPartition.GetNoLimiter("anonymous");
+            }
+
+            var permits = int.TryParse(context.User.FindFirst(ApiClientClaims.PermitsPerMinute)?.Value, out var own) ? own : options.PermitsPerMinute;
+            // The rate is part of the key, so a rate the 管理员 changes applies from the next request.
+            return RateLimitPartition.GetTokenBucketLimiter($"{caller.ClientId}:{permits}", _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = Math.Max(1, Math.Min(options.Burst, permits)),
+                TokensPerPeriod = Math.Max(1, permits / 6),
+                ReplenishmentPeriod = TimeSpan.FromSeconds(10),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+        }));
+}
