@@ -64,7 +64,8 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture)
             EnforcementModule.PartyDataPolicy, InteractionModule.MailboxPolicy, InteractionModule.FollowUpPolicy, InteractionModule.SurveysPolicy,
             InteractionModule.SurveysOfficePolicy, InteractionModule.ConsultationsPolicy, InteractionModule.InterviewsPolicy, SupervisionModule.AdminPolicy],
         ["sysadmin"] = [AdminPolicies.Staff, AdminPolicies.Ledger, ContentsModule.KeywordsPolicy, AccountsModule.UsersPolicy, CalendarModule.AdminPolicy,
-            ChannelsAdmin.Policy, AnnualReportsModule.AdminPolicy, AccountsModule.SettingsPolicy, AccountsModule.AgenciesPolicy, SupervisionModule.AdminPolicy],
+            ChannelsAdmin.Policy, AnnualReportsModule.AdminPolicy, AccountsModule.SettingsPolicy, AccountsModule.AgenciesPolicy, SupervisionModule.AdminPolicy,
+            Disclosure.ApiClients.ApiClientsModule.AdminPolicy],
         ["norole"] = [],
         [Anonymous] = [],
     };
@@ -231,8 +232,11 @@ public sealed class AdminAccessMatrixTests(SiteFixture fixture)
         var enforcementCase = await InScopeAsync(db => db.Set<EnforcementCaseRecord>().OrderBy(c => c.Id).Select(c => c.Number).FirstAsync());
         var letter = await InScopeAsync(db => db.Set<LetterRecord>().Where(l => l.DepartmentCode == "zhzx").Select(l => l.Number).FirstAsync());
         var survey = await InScopeAsync(db => db.Set<SurveyRecord>().OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
+        var apiClient = await InScopeAsync(db => db.Set<Disclosure.ApiClients.Data.ApiClientRecord>().OrderBy(c => c.Id).Select(c => c.ClientId).FirstOrDefaultAsync())
+            ?? (await ApiClients.RegisteredClient.RegisterAsync(fixture.Site.Services, "权限矩阵测试客户端", null, Disclosure.ApiClients.ApiScopes.ReadDrafts)).ClientId;
         return pattern switch
         {
+            "/admin/api-clients/{id}" => Disclosure.ApiClients.Clients.ApiClientPaths.Details(apiClient),
             "/admin/annual-reports/{id}" => "/admin/annual-reports/999999",
             "/admin/content/new" => "/admin/content/new?type=Disclosure",
             "/admin/credit/{kind}/{id}" => CreditAdmin.Url(CreditRecordKind.Penalty, penalty),

@@ -17,7 +17,7 @@ public sealed class DisclosureSite : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string> _settings;
 
     public DisclosureSite()
-        : this(null, new Dictionary<string, string>())
+        : this((string?)null, new Dictionary<string, string>())
     {
     }
 
@@ -60,12 +60,16 @@ public sealed class DisclosureSite : WebApplicationFactory<Program>
 
     public static string NewDataFolder() => Path.Combine(Path.GetTempPath(), "disclosure-web-tests", Guid.NewGuid().ToString("n"));
 
-    private DisclosureSite(TestDatabase postgres)
-        : this(null, new Dictionary<string, string>()) => _postgres = postgres;
+    private DisclosureSite(TestDatabase postgres, IReadOnlyDictionary<string, string>? settings)
+        : this((string?)null, settings ?? new Dictionary<string, string>()) => _postgres = postgres;
 
     /// <summary>A site on its own new PostgreSQL database (created unmigrated: the site's own setup migrates it).</summary>
-    public static async Task<DisclosureSite> OnPostgresAsync() =>
-        new(await TestDatabase.CreateAsync(DatabaseProvider.PostgreSQL, migrate: false));
+    public static async Task<DisclosureSite> OnPostgresAsync(IReadOnlyDictionary<string, string>? settings = null) =>
+        new(await TestDatabase.CreateAsync(DatabaseProvider.PostgreSQL, migrate: false), settings);
+
+    /// <summary>A site on <paramref name="engine"/> with <paramref name="settings"/>.</summary>
+    public static async Task<DisclosureSite> OnAsync(DatabaseProvider engine, IReadOnlyDictionary<string, string> settings) =>
+        engine == DatabaseProvider.PostgreSQL ? await OnPostgresAsync(settings) : new DisclosureSite((string?)null, settings);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

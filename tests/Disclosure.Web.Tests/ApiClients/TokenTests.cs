@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Disclosure.ApiClients;
 using Disclosure.ApiClients.Authentication;
 using Disclosure.ApiClients.Clients;
@@ -147,6 +148,52 @@ public sealed class TokenTests(SiteFixture fixture)
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.StartsWith("/admin/login", response.Headers.Location!.PathAndQuery);
         }
+    }
+
+    [Fact]
+    public async Task The_administrator_registers_a_client_sees_its_secret_once_and_the_ledger_names_the_client()
+    {
+        await Staff.EnsureAsync(fixture.Site.Services);
+        var admin = await Staff.SignedInAsync(fixture.Site, "sysadmin");
+        var page = await admin.GetStringAsync("/admin/api-clients");
+        using var registered = await admin.PostAsync("/admin/api-clients", HtmlForms.Form(page,
+            ("Input.Name", "公文交换系统"), ("Input.Place", "640121-103|zhzx"), ("Input.Scopes", ApiScopes.WriteContent), ("Input.Scopes", ApiScopes.ReadDrafts)));
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        Assert.True(registered.Headers.CacheControl!.NoStore);
+        var html = await HtmlForms.TextAsync(registered);
+        var clientId = Regex.Match(html, "<code class=\"client-id\">([^<]+)</code>").Groups[1].Value;
+        var secret = Regex.Match(html, "<code class=\"client-secret\">([^<]+)</code>").Groups[1].Value;
+        Assert.StartsWith("client-", clientId);
+        Assert.Equal(43, secret.Length);
+
+        // Shown once: neither the list nor the client's page shows it again, and only its hash is stored.
+        Assert.DoesNotContain(secret, await admin.GetStringAsync("/admin/api-clients"));
+        Assert.DoesNotContain(secret, await admin.GetStringAsync($"/admin/api-clients/{clientId}"));
+        Assert.Equal(ApiSecrets.Hash(secret), await DbAsync(db => db.Set<ApiClientRecord>().Where(c => c.ClientId == clientId).Select(c => c.SecretHash).SingleAsync()));
+
+        // Bad input is refused with the reason, and nothing is registered.
+        var count = await DbAsync(db => db.Set<ApiClientRecord>().CountAsync());
+        using var refused = await admin.PostAsync("/admin/api-clients", HtmlForms.Form(page, ("Input.Name", " "), ("Input.Place", "640121-103|nosuch"), ("Input.Scopes", "content:publish")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var reasons = await HtmlForms.TextAsync(refused);
+        Assert.Contains("请填写客户端名称", reasons);
+        Assert.Contains("权限范围“content:publish”不存在", reasons);
+        Assert.Contains("所选部门不属于该机构", reasons);
+        Assert.Equal(count, await DbAsync(db => db.Set<ApiClientRecord>().CountAsync()));
+
+        // The client drafts; the 台账 names it as the client, never as a person.
+        var client = new RegisteredClient(clientId, secret);
+        using var api = RegisteredClient.Bearer(fixture.Site, await client.TokenAsync(fixture.Site.CreateClient()));
+        using var created = await api.PostAsJsonAsync("/api/v1/drafts", new { type = "Disclosure", data = WriteApiTests.Data("公文交换系统推送的通知") });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var ledger = await HtmlForms.TextAsync(await admin.GetAsync("/admin/ledger"));
+        Assert.Contains("接口客户端“公文交换系统”", ledger);
+        Assert.Contains("接口保存草稿", ledger);
+
+        // Only the 管理员 manages clients.
+        var editor = await Staff.SignedInAsync(fixture.Site, "editor");
+        using var denied = await editor.GetAsync("/admin/api-clients");
+        Assert.NotEqual(HttpStatusCode.OK, denied.StatusCode);
     }
 
     private async Task<T> DbAsync<T>(Func<DisclosureDbContext, Task<T>> query)

@@ -34,7 +34,7 @@ public sealed class WriteApiTests(SiteFixture fixture)
         data = Data(title, agency, attachments),
     };
 
-    private static JsonObject Data(string title, string? agency = null, JsonArray? attachments = null)
+    internal static JsonObject Data(string title, string? agency = null, JsonArray? attachments = null)
     {
         var data = new JsonObject
         {

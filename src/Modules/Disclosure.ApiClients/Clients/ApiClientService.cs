@@ -38,6 +38,21 @@ public sealed class ApiClientService(
         return clients.Where(c => scope.Manages(c.AgencyCode)).ToList();
     }
 
+    /// <summary>The places (agency, or agency and department) <paramref name="actor"/> may give a client, in tree order.</summary>
+    public async Task<IReadOnlyList<ApiClientPlace>> PlacesAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var scope = await agencies.ScopeAsync(actor, cancellationToken);
+        var departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Id).ToListAsync(cancellationToken)).ToLookup(d => d.AgencyCode);
+        var places = new List<ApiClientPlace>();
+        foreach (var agency in scope.Tree.All().Where(a => scope.Manages(a.Code)))
+        {
+            places.Add(new ApiClientPlace(agency.Code + "|", $"{agency.Name}（机构本级）", agency.Code));
+            places.AddRange(departments[agency.Code].Select(d => new ApiClientPlace($"{agency.Code}|{d.Code}", $"{agency.Name} · {d.Name}", agency.Code)));
+        }
+
+        return places;
+    }
+
     /// <summary>One managed client, or null (unknown and unmanaged alike, so another agency's clients are not confirmed).</summary>
     public async Task<ApiClientRecord?> FindAsync(string clientId, Actor actor, CancellationToken cancellationToken = default)
     {

@@ -1,7 +1,4 @@
 using Disclosure.ApiClients.Clients;
-using Disclosure.Storage;
-using Disclosure.Storage.Agencies;
-using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.ApiClients.Pages.Admin.ApiClients;
 
@@ -23,25 +20,3 @@ public sealed class ApiClientForm
     }
 }
 
-/// <summary>A place a client may work for: an agency (its own items) or one of its departments.</summary>
-public sealed record ApiClientPlace(string Value, string Label, string AgencyCode);
-
-public static class ApiClientPlaces
-{
-    /// <summary>The agencies <paramref name="scope"/> manages, each followed by its departments, in tree order.</summary>
-    public static async Task<IReadOnlyList<ApiClientPlace>> ListAsync(DisclosureDbContext db, AgencyManagementScope scope, CancellationToken cancellationToken)
-    {
-        var departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Id).ToListAsync(cancellationToken)).ToLookup(d => d.AgencyCode);
-        var places = new List<ApiClientPlace>();
-        foreach (var agency in scope.Tree.All().Where(a => scope.Manages(a.Code)))
-        {
-            places.Add(new ApiClientPlace(agency.Code + "|", $"{agency.Name}（机构本级）", agency.Code));
-            places.AddRange(departments[agency.Code].Select(d => new ApiClientPlace($"{agency.Code}|{d.Code}", $"{agency.Name} · {d.Name}", agency.Code)));
-        }
-
-        return places;
-    }
-
-    public static string Describe(IReadOnlyList<ApiClientPlace> places, string agency, string? department) =>
-        places.FirstOrDefault(p => p.Value == $"{agency}|{department}")?.Label ?? $"{agency}{(department is null ? null : " · " + department)}";
-}

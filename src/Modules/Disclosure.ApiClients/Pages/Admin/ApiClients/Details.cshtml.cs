@@ -1,8 +1,6 @@
 using Disclosure.Admin;
 using Disclosure.ApiClients.Clients;
 using Disclosure.ApiClients.Data;
-using Disclosure.Storage;
-using Disclosure.Storage.Agencies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +11,7 @@ namespace Disclosure.ApiClients.Pages.Admin.ApiClients;
 
 /// <summary>One client: change it, rotate its secret, revoke it, issue and revoke its personal access tokens.</summary>
 [Authorize(Policy = ApiClientsModule.AdminPolicy)]
-public sealed class DetailsModel(ApiClientService clients, AgencyService agencies, DisclosureDbContext db, IOptionsMonitor<ApiClientOptions> options) : PageModel
+public sealed class DetailsModel(ApiClientService clients, IOptionsMonitor<ApiClientOptions> options) : PageModel
 {
     [FromRoute]
     public string Id { get; set; } = string.Empty;
@@ -118,7 +116,7 @@ public sealed class DetailsModel(ApiClientService clients, AgencyService agencie
         }
 
         Client = client;
-        Places = await ApiClientPlaces.ListAsync(db, await agencies.ScopeAsync(actor, cancellationToken), cancellationToken);
+        Places = await clients.PlacesAsync(actor, cancellationToken);
         return true;
     }
 }

@@ -1,8 +1,6 @@
 using Disclosure.Admin;
 using Disclosure.ApiClients.Clients;
 using Disclosure.ApiClients.Data;
-using Disclosure.Storage;
-using Disclosure.Storage.Agencies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +10,7 @@ namespace Disclosure.ApiClients.Pages.Admin.ApiClients;
 
 /// <summary>接口客户端: the registered clients and the form to register one; the secret is shown once, on this page.</summary>
 [Authorize(Policy = ApiClientsModule.AdminPolicy)]
-public sealed class IndexModel(ApiClientService clients, AgencyService agencies, DisclosureDbContext db) : PageModel
+public sealed class IndexModel(ApiClientService clients) : PageModel
 {
     [BindProperty]
     public ApiClientForm Input { get; set; } = new() { Scopes = [ApiScopes.WriteContent, ApiScopes.WriteMedia] };
@@ -51,6 +49,6 @@ public sealed class IndexModel(ApiClientService clients, AgencyService agencies,
     {
         var actor = User.ToActor();
         Clients = await clients.ListAsync(actor, cancellationToken);
-        Places = await ApiClientPlaces.ListAsync(db, await agencies.ScopeAsync(actor, cancellationToken), cancellationToken);
+        Places = await clients.PlacesAsync(actor, cancellationToken);
     }
 }
