@@ -75,10 +75,12 @@ builder.Services.AddOpenApi("v1", options =>
     options.AddDocumentTransformer((document, _, _) =>
     {
         document.Info.Title = "Disclosure 政府信息公开 API";
-        document.Info.Description = "已发布内容的只读接口与变更流。";
+        document.Info.Description = "已发布内容的读取接口与变更流；接口客户端（办公自动化等系统）的草稿写接口、附件上传和上报审核。" +
+            "审核、发布和撤回不对接口开放。接入说明见 docs/api-clients.md。";
         document.Info.Version = "v1";
         return Task.CompletedTask;
     });
+    ApiClientSecurity.Describe(options);
 });
 
 var app = builder.Build();
