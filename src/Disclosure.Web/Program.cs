@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Disclosure.Accounts;
 using Disclosure.Admin;
 using Disclosure.Contents.Admin;
+using Disclosure.GraphQL.Endpoint;
 using Disclosure.Modules;
 using Disclosure.Requests.Admin;
 using Disclosure.Search;
@@ -141,6 +142,7 @@ foreach (var module in app.Services.GetServices<IDisclosureModule>())
 {
     module.MapEndpoints(api);
 }
+app.MapGraphQL();
 app.MapRazorPages();
 app.MapControllers();
 app.MapHealthEndpoints();
