@@ -16,8 +16,8 @@ namespace Disclosure.Web.Tests.GraphQL;
 [Collection(DemoSiteGroup.Name)]
 public sealed class GraphQLAllowListTests(SiteFixture site) : IDisposable
 {
-    private const string Listed = "query 首页 { contents(pageSize: 5) { total items { id title } } }";
-    private const string InFolder = "query 目录 { catalogue { code name } }";
+    private const string Listed = "query HomeList { contents(pageSize: 5) { total items { id title } } }";
+    private const string InFolder = "query Catalogue { catalogue { code name } }";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("graphql-allowed-").FullName;
 

@@ -85,7 +85,8 @@ internal static class ContentFieldMapping
         }
         else
         {
-            Add(target, name, typeof(IdGraphType), description + "（内容编号）", c => FieldValues.Text(value(c)));
+            // A single picker is stored as a list of one, as the editor writes every picker.
+            Add(target, name, typeof(IdGraphType), description + "（内容编号）", c => FieldValues.Texts(value(c)) is [var id, ..] ? id : null);
         }
 
         // The picked items themselves, as the public sees them: one that is not public (a draft, a withdrawn item) is left out.

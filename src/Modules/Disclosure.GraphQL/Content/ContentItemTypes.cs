@@ -37,7 +37,7 @@ internal sealed class ContentItemTypes
     public ContentItemTypes(IReadOnlyDictionary<string, ContentTypeDefinition> definitions)
     {
         Interface = new InterfaceGraphType { Name = InterfaceName, Description = "已发布内容（任一内容类型）的公共元数据。按内容类型取其字段：… on RegulatoryDocument { … }。" };
-        AddMetadataFields(Interface, definitions);
+        AddMetadataFields(Interface, definitions, resolve: false);
         Interface.ResolveType = source => source is ContentNode node ? _byContentType.GetValueOrDefault(node.Summary.Type) : null;
 
         var parts = BuiltInParts.Names.Select(name => BuiltInParts.TryGet(name, out var part) ? part : null).OfType<ContentPartDefinition>()
@@ -51,7 +51,7 @@ internal sealed class ContentItemTypes
                 Name = GraphQLNames.TypeName(definition.Name, FixedTypeNames),
                 Description = string.IsNullOrWhiteSpace(definition.Description) ? definition.DisplayName : $"{definition.DisplayName}：{definition.Description}",
             };
-            var taken = AddMetadataFields(type, definitions);
+            var taken = AddMetadataFields(type, definitions, resolve: true);
             foreach (var part in definition.Parts.Where(parts.ContainsKey))
             {
                 var partType = parts[part];
@@ -83,11 +83,20 @@ internal sealed class ContentItemTypes
 
     public static IGraphType ListOfItems() => new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(InterfaceName))));
 
-    /// <summary>The metadata fields, the same on the interface and every content type; returns the names taken.</summary>
-    private static HashSet<string> AddMetadataFields(IComplexGraphType type, IReadOnlyDictionary<string, ContentTypeDefinition> definitions)
+    /// <summary>
+    /// The metadata fields, the same on the interface (declared only: GraphQL resolves them on the concrete type) and on
+    /// every content type; returns the names taken.
+    /// </summary>
+    private static HashSet<string> AddMetadataFields(IComplexGraphType type, IReadOnlyDictionary<string, ContentTypeDefinition> definitions, bool resolve)
     {
         void Add<TGraph>(string name, string description, Func<ContentNode, object?> value) where TGraph : IGraphType =>
-            type.AddField(new GraphQLFieldType { Name = name, Description = description, Type = typeof(TGraph), Resolver = new FuncFieldResolver<object>(c => value((ContentNode)c.Source!)) });
+            type.AddField(new GraphQLFieldType
+            {
+                Name = name,
+                Description = description,
+                Type = typeof(TGraph),
+                Resolver = resolve ? new FuncFieldResolver<object>(c => value((ContentNode)c.Source!)) : null,
+            });
 
         Add<NonNullGraphType<IdGraphType>>("id", "内容编号", n => n.Summary.Id);
         Add<NonNullGraphType<StringGraphType>>("type", "内容类型（recipe 中的名称）", n => n.Summary.Type);

@@ -44,7 +44,6 @@ public static class GraphQLEndpoint
             .WithName("GraphQLPost")
             .WithSummary("GraphQL 查询（POST）")
             .WithDescription(Description + " 请求体为 JSON：{\"query\": \"{ contents(pageSize: 20) { total items { id title indexNumber } } }\"}。")
-            .Accepts<GraphQLHttpRequest>("application/json")
             .Produces<GraphQLHttpResponse>(StatusCodes.Status200OK)
             .Produces<GraphQLHttpResponse>(StatusCodes.Status400BadRequest)
             .Produces<GraphQLHttpResponse>(StatusCodes.Status413PayloadTooLarge)

@@ -2,7 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace Disclosure.GraphQL.Endpoint;
 
-/// <summary>The body of <c>POST /graphql</c> (described in the OpenAPI document; the endpoint reads it with GraphQL.NET's serializer).</summary>
+/// <summary>
+/// The body of <c>POST /graphql</c>, for readers of the code: the endpoint reads it with GraphQL.NET's serializer. It is not
+/// declared with <c>Accepts</c>, since routing would then answer another content type with a bare 415 before the
+/// endpoint could explain in zh-CN; the OpenAPI description gives an example instead.
+/// </summary>
 /// <param name="Query">查询语句。使用已登记查询时可省略，改为在 extensions.persistedQuery.sha256Hash 中给出其 SHA-256。</param>
 /// <param name="OperationName">文档中有多个操作时要执行的操作名。</param>
 /// <param name="Variables">变量值。</param>
