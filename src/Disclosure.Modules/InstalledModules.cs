@@ -9,6 +9,7 @@ using Disclosure.Contents;
 using Disclosure.Core.Recipes;
 using Disclosure.Credit;
 using Disclosure.Enforcement;
+using Disclosure.GraphQL;
 using Disclosure.Interaction;
 using Disclosure.Requests;
 using Disclosure.Search;
@@ -41,6 +42,7 @@ public static class InstalledModules
         new AnnualReportsModule(),
         new BackupsModule(),
         new SupervisionModule(),
+        new GraphQLModule(),
     ];
 
     /// <summary>Reads a recipe file whose steps may belong to any installed module (the demo's <c>Requests</c>, <c>CreditRecords</c> …).</summary>

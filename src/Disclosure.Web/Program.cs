@@ -4,6 +4,7 @@ using Disclosure.Accounts;
 using Disclosure.Admin;
 using Disclosure.ApiClients.Idempotency;
 using Disclosure.Contents.Admin;
+using Disclosure.GraphQL.Endpoint;
 using Disclosure.Modules;
 using Disclosure.Requests.Admin;
 using Disclosure.Search;
@@ -145,6 +146,7 @@ foreach (var module in app.Services.GetServices<IDisclosureModule>())
 {
     module.MapEndpoints(api);
 }
+app.MapGraphQL();
 app.MapRazorPages();
 app.MapControllers();
 app.MapHealthEndpoints();

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Disclosure.ApiClients.Authentication;
 using Disclosure.ApiClients.Idempotency;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -30,6 +31,31 @@ public static class ApiClientEndpoints
         builder.WithMetadata(new ApiScopeMetadata(scopes), new IdempotentEndpointMetadata());
         builder.RequireRateLimiting(RateLimitPolicy);
         builder.DisableAntiforgery();
+        return builder;
+    }
+
+    /// <summary>
+    /// The endpoint answers anyone, and an API client as itself: a request with a valid bearer token reaches the
+    /// handler as the client (rate-limited per client), one with an invalid token is refused with 401 rather than
+    /// served as anonymous, one without a token is anonymous (the public per-address limit applies). For read
+    /// endpoints whose answer depends on the caller, such as GraphQL with <c>content:read-drafts</c>.
+    /// </summary>
+    public static TBuilder AllowApiClient<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        // A policy that names the scheme makes the authorization middleware authenticate it before the rate limiter runs.
+        builder.RequireAuthorization(policy => policy.AddAuthenticationSchemes(ApiClientAuthentication.Scheme).RequireAssertion(_ => true));
+        builder.RequireRateLimiting(RateLimitPolicy);
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (http.Request.Headers.Authorization.Count > 0 && ApiCaller.From(http.User) is null)
+            {
+                await http.ChallengeAsync(ApiClientAuthentication.Scheme);
+                return Results.Empty;
+            }
+
+            return await next(context);
+        });
         return builder;
     }
 

@@ -124,7 +124,8 @@ public static class ContentApi
         return TypedResults.Ok(new ContentDetail(Summarise(content, agencies, catalogueNames), ContentData.Parse(version.DataJson).Root));
     }
 
-    internal static ContentSummary Summarise(PublishedContent content, IReadOnlyDictionary<string, string> agencies, IReadOnlyDictionary<string, string> catalogue)
+    /// <summary>The list and detail metadata of an item, as the REST API gives it (GraphQL answers with the very same values).</summary>
+    public static ContentSummary Summarise(PublishedContent content, IReadOnlyDictionary<string, string> agencies, IReadOnlyDictionary<string, string> catalogue)
     {
         var (item, version) = (content.Item, content.Version);
         return new ContentSummary(
