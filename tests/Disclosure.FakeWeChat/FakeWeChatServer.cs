@@ -204,7 +204,16 @@ public sealed class FakeWeChatServer : IAsyncDisposable
 
         if (holdAnswer is { } hold)
         {
-            await Task.Delay(hold);
+            try
+            {
+                // Until the node gives up on the answer (it is stopped, or its request times out): the hold must not
+                // outlive the caller, or stopping this server waits for it (Kestrel lets a request finish for up to 30 s).
+                await Task.Delay(hold, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // nobody is there to read the answer
+            }
         }
 
         context.Response.StatusCode = status;

@@ -213,7 +213,16 @@ public sealed class FakeWeiboServer : IAsyncDisposable
 
         if (hold is { } wait)
         {
-            await Task.Delay(wait);
+            try
+            {
+                // Until the node gives up on the answer (it is stopped, or its request times out): the hold must not
+                // outlive the caller, or stopping this server waits for it (Kestrel lets a request finish for up to 30 s).
+                await Task.Delay(wait, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // nobody is there to read the answer
+            }
         }
 
         context.Response.StatusCode = answer.Status;

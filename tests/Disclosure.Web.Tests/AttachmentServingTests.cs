@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Media;
+using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,13 @@ public abstract class AttachmentServingTests : IAsyncLifetime
 
     public abstract Task InitializeAsync();
 
-    public async Task DisposeAsync() => await Site.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (Site is not null)
+        {
+            await Site.DisposeAsync();
+        }
+    }
 
     [Fact]
     public async Task The_published_versions_attachment_is_served_and_a_draft_only_or_stray_one_is_refused()
@@ -87,11 +94,10 @@ public abstract class AttachmentServingTests : IAsyncLifetime
 
 public sealed class AttachmentServingSqliteTests : AttachmentServingTests
 {
-    public override Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Site = new DisclosureSite();
+        Site = await DisclosureSite.DemoAsync();
         _ = Site.Server;
-        return Task.CompletedTask;
     }
 }
 
@@ -99,7 +105,7 @@ public sealed class AttachmentServingPostgresTests : AttachmentServingTests
 {
     public override async Task InitializeAsync()
     {
-        Site = await DisclosureSite.OnPostgresAsync();
+        Site = await DisclosureSite.DemoAsync(DatabaseProvider.PostgreSQL);
         _ = Site.Server;
     }
 }

@@ -15,7 +15,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public DisclosureSite Site { get; } = new();
+    public DisclosureSite Site { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -23,6 +23,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Site = await DisclosureSite.DemoAsync();
         Site.UseKestrel(0);
         Site.StartServer();
         BaseAddress = Site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1");
@@ -75,6 +76,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        await Site.DisposeAsync();
+        if (Site is not null)
+        {
+            await Site.DisposeAsync();
+        }
     }
 }

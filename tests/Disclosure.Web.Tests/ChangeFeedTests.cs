@@ -14,7 +14,7 @@ public sealed class ChangeFeedTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task An_app_following_the_cursor_sees_every_change_once_and_in_order(Disclosure.Storage.DatabaseProvider engine)
     {
-        await using var site = engine == Disclosure.Storage.DatabaseProvider.PostgreSQL ? await DisclosureSite.OnPostgresAsync() : new DisclosureSite();
+        await using var site = await DisclosureSite.DemoAsync(engine);
         var client = site.CreateClient();
 
         // Initial sync, in small pages.

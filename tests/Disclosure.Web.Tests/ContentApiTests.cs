@@ -204,12 +204,12 @@ public sealed class ContentApiTests(SiteFixture site)
 /// </summary>
 public sealed class SiteFixture : IAsyncLifetime
 {
-    public DisclosureSite Site { get; } = new();
+    public DisclosureSite Site { get; private set; } = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        _ = Site.Server; // starts the host, which runs setup
-        return Task.CompletedTask;
+        Site = await DisclosureSite.DemoAsync();
+        _ = Site.Server; // starts the host on its copy of the demo's first start
     }
 
     public async Task DisposeAsync() => await Site.DisposeAsync();

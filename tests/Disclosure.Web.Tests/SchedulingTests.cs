@@ -13,7 +13,7 @@ public sealed class SchedulingTests
     [Fact]
     public async Task A_scheduled_publication_happens_after_a_restart()
     {
-        var folder = DisclosureSite.NewDataFolder();
+        var (folder, _) = await DisclosureSite.DemoCopyAsync();
         var settings = new Dictionary<string, string> { ["Scheduler:IntervalSeconds"] = "1" };
         try
         {

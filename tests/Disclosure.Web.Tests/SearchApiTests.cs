@@ -153,7 +153,7 @@ public sealed class SearchFollowsPublicationTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task A_published_item_becomes_searchable_and_a_withdrawn_one_disappears_at_once(Disclosure.Storage.DatabaseProvider engine)
     {
-        await using var site = engine == Disclosure.Storage.DatabaseProvider.PostgreSQL ? await DisclosureSite.OnPostgresAsync() : new DisclosureSite();
+        await using var site = await DisclosureSite.DemoAsync(engine);
         var client = site.CreateClient();
         const string url = "/api/v1/search?q=%E7%83%9F%E8%8A%B1%E7%88%86%E7%AB%B9%E7%87%83%E6%94%BE%E7%82%B9"; // 烟花爆竹燃放点
         await site.Services.GetRequiredService<SearchIndexer>().CatchUpAsync();

@@ -58,13 +58,8 @@ public sealed class SearchHarness : IAsyncDisposable
     public static SearchHarness Reopen(TestDatabase database, string indexFolder, Action<SearchOptions>? configure = null) =>
         new(database, indexFolder, ownsFolder: false, configure);
 
-    /// <summary>A new database with the repository's setup and demo recipes applied.</summary>
-    public static async Task<TestDatabase> DemoDatabaseAsync(DatabaseProvider engine)
-    {
-        var database = await TestDatabase.CreateAsync(engine);
-        await database.ApplyRecipesAsync("setup.json", "demo.json");
-        return database;
-    }
+    /// <summary>A new database with the repository's setup and demo recipes applied (a copy of the process's demo template).</summary>
+    public static Task<TestDatabase> DemoDatabaseAsync(DatabaseProvider engine) => TestDatabase.CreateDemoAsync(engine);
 
     public SearchResponse Find(string query, Func<SearchRequest, SearchRequest>? adjust = null)
     {

@@ -21,8 +21,7 @@ public sealed class PowerListTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task The_demo_power_list_exports_and_imports_into_another_site_unchanged(DatabaseProvider engine)
     {
-        await using var demo = await TestDatabase.CreateAsync(engine);
-        await demo.ApplyRecipesAsync("setup.json", "demo.json");
+        await using var demo = await TestDatabase.CreateDemoAsync(engine);
         var (headers, rows) = await ExportAsync(demo);
         Assert.Contains("事项编码", headers);
         Assert.Contains("事项名称", headers);
@@ -52,8 +51,7 @@ public sealed class PowerListTests
     [Fact]
     public async Task Bad_rows_are_reported_by_row_and_column_and_nothing_is_imported()
     {
-        await using var demo = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await demo.ApplyRecipesAsync("setup.json", "demo.json");
+        await using var demo = await TestDatabase.CreateDemoAsync(DatabaseProvider.Sqlite);
         var (headers, rows) = await ExportAsync(demo);
         await using var fresh = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await fresh.ApplySetupAndDemoOfficeAsync();

@@ -84,6 +84,70 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>
+    /// A new database holding the repository's setup and demo recipes, applied at the time <paramref name="clock"/> says
+    /// (default: the system clock): a copy of one such database made once per test process, engine and clock time
+    /// (<see cref="DemoTemplate"/>). Applying the demo is the costliest thing a storage test does, and many tests need
+    /// only its result; a test of the recipes themselves applies them to a migrated database instead.
+    /// </summary>
+    public static async Task<TestDatabase> CreateDemoAsync(DatabaseProvider provider, TimeProvider? clock = null)
+    {
+        var template = await DemoTemplate.ForAsync(provider, clock);
+        var folder = Path.Combine(Path.GetTempPath(), "disclosure-tests", Guid.NewGuid().ToString("n"));
+        // The whole data folder, not only the SQLite file: applying the demo writes the 台账 keys (whose MACs are in the
+        // copied 台账) and may write media beside the database.
+        CopyFolder(template.Folder, folder);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            return new TestDatabase(provider, new StorageOptions { Provider = provider, DataFolder = folder }, folder, null, clock);
+        }
+
+        var name = "disclosure_test_" + Guid.NewGuid().ToString("n");
+        await CreatePostgresDatabaseAsync(name, template.PostgresDatabase!);
+        var connectionString = new NpgsqlConnectionStringBuilder(PostgresServer()) { Database = name, MaxPoolSize = 100 }.ConnectionString;
+        return new TestDatabase(provider, new StorageOptions { Provider = provider, ConnectionString = connectionString, DataFolder = folder }, folder, name, clock);
+    }
+
+    /// <summary>
+    /// A new database on the test server copied from <paramref name="template"/> (<c>CREATE DATABASE … TEMPLATE</c>: nobody
+    /// may be connected to the template), with a data folder of its own; both are deleted with it.
+    /// </summary>
+    public static async Task<TestDatabase> CopyPostgresAsync(string template)
+    {
+        var name = "disclosure_test_" + Guid.NewGuid().ToString("n");
+        await CreatePostgresDatabaseAsync(name, template);
+        var folder = Path.Combine(Path.GetTempPath(), "disclosure-tests", Guid.NewGuid().ToString("n"));
+        var options = new StorageOptions { Provider = DatabaseProvider.PostgreSQL, ConnectionString = PostgresConnectionString(name), DataFolder = folder };
+        return new TestDatabase(DatabaseProvider.PostgreSQL, options, folder, name, null);
+    }
+
+    /// <summary>The connection string of a database on the test server, as the tests' sites and stores use it.</summary>
+    public static string PostgresConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder(PostgresServer()) { Database = database, MaxPoolSize = 100 }.ConnectionString;
+
+    /// <summary>
+    /// Copies a data folder with its subfolders, keeping each file's and folder's Unix permissions (the 台账 keys are
+    /// readable by their owner only, as the key ring made them).
+    /// </summary>
+    public static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(to, File.GetUnixFileMode(from));
+        }
+
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (var directory in Directory.GetDirectories(from))
+        {
+            CopyFolder(directory, Path.Combine(to, Path.GetFileName(directory)));
+        }
+    }
+
+    /// <summary>
     /// A database made elsewhere (a release's fixture): a SQLite file in <paramref name="options"/>' data folder or the
     /// PostgreSQL database <paramref name="postgresDatabase"/> on the test server; both are deleted with it.
     /// </summary>
@@ -183,23 +247,100 @@ public sealed class TestDatabase : IAsyncDisposable
                 NpgsqlConnection.ClearPool(connection);
             }
 
-            // Dropped when the test process ends, so a developer's own server does not keep one per run.
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            {
-                try
-                {
-                    using var admin = new NpgsqlConnection(PostgresServer());
-                    admin.Open();
-                    using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-                    drop.ExecuteNonQuery();
-                }
-                catch (NpgsqlException)
-                {
-                    // The server may already be gone (the test command stops it); nothing is left to drop then.
-                }
-            };
-
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => DropAtExit(name);
             return name;
+        }
+    }
+
+    /// <summary>
+    /// One database per engine, test process and clock time with setup.json and demo.json applied by the real recipe
+    /// executor, made on first use, that <see cref="CreateDemoAsync"/> copies: its data folder (the SQLite file, the 台账
+    /// keys) and, on PostgreSQL, the database used as <c>CREATE DATABASE … TEMPLATE</c>. The clock's time is part of the
+    /// key because what the demo publishes depends on the day it is applied (双公示 records are published on their
+    /// second working day, never after now); the system clock is one key, read when the template is made.
+    /// </summary>
+    private static class DemoTemplate
+    {
+        private static readonly Lock Gate = new();
+        private static readonly Dictionary<(DatabaseProvider, DateTimeOffset?), Lazy<Task<(string Folder, string? PostgresDatabase)>>> Made = [];
+
+        public static Task<(string Folder, string? PostgresDatabase)> ForAsync(DatabaseProvider provider, TimeProvider? clock)
+        {
+            var key = (provider, clock is null || clock == TimeProvider.System ? (DateTimeOffset?)null : clock.GetUtcNow());
+            Lazy<Task<(string, string?)>> template;
+            lock (Gate)
+            {
+                if (!Made.TryGetValue(key, out template!))
+                {
+                    // Each key made at most once, and the engines' templates made at the same time rather than in turn.
+                    var at = key.Item2;
+                    template = new(() => MakeAsync(provider, at is { } time ? new FixedClock(time) : null));
+                    Made[key] = template;
+                }
+            }
+
+            return template.Value;
+        }
+
+        private static async Task<(string, string?)> MakeAsync(DatabaseProvider provider, TimeProvider? clock)
+        {
+            var database = await CreateAsync(provider, clock: clock);
+            await database.ApplyRecipesAsync("setup.json", "demo.json");
+            // Disposed with its services only (not through DisposeAsync, which would drop what it made), and no
+            // connection left in a pool: PostgreSQL copies a template only while nobody is connected to it.
+            await database.Services.DisposeAsync();
+            var folder = database.Options.DataFolder;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteAtExit(folder);
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.Options.ResolveConnectionString());
+                Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+                return (folder, null);
+            }
+
+            using (var connection = new NpgsqlConnection(database.Options.ConnectionString))
+            {
+                NpgsqlConnection.ClearPool(connection);
+            }
+
+            var name = database._postgresDatabase!;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => DropAtExit(name);
+            return (folder, name);
+        }
+    }
+
+    /// <summary>A clock that stays at one time: the demo template's, made at the time of the clock the test gave.</summary>
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    /// <summary>Deletes a template's data folder when the test process ends.</summary>
+    public static void DeleteAtExit(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Only a temp folder left behind.
+        }
+    }
+
+    /// <summary>Drops a template database when the test process ends, so a developer's own server does not keep one per run.</summary>
+    public static void DropAtExit(string name)
+    {
+        try
+        {
+            using var admin = new NpgsqlConnection(PostgresServer());
+            admin.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+            drop.ExecuteNonQuery();
+        }
+        catch (NpgsqlException)
+        {
+            // The server may already be gone (the test command stops it); nothing is left to drop then.
         }
     }
 

@@ -166,9 +166,8 @@ public sealed class RequestServiceTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task The_demo_years_give_the_tables_counted_by_hand(DatabaseProvider engine)
     {
-        await using var database = await TestDatabase.CreateAsync(engine);
         // (Applying the demo twice adds no application: SetupRecipeTests counts them.)
-        await database.ApplyRecipesAsync("setup.json", "demo.json");
+        await using var database = await TestDatabase.CreateDemoAsync(engine);
         Assert.Equal(33 + 3, await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().Set<InformationRequestRecord>().CountAsync()));
 
         var y2025 = await database.InScopeAsync(sp => sp.GetRequiredService<RequestStatistics>().ApplicationTableAsync(YongNing, 2025));

@@ -26,8 +26,7 @@ public sealed class SiteExportTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task An_export_imported_into_an_empty_site_brings_back_the_same_content_attachments_catalogue_and_credit_records(DatabaseProvider engine)
     {
-        await using var source = await TestDatabase.CreateAsync(engine, clock: TestClock.At("2026-11-23"));
-        await source.ApplyRecipesAsync("setup.json", "demo.json");
+        await using var source = await TestDatabase.CreateDemoAsync(engine, TestClock.At("2026-11-23"));
         await EditSomeItemsAsync(source);
         var attachment = Path.Combine("2026", "11", "通告附件.pdf");
         Directory.CreateDirectory(Path.Combine(source.Options.DataFolder, "media", "2026", "11"));
@@ -100,8 +99,7 @@ public sealed class SiteExportTests
     [Fact]
     public async Task Personal_data_goes_only_when_asked_the_台账_says_so_and_the_register_imports_back()
     {
-        await using var source = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, clock: TestClock.At("2026-11-23"));
-        await source.ApplyRecipesAsync("setup.json", "demo.json");
+        await using var source = await TestDatabase.CreateDemoAsync(DatabaseProvider.Sqlite, TestClock.At("2026-11-23"));
         var folder = NewFolder();
         try
         {

@@ -22,7 +22,7 @@ public sealed class AccountLifecycleTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task An_account_from_creation_to_disabling_with_every_step_in_the_ledger(DatabaseProvider engine)
     {
-        await using var site = engine == DatabaseProvider.PostgreSQL ? await DisclosureSite.OnPostgresAsync() : new DisclosureSite();
+        await using var site = await DisclosureSite.DemoAsync(engine);
         var admin = await SignedInAsync(site, "admin", AdminPassword);
 
         // The 管理员 creates the account; the form states the password rule.

@@ -10,7 +10,6 @@ using Disclosure.Storage;
 using Disclosure.Storage.Tests.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Disclosure.Web.Tests.HtmlForms;
@@ -20,7 +19,7 @@ namespace Disclosure.Web.Tests.AnnualReports;
 /// <summary>The demo site with a clock the tests move, for the annual report pages and the dashboard reminder.</summary>
 public sealed class AnnualReportSiteFixture : IAsyncLifetime
 {
-    private readonly DisclosureSite _site = new();
+    private DisclosureSite? _site;
 
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8)));
 
@@ -28,7 +27,7 @@ public sealed class AnnualReportSiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Site = _site.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
+        Site = _site = await DisclosureSite.DemoAsync(clock: Clock);
         _ = Site.Server;
         await Staff.EnsureAsync(Site.Services);
     }
@@ -39,7 +38,13 @@ public sealed class AnnualReportSiteFixture : IAsyncLifetime
         return await action(scope.ServiceProvider);
     }
 
-    public async Task DisposeAsync() => await _site.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_site is not null)
+        {
+            await _site.DisposeAsync();
+        }
+    }
 }
 
 /// <summary>

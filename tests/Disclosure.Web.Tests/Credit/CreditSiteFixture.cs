@@ -1,7 +1,6 @@
 using Disclosure.Storage;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +12,7 @@ namespace Disclosure.Web.Tests.Credit;
 /// </summary>
 public sealed class CreditSiteFixture : IAsyncLifetime
 {
-    private readonly DisclosureSite _site = new();
+    private DisclosureSite? _site;
 
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8)));
 
@@ -21,8 +20,8 @@ public sealed class CreditSiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Site = _site.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
-        _ = Site.Server; // starts the host, which runs setup and the demo
+        Site = _site = await DisclosureSite.DemoAsync(clock: Clock);
+        _ = Site.Server; // starts the host on its copy of the demo's first start
         await Staff.EnsureAsync(Site.Services);
     }
 
@@ -32,5 +31,11 @@ public sealed class CreditSiteFixture : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<DisclosureDbContext>());
     }
 
-    public async Task DisposeAsync() => await _site.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_site is not null)
+        {
+            await _site.DisposeAsync();
+        }
+    }
 }

@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Web.Tests.Enforcement;
 
@@ -15,7 +13,7 @@ public sealed class AdminEnforcementSiteFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2026, 12, 4, 10, 0, 0, TimeSpan.FromHours(8));
 
-    private readonly DisclosureSite _site = new();
+    private DisclosureSite? _site;
 
     public TestClock Clock { get; } = new(Start);
 
@@ -23,12 +21,18 @@ public sealed class AdminEnforcementSiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Site = _site.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
-        _ = Site.Server; // starts the host, which runs setup (with the demo cases)
+        Site = _site = await DisclosureSite.DemoAsync(clock: Clock);
+        _ = Site.Server; // starts the host on its copy of the demo's first start (with the demo cases)
         await Staff.EnsureAsync(Site.Services);
     }
 
-    public async Task DisposeAsync() => await _site.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_site is not null)
+        {
+            await _site.DisposeAsync();
+        }
+    }
 }
 
 public static partial class AdminEnforcementSupport

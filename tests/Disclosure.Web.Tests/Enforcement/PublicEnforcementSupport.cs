@@ -4,7 +4,6 @@ using Disclosure.Enforcement.Models;
 using Disclosure.Enforcement.Services;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using static Disclosure.Web.Tests.HtmlForms;
 using static Disclosure.Web.Tests.Requests.RequestTestSupport;
@@ -20,18 +19,23 @@ public sealed class EnforcementSiteFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Now = new(2026, 12, 4, 10, 0, 0, TimeSpan.FromHours(8));
 
-    private readonly DisclosureSite _site = new(null, PublicEnforcementSupport.Settings);
+    private DisclosureSite? _site;
 
     public WebApplicationFactory<Program> Site { get; private set; } = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        Site = PublicEnforcementSupport.AtNow(_site);
-        _ = Site.Server; // starts the host, which runs setup (with the demo cases)
-        return Task.CompletedTask;
+        Site = _site = await DisclosureSite.DemoAsync(settings: PublicEnforcementSupport.Settings, clock: new TestClock(Now));
+        _ = Site.Server; // starts the host on its copy of the demo's first start (with the demo cases)
     }
 
-    public async Task DisposeAsync() => await _site.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_site is not null)
+        {
+            await _site.DisposeAsync();
+        }
+    }
 }
 
 /// <summary>A registered case's parties with their 查询码 and second factors, for the public query tests.</summary>
@@ -45,9 +49,6 @@ public static partial class PublicEnforcementSupport
         ["Enforcement:GetPermitLimit"] = "10000",
         ["Enforcement:StatisticsCacheSeconds"] = "0",
     };
-
-    public static WebApplicationFactory<Program> AtNow(DisclosureSite site) =>
-        site.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new TestClock(EnforcementSiteFixture.Now))));
 
     /// <summary>
     /// A criminal case like the demo's A6401215100002026090031, registered through <see cref="CaseRegistry"/> so the

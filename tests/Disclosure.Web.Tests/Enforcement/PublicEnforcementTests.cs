@@ -199,8 +199,8 @@ public sealed class PublicEnforcementEngineTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task A_party_queries_their_case_and_the_statistics_count_it(DatabaseProvider engine)
     {
-        await using var site = engine == DatabaseProvider.PostgreSQL ? await DisclosureSite.OnPostgresAsync() : new DisclosureSite();
-        var host = AtNow(site);
+        await using var site = await DisclosureSite.DemoAsync(engine, clock: new TestClock(EnforcementSiteFixture.Now));
+        var host = site;
         var registered = await RegisterCriminalCaseAsync(host.Services, new DateOnly(2026, 2, 3));
         var client = host.CreateClient();
         var (code, tail) = registered.Parties["suspect"];

@@ -3,7 +3,6 @@ using Disclosure.Interaction.Surveys;
 using Disclosure.Storage;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +19,7 @@ public sealed class InteractionSiteFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Now = new(2026, 12, 4, 10, 0, 0, TimeSpan.FromHours(8));
 
-    private readonly DisclosureSite _site = new(null, new Dictionary<string, string>
+    private static readonly Dictionary<string, string> Settings = new()
     {
         ["Interaction:Mailbox:Write:PermitLimit"] = "10000",
         ["Interaction:Mailbox:Status:PermitLimit"] = "10000",
@@ -31,7 +30,9 @@ public sealed class InteractionSiteFixture : IAsyncLifetime
         ["Interaction:Consultations:GetPermitLimit"] = "10000",
         ["Interaction:Interviews:QuestionPermitLimit"] = "10000",
         ["Interaction:Interviews:GetPermitLimit"] = "10000",
-    });
+    };
+
+    private DisclosureSite? _site;
 
     public TestClock Clock { get; } = new(Now);
 
@@ -39,12 +40,18 @@ public sealed class InteractionSiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Site = _site.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
-        _ = Site.Server; // starts the host, which runs setup (with the demo letters, surveys, consultations and interviews)
+        Site = _site = await DisclosureSite.DemoAsync(settings: Settings, clock: Clock);
+        _ = Site.Server; // starts the host on its copy of the demo's first start (with the demo letters, surveys, consultations and interviews)
         await Staff.EnsureAsync(Site.Services);
     }
 
-    public async Task DisposeAsync() => await _site.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_site is not null)
+        {
+            await _site.DisposeAsync();
+        }
+    }
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {

@@ -77,11 +77,7 @@ public sealed class CachingAndOperationsTests(SiteFixture fixture)
 /// <summary>Anonymous requests beyond the configured rate get a zh-CN 429 with Retry-After; staff and health checks do not.</summary>
 public sealed class RateLimitTests : IAsyncLifetime
 {
-    private readonly DisclosureSite _site = new(null, new Dictionary<string, string>
-    {
-        ["RateLimiting:PermitsPerMinute"] = "6",
-        ["RateLimiting:Burst"] = "3",
-    });
+    private DisclosureSite _site = null!;
 
     [Fact]
     public async Task An_address_over_its_burst_is_told_to_slow_down()
@@ -99,7 +95,17 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() => _site = await DisclosureSite.DemoAsync(settings: new Dictionary<string, string>
+    {
+        ["RateLimiting:PermitsPerMinute"] = "6",
+        ["RateLimiting:Burst"] = "3",
+    });
 
-    public async Task DisposeAsync() => await _site.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_site is not null)
+        {
+            await _site.DisposeAsync();
+        }
+    }
 }

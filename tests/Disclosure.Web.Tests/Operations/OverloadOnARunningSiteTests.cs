@@ -18,19 +18,22 @@ namespace Disclosure.Web.Tests.Operations;
 /// </summary>
 public sealed class OverloadOnARunningSiteTests : IAsyncLifetime
 {
-    private readonly DisclosureSite _site = new(null, new Dictionary<string, string>
+    private static readonly Dictionary<string, string> Settings = new()
     {
         ["Overload:ConcurrentRequests"] = "1",
         ["Overload:QueueLimit"] = "1",
         // Long enough that the waiting request stays queued however slow the machine is.
         ["Overload:QueueTimeoutSeconds"] = "600",
         ["Overload:RetryAfterSeconds"] = "7",
-    });
+    };
+
+    private DisclosureSite _site = null!;
 
     private Uri _address = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
+        _site = await DisclosureSite.DemoAsync(settings: Settings);
         _site.UseKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, 0);
@@ -39,7 +42,6 @@ public sealed class OverloadOnARunningSiteTests : IAsyncLifetime
         });
         _site.StartServer();
         _address = new Uri(_site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -71,7 +73,13 @@ public sealed class OverloadOnARunningSiteTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/catalogue")).StatusCode);
     }
 
-    public async Task DisposeAsync() => await _site.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_site is not null)
+        {
+            await _site.DisposeAsync();
+        }
+    }
 
     private static Task EventuallyAsync(Func<Task<bool>> condition) => Eventually.HoldsAsync(condition, TimeSpan.FromMinutes(1));
 

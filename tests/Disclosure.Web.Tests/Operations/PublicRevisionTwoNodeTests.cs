@@ -99,15 +99,15 @@ public abstract class PublicRevisionTwoNodeTests : IAsyncLifetime
 /// <summary>Two nodes on one SQLite file (each with its own search index).</summary>
 public sealed class PublicRevisionTwoNodeSqliteTests : PublicRevisionTwoNodeTests
 {
-    private readonly string _folder = DisclosureSite.NewDataFolder();
+    private string _folder = null!;
 
-    public override Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
+        (_folder, _) = await DisclosureSite.DemoCopyAsync(); // the database as node A's first start would have set it up
         A = new DisclosureSite(_folder, NodeSettings("search-a"));
-        _ = A.Server; // node A sets the database up
+        _ = A.Server;
         B = new DisclosureSite(_folder, NodeSettings("search-b"));
         _ = B.Server;
-        return Task.CompletedTask;
     }
 
     public override async Task DisposeAsync()
@@ -122,11 +122,14 @@ public sealed class PublicRevisionTwoNodeSqliteTests : PublicRevisionTwoNodeTest
 public sealed class PublicRevisionTwoNodePostgresTests : PublicRevisionTwoNodeTests
 {
     private TestDatabase _database = null!;
+    private string _folderA = null!;
 
     public override async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSQL, migrate: false);
-        A = new DisclosureSite(null, Postgres(NodeSettings("search")));
+        // The database and node A's data folder (its 台账 keys) as A's first start would have set them up.
+        (_folderA, var database) = await DisclosureSite.DemoCopyAsync(DatabaseProvider.PostgreSQL);
+        _database = database!;
+        A = new DisclosureSite(_folderA, Postgres(NodeSettings("search")));
         _ = A.Server;
         B = new DisclosureSite(null, Postgres(NodeSettings("search")));
         _ = B.Server;
@@ -137,6 +140,7 @@ public sealed class PublicRevisionTwoNodePostgresTests : PublicRevisionTwoNodeTe
         await B.DisposeAsync();
         await A.DisposeAsync();
         await _database.DisposeAsync();
+        Directory.Delete(_folderA, recursive: true);
     }
 
     private Dictionary<string, string> Postgres(Dictionary<string, string> settings)

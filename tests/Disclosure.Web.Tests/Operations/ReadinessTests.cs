@@ -16,7 +16,7 @@ public sealed class ReadinessTests
     [Fact]
     public async Task Ready_turns_503_when_the_sqlite_file_is_gone()
     {
-        await using var site = new DisclosureSite();
+        await using var site = await DisclosureSite.DemoAsync();
         var client = site.CreateClient();
         Assert.Equal("ready", await client.GetStringAsync("/health/ready"));
 
@@ -32,7 +32,7 @@ public sealed class ReadinessTests
     [Fact]
     public async Task Ready_turns_503_when_the_sqlite_file_cannot_be_read()
     {
-        await using var site = new DisclosureSite();
+        await using var site = await DisclosureSite.DemoAsync();
         var client = site.CreateClient();
         Assert.Equal("ready", await client.GetStringAsync("/health/ready"));
 
@@ -48,16 +48,11 @@ public sealed class ReadinessTests
     [Fact]
     public async Task Ready_turns_503_when_the_postgresql_database_is_dropped()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSQL, migrate: false);
-        await using var site = new DisclosureSite(null, new Dictionary<string, string>
-        {
-            ["Storage:Provider"] = "PostgreSQL",
-            ["Storage:ConnectionString"] = database.Options.ConnectionString!,
-        });
+        await using var site = await DisclosureSite.DemoAsync(DatabaseProvider.PostgreSQL);
         var client = site.CreateClient();
         Assert.Equal("ready", await client.GetStringAsync("/health/ready"));
 
-        var name = new NpgsqlConnectionStringBuilder(database.Options.ConnectionString).Database;
+        var name = new NpgsqlConnectionStringBuilder(site.Postgres!.Options.ConnectionString).Database;
         await using (var admin = new NpgsqlConnection(TestDatabase.PostgresServer()))
         {
             await admin.OpenAsync();

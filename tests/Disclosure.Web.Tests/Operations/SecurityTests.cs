@@ -161,7 +161,7 @@ public sealed class PagingOverflowTests
     [MemberData(nameof(Engines))]
     public async Task Overflowing_page_numbers_answer_400_on_every_paged_endpoint(DatabaseProvider engine)
     {
-        await using var site = engine == DatabaseProvider.Sqlite ? new DisclosureSite() : await DisclosureSite.OnPostgresAsync();
+        await using var site = await DisclosureSite.DemoAsync(engine);
         var client = site.CreateClient(new() { AllowAutoRedirect = false });
 
         string[] pages =

@@ -22,7 +22,7 @@ public sealed partial class AgencySiteScopeOnEitherEngineTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task An_agency_site_lists_its_own_items_and_decisions_unless_the_reader_reaches_further(DatabaseProvider engine)
     {
-        await using var site = engine == DatabaseProvider.PostgreSQL ? await DisclosureSite.OnPostgresAsync() : new DisclosureSite();
+        await using var site = await DisclosureSite.DemoAsync(engine);
         var client = site.CreateClient();
         Dictionary<string, string> published;
         using (var scope = site.Services.CreateScope())

@@ -39,7 +39,7 @@ public sealed class ThemeOverrideTests(SiteFixture fixture)
     [Fact]
     public async Task A_theme_s_own_view_wins_and_the_module_s_other_views_wear_that_theme_s_layout()
     {
-        await using var site = new DisclosureSite(null, new Dictionary<string, string> { ["Site:Theme"] = "Probe" });
+        await using var site = await DisclosureSite.DemoAsync(settings: new Dictionary<string, string> { ["Site:Theme"] = "Probe" });
         await using var probe = site.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
             services.AddMvcCore().ConfigureApplicationPartManager(manager =>
             {

@@ -6,7 +6,6 @@ using Disclosure.Storage;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Disclosure.Web.Tests.HtmlForms;
@@ -22,23 +21,31 @@ public sealed class RequestSiteFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
 
-    private readonly DisclosureSite _site = new(null, new Dictionary<string, string>
+    private static readonly Dictionary<string, string> Settings = new()
     {
         ["Requests:PostPermitLimit"] = "10000",
         ["Requests:StatusPermitLimit"] = "10000",
         ["Requests:GetPermitLimit"] = "10000",
-    });
+    };
+
+    private DisclosureSite? _site;
 
     public WebApplicationFactory<Program> Site { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Site = _site.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new TestClock(Now))));
-        _ = Site.Server; // starts the host, which runs setup (with the demo applications)
+        Site = _site = await DisclosureSite.DemoAsync(settings: Settings, clock: new TestClock(Now));
+        _ = Site.Server; // starts the host on its copy of the demo's first start (with the demo applications)
         await Staff.EnsureAsync(Site.Services);
     }
 
-    public async Task DisposeAsync() => await _site.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_site is not null)
+        {
+            await _site.DisposeAsync();
+        }
+    }
 }
 
 public static partial class RequestTestSupport

@@ -11,13 +11,14 @@ namespace Disclosure.Web.Tests.Supervision;
 /// </summary>
 public sealed class SupervisionSiteFixture : IAsyncLifetime
 {
-    private readonly DisclosureSite _site = new(null, new Dictionary<string, string> { ["Supervision:LinkCheck:Enabled"] = "false" });
+    private DisclosureSite _site = null!;
 
     public WebApplicationFactory<Program> Site => _site;
 
     public async Task InitializeAsync()
     {
-        _ = _site.Server; // starts the host, which runs setup and the demo
+        _site = await DisclosureSite.DemoAsync(settings: new Dictionary<string, string> { ["Supervision:LinkCheck:Enabled"] = "false" });
+        _ = _site.Server; // starts the host on its copy of the demo's first start
         await Staff.EnsureAsync(_site.Services);
     }
 
@@ -29,5 +30,11 @@ public sealed class SupervisionSiteFixture : IAsyncLifetime
 
     public Task<T> DbAsync<T>(Func<DisclosureDbContext, Task<T>> query) => InScopeAsync(sp => query(sp.GetRequiredService<DisclosureDbContext>()));
 
-    public async Task DisposeAsync() => await _site.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_site is not null)
+        {
+            await _site.DisposeAsync();
+        }
+    }
 }
