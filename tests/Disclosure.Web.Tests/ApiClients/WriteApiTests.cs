@@ -269,6 +269,28 @@ public sealed class WriteApiTests(SiteFixture fixture)
         Assert.Equal(before, await ItemCountAsync());
     }
 
+    [Fact]
+    public async Task Over_GraphQL_a_client_with_the_scope_reads_its_drafts_and_nobody_else_does()
+    {
+        var registered = await RegisteredClient.RegisterAsync(fixture.Site.Services, "移动端后台", "zhzx", ApiScopes.WriteContent, ApiScopes.ReadDrafts);
+        using var api = RegisteredClient.Bearer(fixture.Site, await registered.TokenAsync(fixture.Site.CreateClient()));
+        using var created = await api.SendAsync(Post("/api/v1/drafts", Notice("关于春运期间道路交通管制的通告（草稿）")));
+        var id = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var query = new { query = $"{{ content(id: \"{id}\", draft: true) {{ id title status }} }}" };
+
+        using var asClient = await api.PostAsJsonAsync("/graphql", query);
+        var answer = await asClient.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("关于春运期间道路交通管制的通告（草稿）", (string?)answer!["data"]!["content"]!["title"]);
+
+        // Anonymous: refused; a bad token: 401, not served as anonymous.
+        using var anonymous = await fixture.Site.CreateClient().PostAsJsonAsync("/graphql", query);
+        var refused = await anonymous.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("关于春运期间道路交通管制的通告", refused);
+        Assert.Contains("FORBIDDEN", refused);
+        using var forged = RegisteredClient.Bearer(fixture.Site, "not-a-token");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.PostAsJsonAsync("/graphql", query)).StatusCode);
+    }
+
     /// <summary>A staff member's decision through the admin page, as a browser would post it.</summary>
     private async Task DecideAsync(string userName, string id, string handler)
     {
