@@ -141,6 +141,7 @@ app.UseMiddleware<RequestBodyGuard>();
 app.UseDisclosureSiteCaching();
 
 app.MapOpenApi("/openapi/{documentName}.json");
+app.MapApiReference();
 var api = app.MapGroup("/api/v1");
 foreach (var module in app.Services.GetServices<IDisclosureModule>())
 {

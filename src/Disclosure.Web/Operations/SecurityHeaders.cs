@@ -19,6 +19,15 @@ public static class SecurityHeaders
     public const string AdminPreviewContentSecurityPolicy = Policy + "frame-ancestors 'self'";
     public const string PublicContentSecurityPolicy = Policy + "frame-ancestors 'self'";
 
+    /// <summary>
+    /// The API reference (<see cref="Api.V1.ApiReference"/>) starts its script inline and styles itself at run time. It
+    /// shows the OpenAPI document and nothing anyone typed, so inline code is allowed there and nowhere else; every
+    /// source is still this site's own.
+    /// </summary>
+    public const string ApiReferenceContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     public const string PermissionsPolicy =
         "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
@@ -30,7 +39,9 @@ public static class SecurityHeaders
             var admin = context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase);
             var framedByAdmin = admin && context.GetEndpoint()?.Metadata.GetMetadata<FramedByAdminAttribute>() is not null;
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = !admin ? PublicContentSecurityPolicy : framedByAdmin ? AdminPreviewContentSecurityPolicy : AdminContentSecurityPolicy;
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(Api.V1.ApiReference.Path, StringComparison.OrdinalIgnoreCase)
+                ? ApiReferenceContentSecurityPolicy
+                : !admin ? PublicContentSecurityPolicy : framedByAdmin ? AdminPreviewContentSecurityPolicy : AdminContentSecurityPolicy;
             headers.XFrameOptions = admin && !framedByAdmin ? "DENY" : "SAMEORIGIN";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -275,7 +275,7 @@ public static class DraftsApi
     private static IResult Invalid(params ValidationError[] errors) =>
         Results.ValidationProblem(
             errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            detail: string.Join("；", errors.Select(e => e.ToString())),
+            detail: string.Join(" ", errors.Select(e => e.ToString())),
             title: "草稿未保存：内容有误",
             statusCode: StatusCodes.Status422UnprocessableEntity);
 }
