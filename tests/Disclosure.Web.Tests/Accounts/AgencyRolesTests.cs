@@ -159,6 +159,25 @@ public sealed class AgencyRolesTests(SiteFixture fixture)
         Assert.Null(await InScopeAsync(db => db.Users.SingleOrDefaultAsync(u => u.UserName == "nodept-yj")));
     }
 
+    /// <summary>An API client of <paramref name="agency"/> (the demo registers none, so one is added).</summary>
+    private static async Task<string> ApiClientOfAsync(Disclosure.Storage.DisclosureDbContext db, string agency)
+    {
+        var clients = db.Set<Disclosure.ApiClients.Data.ApiClientRecord>();
+        if (await clients.Where(c => c.AgencyCode == agency).Select(c => c.ClientId).FirstOrDefaultAsync() is { } existing)
+        {
+            return existing;
+        }
+
+        var client = new Disclosure.ApiClients.Data.ApiClientRecord
+        {
+            ClientId = "client-roles-" + agency, Name = "机构隔离测试客户端", AgencyCode = agency, Scopes = Disclosure.ApiClients.ApiScopes.ReadDrafts,
+            SecretHash = new string('0', 64), CreatedBy = "admin", CreatedUtc = DateTime.UtcNow, SecretRotatedUtc = DateTime.UtcNow,
+        };
+        clients.Add(client);
+        await db.SaveChangesAsync();
+        return client.ClientId;
+    }
+
     private static bool IsRefused(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.NotFound
         || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.PathAndQuery.StartsWith("/admin/denied", StringComparison.Ordinal));
@@ -194,6 +213,7 @@ public sealed class AgencyRolesTests(SiteFixture fixture)
             "/admin/annual-reports/{id}" => With(await AnnualReportAsync(db, agency), "{id}"),
             "/admin/users/{id}" => With(await db.Users.Where(u => u.AgencyCode == agency).OrderBy(u => u.UserName).Select(u => u.UserName).FirstOrDefaultAsync(), "{id}"),
             "/admin/agencies/{code}" => With(agency, "{code}"),
+            "/admin/api-clients/{id}" => With(await ApiClientOfAsync(db, agency), "{id}"),
             _ => throw new InvalidOperationException($"{route} names a record this test does not know: say which agency owns it, or why none does."),
         };
     });
