@@ -1,11 +1,9 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using Disclosure.ApiClients.Clients;
 using Disclosure.ApiClients.Data;
 using Disclosure.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -33,11 +31,6 @@ public sealed class ApiClientAuthenticationHandler(
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
-    };
-
     private string? _failure;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -116,24 +109,19 @@ public sealed class ApiClientAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         // RFC 6750: the header says what kind of failure in ASCII; the body says it in Chinese.
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = _failure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
-        await WriteProblemAsync(StatusCodes.Status401Unauthorized, "未通过身份验证",
+        await ApiProblem.WriteAsync(Context, StatusCodes.Status401Unauthorized, "未通过身份验证",
             _failure ?? "此接口须以接口客户端身份调用：请在 Authorization 请求头中提供 Bearer 访问令牌或个人访问令牌。");
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         var required = Context.GetEndpoint()?.Metadata.GetMetadata<ApiScopeMetadata>()?.Scopes ?? [];
-        Response.StatusCode = StatusCodes.Status403Forbidden;
         Response.Headers.WWWAuthenticate = required.Count == 0 ? "Bearer error=\"insufficient_scope\"" : $"Bearer error=\"insufficient_scope\", scope=\"{string.Join(' ', required)}\"";
-        await WriteProblemAsync(StatusCodes.Status403Forbidden, "权限不足",
+        await ApiProblem.WriteAsync(Context, StatusCodes.Status403Forbidden, "权限不足",
             required.Count == 0 ? "该接口客户端无权进行此操作。"
                 : $"该接口客户端没有此操作所需的权限范围：{string.Join(" 或 ", required.Select(s => $"{s}（{ApiScopes.DisplayName(s)}）"))}。");
     }
-
-    private Task WriteProblemAsync(int status, string title, string detail) =>
-        Response.WriteAsJsonAsync(new ProblemDetails { Status = status, Title = title, Detail = detail }, Json, "application/problem+json", Context.RequestAborted);
 }
 
 /// <summary>The scopes an endpoint accepts (any one of them), so a 403 can name them and the API description list them.</summary>

@@ -5,7 +5,6 @@ using Disclosure.ApiClients.Data;
 using Disclosure.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -42,7 +41,7 @@ public sealed class ApiIdempotencyMiddleware(RequestDelegate next)
 
         if (key.Length > MaxKeyLength || key.Any(c => c is < '!' or > '~'))
         {
-            await ProblemAsync(context, StatusCodes.Status400BadRequest, "幂等键无效", $"{HeaderName} 应为 1 到 {MaxKeyLength} 个可见 ASCII 字符（建议使用 UUID）。");
+            await ApiProblem.WriteAsync(context, StatusCodes.Status400BadRequest, "幂等键无效", $"{HeaderName} 应为 1 到 {MaxKeyLength} 个可见 ASCII 字符（建议使用 UUID）。");
             return;
         }
 
@@ -116,7 +115,7 @@ public sealed class ApiIdempotencyMiddleware(RequestDelegate next)
     {
         if (earlier.RequestHash != requestHash)
         {
-            await ProblemAsync(context, StatusCodes.Status422UnprocessableEntity, "幂等键已用于另一请求",
+            await ApiProblem.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, "幂等键已用于另一请求",
                 $"{HeaderName}“{earlier.Key}”已用于一个不同的请求（方法、路径或正文不同）。每个新请求请使用新的幂等键。");
             return;
         }
@@ -161,12 +160,6 @@ public sealed class ApiIdempotencyMiddleware(RequestDelegate next)
     {
         var before = clock.GetUtcNow().UtcDateTime.AddHours(-options.IdempotencyKeyHours);
         return db.Set<IdempotentRequestRecord>().Where(r => r.CreatedUtc < before).ExecuteDeleteAsync(cancellationToken);
-    }
-
-    private static Task ProblemAsync(HttpContext context, int status, string title, string detail)
-    {
-        context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new ProblemDetails { Status = status, Title = title, Detail = detail }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
     }
 }
 

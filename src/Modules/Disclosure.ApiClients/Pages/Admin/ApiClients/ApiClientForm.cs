@@ -13,6 +13,18 @@ public sealed class ApiClientForm
 
     public int? PermitsPerMinute { get; set; }
 
+    /// <summary>The form for a new client: drafting with attachments, the usual case of an OA system.</summary>
+    public static ApiClientForm ForNewClient() => new() { Scopes = [ApiScopes.WriteContent, ApiScopes.WriteMedia] };
+
+    /// <summary>The form filled with <paramref name="client"/> as it is.</summary>
+    public static ApiClientForm From(Data.ApiClientRecord client) => new()
+    {
+        Name = client.Name,
+        Place = $"{client.AgencyCode}|{client.DepartmentCode}",
+        Scopes = [.. client.ScopeSet],
+        PermitsPerMinute = client.PermitsPerMinute,
+    };
+
     public ApiClientInput ToInput()
     {
         var parts = (Place ?? string.Empty).Split('|', 2);

@@ -39,13 +39,7 @@ public sealed class DetailsModel(ApiClientService clients, IOptionsMonitor<ApiCl
             return NotFound();
         }
 
-        Input = new ApiClientForm
-        {
-            Name = Client.Name,
-            Place = $"{Client.AgencyCode}|{Client.DepartmentCode}",
-            Scopes = [.. Client.ScopeSet],
-            PermitsPerMinute = Client.PermitsPerMinute,
-        };
+        Input = ApiClientForm.From(Client);
         return Page();
     }
 
@@ -101,7 +95,7 @@ public sealed class DetailsModel(ApiClientService clients, IOptionsMonitor<ApiCl
         Response.Headers.CacheControl = "no-store";
         if (Error is null)
         {
-            Input = new ApiClientForm { Name = Client.Name, Place = $"{Client.AgencyCode}|{Client.DepartmentCode}", Scopes = [.. Client.ScopeSet], PermitsPerMinute = Client.PermitsPerMinute };
+            Input = ApiClientForm.From(Client);
         }
 
         return Page();

@@ -13,7 +13,7 @@ namespace Disclosure.ApiClients.Pages.Admin.ApiClients;
 public sealed class IndexModel(ApiClientService clients) : PageModel
 {
     [BindProperty]
-    public ApiClientForm Input { get; set; } = new() { Scopes = [ApiScopes.WriteContent, ApiScopes.WriteMedia] };
+    public ApiClientForm Input { get; set; } = ApiClientForm.ForNewClient();
 
     public IReadOnlyList<ApiClientRecord> Clients { get; private set; } = [];
 
@@ -31,7 +31,7 @@ public sealed class IndexModel(ApiClientService clients) : PageModel
         try
         {
             Registered = await clients.RegisterAsync(Input.ToInput(), User.ToActor(), cancellationToken);
-            Input = new ApiClientForm { Scopes = [ApiScopes.WriteContent, ApiScopes.WriteMedia] };
+            Input = ApiClientForm.ForNewClient();
         }
         catch (ApiClientException e)
         {
