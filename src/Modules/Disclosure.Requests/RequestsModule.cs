@@ -2,6 +2,7 @@ using Disclosure.Admin;
 using Disclosure.Core.Recipes;
 using Disclosure.Core.Security;
 using Disclosure.Requests.Admin;
+using Disclosure.Requests.Api;
 using Disclosure.Requests.Public;
 using Disclosure.Requests.Recipes;
 using Disclosure.Requests.Services;
@@ -13,6 +14,7 @@ using Disclosure.Storage.Setup;
 using Disclosure.Storage.Supervision;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +26,7 @@ public sealed class RequestsModule : IDisclosureModule
     /// <summary>依申请公开's admin pages: applications and their applicants' personal data — the 公开办 only (not even 管理员).</summary>
     public const string AdminPolicy = "Requests";
 
-    public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin"];
+    public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin", "Disclosure.ApiClients"];
 
     public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new RequestsStepReader()];
 
@@ -52,4 +54,7 @@ public sealed class RequestsModule : IDisclosureModule
         services.AddSingleton(new QuickLink("申请政府信息公开", "/requests/apply", "在线提交申请，20 个工作日内答复"));
         services.AddSingleton(new QuickLink("申请进度查询", "/requests/status", "凭查询码和联系电话查询办理进度"));
     }
+
+    /// <summary>The API: 依申请公开 statistics for API clients (<c>/api/v1/requests/statistics</c>).</summary>
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapRequestStatisticsApi();
 }
