@@ -1,5 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Disclosure.ApiClients;
+using Disclosure.ApiClients.Authentication;
+using Disclosure.ApiClients.Data;
 using Disclosure.GraphQL.Access;
 using Disclosure.GraphQL.Endpoint;
 using Disclosure.GraphQL.Execution;
@@ -11,8 +14,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Disclosure.Web.Tests.GraphQL;
 
 /// <summary>
-/// The draft rule, run at the service level with the principal the API clients' token code will put on the request
-/// (authentication type <c>ApiClient</c>, <c>scope</c> and <c>disclosure:agency</c> claims): a client with
+/// The draft rule, run at the service level with the principal the API clients' authentication puts on the request
+/// (<see cref="ApiClientClaims.Principal"/>): a client with
 /// <c>content:read-drafts</c> reads its own agency's latest versions and nobody else reads any.
 /// </summary>
 [Collection(DemoSiteGroup.Name)]
@@ -21,9 +24,9 @@ public sealed class GraphQLDraftAccessTests(SiteFixture site)
     private const string OwnAgency = SampleContent.Agency;       // 永宁县公安局, the demo's own agency
     private const string OtherAgency = "150627-103";             // 伊金霍洛旗公安局
 
-    private static ClaimsPrincipal ApiClient(string agency, params string[] scopes) => new(new ClaimsIdentity(
-        [new Claim(ApiClientClaims.AgencyClaim, agency), .. scopes.Select(s => new Claim(ApiClientClaims.ScopeClaim, s))],
-        ApiClientClaims.AuthenticationType));
+    private static ClaimsPrincipal ApiClient(string agency, params string[] scopes) => ApiClientClaims.Principal(
+        new ApiClientRecord { ClientId = "oa-graphql", Name = "办公自动化系统", AgencyCode = agency, Scopes = ApiScopes.Join(scopes), SecretHash = "-", CreatedBy = "admin" },
+        scopes);
 
     private async Task<JsonElement> RunAsync(string query, ClaimsPrincipal? user)
     {
@@ -47,7 +50,7 @@ public sealed class GraphQLDraftAccessTests(SiteFixture site)
     public async Task A_client_with_the_scope_reads_its_own_agencys_latest_draft()
     {
         var id = await CreateDraftAsync("graphql-draft-own", "关于本机构草稿读取的测试通知");
-        var client = ApiClient(OwnAgency, ApiClientClaims.ReadDraftsScope);
+        var client = ApiClient(OwnAgency, ApiScopes.ReadDrafts);
 
         var single = await RunAsync($"{{ content(id: \"{id}\", draft: true) {{ id title status statusName agency ... on Disclosure {{ bodyPart {{ markdown }} }} }} }}", client);
         Assert.Null(ErrorCode(single));
@@ -73,13 +76,14 @@ public sealed class GraphQLDraftAccessTests(SiteFixture site)
         var id = await CreateDraftAsync("graphql-draft-other", "关于他机构不可读取草稿的测试通知");
         var query = $"{{ content(id: \"{id}\", draft: true) {{ id title }} }}";
 
-        Assert.Equal("NOT_FOUND", ErrorCode(await RunAsync(query, ApiClient(OtherAgency, ApiClientClaims.ReadDraftsScope))));
-        var otherList = await RunAsync("{ drafts(pageSize: 100) { items { id agency } } }", ApiClient(OtherAgency, ApiClientClaims.ReadDraftsScope));
+        Assert.Equal("NOT_FOUND", ErrorCode(await RunAsync(query, ApiClient(OtherAgency, ApiScopes.ReadDrafts))));
+        var otherList = await RunAsync("{ drafts(pageSize: 100) { items { id agency } } }", ApiClient(OtherAgency, ApiScopes.ReadDrafts));
         Assert.DoesNotContain(id, otherList.GetRawText());
 
         // A client without the scope, a token of another kind, staff signed in to the admin, nobody: all refused.
         var staff = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ApiClientClaims.AgencyClaim, OwnAgency), new Claim(ApiClientClaims.ScopeClaim, ApiClientClaims.ReadDraftsScope)], "Identity.Application"));
+            [new Claim(ApiClientClaims.Agency, OwnAgency), new Claim(ApiClientClaims.ClientId, "oa-graphql"), new Claim(ApiClientClaims.Scope, ApiScopes.ReadDrafts)],
+            "Identity.Application"));
         foreach (var caller in new ClaimsPrincipal?[] { ApiClient(OwnAgency, "content:write"), staff, new ClaimsPrincipal(new ClaimsIdentity()), null })
         {
             Assert.Equal("FORBIDDEN", ErrorCode(await RunAsync(query, caller)));
@@ -90,11 +94,10 @@ public sealed class GraphQLDraftAccessTests(SiteFixture site)
     [Fact]
     public void The_caller_rule_reads_the_token_contract()
     {
-        Assert.Equal(OwnAgency, GraphQLCaller.From(ApiClient(OwnAgency, "content:write", ApiClientClaims.ReadDraftsScope)).DraftAgency);
-        // OAuth's space-separated form of the scope claim counts too.
-        Assert.Equal(OwnAgency, GraphQLCaller.From(ApiClient(OwnAgency, "content:write content:read-drafts")).DraftAgency);
+        Assert.Equal(OwnAgency, GraphQLCaller.From(ApiClient(OwnAgency, "content:write", ApiScopes.ReadDrafts)).DraftAgency);
+        Assert.False(GraphQLCaller.From(ApiClient(OwnAgency, ApiScopes.WriteContent)).CanReadDrafts);
         Assert.False(GraphQLCaller.From(ApiClient(OwnAgency, "content:read-drafts-extra")).CanReadDrafts);
-        Assert.False(GraphQLCaller.From(ApiClient(" ", ApiClientClaims.ReadDraftsScope)).CanReadDrafts);
+        Assert.False(GraphQLCaller.From(ApiClient(" ", ApiScopes.ReadDrafts)).CanReadDrafts);
         Assert.False(GraphQLCaller.From(null).CanReadDrafts);
     }
 }

@@ -13,6 +13,9 @@ namespace Disclosure.Web.Api.V1;
 /// </summary>
 public static class ApiClientSecurity
 {
+    /// <summary>Where the token endpoint answers: the API's group (<c>/api/v1</c>, mapped by the host) and its own path.</summary>
+    private const string TokenUrl = "/api/v1" + TokenEndpoint.Path;
+
     public static void Describe(OpenApiOptions options)
     {
         options.AddDocumentTransformer((document, _, _) =>
@@ -22,13 +25,13 @@ public static class ApiClientSecurity
             document.Components.SecuritySchemes[ApiClientAuthentication.Scheme] = new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.OAuth2,
-                Description = "接口客户端：以 client_id 和 client_secret 在 /api/v1/oauth/token 换取访问令牌（有效期数分钟），" +
+                Description = $"接口客户端：以 client_id 和 client_secret 在 {TokenUrl} 换取访问令牌（有效期数分钟），" +
                     "或使用管理员签发的个人访问令牌（dspat_ 开头），放在请求头 Authorization: Bearer <令牌>。",
                 Flows = new OpenApiOAuthFlows
                 {
                     ClientCredentials = new OpenApiOAuthFlow
                     {
-                        TokenUrl = new Uri("/api/v1/oauth/token", UriKind.Relative),
+                        TokenUrl = new Uri(TokenUrl, UriKind.Relative),
                         Scopes = ApiScopes.All.ToDictionary(s => s.Name, s => s.DisplayName),
                     },
                 },

@@ -1,3 +1,4 @@
+using Disclosure.ApiClients;
 using Disclosure.Contents.Api;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Paging;
@@ -88,7 +89,7 @@ public sealed class ContentReader(
             .Where(v => v.Item.AgencyCode == agency && v.Number == v.Item.LatestVersionNumber);
 
     private static string RequireDrafts(GraphQLCaller caller) => caller.DraftAgency
-        ?? throw new DisclosureGraphQLError(GraphQLErrorCodes.Forbidden, $"读取草稿需要具有 {ApiClientClaims.ReadDraftsScope} 权限的 API 客户端令牌。");
+        ?? throw new DisclosureGraphQLError(GraphQLErrorCodes.Forbidden, $"读取草稿需要具有 {ApiScopes.ReadDrafts} 权限的 API 客户端令牌。");
 
     private static DisclosureGraphQLError NotFound() => new(GraphQLErrorCodes.NotFound, "内容不存在或尚未发布。");
 
