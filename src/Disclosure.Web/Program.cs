@@ -82,6 +82,7 @@ builder.Services.AddOpenApi("v1", options =>
         return Task.CompletedTask;
     });
     ApiClientSecurity.Describe(options);
+    ApiExamples.Describe(options);
 });
 
 var app = builder.Build();

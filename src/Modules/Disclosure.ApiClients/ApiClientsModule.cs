@@ -61,7 +61,9 @@ public sealed class ApiClientsModule : IDisclosureModule
             .WithTags("接口客户端")
             .WithName("GetCurrentClient")
             .WithSummary("当前接口客户端")
-            .WithDescription("返回访问令牌所属客户端的标识、名称、机构、部门和当前有效的权限范围，可用于检查令牌。");
+            .WithDescription("返回访问令牌所属客户端的标识、名称、机构、部门和当前有效的权限范围，可用于检查令牌。")
+            .Produces<ClientInfo>()
+            .WithResponseExample(StatusCodes.Status200OK, new ClientInfo("oa-3f9k2m7q", "县局办公自动化系统", "640121-103", "bgs", [ApiScopes.WriteContent, ApiScopes.WriteMedia]));
     }
 }
 

@@ -25,6 +25,52 @@ public sealed class ApiDocumentTests(SiteFixture fixture)
     }
 
     [Fact]
+    public async Task Every_operation_is_described_in_chinese_with_an_example_of_its_answer_and_its_json_body()
+    {
+        using var document = JsonDocument.Parse(await fixture.Site.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var operations = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => (Name: $"{operation.Name.ToUpperInvariant()} {path.Name}", Operation: operation.Value)))
+            .ToList();
+        Assert.True(operations.Count >= 20, $"only {operations.Count} operations");
+        var missing = new List<string>();
+        foreach (var (name, operation) in operations)
+        {
+            if (!operation.TryGetProperty("summary", out var summary) || !HasChinese(summary.GetString())
+                || !operation.TryGetProperty("description", out var description) || !HasChinese(description.GetString()))
+            {
+                missing.Add($"{name}: zh-CN summary and description");
+            }
+
+            // The success answer: its first 2xx with a body shows an example.
+            var success = operation.GetProperty("responses").EnumerateObject().First(r => r.Name.StartsWith('2'));
+            if (!success.Value.TryGetProperty("content", out var content) || !content.EnumerateObject().First().Value.TryGetProperty("example", out var example)
+                || example.ValueKind != JsonValueKind.Object)
+            {
+                missing.Add($"{name}: example of {success.Name}");
+            }
+
+            if (operation.TryGetProperty("requestBody", out var body)
+                && body.GetProperty("content").EnumerateObject().FirstOrDefault(c => c.Name is "application/json" or "application/x-www-form-urlencoded") is { Value.ValueKind: JsonValueKind.Object } json
+                && !json.Value.TryGetProperty("example", out _))
+            {
+                missing.Add($"{name}: example of the request body");
+            }
+        }
+
+        Assert.Empty(missing);
+
+        // Examples are written as the API writes: camelCase, Chinese as characters, the record's own JSON names.
+        var paths = document.RootElement.GetProperty("paths");
+        var draft = paths.GetProperty("/api/v1/drafts").GetProperty("post");
+        Assert.Equal("Disclosure", draft.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").GetProperty("type").GetString());
+        var token = paths.GetProperty("/api/v1/oauth/token").GetProperty("post").GetProperty("responses").GetProperty("200").GetProperty("content")
+            .GetProperty("application/json").GetProperty("example");
+        Assert.Equal("Bearer", token.GetProperty("token_type").GetString());
+    }
+
+    private static bool HasChinese(string? text) => text?.Any(c => c is >= '\u4e00' and <= '\u9fff') == true;
+
+    [Fact]
     public async Task The_reference_page_is_served_from_the_site_itself_under_its_own_policy()
     {
         var http = fixture.Site.CreateClient();

@@ -1,5 +1,6 @@
 using Disclosure.Core.Settings;
 using Disclosure.Storage.Agencies;
+using Disclosure.Storage.Modules;
 using Disclosure.Storage.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,9 +22,22 @@ public static class AgencyApi
             .WithTags("机构")
             .WithName("ListAgencies")
             .WithSummary("机构树")
-            .WithDescription("全部机构（上级机关在前，下级机构在 children 中），含区划代码、统一社会信用代码、是否接受网上申请，以及适用于该机构的联系地址、复议机关、主办单位等标识信息（未单独设置的沿用上级机关和本平台的设置）。");
+            .WithDescription("全部机构（上级机关在前，下级机构在 children 中），含区划代码、统一社会信用代码、是否接受网上申请，以及适用于该机构的联系地址、复议机关、主办单位等标识信息（未单独设置的沿用上级机关和本平台的设置）。")
+            .WithResponseExample(StatusCodes.Status200OK, Example);
         return api;
     }
+
+    /// <summary>The OpenAPI document's example: a city bureau with one county bureau below it.</summary>
+    private static readonly AgencyTreeResponse Example = new(2,
+    [
+        new PublicAgencyNode("150600-103", "鄂尔多斯市公安局", null, "150600", "11150600MB1572216R", true,
+            new Dictionary<string, string> { ["officeAddress"] = "鄂尔多斯市康巴什区市府大楼", ["officePhone"] = "0477-8580110", ["reconsiderationAuthority"] = "鄂尔多斯市人民政府" },
+            [
+                new PublicAgencyNode("150627-103", "伊金霍洛旗公安局", "150600-103", "150627", null, true,
+                    new Dictionary<string, string> { ["officeAddress"] = "伊金霍洛旗阿勒腾席热镇伊金霍洛大街 8 号", ["officePhone"] = "0477-8612110", ["reconsiderationAuthority"] = "伊金霍洛旗人民政府" },
+                    []),
+            ]),
+    ]);
 
     private static async Task<Ok<AgencyTreeResponse>> ListAsync(AgencyDirectory directory, SiteIdentityStore identities, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Disclosure.ApiClients.Clients;
 using Disclosure.ApiClients.Data;
 using Disclosure.Storage;
+using Disclosure.Storage.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,7 +35,10 @@ public static partial class TokenEndpoint
             .Accepts<TokenRequestForm>("application/x-www-form-urlencoded")
             .Produces<TokenResponse>()
             .Produces<TokenError>(StatusCodes.Status400BadRequest)
-            .Produces<TokenError>(StatusCodes.Status401Unauthorized);
+            .Produces<TokenError>(StatusCodes.Status401Unauthorized)
+            .WithRequestExample(new TokenRequestForm("client_credentials", "oa-3f9k2m7q", "（登记时显示一次的密钥）", "content:write media:write"))
+            .WithResponseExample(StatusCodes.Status200OK, new TokenResponse("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.…", "Bearer", 600, "content:write media:write"))
+            .WithResponseExample(StatusCodes.Status401Unauthorized, new TokenError("invalid_client", "客户端标识或密钥不正确，或该客户端已停用。"));
         return api;
     }
 

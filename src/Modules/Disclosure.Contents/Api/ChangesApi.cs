@@ -1,6 +1,7 @@
 using System.Globalization;
 using Disclosure.Core.Time;
 using Disclosure.Storage.Content;
+using Disclosure.Storage.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +23,8 @@ public static class ChangesApi
             .WithTags("变更流")
             .WithName("ListChanges")
             .WithSummary("内容变更流")
-            .WithDescription("返回游标（since）之后的发布、更新、撤回记录，按发生顺序排列。首次同步不带 since；之后把返回的 cursor 作为 since 继续。");
+            .WithDescription("返回游标（since）之后的发布、更新、撤回记录，按发生顺序排列。首次同步不带 since；之后把返回的 cursor 作为 since 继续。")
+            .WithResponseExample(StatusCodes.Status200OK, ApiExamples.Changes);
         return api;
     }
 

@@ -2,6 +2,7 @@ using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Time;
 using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Content;
+using Disclosure.Storage.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,11 +21,13 @@ public static class ContentApi
         group.MapGet("/", ListAsync)
             .WithName("ListContent")
             .WithSummary("已发布内容列表")
-            .WithDescription("按内容类型（type）、目录分类（catalogue，含下级分类）、发布机构（agency；reach=own 本级（默认）、subtree 含下级、all 全部）、发布年度（year）筛选，按发布时间倒序分页。");
+            .WithDescription("按内容类型（type）、目录分类（catalogue，含下级分类）、发布机构（agency；reach=own 本级（默认）、subtree 含下级、all 全部）、发布年度（year）筛选，按发布时间倒序分页。")
+            .WithResponseExample(StatusCodes.Status200OK, ApiExamples.Page);
         group.MapGet("/{id}", GetAsync)
             .WithName("GetContent")
             .WithSummary("单条已发布内容")
-            .WithDescription("返回已发布版本的完整数据；已撤回的内容返回 410 及撤回说明。");
+            .WithDescription("返回已发布版本的完整数据；已撤回的内容返回 410 及撤回说明。")
+            .WithResponseExample(StatusCodes.Status200OK, ApiExamples.Detail);
         return api;
     }
 

@@ -13,6 +13,7 @@ using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
 using Disclosure.Storage.Ledger;
+using Disclosure.Storage.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -41,13 +42,16 @@ public static class DraftsApi
                 "附件字段填写 POST /api/v1/media 返回的对象。成功返回 201、Location 和 ETag。支持 Idempotency-Key 请求头：同一键的重试返回首次结果，不重复新建。")
             .Accepts<DraftRequest>("application/json")
             .Produces<DraftResponse>(StatusCodes.Status201Created)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithRequestExample(ApiExamples.CreateDraft)
+            .WithResponseExample(StatusCodes.Status201Created, ApiExamples.Draft);
         drafts.MapGet("/{id}", GetAsync)
             .RequireApiClient(ApiScopes.ReadDrafts, ApiScopes.WriteContent)
             .WithName("GetDraft")
             .WithSummary("读取草稿（最新版本）")
             .WithDescription("返回内容的最新版本（草稿、审核中或已发布）及其 ETag。只能读取客户端所属机构和部门的内容，其他内容返回 404。")
-            .Produces<DraftResponse>();
+            .Produces<DraftResponse>()
+            .WithResponseExample(StatusCodes.Status200OK, ApiExamples.Draft);
         drafts.MapPut("/{id}", UpdateAsync)
             .RequireApiClient(ApiScopes.WriteContent)
             .WithName("UpdateDraft")
@@ -58,14 +62,17 @@ public static class DraftsApi
             .Produces<DraftResponse>()
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithRequestExample(ApiExamples.UpdateDraft)
+            .WithResponseExample(StatusCodes.Status200OK, ApiExamples.UpdatedDraft);
         drafts.MapPost("/{id}/submit", SubmitAsync)
             .RequireApiClient(ApiScopes.WriteContent)
             .WithName("SubmitDraft")
             .WithSummary("上报审核")
             .WithDescription("把最新草稿送入审核流程（初审 → 保密审查 → 领导审批 …），同时进行敏感信息自动扫描。审核、发布和撤回由工作人员在后台办理，接口不提供。")
             .Produces<SubmittedResponse>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithResponseExample(StatusCodes.Status202Accepted, ApiExamples.Submitted);
         return api;
     }
 

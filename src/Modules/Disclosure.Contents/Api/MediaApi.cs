@@ -3,6 +3,7 @@ using Disclosure.ApiClients.Authentication;
 using Disclosure.Media;
 using Disclosure.Storage;
 using Disclosure.Storage.Ledger;
+using Disclosure.Storage.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -30,6 +31,7 @@ public static class MediaApi
                 "未被任何草稿引用的附件不对外提供。")
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<UploadedMedia>(StatusCodes.Status201Created)
+            .WithResponseExample(StatusCodes.Status201Created, ApiExamples.Media)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes));
         return api;

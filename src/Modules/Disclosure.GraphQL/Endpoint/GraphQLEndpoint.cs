@@ -1,9 +1,11 @@
-using Disclosure.ApiClients;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Unicode;
+using Disclosure.ApiClients;
 using Disclosure.GraphQL.Execution;
 using Disclosure.GraphQL.Options;
+using Disclosure.Storage.Modules;
 using GraphQL;
 using GraphQL.SystemTextJson;
 using GraphQL.Transport;
@@ -37,6 +39,26 @@ public static class GraphQLEndpoint
         options => options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         new ChineseErrorInfoProvider());
 
+    /// <summary>The OpenAPI document's examples: the answer to the query in the description, and a refused query.</summary>
+    private static readonly GraphQLHttpResponse Answered = new(
+        new JsonObject
+        {
+            ["contents"] = new JsonObject
+            {
+                ["total"] = 185,
+                ["items"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = "notice-2026-winter-road-safety", ["title"] = "关于做好冬季道路交通安全工作的通告", ["indexNumber"] = "640121-103/2026-00042",
+                }),
+            },
+        },
+        null);
+
+    private static readonly GraphQLHttpResponse TooDeepExample = new(null,
+    [
+        new GraphQLHttpError("查询嵌套过深：共 14 层，最多允许 12 层。请减少嵌套的层数。", null, null, new JsonObject { ["code"] = "QUERY_TOO_DEEP" }),
+    ]);
+
     /// <summary>Maps <c>GET</c> and <c>POST /graphql</c> at the root of the site (beside <c>/api/v1</c>, not in it).</summary>
     public static IEndpointRouteBuilder MapGraphQL(this IEndpointRouteBuilder app)
     {
@@ -49,6 +71,8 @@ public static class GraphQLEndpoint
             .Produces<GraphQLHttpResponse>(StatusCodes.Status400BadRequest)
             .Produces<GraphQLHttpResponse>(StatusCodes.Status413PayloadTooLarge)
             .Produces(StatusCodes.Status429TooManyRequests)
+            .WithResponseExample(StatusCodes.Status200OK, Answered)
+            .WithResponseExample(StatusCodes.Status400BadRequest, TooDeepExample)
             .AllowApiClient();
         app.MapGet(Path, GetAsync)
             .WithTags("GraphQL")
@@ -58,6 +82,8 @@ public static class GraphQLEndpoint
             .Produces<GraphQLHttpResponse>(StatusCodes.Status200OK)
             .Produces<GraphQLHttpResponse>(StatusCodes.Status400BadRequest)
             .Produces(StatusCodes.Status429TooManyRequests)
+            .WithResponseExample(StatusCodes.Status200OK, Answered)
+            .WithResponseExample(StatusCodes.Status400BadRequest, TooDeepExample)
             .AllowApiClient();
         return app;
     }

@@ -1,7 +1,10 @@
 using Disclosure.ApiClients;
 using Disclosure.ApiClients.Authentication;
+using Disclosure.Requests.Models;
 using Disclosure.Requests.Services;
+using Disclosure.Requests.Statistics;
 using Disclosure.Storage.Agencies;
+using Disclosure.Storage.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -26,9 +29,30 @@ public static class RequestStatisticsApi
                 "subordinates=true 时合计该机构及全部下级机构。表三按申请人类型分列（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计），" +
                 "outcome 为办理结果的代码；consistency 列出勾稽关系不成立之处，正常时为空。只含数量，不含任何申请人信息。")
             .Produces<RequestStatisticsResponse>()
+            .WithResponseExample(StatusCodes.Status200OK, Example)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
+    }
+
+    /// <summary>The OpenAPI document's example: a county bureau's year, built as a real answer is.</summary>
+    private static RequestStatisticsResponse Example
+    {
+        get
+        {
+            var naturalPerson = ApplicantCounts.Zero.Add(ApplicantKind.NaturalPerson);
+            var applications = ApplicationTable.FromCounts(2025,
+                naturalPerson.Add(ApplicantKind.NaturalPerson, 16).Add(ApplicantKind.Commercial, 2), naturalPerson,
+                new Dictionary<RequestOutcome, ApplicantCounts>
+                {
+                    [RequestOutcome.Disclosed] = naturalPerson.Add(ApplicantKind.NaturalPerson, 8).Add(ApplicantKind.Commercial),
+                    [RequestOutcome.PartiallyDisclosed] = naturalPerson.Add(ApplicantKind.NaturalPerson),
+                    [RequestOutcome.UnavailableNotHeld] = naturalPerson.Add(ApplicantKind.NaturalPerson, 3),
+                },
+                naturalPerson.Add(ApplicantKind.NaturalPerson, 2).Add(ApplicantKind.Commercial));
+            var appeals = AppealTable.FromGroups(2025, [new AppealGroup(AppealKind.Reconsideration, AppealResult.Upheld, 1)]);
+            return RequestStatisticsResponse.From("640121-103", "永宁县公安局", false, applications, appeals);
+        }
     }
 
     private static async Task<IResult> GetAsync(
@@ -55,6 +79,6 @@ public static class RequestStatisticsApi
         IReadOnlyList<string> codes = subordinates == true ? tree.SubtreeCodes(code) : [code];
         var applications = await statistics.ApplicationTableAsync(codes, counted, cancellationToken);
         var appeals = await statistics.AppealTableAsync(codes, counted, cancellationToken);
-        return TypedResults.Ok(RequestStatisticsResponse.From(node, subordinates == true, applications, appeals));
+        return TypedResults.Ok(RequestStatisticsResponse.From(node.Code, node.Name, subordinates == true, applications, appeals));
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Disclosure.Requests.Statistics;
-using Disclosure.Storage.Agencies;
 
 namespace Disclosure.Requests.Api;
 
@@ -13,8 +12,8 @@ public sealed record RequestStatisticsResponse(
     ApplicationTableResponse Applications,
     AppealTableResponse Appeals)
 {
-    internal static RequestStatisticsResponse From(AgencyNode agency, bool subordinates, ApplicationTable applications, AppealTable appeals) =>
-        new(applications.Year, agency.Code, agency.Name, subordinates, ApplicationTableResponse.From(applications), AppealTableResponse.From(appeals));
+    internal static RequestStatisticsResponse From(string agencyCode, string agencyName, bool subordinates, ApplicationTable applications, AppealTable appeals) =>
+        new(applications.Year, agencyCode, agencyName, subordinates, ApplicationTableResponse.From(applications), AppealTableResponse.From(appeals));
 }
 
 /// <summary>Table 三, 收到和处理政府信息公开申请情况: its 25 data rows in the official order.</summary>

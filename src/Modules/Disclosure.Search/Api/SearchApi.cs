@@ -1,6 +1,7 @@
 using Disclosure.Core.Time;
 using Disclosure.Search;
 using Disclosure.Storage.Content;
+using Disclosure.Storage.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,9 +24,26 @@ public static class SearchApi
             .WithSummary("全文检索")
             .WithDescription("检索已发布内容。q 为检索词：空格分隔的词须同时出现，\"…\" 为精确短语，OR 表示或，-词 或 NOT 词 表示排除；" +
                 "输入索引号或文号（括号〔〕【】[]（）()、全角半角均可）时该条内容排在最前。可按内容类型（type）、目录分类（catalogue，含下级）、" +
-                "发布机构（agency）、发布年度（year）筛选，sort=relevance（相关度，默认）或 date（发布日期），分页返回命中、总数与各维度计数。");
+                "发布机构（agency）、发布年度（year）筛选，sort=relevance（相关度，默认）或 date（发布日期），分页返回命中、总数与各维度计数。")
+            .WithResponseExample(StatusCodes.Status200OK, Example);
         return api;
     }
+
+    /// <summary>The OpenAPI document's example: a search for 道路 among the demo's items.</summary>
+    private static readonly SearchPage Example = new(
+        "道路", "relevance", 1, 20, 38,
+        [
+            new SearchHitItem(
+                "sg-traffic-accident-determination", "ServiceGuide", "办事指南", "道路交通事故认定办事指南", "<mark>道路</mark>交通事故认定办事指南",
+                "…自现场调查之日起10日内制作<mark>道路</mark>交通事故认定书；需要检验、鉴定的，自检验、鉴定结论确定之日起5日内制作……",
+                "640121-103/2023-00006", null, "06.02", "交通管理", "640121-103", "永宁县公安局",
+                new DateTimeOffset(2023, 6, 20, 10, 0, 0, TimeSpan.FromHours(8)), false, "/api/v1/content/sg-traffic-accident-determination"),
+        ],
+        new SearchFacetGroups(
+            [new FacetItem("ServiceGuide", "办事指南", 7), new FacetItem("Disclosure", "公开信息", 7)],
+            [new FacetItem("06", "业务工作", 9), new FacetItem("06.02", "交通管理", 6)],
+            [new FacetItem("640121-103", "永宁县公安局", 31)],
+            [new FacetItem("2026", "2026", 12), new FacetItem("2023", "2023", 8)]));
 
     private static async Task<Results<Ok<SearchPage>, ValidationProblem>> SearchAsync(
         ISearchService search,
