@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Disclosure.ApiClients.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Disclosure.Web.Operations;
@@ -38,6 +39,13 @@ public static class PublicRateLimiting
                 if (context.User.Identity?.IsAuthenticated == true || context.Request.Path.StartsWithSegments("/health"))
                 {
                     return RateLimitPartition.GetNoLimiter("staff");
+                }
+
+                // An endpoint open to API clients limits each client itself; anyone else it admits without a token
+                // (the enforcement API's signed source systems) is a system it authenticates, not a visitor.
+                if (context.GetEndpoint()?.Metadata.GetMetadata<ApiScopeMetadata>() is not null)
+                {
+                    return RateLimitPartition.GetNoLimiter("api");
                 }
 
                 var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";

@@ -35,6 +35,28 @@ public static class ApiClientEndpoints
     }
 
     /// <summary>
+    /// The endpoint answers an API client holding one of <paramref name="scopes"/>, or a caller it authenticates itself
+    /// (the enforcement API's source systems, which sign each request). A request with <c>Authorization: Bearer …</c>
+    /// is a client's and is treated exactly as by <see cref="RequireApiClient"/>: 401 without a valid token, 403 without
+    /// the scope, rate-limited per client, <c>Idempotency-Key</c> honoured on POST. A request without a bearer token
+    /// reaches the handler anonymous, and the handler must authenticate it (<see cref="ApiCaller.From"/> is null then).
+    /// The scopes stay on the endpoint as <see cref="ApiScopeMetadata"/>, so the API description lists them.
+    /// </summary>
+    public static TBuilder AcceptApiClient<TBuilder>(this TBuilder builder, params string[] scopes) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.RequireAuthorization(policy => policy
+            .AddAuthenticationSchemes(ApiClientAuthentication.Scheme)
+            .RequireAssertion(context => ApiCaller.From(context.User) is { } caller
+                ? scopes.Any(caller.Has)
+                // Not a client: admitted only when it did not try to be one (a bad token is a 401, not a fall-back).
+                : context.Resource is HttpContext http && !ApiClientAuthentication.HasBearerToken(http.Request)));
+        builder.WithMetadata(new ApiScopeMetadata(scopes), new IdempotentEndpointMetadata());
+        builder.RequireRateLimiting(RateLimitPolicy);
+        builder.DisableAntiforgery();
+        return builder;
+    }
+
+    /// <summary>
     /// The endpoint answers anyone, and an API client as itself: a request with a valid bearer token reaches the
     /// handler as the client (rate-limited per client), one with an invalid token is refused with 401 rather than
     /// served as anonymous, one without a token is anonymous (the public per-address limit applies). For read

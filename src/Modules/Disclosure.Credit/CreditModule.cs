@@ -27,7 +27,7 @@ public sealed class CreditModule : IDisclosureModule
     /// <summary>双公示: publish, withdraw and 信用修复 — acts of the 公开办 alone.</summary>
     public const string PublishingPolicy = "CreditPublishing";
 
-    public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin"];
+    public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin", "Disclosure.ApiClients"];
 
     public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new CreditRecordsStepReader()];
 
@@ -52,6 +52,6 @@ public sealed class CreditModule : IDisclosureModule
         services.AddSingleton(new QuickLink("双公示", CreditUrls.Home, "行政许可和行政处罚信息查询"));
     }
 
-    /// <summary>The 双公示 read API, <c>/api/v1/credit/…</c>.</summary>
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapCreditApi();
+    /// <summary>The 双公示 read API, <c>/api/v1/credit/…</c>, and the clients' bulk import.</summary>
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapCreditApi().MapCreditImportApi();
 }

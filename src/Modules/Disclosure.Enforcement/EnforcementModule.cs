@@ -27,7 +27,7 @@ public sealed class EnforcementModule : IDisclosureModule
     /// <summary>Parties' personal data (on a recorded click) and reissuing their 查询码: the 公开办 only.</summary>
     public const string PartyDataPolicy = "EnforcementPartyData";
 
-    public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin", "Disclosure.Channels"];
+    public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Site", "Disclosure.Admin", "Disclosure.Channels", "Disclosure.ApiClients"];
 
     public IReadOnlyList<IRecipeStepReader> RecipeSteps { get; } = [new CaseKindsStepReader(), new CasesStepReader()];
 

@@ -11,12 +11,12 @@ namespace Disclosure.Web.Tests.ApiClients;
 /// <summary>A registered client's credentials, and the calls a client system makes with them.</summary>
 public sealed record RegisteredClient(string ClientId, string Secret)
 {
-    /// <summary>Registers a client as the installation's 管理员 would.</summary>
+    /// <summary>Registers a client of the demo's own agency (永宁县公安局) as the installation's 管理员 would.</summary>
     public static Task<RegisteredClient> RegisterAsync(IServiceProvider services, string name, string? department, params string[] scopes) =>
-        RegisterForAgencyAsync(services, "640121-103", name, department, scopes);
+        RegisterInAsync(services, "640121-103", name, department, scopes);
 
     /// <summary>Registers a client of <paramref name="agency"/> as the installation's 管理员 would.</summary>
-    public static async Task<RegisteredClient> RegisterForAgencyAsync(IServiceProvider services, string agency, string name, string? department, params string[] scopes)
+    public static async Task<RegisteredClient> RegisterInAsync(IServiceProvider services, string agency, string name, string? department, params string[] scopes)
     {
         using var scope = services.CreateScope();
         var (client, secret) = await scope.ServiceProvider.GetRequiredService<ApiClientService>().RegisterAsync(

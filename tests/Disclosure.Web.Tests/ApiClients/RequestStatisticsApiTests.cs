@@ -63,7 +63,7 @@ public sealed class RequestStatisticsApiTests(RequestSiteFixture fixture)
     public async Task A_client_reads_its_subordinate_agencies_but_never_another_agency()
     {
         // 鄂尔多斯市公安局 has no applications of its own; 伊金霍洛旗公安局 below it has the demo's three, 东胜区分局 none.
-        var ordos = await RegisteredClient.RegisterForAgencyAsync(fixture.Site.Services, "150600-103", "市局数据平台", null, ApiScopes.ReadRequestStatistics);
+        var ordos = await RegisteredClient.RegisterInAsync(fixture.Site.Services, "150600-103", "市局数据平台", null, ApiScopes.ReadRequestStatistics);
         using var http = RegisteredClient.Bearer(fixture.Site, await ordos.TokenAsync(fixture.Site.CreateClient()));
         var received = (await RequestsOfAsync("150627-103")).Count(r => r.ReceivedOn.Year == 2025);
         Assert.True(received > 0);

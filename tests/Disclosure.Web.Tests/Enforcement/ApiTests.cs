@@ -202,6 +202,7 @@ public sealed class ApiTests(ApiSiteFixture fixture) : IClassFixture<ApiSiteFixt
                 new EnforcementSource { Name = "upload", Key = Convert.ToBase64String(ApiSiteFixture.Key) },
                 new EnforcementSource { Name = "办案系统", Key = "not base64!" },
                 new EnforcementSource { Name = "short", Key = Convert.ToBase64String(new byte[16]) },
+                new EnforcementSource { Name = "client-jz", Key = Convert.ToBase64String(ApiSiteFixture.Key) },
             ],
         };
         var result = new EnforcementOptionsValidator().Validate(null, options);
@@ -211,6 +212,7 @@ public sealed class ApiTests(ApiSiteFixture fixture) : IClassFixture<ApiSiteFixt
             "Enforcement:Sources:1:Name“JZ”重复：每个来源系统的名称须唯一。",
             "Enforcement:Sources:2:Name 不能为“upload”：该名称留给后台上传的文件。",
             "Enforcement:Sources:3:Name“办案系统”无效：来源名称须为 1 至 32 位字母、数字、点、下划线或连字符。",
+            "Enforcement:Sources:5:Name“client-jz”无效：以“client-”开头的名称留给接口客户端（台账中记为 api:客户端标识）。",
         ], result.Failures!.Where(f => f.Contains(":Name", StringComparison.Ordinal)));
         Assert.Equal(["Enforcement:Sources:3:Key", "Enforcement:Sources:4:Key"], result.Failures!.Where(f => f.Contains(":Key", StringComparison.Ordinal)).Select(f => f.Split(' ')[0]));
         Assert.False(new EnforcementOptionsValidator().Validate(null, new EnforcementOptions()).Failed);

@@ -14,6 +14,10 @@ namespace Disclosure.ApiClients.Authentication;
 public static class ApiClientAuthentication
 {
     public const string Scheme = "ApiClient";
+
+    /// <summary>Whether the request carries <c>Authorization: Bearer …</c>, the only credential this scheme reads.</summary>
+    public static bool HasBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>
@@ -35,13 +39,12 @@ public sealed class ApiClientAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (!ApiClientAuthentication.HasBearerToken(Request))
         {
             return AuthenticateResult.NoResult();
         }
 
-        var token = header["Bearer ".Length..].Trim();
+        var token = Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
         var (client, scopes) = token.StartsWith(ApiSecrets.PersonalTokenPrefix, StringComparison.Ordinal)
             ? await PersonalTokenClientAsync(token)
             : await AccessTokenClientAsync(token);

@@ -25,14 +25,20 @@ public sealed record PendingImport(
 }
 
 /// <summary>
-/// Upload → dry-run report → confirm: the upload is kept under <c>DataFolder/imports</c> (never in memory) until the
-/// person who uploaded it confirms, so the confirmed import reads exactly the file that was checked. Uploads older
-/// than a day are removed.
+/// Where an uploaded table waits while it is imported: under <c>DataFolder/imports</c>, never in memory, since the
+/// importers read a file twice (check, then insert). The admin keeps an upload until the person who uploaded it
+/// confirms (upload → dry-run report → confirm), so the confirmed import reads exactly the file that was checked; the
+/// API (<c>POST /api/v1/credit/{kind}/imports</c>) keeps the request body for the length of the request. Either way
+/// the file is opened by what its bytes are (<see cref="TableFiles"/>), not by its name. Uploads older than a day are
+/// removed.
 /// </summary>
 public sealed class ImportUploads(string dataFolder)
 {
     /// <summary>How many problems the report page keeps; all are counted.</summary>
     public const int ShownProblems = 1000;
+
+    /// <summary>The largest table accepted, by the admin and the API alike: 100,000 双公示 rows are about 60 MB of CSV.</summary>
+    public const int MaxUploadBytes = 200 * 1024 * 1024;
 
     private static readonly TimeSpan KeepFor = TimeSpan.FromDays(1);
 
@@ -43,11 +49,42 @@ public sealed class ImportUploads(string dataFolder)
     /// <summary>Stores an upload and returns its token. The caller checks it before the report is written.</summary>
     public async Task<string> SaveAsync(IFormFile file, CancellationToken cancellationToken)
     {
+        await using var source = file.OpenReadStream();
+        return await SaveAsync(source, cancellationToken) ?? throw new InvalidOperationException("The form limit lets no larger upload through.");
+    }
+
+    /// <summary>
+    /// Stores a stream (a request body) and returns its token, or null — with nothing left behind — when it holds
+    /// more than <see cref="MaxUploadBytes"/>: a body without a length is only known to be too large while it is read.
+    /// </summary>
+    public async Task<string?> SaveAsync(Stream source, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(_folder);
         RemoveOld();
         var token = Guid.NewGuid().ToString("n");
-        await using var target = new FileStream(FilePath(token), FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
-        await file.CopyToAsync(target, cancellationToken);
+        var tooLarge = false;
+        await using (var target = new FileStream(FilePath(token), FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+        {
+            var buffer = new byte[64 * 1024];
+            int read;
+            while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                if (target.Length + read > MaxUploadBytes)
+                {
+                    tooLarge = true;
+                    break;
+                }
+
+                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+        }
+
+        if (tooLarge)
+        {
+            Remove(token);
+            return null;
+        }
+
         return token;
     }
 

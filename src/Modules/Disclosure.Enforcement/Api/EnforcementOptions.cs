@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Disclosure.ApiClients.Clients;
 using Microsoft.Extensions.Options;
 
 namespace Disclosure.Enforcement.Api;
@@ -48,6 +49,10 @@ public sealed partial class EnforcementOptionsValidator : IValidateOptions<Enfor
             {
                 failures.Add($"{where}:Name 不能为“{CaseEventSources.Upload}”：该名称留给后台上传的文件。");
             }
+            else if (sourceName.StartsWith(CaseEventSources.ClientIdPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                failures.Add($"{where}:Name“{source.Name}”无效：以“{CaseEventSources.ClientIdPrefix}”开头的名称留给接口客户端（台账中记为 api:客户端标识）。");
+            }
             else if (!seen.Add(sourceName))
             {
                 failures.Add($"{where}:Name“{source.Name}”重复：每个来源系统的名称须唯一。");
@@ -83,5 +88,15 @@ public static class CaseEventSources
     public const string Upload = "upload";
 
     /// <summary>The actor recorded (RecordedBy, 台账) for a call of a source system.</summary>
-    public static string ApiActor(string source) => "api:" + source;
+    public static string ApiActor(string source) => ApiClientLedgerActions.ActorPrefix + source;
+
+    /// <summary>
+    /// An API client's events (<c>cases:import</c>): the client is its own source, named as the 台账 names it
+    /// (<c>api-client:{clientId}</c>). A configured source's name cannot hold a colon, so the two never share the
+    /// namespace of <c>sourceEventId</c>; the client's actor is <c>api:{clientId}</c>.
+    /// </summary>
+    public static string Client(string clientId) => ApiClientLedgerActions.Subject(clientId);
+
+    /// <summary>How API clients' ids begin (<c>client-…</c>); a source so named would be taken for a client in the 台账.</summary>
+    internal const string ClientIdPrefix = "client-";
 }

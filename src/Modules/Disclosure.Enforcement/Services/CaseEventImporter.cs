@@ -60,7 +60,7 @@ public sealed class CaseEventImporter(CaseRegistry registry)
 
         try
         {
-            var result = await registry.RecordEventsAsync(events, source, actor, dryRun, cancellationToken);
+            var result = await registry.RecordEventsAsync(events, source, actor, dryRun, cancellationToken: cancellationToken);
             var present = result.AlreadyPresentItems.ToHashSet();
             var preview = events.Take(PreviewRows).Select((e, i) => new CaseEventPreviewRow(
                 rows[i], CaseText.NormalizeNumber(e.CaseNumber), e.Type.Trim(), e.FormedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), e.Visible, present.Contains(i))).ToList();

@@ -105,10 +105,12 @@ public sealed class CaseRegistry(DisclosureDbContext db, CaseKindStore kinds, Le
     /// <summary>
     /// Adds a batch of events, all or none: every event is checked first and any problem refuses the whole batch
     /// (<see cref="CaseInputException"/> lists them all). An event whose <c>(source, SourceEventId)</c> is already stored
-    /// is counted as already present and not added again. With <paramref name="dryRun"/> nothing is written.
+    /// is counted as already present and not added again. With <paramref name="dryRun"/> nothing is written. With
+    /// <paramref name="agencyCode"/> (an API client's agency) only that agency's cases are found: another agency's case
+    /// is refused exactly as a case never registered, so a client learns nothing of other agencies' cases.
     /// </summary>
     public async Task<EventBatchResult> RecordEventsAsync(
-        IReadOnlyList<NewCaseEvent> events, string? source, string actor, bool dryRun = false, CancellationToken cancellationToken = default)
+        IReadOnlyList<NewCaseEvent> events, string? source, string actor, bool dryRun = false, string? agencyCode = null, CancellationToken cancellationToken = default)
     {
         if (events.Count == 0)
         {
@@ -125,7 +127,13 @@ public sealed class CaseRegistry(DisclosureDbContext db, CaseKindStore kinds, Le
         var cases = new Dictionary<string, EnforcementCaseRecord>(StringComparer.Ordinal);
         foreach (var chunk in numbers.Chunk(500))
         {
-            foreach (var found in await db.Set<EnforcementCaseRecord>().AsNoTracking().Where(c => chunk.Contains(c.Number)).ToListAsync(cancellationToken))
+            var query = db.Set<EnforcementCaseRecord>().AsNoTracking().Where(c => chunk.Contains(c.Number));
+            if (agencyCode is not null)
+            {
+                query = query.Where(c => c.AgencyCode == agencyCode);
+            }
+
+            foreach (var found in await query.ToListAsync(cancellationToken))
             {
                 cases[found.Number] = found;
             }

@@ -19,13 +19,10 @@ namespace Disclosure.Credit.Pages.Admin.Credit;
 /// possible when the file has no bad row at all; the import checks the file again in its own transaction.
 /// </summary>
 [Authorize(Policy = CreditModule.AdminPolicy)]
-[RequestSizeLimit(MaxUploadBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
+[RequestSizeLimit(ImportUploads.MaxUploadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportUploads.MaxUploadBytes)]
 public sealed class ImportModel(CreditImporter credit, PowerListImporter powerList, StorageOptions storage) : PageModel
 {
-    /// <summary>100,000 双公示 rows are about 60 MB of CSV.</summary>
-    public const int MaxUploadBytes = 200 * 1024 * 1024;
-
     private ImportUploads Uploads => new(storage.DataFolder);
 
     [FromRoute]
