@@ -12,11 +12,15 @@ namespace Disclosure.Web.Tests.ApiClients;
 public sealed record RegisteredClient(string ClientId, string Secret)
 {
     /// <summary>Registers a client as the installation's 管理员 would.</summary>
-    public static async Task<RegisteredClient> RegisterAsync(IServiceProvider services, string name, string? department, params string[] scopes)
+    public static Task<RegisteredClient> RegisterAsync(IServiceProvider services, string name, string? department, params string[] scopes) =>
+        RegisterForAsync(services, "640121-103", name, department, scopes);
+
+    /// <summary>Registers a client of <paramref name="agency"/> (another agency of the demo tree, for isolation).</summary>
+    public static async Task<RegisteredClient> RegisterForAsync(IServiceProvider services, string agency, string name, string? department, params string[] scopes)
     {
         using var scope = services.CreateScope();
         var (client, secret) = await scope.ServiceProvider.GetRequiredService<ApiClientService>().RegisterAsync(
-            new ApiClientInput(name, "640121-103", department, scopes, null), new Actor("admin", new HashSet<string> { RoleNames.Administrator }));
+            new ApiClientInput(name, agency, department, scopes, null), new Actor("admin", new HashSet<string> { RoleNames.Administrator }));
         return new RegisteredClient(client.ClientId, secret);
     }
 
