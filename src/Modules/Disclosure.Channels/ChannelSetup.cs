@@ -99,8 +99,8 @@ public sealed record ChannelSetupState(string Channel, IReadOnlyList<string> Tar
         ChannelNames.WeChat => $"Channels:WeChat:Accounts（Agency 为 {Agency.Code}，及 AppId 与 AppSecret）",
         ChannelNames.Weibo when IsOwnAgency => "Channels:Weibo:AppKey 与 Channels:Weibo:AppSecret，并由公开办在“发布渠道—政务微博”中授权本机关的微博账号",
         ChannelNames.Weibo => $"Channels:Weibo:Accounts（Name，及 Agency 为 {Agency.Code}），并由公开办在“发布渠道—政务微博”中授权该账号",
-        ChannelNames.App when IsOwnAgency => "Channels:Webhooks:Endpoints（名称、地址与密钥）",
-        ChannelNames.App => $"Channels:Webhooks:Endpoints（名称、地址、密钥，及 Agency 为 {Agency.Code}）",
+        ChannelNames.App when IsOwnAgency => "Channels:Webhooks:Endpoints（名称、地址与密钥），或由本机关的接口客户端通过 /api/v1/webhooks 订阅",
+        ChannelNames.App => $"Channels:Webhooks:Endpoints（名称、地址、密钥，及 Agency 为 {Agency.Code}），或由该机构的接口客户端通过 /api/v1/webhooks 订阅",
         _ => null,
     };
 
@@ -108,7 +108,7 @@ public sealed record ChannelSetupState(string Channel, IReadOnlyList<string> Tar
     public static string? KeysFor(string channel) => channel switch
     {
         ChannelNames.WeChat => "Channels:WeChat:Accounts（每个公众号的 Agency、AppId 与 AppSecret；本机关也可用 Channels:WeChat:AppId 与 Channels:WeChat:AppSecret）",
-        ChannelNames.App => "Channels:Webhooks:Endpoints（名称、地址、密钥与 Agency；不写 Agency 的为本机关）",
+        ChannelNames.App => "Channels:Webhooks:Endpoints（名称、地址、密钥与 Agency；不写 Agency 的为本机关），或由机构的接口客户端通过 /api/v1/webhooks 订阅（权限 webhooks:manage）",
         ChannelNames.Weibo => "Channels:Weibo:AppKey 与 AppSecret（微博应用），其他机构的账号在 Channels:Weibo:Accounts 中列出；每个账号须由公开办在“发布渠道—政务微博”中授权",
         _ => null,
     };

@@ -13,6 +13,7 @@ using Disclosure.Core.Security;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Modules;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -21,12 +22,18 @@ namespace Disclosure.Channels;
 /// <summary>
 /// 发布渠道: the transactional outbox — the writer that joins every publish/update/withdraw transaction and the
 /// dispatcher (a hosted service) — and the web, WeChat, Weibo and webhook channels it delivers to, configured from
-/// <c>Channels:*</c> and <c>Site:PublicUrl</c>; its tables <c>OutboxMessages</c> and <c>ChannelTokens</c>; its admin
-/// page. Needs a <see cref="Disclosure.Media.MediaStore"/> registered by the host.
+/// <c>Channels:*</c> and <c>Site:PublicUrl</c>, and the app's webhook subscriptions API clients manage
+/// (<c>/api/v1/webhooks</c>); its tables <c>OutboxMessages</c>, <c>ChannelTokens</c> and <c>WebhookSubscriptions</c>; its
+/// admin page. Needs a <see cref="Disclosure.Media.MediaStore"/> registered by the host.
 /// </summary>
 public sealed class ChannelsModule : IDisclosureModule
 {
-    public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Admin"];
+    public IReadOnlyList<string> Dependencies => ["Disclosure.Contents", "Disclosure.Admin", "Disclosure.ApiClients"];
+
+    public string? LedgerActionName(string action) => WebhookLedgerActions.DisplayName(action);
+
+    /// <summary>The app channel's subscriptions API for API clients: <c>/api/v1/webhooks</c>.</summary>
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapWebhookSubscriptionsApi();
 
     public void ConfigureServices(IServiceCollection services)
     {
@@ -61,6 +68,19 @@ public sealed class ChannelsModule : IDisclosureModule
         services.AddScoped<ChannelSetup>();
         services.AddSingleton(new ContentDetailsSection("/Pages/Admin/Content/_ChannelStatus.cshtml"));
         services.AddHttpClient(WebhookChannel.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // 推送订阅: addresses other systems gave through the API are dialled only on public addresses, without redirects (SSRF).
+        services.AddScoped<WebhookSubscriptions>();
+        services.AddHttpClient(WebhookChannel.SubscriptionHttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var webhooks = sp.GetRequiredService<IOptions<WebhookOptions>>();
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    UseCookies = false,
+                    ConnectCallback = WebhookUrls.ConnectPublicOnly(() => webhooks.Value.AllowPrivateSubscriptionAddresses),
+                };
+            });
         services.AddHttpClient(WeChatClient.HttpClientName, (sp, client) =>
         {
             client.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeChatOptions>>().Value.BaseUrl.TrimEnd('/') + "/");

@@ -1,7 +1,9 @@
 using Disclosure.Channels.Outbox;
+using Disclosure.Channels.Webhooks;
 using Disclosure.Core.Channels;
 using Disclosure.Storage;
 using Disclosure.Storage.Entities;
+using Microsoft.Extensions.Options;
 
 namespace Disclosure.Channels.Notices;
 
@@ -41,18 +43,19 @@ public static class OutboxNotices
 
 /// <summary>
 /// Writes notices into the caller's unit of work (the same <see cref="DisclosureDbContext"/>, so the same transaction
-/// as the change they tell of): one outbox row per app webhook endpoint, none when the site has none. A notice is
-/// for one person, not an agency's followers, so it goes to every endpoint whatever agencies the endpoint serves (the
-/// receiver — an SMS gateway — delivers it to that person).
+/// as the change they tell of): one outbox row per configured app webhook endpoint, none when the site has none. A
+/// notice is for one person, not an agency's followers, so it goes to every configured endpoint whatever agencies the
+/// endpoint serves (the receiver — an SMS gateway — delivers it to that person); never to an API client's subscription,
+/// which is for its agency's publications and has no business with a party's personal notices.
 /// </summary>
-public sealed class NoticeWriter(DisclosureDbContext db, IEnumerable<IChannel> channels, OutboxSignal signal, TimeProvider clock)
+public sealed class NoticeWriter(DisclosureDbContext db, IOptions<WebhookOptions> options, OutboxSignal signal, TimeProvider clock)
 {
     private IReadOnlyList<string>? _targets;
 
     /// <summary>Whether any receiver is configured; when not, callers may skip working out who to notify.</summary>
     public bool HasReceivers => Targets.Count > 0;
 
-    private IReadOnlyList<string> Targets => _targets ??= channels.FirstOrDefault(c => c.Name == ChannelNames.App)?.Targets.Select(t => t.Name).ToList() ?? [];
+    private IReadOnlyList<string> Targets => _targets ??= WebhookChannel.ConfiguredTargets(options.Value).Select(t => t.Name).ToList();
 
     /// <summary>Adds the notice's rows to the context (the caller saves); the same type and reference is one notice.</summary>
     public int Add(string type, string reference)

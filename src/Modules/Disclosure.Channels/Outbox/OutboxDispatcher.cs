@@ -117,13 +117,18 @@ public sealed partial class OutboxDispatcher(
         }
 
         var channel = services.GetServices<IChannel>().FirstOrDefault(c => c.Name == message.Channel);
-        if (channel is null || (message.Kind != ChangeKind.Withdrawn && !channel.Targets.Any(t => t.Name == message.Target)))
+        if (channel is null)
         {
-            return new DeliveryResult.Fail($"发布渠道“{Core.Channels.ChannelNames.DisplayName(message.Channel)}”{(message.Target.Length > 0 ? $"（{message.Target}）" : null)}未配置或已停用，请检查站点配置后重试。");
+            return new DeliveryResult.Fail($"发布渠道“{Core.Channels.ChannelNames.DisplayName(message.Channel)}”未安装或已停用，请检查站点配置后重试。");
         }
 
         try
         {
+            if (await channel.RefusalAsync(message, cancellationToken) is { } refusal)
+            {
+                return new DeliveryResult.Fail(refusal);
+            }
+
             var live = await store.LiveRemoteIdAsync(message, cancellationToken);
             var all = await store.LiveRemoteIdsAsync(message, cancellationToken);
             var context = new DeliveryContext(message, live, (progress, ct) => store.SaveProgressAsync(message, progress, ct), all);

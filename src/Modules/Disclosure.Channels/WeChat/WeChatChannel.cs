@@ -45,7 +45,8 @@ public sealed class WeChatChannel(
     public string Name => ChannelNames.WeChat;
 
     /// <summary>One target per official account: the own agency's (single-account keys) is the empty target, every other its AppId.</summary>
-    public IReadOnlyList<ChannelTarget> Targets => options.Value.AllAccounts().Select(a => a.Audience).ToList();
+    public Task<IReadOnlyList<ChannelTarget>> GetTargetsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ChannelTarget>>(options.Value.AllAccounts().Select(a => a.Audience).ToList());
 
     /// <summary>
     /// The one account of the item's agency: the account in <c>Accounts</c> that names it, else — for the own agency —
@@ -58,6 +59,9 @@ public sealed class WeChatChannel(
         var account = named ?? accounts.FirstOrDefault(a => a.Audience.Serves(agency, ownAgency));
         return account is null ? [] : [account.Target];
     }
+
+    public Task<IReadOnlyList<string>> ActiveTargetsForAsync(string agency, string ownAgency, CancellationToken cancellationToken) =>
+        Task.FromResult(TargetsFor(agency, ownAgency));
 
     public async Task<DeliveryResult> DeliverAsync(DeliveryContext context, CancellationToken cancellationToken)
     {

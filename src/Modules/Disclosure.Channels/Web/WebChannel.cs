@@ -21,7 +21,7 @@ public sealed class WebChannel(PublishedContentQuery query, ChannelItemLoader it
 
     public string Name => ChannelNames.Web;
 
-    public IReadOnlyList<ChannelTarget> Targets => SingleTarget;
+    public Task<IReadOnlyList<ChannelTarget>> GetTargetsAsync(CancellationToken cancellationToken) => Task.FromResult(SingleTarget);
 
     public async Task<DeliveryResult> DeliverAsync(DeliveryContext context, CancellationToken cancellationToken)
     {

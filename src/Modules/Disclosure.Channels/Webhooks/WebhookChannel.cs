@@ -7,35 +7,79 @@ using Disclosure.Channels.Content;
 using Disclosure.Channels.Notices;
 using Disclosure.Channels.Outbox;
 using Disclosure.Core.Channels;
+using Disclosure.Core.Time;
 using Disclosure.Storage.Entities;
 using Microsoft.Extensions.Options;
 
 namespace Disclosure.Channels.Webhooks;
 
 /// <summary>
-/// The app (移动客户端): the change feed already carries everything, and this pushes each change to the configured
-/// endpoints at once, signed (see <see cref="WebhookSignature"/>), with the idempotency key so a receiver can drop
-/// the duplicate a retry after a lost response produces. Notices (<see cref="OutboxNotices"/>) go the same way, with
-/// the <c>notice</c> event and what their source says.
+/// The app (移动客户端): the change feed already carries everything, and this pushes each change to the app's endpoints
+/// at once — those configured (<c>Channels:Webhooks:Endpoints</c>) and those API clients subscribed for their agencies
+/// (<see cref="WebhookSubscriptions"/>) — signed (see <see cref="WebhookSignature"/>), with the idempotency key so a
+/// receiver can drop the duplicate a retry after a lost response produces. Notices (<see cref="OutboxNotices"/>) go
+/// the same way, to the configured endpoints only, with the <c>notice</c> event and what their source says.
 /// </summary>
 public sealed class WebhookChannel(
-    IHttpClientFactory clients, IOptions<WebhookOptions> options, ChannelItemLoader items, IEnumerable<INoticeSource> notices, TimeProvider clock) : IChannel
+    IHttpClientFactory clients,
+    IOptions<WebhookOptions> options,
+    WebhookSubscriptions subscriptions,
+    ChannelItemLoader items,
+    IEnumerable<INoticeSource> notices,
+    TimeProvider clock) : IChannel
 {
     public const string HttpClientName = "Disclosure.Webhooks";
+
+    /// <summary>The client for subscriptions' addresses: connects to public addresses only and follows no redirect (SSRF, see <see cref="WebhookUrls"/>).</summary>
+    public const string SubscriptionHttpClientName = "Disclosure.Webhooks.Subscriptions";
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public string Name => ChannelNames.App;
 
-    public IReadOnlyList<ChannelTarget> Targets => options.Value.Endpoints.Where(e => e.IsConfigured).Select(e => e.Target()).ToList();
+    /// <summary>The configured endpoints, then the subscriptions that receive now (read from the database per scope).</summary>
+    public async Task<IReadOnlyList<ChannelTarget>> GetTargetsAsync(CancellationToken cancellationToken) =>
+        [.. ConfiguredTargets(options.Value), .. await subscriptions.ReceivingTargetsAsync(cancellationToken)];
+
+    /// <summary>The configured endpoints as targets: what notices go to (a notice is for one person, not an agency's subscribers).</summary>
+    public static IReadOnlyList<ChannelTarget> ConfiguredTargets(WebhookOptions options) =>
+        options.Endpoints.Where(e => e.IsConfigured).Select(e => e.Target()).ToList();
+
+    /// <summary>A subscription deleted or switched off gets nothing more, withdrawals included; the reason says which.</summary>
+    public async Task<string?> RefusalAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (Configured(message.Target) is not null)
+        {
+            return null;
+        }
+
+        return await subscriptions.FindByNameAsync(message.Target, cancellationToken) switch
+        {
+            null => $"推送地址“{message.Target}”未配置（Channels:Webhooks:Endpoints），也没有该名称的推送订阅。",
+            { IsDeleted: true } s => $"推送订阅“{s.Name}”已于 {ChinaTime.ToLocal(s.DeletedUtc!.Value):yyyy-MM-dd HH:mm} 被接口客户端删除，不再推送。",
+            { Active: false } s => $"推送订阅“{s.Name}”已停用，不再推送；接口客户端重新启用后可手动重试。",
+            _ => null,
+        };
+    }
 
     public async Task<DeliveryResult> DeliverAsync(DeliveryContext context, CancellationToken cancellationToken)
     {
         var message = context.Message;
-        var endpoint = options.Value.Endpoints.FirstOrDefault(e => e.Name == message.Target);
-        if (endpoint is null || string.IsNullOrEmpty(endpoint.Url))
+        var endpoint = Configured(message.Target);
+        if (endpoint is null)
         {
-            return new DeliveryResult.Fail($"推送地址“{message.Target}”未配置（Channels:Webhooks:Endpoints）。");
+            if (await RefusalAsync(message, cancellationToken) is { } refusal)
+            {
+                return new DeliveryResult.Fail(refusal);
+            }
+
+            var subscription = (await subscriptions.FindByNameAsync(message.Target, cancellationToken))!;
+            if (subscriptions.SecretOf(subscription) is not { } secret)
+            {
+                return new DeliveryResult.Fail($"推送订阅“{subscription.Name}”的密钥无法用本节点的数据保护密钥解开：各节点须共用同一密钥目录（DataProtection:KeysFolder）。");
+            }
+
+            endpoint = new Receiver(subscription.Url, secret, SubscriptionHttpClientName);
         }
 
         if (OutboxNotices.IsNotice(message))
@@ -67,7 +111,7 @@ public sealed class WebhookChannel(
         return await PostAsync(endpoint, message, payload.Event, JsonSerializer.SerializeToUtf8Bytes(payload, Json), item.Url, cancellationToken);
     }
 
-    private async Task<DeliveryResult> DeliverNoticeAsync(WebhookEndpoint endpoint, OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<DeliveryResult> DeliverNoticeAsync(Receiver endpoint, OutboxMessage message, CancellationToken cancellationToken)
     {
         var type = OutboxNotices.TypeOf(message)!;
         var source = notices.FirstOrDefault(n => n.Type == type);
@@ -87,7 +131,11 @@ public sealed class WebhookChannel(
         return await PostAsync(endpoint, message, payload.Event, JsonSerializer.SerializeToUtf8Bytes(payload, Json), null, cancellationToken);
     }
 
-    private async Task<DeliveryResult> PostAsync(WebhookEndpoint endpoint, OutboxMessage message, string eventName, byte[] body, string? url, CancellationToken cancellationToken)
+    /// <summary>A configured endpoint, by its target name; null for a subscription's.</summary>
+    private Receiver? Configured(string target) =>
+        options.Value.Endpoints.FirstOrDefault(e => e.IsConfigured && e.Name == target) is { } e ? new Receiver(e.Url, e.Secret, HttpClientName) : null;
+
+    private async Task<DeliveryResult> PostAsync(Receiver endpoint, OutboxMessage message, string eventName, byte[] body, string? url, CancellationToken cancellationToken)
     {
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url) { Content = new ByteArrayContent(body) };
@@ -99,7 +147,7 @@ public sealed class WebhookChannel(
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
-        using var response = await clients.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
+        using var response = await clients.CreateClient(endpoint.HttpClient).SendAsync(request, timeout.Token);
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode)
         {
@@ -112,4 +160,7 @@ public sealed class WebhookChannel(
             ? new DeliveryResult.Retry(reason)
             : new DeliveryResult.Fail(reason + "请检查推送地址与密钥配置后重试。");
     }
+
+    /// <summary>Where a message goes and what it is signed with, from configuration or a subscription.</summary>
+    private sealed record Receiver(string Url, string Secret, string HttpClient);
 }

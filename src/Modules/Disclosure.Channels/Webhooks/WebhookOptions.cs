@@ -3,6 +3,7 @@ namespace Disclosure.Channels.Webhooks;
 /// <summary>
 /// The app's webhook endpoints, from <c>Channels:Webhooks</c>. Each serves the agencies it names (<c>Agency</c> or
 /// <c>Agencies</c>; <c>"*"</c> for every agency); one that names none serves the installation's own agency, as before.
+/// API clients add endpoints of their own beside these (<see cref="WebhookSubscription"/>).
 /// </summary>
 public sealed class WebhookOptions
 {
@@ -12,6 +13,13 @@ public sealed class WebhookOptions
 
     /// <summary>How long one POST may take before it counts as failed and is retried.</summary>
     public double TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Whether subscriptions made through the API (<see cref="WebhookSubscription"/>) may name http addresses and
+    /// addresses on this machine or a private network. Off by default (see <see cref="WebhookUrls"/>): on for an
+    /// installation whose apps' receivers sit on its own intranet, and for tests.
+    /// </summary>
+    public bool AllowPrivateSubscriptionAddresses { get; set; }
 }
 
 public sealed class WebhookEndpoint

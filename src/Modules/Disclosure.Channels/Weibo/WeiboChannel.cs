@@ -45,7 +45,8 @@ public sealed class WeiboChannel(
 
     public string Name => ChannelNames.Weibo;
 
-    public IReadOnlyList<ChannelTarget> Targets => options.Value.AllAccounts().Select(a => a.Audience).ToList();
+    public Task<IReadOnlyList<ChannelTarget>> GetTargetsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ChannelTarget>>(options.Value.AllAccounts().Select(a => a.Audience).ToList());
 
     /// <summary>The account that names the agency, else — for the own agency — the app's own account; as for WeChat.</summary>
     public IReadOnlyList<string> TargetsFor(string agency, string ownAgency)

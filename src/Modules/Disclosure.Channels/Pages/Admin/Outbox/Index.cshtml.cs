@@ -1,6 +1,7 @@
 using Disclosure.Admin;
 using Disclosure.Channels;
 using Disclosure.Channels.Outbox;
+using Disclosure.Channels.Webhooks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace Disclosure.Channels.Pages.Admin.Outbox;
 /// channels and the deliveries of its items only.
 /// </summary>
 [Authorize(Policy = ChannelsAdmin.Policy)]
-public sealed class IndexModel(OutboxStatusQuery outbox, ChannelSetup setup) : PageModel
+public sealed class IndexModel(OutboxStatusQuery outbox, ChannelSetup setup, WebhookSubscriptions subscriptions, UserDirectory users) : PageModel
 {
     public const int PageSize = 50;
 
@@ -32,6 +33,9 @@ public sealed class IndexModel(OutboxStatusQuery outbox, ChannelSetup setup) : P
 
     /// <summary>The channels as columns, in display order.</summary>
     public IReadOnlyList<string> ChannelOrder => Disclosure.Core.Channels.ChannelNames.All;
+
+    /// <summary>The app's endpoints API clients subscribed (推送订阅), of the agencies shown; read only here, the clients manage them.</summary>
+    public IReadOnlyList<SubscriptionRow> Subscriptions { get; private set; } = [];
 
     public int Total { get; private set; }
 
@@ -69,9 +73,21 @@ public sealed class IndexModel(OutboxStatusQuery outbox, ChannelSetup setup) : P
         PageNumber = Math.Max(1, PageNumber);
         var actor = User.ToActor();
         Setup = await setup.ByAgencyAsync(actor.AgencyCode, cancellationToken);
+        var agencyNames = Setup.ToDictionary(a => a.Agency.Code, a => a.DisplayName, StringComparer.Ordinal);
+        var rows = new List<SubscriptionRow>();
+        foreach (var s in await subscriptions.ForAdminAsync(actor.AgencyCode is { } own ? [own] : null, cancellationToken))
+        {
+            var client = await users.FindAsync(Disclosure.ApiClients.Clients.ApiClientLedgerActions.Actor(s.CreatedByClientId), cancellationToken);
+            rows.Add(new SubscriptionRow(s, agencyNames.GetValueOrDefault(s.AgencyCode, s.AgencyCode), client.Label));
+        }
+
+        Subscriptions = rows;
         (Problems, Total) = await outbox.ProblemsAsync(actor, DeadOnly, PageNumber, PageSize, cancellationToken);
         Pending = await outbox.CountAsync(actor, OutboxState.Pending, cancellationToken);
         Sent = await outbox.CountAsync(actor, OutboxState.Sent, cancellationToken);
         Dead = await outbox.CountAsync(actor, OutboxState.DeadLetter, cancellationToken);
     }
 }
+
+/// <summary>One 推送订阅 as the page lists it: the agency by name, the client that made it by name.</summary>
+public sealed record SubscriptionRow(WebhookSubscription Subscription, string AgencyName, string CreatedBy);
