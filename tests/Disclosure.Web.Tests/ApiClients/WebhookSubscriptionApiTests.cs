@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Disclosure.ApiClients;
+using Disclosure.ApiClients.Data;
 using Disclosure.Channels.Outbox;
 using Disclosure.Channels.Webhooks;
 using Disclosure.Storage;
@@ -180,6 +181,10 @@ public sealed class WebhookSubscriptionApiTests(WebhookSubscriptionSite fixture)
         }
 
         Assert.DoesNotContain(secret, await fixture.DbAsync(db => db.Set<WebhookSubscription>().Where(s => s.Id == id).Select(s => s.ProtectedSecret).SingleAsync()));
+        // Nor is it readable in the answer kept for the idempotent retry.
+        var kept = await fixture.DbAsync(db => db.Set<IdempotentRequestRecord>().Select(r => r.Body).ToListAsync());
+        Assert.NotEmpty(kept);
+        Assert.All(kept, body => Assert.DoesNotContain(secret, body ?? string.Empty));
 
         // The agency's next publication goes to the subscription, signed with that secret, beside the configured endpoint.
         var itemId = await fixture.PublishAsync("关于移动政务应用推送测试的通告");

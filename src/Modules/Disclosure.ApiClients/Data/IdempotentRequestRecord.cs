@@ -24,6 +24,7 @@ public sealed class IdempotentRequestRecord
 
     public string? ContentType { get; set; }
 
+    /// <summary>The answer's body, encrypted with Data Protection (see <c>ApiIdempotencyMiddleware.Purpose</c>).</summary>
     public string? Body { get; set; }
 
     public string? Location { get; set; }

@@ -4,6 +4,7 @@ using Disclosure.ApiClients.Authentication;
 using Disclosure.ApiClients.Data;
 using Disclosure.Storage;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,15 +21,21 @@ public sealed class IdempotentEndpointMetadata;
 /// nothing, and a change that rolls back leaves no key behind. Two retries racing lose on the key's unique index: the
 /// loser's whole transaction rolls back and it replays the winner's answer. The same key with a different request
 /// (method, path or body) is refused with 422. Only successful answers are kept (and only they commit), so a refused
-/// request can be corrected and sent again under the same key.
+/// request can be corrected and sent again under the same key. The kept answer is encrypted with Data Protection
+/// (<see cref="Purpose"/>): it can hold what is shown once — a webhook subscription's secret — or a draft's text, and
+/// the table is no place to read either.
 /// </summary>
 public sealed class ApiIdempotencyMiddleware(RequestDelegate next)
 {
+    /// <summary>The Data Protection purpose of the kept answers.</summary>
+    public const string Purpose = "Disclosure.ApiClients.IdempotentAnswers";
+
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const int MaxKeyLength = 100;
 
-    public async Task InvokeAsync(HttpContext context, DisclosureDbContext db, IOptionsMonitor<ApiClientOptions> options, TimeProvider clock)
+    public async Task InvokeAsync(
+        HttpContext context, DisclosureDbContext db, IOptionsMonitor<ApiClientOptions> options, IDataProtectionProvider protection, TimeProvider clock)
     {
         var key = context.Request.Headers[HeaderName].ToString();
         if (!HttpMethods.IsPost(context.Request.Method) || key.Length == 0
@@ -45,10 +52,11 @@ public sealed class ApiIdempotencyMiddleware(RequestDelegate next)
             return;
         }
 
+        var protector = protection.CreateProtector(Purpose);
         var requestHash = await HashRequestAsync(context.Request);
         if (await FindAsync(db, caller.ClientId, key, context.RequestAborted) is { } earlier)
         {
-            await ReplayAsync(context, earlier, requestHash);
+            await ReplayAsync(context, earlier, requestHash, protector);
             return;
         }
 
@@ -69,7 +77,7 @@ public sealed class ApiIdempotencyMiddleware(RequestDelegate next)
                     RequestHash = requestHash,
                     StatusCode = context.Response.StatusCode,
                     ContentType = context.Response.ContentType,
-                    Body = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length),
+                    Body = buffer.Length > 0 ? protector.Protect(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length)) : null,
                     Location = context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
                     ETag = context.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
                     CreatedUtc = clock.GetUtcNow().UtcDateTime,
@@ -93,7 +101,7 @@ public sealed class ApiIdempotencyMiddleware(RequestDelegate next)
             if (await FindAsync(db, caller.ClientId, key, context.RequestAborted) is { } winner)
             {
                 context.Response.Clear();
-                await ReplayAsync(context, winner, requestHash);
+                await ReplayAsync(context, winner, requestHash, protector);
                 return;
             }
 
@@ -111,7 +119,7 @@ public sealed class ApiIdempotencyMiddleware(RequestDelegate next)
     private static Task<IdempotentRequestRecord?> FindAsync(DisclosureDbContext db, string clientId, string key, CancellationToken cancellationToken) =>
         db.Set<IdempotentRequestRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.ClientId == clientId && r.Key == key, cancellationToken);
 
-    private static async Task ReplayAsync(HttpContext context, IdempotentRequestRecord earlier, string requestHash)
+    private static async Task ReplayAsync(HttpContext context, IdempotentRequestRecord earlier, string requestHash, IDataProtector protector)
     {
         if (earlier.RequestHash != requestHash)
         {
@@ -135,7 +143,7 @@ public sealed class ApiIdempotencyMiddleware(RequestDelegate next)
         if (earlier.Body is { Length: > 0 } body)
         {
             context.Response.ContentType = earlier.ContentType;
-            await context.Response.WriteAsync(body, context.RequestAborted);
+            await context.Response.WriteAsync(protector.Unprotect(body), context.RequestAborted);
         }
     }
 
