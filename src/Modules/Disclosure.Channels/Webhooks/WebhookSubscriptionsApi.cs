@@ -2,6 +2,7 @@ using System.Globalization;
 using Disclosure.ApiClients;
 using Disclosure.ApiClients.Authentication;
 using Disclosure.Core.Time;
+using Disclosure.Storage.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,7 +27,8 @@ public static class WebhookSubscriptionsApi
             .WithName("ListWebhookSubscriptions")
             .WithSummary("列出推送订阅")
             .WithDescription("返回客户端所属机构的推送订阅（含同机构其他客户端建立的），不含密钥。")
-            .Produces<IReadOnlyList<WebhookSubscriptionResponse>>();
+            .Produces<IReadOnlyList<WebhookSubscriptionResponse>>()
+            .WithResponseExample(StatusCodes.Status200OK, WebhookSubscriptionExamples.List);
         webhooks.MapPost("/", CreateAsync)
             .RequireApiClient(ApiScopes.ManageWebhooks)
             .WithName("CreateWebhookSubscription")
@@ -37,6 +39,8 @@ public static class WebhookSubscriptionsApi
                 "支持 Idempotency-Key 请求头：同一键的重试返回首次结果，不重复新建。")
             .Accepts<WebhookSubscriptionRequest>("application/json")
             .Produces<WebhookSubscriptionCreatedResponse>(StatusCodes.Status201Created)
+            .WithRequestExample(WebhookSubscriptionExamples.Create)
+            .WithResponseExample(StatusCodes.Status201Created, WebhookSubscriptionExamples.Created)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         webhooks.MapGet("/{id:long}", GetAsync)
             .RequireApiClient(ApiScopes.ManageWebhooks)
@@ -44,6 +48,7 @@ public static class WebhookSubscriptionsApi
             .WithSummary("读取推送订阅")
             .WithDescription("返回订阅及其 ETag，不含密钥。其他机构的订阅和已删除的订阅返回 404。")
             .Produces<WebhookSubscriptionResponse>()
+            .WithResponseExample(StatusCodes.Status200OK, WebhookSubscriptionExamples.Subscription)
             .ProducesProblem(StatusCodes.Status404NotFound);
         webhooks.MapPut("/{id:long}", UpdateAsync)
             .RequireApiClient(ApiScopes.ManageWebhooks)
@@ -53,6 +58,8 @@ public static class WebhookSubscriptionsApi
                 "缺少时返回 428，订阅已被修改时返回 412。名称不能修改。")
             .Accepts<WebhookSubscriptionRequest>("application/json")
             .Produces<WebhookSubscriptionResponse>()
+            .WithRequestExample(WebhookSubscriptionExamples.Update)
+            .WithResponseExample(StatusCodes.Status200OK, WebhookSubscriptionExamples.Updated)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired)
@@ -71,6 +78,7 @@ public static class WebhookSubscriptionsApi
             .WithSummary("更换推送订阅密钥")
             .WithDescription("生成新密钥并只在此次返回；此后的推送以新密钥签名（包括尚未送出的重试），接收方须同时更换。")
             .Produces<WebhookSubscriptionCreatedResponse>()
+            .WithResponseExample(StatusCodes.Status200OK, WebhookSubscriptionExamples.Rotated)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }

@@ -3,6 +3,7 @@ using Disclosure.Credit.Data;
 using Disclosure.Credit.Models;
 using Disclosure.Credit.Services;
 using Disclosure.Storage.Agencies;
+using Disclosure.Storage.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,22 +27,31 @@ public static class CreditApi
                 ListAsync(query, agencies, site, CreditRecordKind.Licence, q, by, match, reach, page, pageSize, (id, r, agency) => PublicLicence.From(id, (LicenceData)r, agency), ct))
             .WithName("ListCreditLicences")
             .WithSummary("行政许可公示信息列表")
-            .WithDescription(Description);
+            .WithDescription(Description)
+            .WithResponseExample(StatusCodes.Status200OK, ApiExamples.Licences);
         group.MapGet("/licences/{id:long}", async Task<Results<Ok<PublicLicence>, ProblemHttpResult>> (CreditPublicQuery query, AgencyDirectory agencies, long id, CancellationToken ct) =>
                 await query.FindWithAgencyAsync(CreditRecordKind.Licence, id, ct) is ({ } record, var agency)
                     ? TypedResults.Ok(PublicLicence.From(id, (LicenceData)record, (await agencies.ReferencesAsync(ct))(agency))) : NotFound())
             .WithName("GetCreditLicence")
-            .WithSummary("单条行政许可公示信息");
+            .WithSummary("单条行政许可公示信息")
+            .WithDescription("按编号（列表中的 id）返回一条公示中的行政许可，字段与列表相同，自然人姓名和证件号码已脱敏。不存在或不在公示中的返回 404。")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithResponseExample(StatusCodes.Status200OK, ApiExamples.Licence);
         group.MapGet("/penalties", (CreditPublicQuery query, AgencyDirectory agencies, PublicAgency site, string? q, string? by, string? match, string? reach, int? page, int? pageSize, CancellationToken ct) =>
                 ListAsync(query, agencies, site, CreditRecordKind.Penalty, q, by, match, reach, page, pageSize, (id, r, agency) => PublicPenalty.From(id, (PenaltyData)r, agency), ct))
             .WithName("ListCreditPenalties")
             .WithSummary("行政处罚公示信息列表")
-            .WithDescription(Description + "公示期满、已信用修复或已撤回的处罚不再返回。");
+            .WithDescription(Description + "公示期满、已信用修复或已撤回的处罚不再返回。")
+            .WithResponseExample(StatusCodes.Status200OK, ApiExamples.Penalties);
         group.MapGet("/penalties/{id:long}", async Task<Results<Ok<PublicPenalty>, ProblemHttpResult>> (CreditPublicQuery query, AgencyDirectory agencies, long id, CancellationToken ct) =>
                 await query.FindWithAgencyAsync(CreditRecordKind.Penalty, id, ct) is ({ } record, var agency)
                     ? TypedResults.Ok(PublicPenalty.From(id, (PenaltyData)record, (await agencies.ReferencesAsync(ct))(agency))) : NotFound())
             .WithName("GetCreditPenalty")
-            .WithSummary("单条行政处罚公示信息");
+            .WithSummary("单条行政处罚公示信息")
+            .WithDescription("按编号（列表中的 id）返回一条公示中的行政处罚，字段与列表相同，自然人姓名和证件号码已脱敏；罚款和没收金额单位为万元。" +
+                "不存在、公示期满、已信用修复或已撤回的返回 404。")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithResponseExample(StatusCodes.Status200OK, ApiExamples.Penalty);
         return api;
     }
 

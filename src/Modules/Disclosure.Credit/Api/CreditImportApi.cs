@@ -5,6 +5,7 @@ using Disclosure.Credit.Admin;
 using Disclosure.Credit.Models;
 using Disclosure.Credit.Services;
 using Disclosure.Storage;
+using Disclosure.Storage.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -55,6 +56,8 @@ public static class CreditImportApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithResponseExample(StatusCodes.Status200OK, ApiExamples.Imported)
+            .WithResponseExample(StatusCodes.Status422UnprocessableEntity, ApiExamples.Refused)
             .WithMetadata(new RequestSizeLimitAttribute(ImportUploads.MaxUploadBytes));
         return api;
     }

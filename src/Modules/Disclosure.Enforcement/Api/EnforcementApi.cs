@@ -3,6 +3,7 @@ using Disclosure.ApiClients;
 using Disclosure.ApiClients.Authentication;
 using Disclosure.Enforcement.Models;
 using Disclosure.Enforcement.Services;
+using Disclosure.Storage.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -49,6 +50,8 @@ public static class EnforcementApi
             .WithDescription(CallerDescription + "案件编号已登记时返回 409；内容有误时返回 422，errors 列出全部问题。")
             .Accepts<CaseRequest>("application/json")
             .Produces<RegisteredCaseResponse>(StatusCodes.Status201Created)
+            .WithRequestExample(ApiExamples.Case)
+            .WithResponseExample(StatusCodes.Status201Created, ApiExamples.Registered)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -62,6 +65,8 @@ public static class EnforcementApi
             .WithDescription(CallerDescription + $"dryRun=true 时只检查不写入。一批最多 {CaseRegistry.MaxBatch} 条；任一条有误则整批不写入，返回 422，errors 列出全部问题（item 为从 0 起的序号）。已收到过的 sourceEventId 计为已存在，不重复写入。")
             .Accepts<EventBatchRequest>("application/json")
             .Produces<EventBatchResponse>()
+            .WithRequestExample(ApiExamples.Events)
+            .WithResponseExample(StatusCodes.Status200OK, ApiExamples.Recorded)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
