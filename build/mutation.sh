@@ -147,6 +147,16 @@ area() {
       mutate=("**/Content/ContentAccess.cs$(spans src/Disclosure.Storage/Content/ContentAccess.cs 17-60)")
       filter="(FullyQualifiedName~Workflow|FullyQualifiedName~Access)&$sqlite_only"
       ;;
+    api-tokens)
+      label="接口客户端令牌 (ApiClients/Authentication: ApiClientAuthenticationHandler, AccessTokens)"
+      project=src/Modules/Disclosure.ApiClients/Disclosure.ApiClients.csproj
+      test_project=tests/Disclosure.Web.Tests/Disclosure.Web.Tests.csproj
+      # The handler's checks (expired, revoked, rotated, narrowed scopes, personal tokens) and the token's own
+      # validation, against the site-level token tests (each mutant runs them on a real site).
+      mutate=("**/Authentication/ApiClientAuthentication.cs$(spans src/Modules/Disclosure.ApiClients/Authentication/ApiClientAuthentication.cs 40-110)"
+              "**/Authentication/AccessTokens.cs$(spans src/Modules/Disclosure.ApiClients/Authentication/AccessTokens.cs 51-79)")
+      filter="FullyQualifiedName~Disclosure.Web.Tests.ApiClients.TokenTests"
+      ;;
     ledger)
       label="信息发布台账 (Storage/Ledger)"
       project=src/Disclosure.Storage/Disclosure.Storage.csproj
@@ -158,14 +168,14 @@ area() {
       filter="FullyQualifiedName~Ledger&$sqlite_only"
       ;;
     *)
-      echo "unknown area '$1' (known: secrecy masking deadline calendar webhook workflow access ledger enforcement-clock party-query)" >&2
+      echo "unknown area '$1' (known: secrecy masking deadline calendar webhook workflow access agency-scope ledger enforcement-clock party-query mailbox-access supervision api-tokens)" >&2
       return 1
       ;;
   esac
 }
 
 if [ "${1:-}" = "--list" ]; then
-  for name in secrecy masking deadline calendar webhook workflow access agency-scope ledger enforcement-clock party-query mailbox-access; do
+  for name in secrecy masking deadline calendar webhook workflow access agency-scope ledger enforcement-clock party-query mailbox-access supervision api-tokens; do
     area "$name"
     echo "$name: $label — $project ${mutate[*]} — tests: $test_project ($filter)"
   done

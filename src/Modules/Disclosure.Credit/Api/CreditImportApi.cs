@@ -137,7 +137,7 @@ public static class CreditImportApi
         var summary = report.Rows > 0
             ? $"{CreditVocabulary.Name(kind)}文件共 {report.Rows} 行数据，其中 {report.BadRows} 行有错误，共 {report.ProblemCount} 处；未导入任何记录。"
             : $"{CreditVocabulary.Name(kind)}文件有误，共 {report.ProblemCount} 处；未导入任何记录。";
-        var named = string.Join("；", report.Problems.Take(ProblemsInDetail)) + (report.ProblemCount > ProblemsInDetail ? $"……共 {report.ProblemCount} 处，见 errors。" : "。");
+        var named = string.Join("；", report.Problems.Take(ProblemsInDetail).Select(p => p.ToString().TrimEnd('。'))) + (report.ProblemCount > ProblemsInDetail ? $"……共 {report.ProblemCount} 处，见 errors。" : "。");
         return TypedResults.Problem(
             title: "文件有误：未导入任何记录",
             detail: summary + named,

@@ -171,7 +171,7 @@ public static class EnforcementApi
             title: title,
             detail: exception.Errors.Count <= ProblemsInDetail
                 ? exception.Message
-                : string.Join("；", exception.Errors.Take(ProblemsInDetail)) + $"……共 {exception.Errors.Count} 处，见 errors。",
+                : string.Join("；", exception.Errors.Take(ProblemsInDetail).Select(e => e.ToString().TrimEnd('。'))) + $"……共 {exception.Errors.Count} 处，见 errors。",
             statusCode: status,
             extensions: new Dictionary<string, object?> { ["errors"] = exception.Errors.Select(e => new InputErrorResponse(e.Where, e.Message, e.Item)).ToList() });
 }

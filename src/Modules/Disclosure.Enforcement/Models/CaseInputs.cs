@@ -49,7 +49,7 @@ public sealed record CaseInputError(string Where, string Message)
 
 /// <summary>Thrown when a case or a batch of events is refused; nothing was written.</summary>
 public sealed class CaseInputException(IReadOnlyList<CaseInputError> errors)
-    : Exception(string.Join("；", errors.Select(e => e.ToString())))
+    : Exception(string.Join("；", errors.Select(e => e.ToString().TrimEnd('。'))) + "。")
 {
     public IReadOnlyList<CaseInputError> Errors { get; } = errors;
 }
