@@ -7,6 +7,8 @@ using Disclosure.ApiClients;
 using Disclosure.ApiClients.Data;
 using Disclosure.Channels.Outbox;
 using Disclosure.Channels.Webhooks;
+using Disclosure.Contents.Review;
+using Disclosure.Core.Security;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
@@ -391,6 +393,17 @@ public sealed class WebhookSubscriptionApiTests(WebhookSubscriptionSite fixture)
         await ReceivedAsync(fixture.Configured, after, "configured-secret");
         Assert.False(await fixture.DbAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.ContentItemId == after && m.Target == "retiring-app")));
         Assert.DoesNotContain(receiver.Received, r => Encoding.UTF8.GetString(r.Body).Contains(after, StringComparison.Ordinal));
+
+        // Withdrawing an item it once received tells the configured endpoint, and writes nothing for the deleted
+        // subscription (which could only fail).
+        using (var scope = fixture.Site.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<WorkflowService>()
+                .WithdrawAsync(first, new Actor("office", new HashSet<string> { RoleNames.InformationOffice }), "内容已过时效。");
+        }
+
+        Assert.True(await fixture.DbAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.ContentItemId == first && m.Kind == ChangeKind.Withdrawn && m.Target != "retiring-app")));
+        Assert.False(await fixture.DbAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.ContentItemId == first && m.Kind == ChangeKind.Withdrawn && m.Target == "retiring-app")));
 
         // The name stays taken, so nothing pending could ever reach a later subscription under it.
         using var again = await api.SendAsync(Create("retiring-app", receiver.Url));

@@ -37,5 +37,11 @@ public interface IChannel
             ? $"发布渠道“{Core.Channels.ChannelNames.DisplayName(message.Channel)}”{(message.Target.Length > 0 ? $"（{message.Target}）" : null)}未配置或已停用，请检查站点配置后重试。"
             : null;
 
+    /// <summary>
+    /// Whether <paramref name="target"/> is gone for good (a deleted subscription): its streams get nothing more, not
+    /// even the withdrawal of an item it once received, which could only fail.
+    /// </summary>
+    Task<bool> IsRetiredAsync(string target, CancellationToken cancellationToken) => Task.FromResult(false);
+
     Task<DeliveryResult> DeliverAsync(DeliveryContext context, CancellationToken cancellationToken);
 }

@@ -50,7 +50,8 @@ public sealed class OutboxWriter(
             }
         }
 
-        // Every stream still live for the item and not already written above gets a withdrawal.
+        // Every stream still live for the item and not already written above gets a withdrawal, unless its target is
+        // gone for good (a deleted subscription), where it could only fail.
         var itemId = change.Item.ContentItemId;
         var history = await db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.ContentItemId == itemId)
@@ -61,7 +62,8 @@ public sealed class OutboxWriter(
             .Select(g => g.Key);
         foreach (var (channel, target) in live)
         {
-            if (!targets.Any(t => t.Channel == channel && t.Target == target))
+            if (!targets.Any(t => t.Channel == channel && t.Target == target)
+                && !(channels.FirstOrDefault(c => c.Name == channel) is { } owner && await owner.IsRetiredAsync(target, cancellationToken)))
             {
                 targets.Add((channel, target, ChangeKind.Withdrawn));
             }

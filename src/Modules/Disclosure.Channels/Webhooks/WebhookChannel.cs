@@ -62,6 +62,9 @@ public sealed class WebhookChannel(
         };
     }
 
+    public async Task<bool> IsRetiredAsync(string target, CancellationToken cancellationToken) =>
+        Configured(target) is null && (await subscriptions.FindByNameAsync(target, cancellationToken))?.IsDeleted == true;
+
     public async Task<DeliveryResult> DeliverAsync(DeliveryContext context, CancellationToken cancellationToken)
     {
         var message = context.Message;
