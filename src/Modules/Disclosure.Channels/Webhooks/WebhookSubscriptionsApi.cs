@@ -136,7 +136,7 @@ public static class WebhookSubscriptionsApi
 
         return await ChangeAsync(http, async () =>
         {
-            var subscription = await subscriptions.UpdateAsync(id, ExpectedVersions(ifMatch), new WebhookSubscriptionInput(request.Name, request.Url, request.Active),
+            var subscription = await subscriptions.UpdateAsync(id, VersionETags.Versions(ifMatch), new WebhookSubscriptionInput(request.Name, request.Url, request.Active),
                 Subscriber(http), cancellationToken);
             SetETag(http, subscription);
             return TypedResults.Ok(WebhookSubscriptionResponse.From(subscription));
@@ -147,7 +147,7 @@ public static class WebhookSubscriptionsApi
         ChangeAsync(http, async () =>
         {
             var ifMatch = http.Request.Headers.IfMatch.ToString();
-            await subscriptions.DeleteAsync(id, ifMatch.Length == 0 ? null : ExpectedVersions(ifMatch), Subscriber(http), cancellationToken);
+            await subscriptions.DeleteAsync(id, ifMatch.Length == 0 ? null : VersionETags.Versions(ifMatch), Subscriber(http), cancellationToken);
             return TypedResults.NoContent();
         });
 
@@ -174,7 +174,7 @@ public static class WebhookSubscriptionsApi
         {
             SetETag(http, conflict.Current);
             return TypedResults.Problem(title: "推送订阅已被修改",
-                detail: $"该订阅当前的 ETag 是 {ETag(conflict.Current)}，与 If-Match 不符。请重新读取后再修改。",
+                detail: $"该订阅当前的 ETag 是 {VersionETags.For(conflict.Current.Version)}，与 If-Match 不符。请重新读取后再修改。",
                 statusCode: StatusCodes.Status412PreconditionFailed);
         }
         catch (WebhookSubscriptionException refused)
@@ -189,31 +189,7 @@ public static class WebhookSubscriptionsApi
         return new WebhookSubscriber(caller.ClientId, caller.ActorName, caller.AgencyCode);
     }
 
-    /// <summary>The versions If-Match names (<c>"v3"</c>, <c>W/"v3"</c>, several separated by commas); null for <c>*</c>.</summary>
-    private static HashSet<int>? ExpectedVersions(string ifMatch)
-    {
-        var versions = new HashSet<int>();
-        foreach (var tag in ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (tag == "*")
-            {
-                return null;
-            }
-
-            var opaque = tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
-            if (opaque.Length > 3 && opaque.StartsWith("\"v", StringComparison.Ordinal) && opaque.EndsWith('"')
-                && int.TryParse(opaque.AsSpan(2, opaque.Length - 3), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-            {
-                versions.Add(version);
-            }
-        }
-
-        return versions; // none readable: matches no version, so the change is refused with 412
-    }
-
-    internal static string ETag(WebhookSubscription subscription) => $"\"v{subscription.Version.ToString(CultureInfo.InvariantCulture)}\"";
-
-    private static void SetETag(HttpContext http, WebhookSubscription subscription) => http.Response.Headers.ETag = ETag(subscription);
+    private static void SetETag(HttpContext http, WebhookSubscription subscription) => VersionETags.Set(http.Response, subscription.Version);
 
     internal static string Location(long id) => $"/api/v1/webhooks/{id.ToString(CultureInfo.InvariantCulture)}";
 

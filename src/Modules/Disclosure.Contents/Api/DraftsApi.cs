@@ -161,11 +161,11 @@ public static class DraftsApi
                 }
 
                 var latest = item.Versions.Single(v => v.Number == item.LatestVersionNumber);
-                if (!ETagMatches(ifMatch, latest))
+                if (!VersionETags.Admits(ifMatch, latest.Number))
                 {
                     SetETag(http, latest);
                     return TypedResults.Problem(title: "内容已被修改",
-                        detail: $"该内容的最新版本已是第 {latest.Number} 版（ETag {ETag(latest)}），与 If-Match 不符。请重新读取后再修改。",
+                        detail: $"该内容的最新版本已是第 {latest.Number} 版（ETag {VersionETags.For(latest.Number)}），与 If-Match 不符。请重新读取后再修改。",
                         statusCode: StatusCodes.Status412PreconditionFailed);
                 }
 
@@ -267,12 +267,7 @@ public static class DraftsApi
         return errors;
     }
 
-    internal static string ETag(ContentVersionRecord version) => $"\"v{version.Number}\"";
-
-    private static void SetETag(HttpContext http, ContentVersionRecord version) => http.Response.Headers.ETag = ETag(version);
-
-    private static bool ETagMatches(string ifMatch, ContentVersionRecord latest) =>
-        ifMatch.Trim() == "*" || ifMatch.Split(',').Select(t => t.Trim()).Any(t => t == ETag(latest) || t == "W/" + ETag(latest));
+    private static void SetETag(HttpContext http, ContentVersionRecord version) => VersionETags.Set(http.Response, version.Number);
 
     private static string Location(string id) => $"/api/v1/drafts/{id}";
 
