@@ -155,7 +155,7 @@ area() {
       # validation, against the site-level token tests (each mutant runs them on a real site).
       mutate=("**/Authentication/ApiClientAuthentication.cs$(spans src/Modules/Disclosure.ApiClients/Authentication/ApiClientAuthentication.cs 40-110)"
               "**/Authentication/AccessTokens.cs$(spans src/Modules/Disclosure.ApiClients/Authentication/AccessTokens.cs 51-79)")
-      filter="FullyQualifiedName~Disclosure.Web.Tests.ApiClients.TokenTests"
+      filter="FullyQualifiedName~Disclosure.Web.Tests.ApiClients.TokenTests|FullyQualifiedName~Disclosure.Web.Tests.ApiClients.TokenLifetimeTests"
       ;;
     ledger)
       label="信息发布台账 (Storage/Ledger)"

@@ -6,13 +6,14 @@ using Disclosure.Channels.WeChat;
 using Disclosure.Channels.Web;
 using Disclosure.Channels.Webhooks;
 using Disclosure.Channels.Weibo;
-using Microsoft.AspNetCore.DataProtection;
 using Disclosure.Contents.Admin;
 using Disclosure.Contents.Items;
 using Disclosure.Core.Security;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
+using Disclosure.Storage.Ledger;
 using Disclosure.Storage.Modules;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -56,6 +57,7 @@ public sealed class ChannelsModule : IDisclosureModule
         services.AddScoped<OutboxStore>();
         services.AddScoped<OutboxStatusQuery>();
         services.AddScoped<NoticeWriter>();
+        services.AddScoped<ILedgerSubjectResolver, WebhookLedgerSubjects>();
         services.AddHostedService<OutboxDispatcher>();
 
         // What channels read.

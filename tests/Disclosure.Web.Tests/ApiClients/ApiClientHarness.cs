@@ -1,10 +1,14 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Disclosure.ApiClients.Authentication;
 using Disclosure.ApiClients.Clients;
+using Disclosure.ApiClients.Data;
 using Disclosure.Core.Security;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Disclosure.Web.Tests.ApiClients;
 
@@ -52,4 +56,35 @@ public sealed record RegisteredClient(string ClientId, string Secret)
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return http;
     }
+}
+
+/// <summary>Access tokens made outside the token endpoint: with another key, other times or no signature at all.</summary>
+internal static class AccessTokenForgery
+{
+    public static string Forge(ApiClientRecord client, SecurityKey key, DateTime issued, DateTime expires, DateTime? notBefore = null) =>
+        new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = AccessTokens.Issuer,
+            Audience = AccessTokens.Audience,
+            IssuedAt = issued,
+            NotBefore = notBefore ?? issued,
+            Expires = expires,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+            Claims = Claims(client),
+        });
+
+    /// <summary>The same claims with <c>alg: none</c> and no signature.</summary>
+    public static string Unsigned(ApiClientRecord client, DateTime issued, DateTime expires) =>
+        new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = AccessTokens.Issuer,
+            Audience = AccessTokens.Audience,
+            IssuedAt = issued,
+            NotBefore = issued,
+            Expires = expires,
+            Claims = Claims(client),
+        });
+
+    private static Dictionary<string, object> Claims(ApiClientRecord client) =>
+        new() { ["sub"] = client.ClientId, ["scope"] = client.Scopes, ["gen"] = client.SecretGeneration };
 }

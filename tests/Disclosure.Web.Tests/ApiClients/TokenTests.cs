@@ -98,11 +98,11 @@ public sealed class TokenTests(SiteFixture fixture)
         // An expired token, and one signed with another key, though well formed.
         var client = await DbAsync(db => db.Set<ApiClientRecord>().AsNoTracking().SingleAsync(c => c.ClientId == registered.ClientId));
         var key = fixture.Site.Services.GetRequiredService<TokenSigningKey>().Key;
-        using var expired = RegisteredClient.Bearer(fixture.Site, Forge(client, key, DateTime.UtcNow.AddMinutes(-20), DateTime.UtcNow.AddMinutes(-5)));
+        using var expired = RegisteredClient.Bearer(fixture.Site, AccessTokenForgery.Forge(client, key, DateTime.UtcNow.AddMinutes(-20), DateTime.UtcNow.AddMinutes(-5)));
         Assert.Equal(HttpStatusCode.Unauthorized, await WhoAmIAsync(expired));
-        using var forged = RegisteredClient.Bearer(fixture.Site, Forge(client, new SymmetricSecurityKey(new byte[32]), DateTime.UtcNow, DateTime.UtcNow.AddMinutes(5)));
+        using var forged = RegisteredClient.Bearer(fixture.Site, AccessTokenForgery.Forge(client, new SymmetricSecurityKey(new byte[32]), DateTime.UtcNow, DateTime.UtcNow.AddMinutes(5)));
         Assert.Equal(HttpStatusCode.Unauthorized, await WhoAmIAsync(forged));
-        using var genuine = RegisteredClient.Bearer(fixture.Site, Forge(client, key, DateTime.UtcNow, DateTime.UtcNow.AddMinutes(5)));
+        using var genuine = RegisteredClient.Bearer(fixture.Site, AccessTokenForgery.Forge(client, key, DateTime.UtcNow, DateTime.UtcNow.AddMinutes(5)));
         Assert.Equal(HttpStatusCode.OK, await WhoAmIAsync(genuine));
 
         // 个人访问令牌: works until revoked or expired.
@@ -201,16 +201,4 @@ public sealed class TokenTests(SiteFixture fixture)
         using var scope = fixture.Site.Services.CreateScope();
         return await query(scope.ServiceProvider.GetRequiredService<DisclosureDbContext>());
     }
-
-    private static string Forge(ApiClientRecord client, SecurityKey key, DateTime issued, DateTime expires) =>
-        new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = AccessTokens.Issuer,
-            Audience = AccessTokens.Audience,
-            IssuedAt = issued,
-            NotBefore = issued,
-            Expires = expires,
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
-            Claims = new Dictionary<string, object> { ["sub"] = client.ClientId, ["scope"] = client.Scopes, ["gen"] = client.SecretGeneration },
-        });
 }

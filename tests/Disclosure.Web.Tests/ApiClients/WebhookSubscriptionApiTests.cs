@@ -210,6 +210,10 @@ public sealed class WebhookSubscriptionApiTests(WebhookSubscriptionSite fixture)
         Assert.Contains("data-subscription=\"yongning-app\"", page);
         Assert.Contains("接口客户端“移动政务应用”", page);
         Assert.DoesNotContain(secret, page);
+
+        // The 台账 page names the subscription, not its number, and the client as who did it.
+        var ledgerPage = System.Net.WebUtility.HtmlDecode(await office.GetStringAsync("/admin/ledger"));
+        Assert.Contains("<a href=\"/admin/outbox\">推送订阅“yongning-app”</a>", ledgerPage);
     }
 
     [Fact]

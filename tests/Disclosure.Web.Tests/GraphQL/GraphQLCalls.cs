@@ -7,17 +7,17 @@ namespace Disclosure.Web.Tests.GraphQL;
 /// <summary>Posts GraphQL queries to <c>/graphql</c> and reads the answer.</summary>
 internal static class GraphQLCalls
 {
-    public static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpClient client, string query, object? variables = null)
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpClient client, string query, object? variables = null, string path = "/graphql")
     {
-        var response = await client.PostAsJsonAsync("/graphql", new { query, variables });
+        var response = await client.PostAsJsonAsync(path, new { query, variables });
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         return (response.StatusCode, body);
     }
 
     /// <summary>The <c>data</c> of a query that must succeed without any error.</summary>
-    public static async Task<JsonElement> DataAsync(HttpClient client, string query, object? variables = null)
+    public static async Task<JsonElement> DataAsync(HttpClient client, string query, object? variables = null, string path = "/graphql")
     {
-        var (status, body) = await PostAsync(client, query, variables);
+        var (status, body) = await PostAsync(client, query, variables, path);
         Assert.True(status == HttpStatusCode.OK && !body.TryGetProperty("errors", out _), $"{(int)status}: {body.GetRawText()}");
         return body.GetProperty("data");
     }

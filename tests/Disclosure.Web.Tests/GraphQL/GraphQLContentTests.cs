@@ -115,6 +115,27 @@ public sealed class GraphQLContentTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task On_an_agencys_site_contents_are_that_agencys_as_on_its_REST_list()
+    {
+        const string Site = "/a/150627-103";
+        var platform = (await DataAsync(_client, "{ contents(pageSize: 1) { total } }")).GetProperty("contents").GetProperty("total").GetInt32();
+        foreach (var (rest, graph) in new[] { ("", ""), ("&agency=150600-103&reach=subtree", ", agency: \"150600-103\", reach: \"subtree\"") })
+        {
+            var restPage = await RestAsync(_client, $"{Site}/api/v1/content?pageSize=100{rest}");
+            var graphPage = (await DataAsync(_client, $"{{ contents(pageSize: 100{graph}) {{ total items {{ id agency }} }} }}", path: $"{Site}/graphql")).GetProperty("contents");
+            Assert.Equal(restPage.GetProperty("total").GetInt32(), graphPage.GetProperty("total").GetInt32());
+            Assert.Equal(
+                restPage.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()),
+                graphPage.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+            Assert.InRange(graphPage.GetProperty("total").GetInt32(), 1, platform - 1);
+        }
+
+        // Without a filter, only the site's own agency (本级).
+        var own = (await DataAsync(_client, "{ contents(pageSize: 100) { items { agency } } }", path: $"{Site}/graphql")).GetProperty("contents");
+        Assert.All(own.GetProperty("items").EnumerateArray(), i => Assert.Equal("150627-103", i.GetProperty("agency").GetString()));
+    }
+
+    [Fact]
     public async Task An_item_of_every_type_has_the_metadata_and_field_values_of_its_REST_detail()
     {
         foreach (var type in RecipeTypes())

@@ -57,4 +57,27 @@ public sealed class GraphQLCreditTests(CreditSiteFixture fixture)
         Assert.True(restTotal > 0);
         Assert.Equal(restTotal, data.GetProperty("creditRecords").GetProperty("total").GetInt32());
     }
+
+    [Fact]
+    public async Task On_an_agencys_site_records_are_that_agencys_as_on_its_REST_list()
+    {
+        var platform = await RestAsync(_client, "/api/v1/credit/penalties?pageSize=100");
+        var agency = platform.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("agency").GetProperty("code").GetString()!).First();
+        var site = $"/a/{agency}";
+        var rest = await RestAsync(_client, $"{site}/api/v1/credit/penalties?pageSize=100");
+        var graph = (await DataAsync(_client, "{ creditRecords(kind: PENALTY, pageSize: 100) { total items { ... on CreditPenalty { id agency { code } } } } }", path: $"{site}/graphql"))
+            .GetProperty("creditRecords");
+
+        Assert.Equal(rest.GetProperty("total").GetInt32(), graph.GetProperty("total").GetInt32());
+        Assert.Equal(
+            rest.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()),
+            graph.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()));
+        Assert.All(graph.GetProperty("items").EnumerateArray(), i => Assert.Equal(agency, i.GetProperty("agency").GetProperty("code").GetString()));
+
+        // A reach REST refuses there is refused here, with the same zh-CN message.
+        var (_, refused) = await PostAsync(_client, "{ creditRecords(kind: PENALTY, reach: \"everywhere\") { total } }", path: $"{site}/graphql");
+        var error = refused.GetProperty("errors")[0];
+        Assert.Equal("INVALID_ARGUMENT", Code(error));
+        Assert.Contains("reach 应为 own（本级）、subtree（含下级）或 all（全部）", error.GetProperty("message").GetString());
+    }
 }

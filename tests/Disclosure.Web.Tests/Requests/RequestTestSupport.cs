@@ -32,9 +32,12 @@ public sealed class RequestSiteFixture : IAsyncLifetime
 
     public WebApplicationFactory<Program> Site { get; private set; } = null!;
 
+    /// <summary>The site's clock: a test that moves it puts it back to <see cref="Now"/> before it ends.</summary>
+    public TestClock Clock { get; } = new(Now);
+
     public async Task InitializeAsync()
     {
-        Site = _site = await DisclosureSite.DemoAsync(settings: Settings, clock: new TestClock(Now));
+        Site = _site = await DisclosureSite.DemoAsync(settings: Settings, clock: Clock);
         _ = Site.Server; // starts the host on its copy of the demo's first start (with the demo applications)
         await Staff.EnsureAsync(Site.Services);
     }

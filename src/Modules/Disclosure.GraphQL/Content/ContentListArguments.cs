@@ -8,8 +8,13 @@ namespace Disclosure.GraphQL.Content;
 /// <summary>The filters of <c>contents</c>, the same as <c>/api/v1/content</c>'s, checked with the same zh-CN messages.</summary>
 public sealed record ContentListArguments(string? Type, string? Catalogue, string? Agency, string? Reach, int? Year, int Page, int PageSize)
 {
-    /// <summary>The filter to run, or an <see cref="InvalidArgumentError"/> for the first argument that is wrong.</summary>
-    public async Task<PublishedContentFilter> ToFilterAsync(ContentDefinitionStore definitions, AgencyDirectory agencyDirectory, CancellationToken cancellationToken)
+    /// <summary>
+    /// The filter to run, or an <see cref="InvalidArgumentError"/> for the first argument that is wrong. On an agency's
+    /// site (<paramref name="siteAgency"/>: <c>/a/{code}/graphql</c> or its host name) the agency is the site's unless
+    /// one is named, as <c>/api/v1/content</c> there.
+    /// </summary>
+    public async Task<PublishedContentFilter> ToFilterAsync(
+        ContentDefinitionStore definitions, AgencyDirectory agencyDirectory, string? siteAgency, CancellationToken cancellationToken)
     {
         CheckPaging(Page, PageSize);
         if (Year is < 1900 or > 2100)
@@ -23,7 +28,7 @@ public sealed record ContentListArguments(string? Type, string? Catalogue, strin
         }
 
         IReadOnlyList<string>? agencyCodes = null;
-        if (Blank(Agency) is { } agency)
+        if ((Blank(Agency) ?? siteAgency) is { } agency)
         {
             // 本级 by default; 含下级 (reach: "subtree") adds the agencies below it, 全部 (reach: "all") drops the filter.
             var tree = await agencyDirectory.TreeAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Disclosure.ApiClients;
 using Disclosure.Contents.Api;
+using Disclosure.Contents.Sites;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Paging;
 using Disclosure.Core.Time;
@@ -22,6 +23,7 @@ public sealed class ContentReader(
     PublishedContentQuery published,
     ContentDefinitionStore definitions,
     AgencyDirectory agencyDirectory,
+    PublicAgency site,
     DisclosureDbContext db)
 {
     /// <summary>The statuses of versions being worked on: what <c>drafts</c> lists.</summary>
@@ -32,7 +34,7 @@ public sealed class ContentReader(
 
     public async Task<ContentNodePage> ListAsync(ContentListArguments arguments, CancellationToken cancellationToken)
     {
-        var filter = await arguments.ToFilterAsync(definitions, agencyDirectory, cancellationToken);
+        var filter = await arguments.ToFilterAsync(definitions, agencyDirectory, site.Code, cancellationToken);
         var result = await published.ListAsync(filter, arguments.Page, arguments.PageSize, cancellationToken);
         return new ContentNodePage(result.Total, result.Page, result.PageSize, await NodesAsync(result.Items, cancellationToken));
     }

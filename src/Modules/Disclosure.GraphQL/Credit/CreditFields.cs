@@ -104,6 +104,7 @@ internal static class CreditFields
             .Argument<StringGraphType>("q", "查询内容（不超过 100 字）")
             .Argument<CreditSearchByGraphType>("by", "查询项，默认 NAME", a => a.DefaultValue = CreditSearchField.Name)
             .Argument<CreditSearchMatchGraphType>("match", "匹配方式，默认 PREFIX", a => a.DefaultValue = CreditSearchMatch.Prefix)
+            .Argument<StringGraphType>("reach", "在某机构的网站上（/a/{机构代码}/graphql）：own 本级（默认）、subtree 含下级、all 全部；在平台网站上为全部机构")
             .Argument<IntGraphType>("page", "页码，从 1 开始", a => a.DefaultValue = 1)
             .Argument<IntGraphType>("pageSize", "每页条数，1 到 100，默认 20", a => a.DefaultValue = ContentFields.DefaultPageSize)
             .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<CreditReader>().ListAsync(
@@ -111,6 +112,7 @@ internal static class CreditFields
                 context.GetArgument<string?>("q"),
                 context.GetArgument("by", CreditSearchField.Name),
                 context.GetArgument("match", CreditSearchMatch.Prefix),
+                context.GetArgument<string?>("reach"),
                 context.GetArgument("page", 1),
                 context.GetArgument("pageSize", ContentFields.DefaultPageSize),
                 context.CancellationToken));

@@ -1,3 +1,4 @@
+using Disclosure.Contents.Sites;
 using Disclosure.Credit.Api;
 using Disclosure.Credit.Models;
 using Disclosure.Credit.Services;
@@ -15,9 +16,10 @@ public sealed record CreditRecordPage(int Total, int Page, int PageSize, IReadOn
 /// <c>/api/v1/credit</c>: only records public today, each as its masked public copy, mapped by the REST API's own
 /// <see cref="PublicLicence.From"/> and <see cref="PublicPenalty.From"/>. No other path to the records exists here.
 /// </summary>
-public sealed class CreditReader(CreditPublicQuery query, AgencyDirectory agencies)
+public sealed class CreditReader(CreditPublicQuery query, AgencyDirectory agencies, PublicAgency site)
 {
-    public async Task<CreditRecordPage> ListAsync(CreditRecordKind kind, string? q, CreditSearchField by, CreditSearchMatch match, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<CreditRecordPage> ListAsync(
+        CreditRecordKind kind, string? q, CreditSearchField by, CreditSearchMatch match, string? reach, int page, int pageSize, CancellationToken cancellationToken)
     {
         ContentListArguments.CheckPaging(page, pageSize);
         if (q is { Length: > 100 })
@@ -25,7 +27,16 @@ public sealed class CreditReader(CreditPublicQuery query, AgencyDirectory agenci
             throw new InvalidArgumentError("q", "查询内容不能超过 100 个字。");
         }
 
-        var search = new CreditSearch(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), by, match);
+        // On an agency's site (/a/{code}/graphql or its host name): its own records (本级) unless reach says subtree
+        // (含下级) or all (全部); elsewhere every agency's — as /api/v1/credit there.
+        IReadOnlyList<string>? scope = null;
+        if (site.Code is { } siteAgency)
+        {
+            var chosen = AgencyReaches.Parse(reach) ?? throw new InvalidArgumentError("reach", "reach 应为 own（本级）、subtree（含下级）或 all（全部）。");
+            scope = (await agencies.TreeAsync(cancellationToken)).Reach(siteAgency, chosen);
+        }
+
+        var search = new CreditSearch(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), by, match, scope);
         var (items, total) = await query.ListAsync(kind, search, page, pageSize, cancellationToken);
         var agency = await agencies.ReferencesAsync(cancellationToken);
         var records = items.Select(i => kind == CreditRecordKind.Licence
