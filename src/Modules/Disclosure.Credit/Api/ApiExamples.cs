@@ -23,7 +23,7 @@ internal static class ApiExamples
         Party = new CreditParty
         {
             Name = "永宁县闽宁镇悦来宾馆有限公司", Kind = PartyKind.LegalEntity, CreditCode = "91640121MA7K3F2Q8Y",
-            LegalRepresentative = "马建国", LegalRepresentativeIdType = CreditVocabulary.ResidentIdCard, LegalRepresentativeIdNumber = "640121197806051527",
+            LegalRepresentative = "贺振华", LegalRepresentativeIdType = CreditVocabulary.ResidentIdCard, LegalRepresentativeIdNumber = "640121197806051527",
         },
         DecisionDocumentName = "特种行业许可证核发决定书",
         DecisionNumber = "永公(治)许字〔2026〕第214号",

@@ -21,7 +21,7 @@ internal static class ApiExamples
         Parties =
         [
             new PartyRequest { Role = "victim", Name = "马文静", Phone = "13995112046", Notify = true },
-            new PartyRequest { Role = "suspect", Name = "杨志强", IdNumber = "640121198503123014", Phone = "18809514417" },
+            new PartyRequest { Role = "suspect", Name = "龚立军", IdNumber = "640121198503123014", Phone = "18809514417" },
         ],
     };
 
