@@ -46,21 +46,17 @@ public sealed class WebhookChannel(
         options.Endpoints.Where(e => e.IsConfigured).Select(e => e.Target()).ToList();
 
     /// <summary>A subscription deleted or switched off gets nothing more, withdrawals included; the reason says which.</summary>
-    public async Task<string?> RefusalAsync(OutboxMessage message, CancellationToken cancellationToken)
-    {
-        if (Configured(message.Target) is not null)
-        {
-            return null;
-        }
+    public async Task<string?> RefusalAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+        Configured(message.Target) is not null ? null : Refusal(message.Target, await subscriptions.FindByNameAsync(message.Target, cancellationToken));
 
-        return await subscriptions.FindByNameAsync(message.Target, cancellationToken) switch
-        {
-            null => $"推送地址“{message.Target}”未配置（Channels:Webhooks:Endpoints），也没有该名称的推送订阅。",
-            { IsDeleted: true } s => $"推送订阅“{s.Name}”已于 {ChinaTime.ToLocal(s.DeletedUtc!.Value):yyyy-MM-dd HH:mm} 被接口客户端删除，不再推送。",
-            { Active: false } s => $"推送订阅“{s.Name}”已停用，不再推送；接口客户端重新启用后可手动重试。",
-            _ => null,
-        };
-    }
+    /// <summary>Why the subscription named <paramref name="target"/> (null: none) receives nothing, or null when it receives.</summary>
+    private static string? Refusal(string target, WebhookSubscription? subscription) => subscription switch
+    {
+        null => $"推送地址“{target}”未配置（Channels:Webhooks:Endpoints），也没有该名称的推送订阅。",
+        { IsDeleted: true } s => $"推送订阅“{s.Name}”已于 {ChinaTime.ToLocal(s.DeletedUtc!.Value):yyyy-MM-dd HH:mm} 被接口客户端删除，不再推送。",
+        { Active: false } s => $"推送订阅“{s.Name}”已停用，不再推送；接口客户端重新启用后可手动重试。",
+        _ => null,
+    };
 
     public async Task<bool> IsRetiredAsync(string target, CancellationToken cancellationToken) =>
         Configured(target) is null && (await subscriptions.FindByNameAsync(target, cancellationToken))?.IsDeleted == true;
@@ -71,12 +67,14 @@ public sealed class WebhookChannel(
         var endpoint = Configured(message.Target);
         if (endpoint is null)
         {
-            if (await RefusalAsync(message, cancellationToken) is { } refusal)
+            // One read of the subscription: whether it still receives, and where to and with which secret.
+            var found = await subscriptions.FindByNameAsync(message.Target, cancellationToken);
+            if (Refusal(message.Target, found) is { } refusal)
             {
                 return new DeliveryResult.Fail(refusal);
             }
 
-            var subscription = (await subscriptions.FindByNameAsync(message.Target, cancellationToken))!;
+            var subscription = found!; // no refusal: it exists and receives
             if (subscriptions.SecretOf(subscription) is not { } secret)
             {
                 return new DeliveryResult.Fail($"推送订阅“{subscription.Name}”的密钥无法用本节点的数据保护密钥解开：各节点须共用同一密钥目录（DataProtection:KeysFolder）。");
