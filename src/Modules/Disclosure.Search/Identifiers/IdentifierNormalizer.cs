@@ -10,6 +10,7 @@ namespace Disclosure.Search.Identifiers;
 /// <item>the bracket forms 〔〕【】[]（）() and their relatives (［］﹝﹞〖〗), as one pair ();</item>
 /// <item>full-width and half-width characters (０=0, ／=/, －=-);</item>
 /// <item>dashes of every kind (‐ ‑ – — ― −) as -;</item>
+/// <item>traditional and simplified characters (國辦發 = 国办发);</item>
 /// <item>letter case, and any whitespace (removed).</item>
 /// </list>
 /// 永公(办)发[2017]28号, 永公（办）发〔2017〕28号 and 永公(办)发【2017】28号 all give 永公(办)发(2017)28号.
@@ -26,7 +27,7 @@ public static class IdentifierNormalizer
         var builder = new StringBuilder(value.Length);
         foreach (var raw in value)
         {
-            var c = WidthFolding.Fold(raw);
+            var c = ScriptFolding.Fold(WidthFolding.Fold(raw));
             if (char.IsWhiteSpace(c))
             {
                 continue;

@@ -1,3 +1,4 @@
+using Disclosure.Search.Analysis;
 using Disclosure.Search.Identifiers;
 using Disclosure.Search.Indexing;
 using Lucene.Net.Index;
@@ -6,8 +7,10 @@ using Lucene.Net.Search;
 namespace Disclosure.Search.Querying;
 
 /// <summary>Turns a parsed <see cref="UserQuery"/> and the filters into Lucene queries. Built from objects, never from query syntax.</summary>
-public sealed class LuceneQueryBuilder(float titleBoost)
+public sealed class LuceneQueryBuilder(float titleBoost, float wordBoost = LuceneQueryBuilder.DefaultWordBoost)
 {
+    public const float DefaultWordBoost = 2f;
+
     /// <summary>The full-text query: every group must match in title, body or other text; excluded terms must not.</summary>
     public Query Text(UserQuery query)
     {
@@ -16,14 +19,14 @@ public sealed class LuceneQueryBuilder(float titleBoost)
         {
             if (group.Count == 1)
             {
-                root.Add(AcrossFields(group[0]), Occur.MUST);
+                root.Add(Ranked(group[0]), Occur.MUST);
                 continue;
             }
 
             var either = new BooleanQuery(disableCoord: true);
             foreach (var term in group)
             {
-                either.Add(AcrossFields(term), Occur.SHOULD);
+                either.Add(Ranked(term), Occur.SHOULD);
             }
 
             root.Add(either, Occur.MUST);
@@ -113,12 +116,33 @@ public sealed class LuceneQueryBuilder(float titleBoost)
         return all;
     }
 
+    /// <summary>
+    /// A term to find: its characters and bigrams must match in some field (recall, phrases, one-character
+    /// queries), and where its dictionary words match as well, at the same distances, the document scores higher.
+    /// </summary>
+    private BooleanQuery Ranked(QueryTerm term)
+    {
+        var recall = AcrossFields(term);
+        if (term.Words.Count == 0)
+        {
+            return recall;
+        }
+
+        var words = ForField(SearchFields.Words, term.Words);
+        words.Boost = wordBoost;
+        return new BooleanQuery(disableCoord: true)
+        {
+            { recall, Occur.MUST },
+            { words, Occur.SHOULD },
+        };
+    }
+
     private BooleanQuery AcrossFields(QueryTerm term)
     {
         var any = new BooleanQuery(disableCoord: true);
         foreach (var field in SearchFields.Searchable)
         {
-            var query = ForField(field, term);
+            var query = ForField(field, term.Tokens);
             if (field == SearchFields.Title)
             {
                 query.Boost = titleBoost;
@@ -131,16 +155,16 @@ public sealed class LuceneQueryBuilder(float titleBoost)
     }
 
     /// <summary>One token: a term. Several (a longer word's bigrams, or a phrase): a phrase at their positions.</summary>
-    private static Query ForField(string field, QueryTerm term)
+    private static Query ForField(string field, IReadOnlyList<AnalyzedToken> tokens)
     {
-        if (term.Tokens.Count == 1)
+        if (tokens.Count == 1)
         {
-            return new TermQuery(new Term(field, term.Tokens[0].Term));
+            return new TermQuery(new Term(field, tokens[0].Term));
         }
 
         var phrase = new PhraseQuery();
-        var first = term.Tokens[0].Position;
-        foreach (var token in term.Tokens)
+        var first = tokens[0].Position;
+        foreach (var token in tokens)
         {
             phrase.Add(new Term(field, token.Term), token.Position - first);
         }
