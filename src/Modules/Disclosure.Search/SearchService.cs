@@ -73,7 +73,7 @@ public sealed class SearchService : ISearchService
             .Select(doc => (Doc: doc, Stored: searcher.Doc(doc), Score: float.NaN, Exact: true))
             .OrderByDescending(h => h.Stored.GetField(SearchFields.Published)?.GetInt64Value() ?? 0);
         var ranked = topDocs().ScoreDocs.Select(d => (d.Doc, Stored: (Document?)null, d.Score, Exact: false));
-        var highlighter = _highlighter.For(prepared.Text, searcher.IndexReader);
+        var highlighter = _highlighter.For(LuceneQueryBuilder.Highlighting(userQuery), searcher.IndexReader);
         var page = pinned.Select(p => (p.Doc, Stored: (Document?)p.Stored, p.Score, p.Exact)).Concat(ranked)
             .Skip((request.Page - 1) * request.PageSize)
             .Take(request.PageSize)
@@ -106,11 +106,12 @@ public sealed class SearchService : ISearchService
     {
         if (sort == SearchSort.Date)
         {
-            var byDate = TopFieldCollector.Create(NewestFirst, wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
+            // Out of order is allowed throughout: the faceting collector does not mind, and a disjunction scores faster.
+            var byDate = TopFieldCollector.Create(NewestFirst, wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
             return (byDate, () => byDate.GetTopDocs());
         }
 
-        var byScore = TopScoreDocCollector.Create(wanted, docsScoredInOrder: true);
+        var byScore = TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
         return (byScore, () => byScore.GetTopDocs());
     }
 
