@@ -79,6 +79,16 @@ public sealed class AnalysisTests : IDisposable
     }
 
     [Fact]
+    public void A_query_has_the_index_positions_so_a_phrase_from_Chinese_into_digits_or_Latin_matches()
+    {
+        // In the index the run's last character has a position of its own: 交@0 交管@0 管@1 12123@2.
+        var index = _analyzer.TokenizeForIndex("交管12123");
+        var query = _analyzer.Tokenize("交管12123");
+        Assert.Equal([("交管", 0), ("12123", 2)], query.Select(t => (t.Term, t.Position)));
+        Assert.Equal(index.Single(t => t.Term == "12123").Position - index.Single(t => t.Term == "交管").Position, 2);
+    }
+
+    [Fact]
     public void Traditional_characters_fold_to_simplified_at_index_and_query_time_with_offsets_unchanged()
     {
         Assert.Equal(Terms("网上政务大厅"), Terms("網上政務大廳"));
@@ -102,6 +112,7 @@ public sealed class AnalysisTests : IDisposable
 
     [Theory]
     [InlineData("國辦發〔2024〕1號", "国办发[2024]1号")]
+    [InlineData("永公办发〔2019〕第6号", "永公办发〔2019〕6号")]
     [InlineData("永公(办)发[2017]28号", "永公(办)发【2017】28号")]
     [InlineData("永公（办）发〔2017〕28号", "永公(办)发【2017】28号")]
     [InlineData("永公发（2016）22号", "永公发〔2016〕22号")]

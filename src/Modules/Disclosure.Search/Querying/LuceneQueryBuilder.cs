@@ -87,9 +87,29 @@ public sealed class LuceneQueryBuilder(float titleBoost, float wordBoost = Lucen
 
     internal static string? IdentifierKey(string? rawQuery)
     {
-        var key = IdentifierNormalizer.Normalize(rawQuery?.Trim().Trim('"', '“', '”', '＂'));
+        var key = IdentifierNormalizer.Normalize(WithoutLabel(rawQuery?.Trim().Trim('"', '“', '”', '＂')));
         return key.Length is > 0 and <= 100 && key.Any(char.IsAsciiDigit) ? key : null;
     }
+
+    /// <summary>A number pasted with its label (索引号：640121-103/2017-48967, 文号: …) is looked up without it.</summary>
+    private static string? WithoutLabel(string? query)
+    {
+        foreach (var label in IdentifierLabels)
+        {
+            if (query is not null && query.StartsWith(label, StringComparison.Ordinal))
+            {
+                var rest = query[label.Length..].TrimStart();
+                if (rest.Length > 0 && rest[0] is ':' or '：')
+                {
+                    return rest[1..].Trim();
+                }
+            }
+        }
+
+        return query;
+    }
+
+    private static readonly string[] IdentifierLabels = ["索引号", "發文字號", "发文字号", "文号", "文號"];
 
     /// <summary>The filters alone, as a query (for a bare Lucene search equivalent to the service's).</summary>
     public static Query? Filters(SearchFilters filters)
