@@ -16,11 +16,14 @@ public sealed class SeedIdentifierTests(RelevanceFixture fixture)
     {
         Assert.Equal("640121-103/2017-48967", fixture.DemoIndexNumbers["yongning-2017-implementation-plan"]);
 
-        var plan = fixture.Demo.Find("永宁县公安局政务(执法)信息公开工作实施方案").Hits.Single(h => h.Id == "yongning-2017-implementation-plan");
-        Assert.Equal("永公(办)发【2017】28号", plan.DocumentNumber);
+        // Looked up by identifier, not by text, so that this holds whatever the text analysis does.
+        var plan = fixture.Demo.Find("永公(办)发【2017】28号").Hits[0];
+        Assert.Equal("yongning-2017-implementation-plan", plan.Id);
+        Assert.Equal("640121-103/2017-48967", plan.IndexNumber);
         Assert.Equal(new DateTime(2017, 3, 29, 2, 0, 0, DateTimeKind.Utc), plan.PublishedUtc);
 
-        var report = fixture.Demo.Find("内蒙古自治区公安厅2014年政府信息公开工作年度报告").Hits.Single(h => h.Id == "neimenggu-2014-annual-report");
+        var report = fixture.Demo.Find(fixture.DemoIndexNumbers["neimenggu-2014-annual-report"]).Hits[0];
+        Assert.Equal("neimenggu-2014-annual-report", report.Id);
         Assert.Equal(new DateTime(2015, 4, 3, 3, 2, 0, DateTimeKind.Utc), report.PublishedUtc);
     }
 
