@@ -15,10 +15,11 @@ namespace Disclosure.Search.Tests.Relevance;
 public sealed partial class JudgedQueryTests(RelevanceFixture fixture, ITestOutputHelper output)
 {
     /// <summary>
-    /// The overall mean nDCG@10 the search must keep: today's figure rounded down, to be raised when the analysis
-    /// improves (it may only go up).
+    /// The overall mean nDCG@10 the search must keep, rounded down from the measured figure; it may only go up.
+    /// 0.7379 with bigrams alone (2026-12-05); 0.9177 with unigrams, 繁简 folding, SmartCn words, the index's
+    /// positions in queries and the 文号 key ignoring 第 (same day, issue #19).
     /// </summary>
-    public const double Threshold = 0.73;
+    public const double Threshold = 0.91;
 
     private static readonly string[] Categories =
     [
