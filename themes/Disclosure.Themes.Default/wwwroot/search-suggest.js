@@ -3,7 +3,7 @@
  * plain GET form to /search. With it, a box marked data-suggest="<suggest URL>" becomes an ARIA 1.2 combobox with a
  * listbox popup: typing asks the suggest API (debounced, the last answer wins), Up/Down move through the options,
  * Enter searches for the active option, Escape closes the list (a second Escape clears the box), a click on an option
- * searches for it. Options are built with textContent only: no HTML from the answer ever reaches the page.
+ * searches for it; nothing is asked while an input method is composing. Options are built with textContent only: no HTML from the answer ever reaches the page.
  * Served from the site itself, so the Content-Security-Policy (script-src 'self') allows it; it has no inline code.
  */
 (function () {
@@ -130,12 +130,22 @@
         .catch(function () { if (ticket === asked) { render([]); } });
     }
 
-    input.addEventListener("input", function () {
+    // Chinese is typed through an input method: while it composes (pinyin letters, a candidate list of its own) the
+    // box is not asked about and the keys are the input method's, so Enter picks its candidate, not a suggestion.
+    var composing = false;
+    function schedule() {
       clearTimeout(timer);
       timer = setTimeout(ask, 150);
+    }
+    input.addEventListener("compositionstart", function () { composing = true; });
+    input.addEventListener("compositionend", function () { composing = false; schedule(); });
+    input.addEventListener("input", function (event) {
+      if (composing || event.isComposing) { return; }
+      schedule();
     });
 
     input.addEventListener("keydown", function (event) {
+      if (event.isComposing || event.keyCode === 229) { return; }
       var key = event.key;
       if (key === "ArrowDown" || key === "Down") {
         event.preventDefault();
