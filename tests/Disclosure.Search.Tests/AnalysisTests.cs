@@ -67,7 +67,52 @@ public sealed class AnalysisTests : IDisposable
         Assert.DoesNotContain("安机", Terms("公安\n机关"));
     }
 
+    [Fact]
+    public void The_index_keeps_every_character_beside_the_bigrams_at_the_bigram_positions()
+    {
+        var tokens = _analyzer.TokenizeForIndex("交通警察");
+        Assert.Equal(["交", "交通", "通", "通警", "警", "警察", "察"], tokens.Select(t => t.Term));
+        // The bigrams sit at consecutive positions, as a query's bigrams do, so phrases still match.
+        Assert.Equal([0, 1, 2], tokens.Where(t => t.Term.Length == 2).Select(t => t.Position));
+        Assert.Contains("警", tokens.Select(t => t.Term));
+        Assert.Equal(["警"], Terms("警"));
+    }
+
+    [Fact]
+    public void A_query_has_the_index_positions_so_a_phrase_from_Chinese_into_digits_or_Latin_matches()
+    {
+        // In the index the run's last character has a position of its own: 交@0 交管@0 管@1 12123@2.
+        var index = _analyzer.TokenizeForIndex("交管12123");
+        var query = _analyzer.Tokenize("交管12123");
+        Assert.Equal([("交管", 0), ("12123", 2)], query.Select(t => (t.Term, t.Position)));
+        Assert.Equal(2, index.Single(t => t.Term == "12123").Position - index.Single(t => t.Term == "交管").Position);
+    }
+
+    [Fact]
+    public void Traditional_characters_fold_to_simplified_at_index_and_query_time_with_offsets_unchanged()
+    {
+        Assert.Equal(Terms("网上政务大厅"), Terms("網上政務大廳"));
+        Assert.Equal(Terms("户籍"), Terms("戶籍"));
+        Assert.Equal(["网上", "上政", "政务", "务大", "大厅"], _analyzer.TokenizeForIndex("網上政務大廳").Where(t => t.Term.Length == 2).Select(t => t.Term));
+        Assert.Equal(["政务", "大厅"], _analyzer.TokenizeWords("政務大廳").Select(t => t.Term).Where(t => t is "政务" or "大厅"));
+        var tokens = _analyzer.TokenizeForIndex("辦事指南");
+        Assert.Equal((0, 2), tokens.Where(t => t.Term == "办事").Select(t => (t.Start, t.End)).Single());
+        Assert.Equal("网上政务大厅", ScriptFolding.Fold("網上政務大廳"));
+        Assert.Equal("政府信息公开 ABC", ScriptFolding.Fold("政府信息公开 ABC"));
+    }
+
+    [Fact]
+    public void Dictionary_words_are_the_words_of_the_sentence_without_punctuation()
+    {
+        Assert.Equal(["关于", "政府", "信息", "公开", "工作", "的", "通知"], _analyzer.TokenizeWords("关于政府信息公开工作的通知。").Select(t => t.Term));
+        // 办公开支: 公开 is a bigram of it but not one of its words — the ranking difference the words field makes.
+        Assert.DoesNotContain("公开", _analyzer.TokenizeWords("办公开支").Select(t => t.Term));
+        Assert.Contains("公开", Terms("办公开支"));
+    }
+
     [Theory]
+    [InlineData("國辦發〔2024〕1號", "国办发[2024]1号")]
+    [InlineData("永公办发〔2019〕第6号", "永公办发〔2019〕6号")]
     [InlineData("永公(办)发[2017]28号", "永公(办)发【2017】28号")]
     [InlineData("永公（办）发〔2017〕28号", "永公(办)发【2017】28号")]
     [InlineData("永公发（2016）22号", "永公发〔2016〕22号")]

@@ -46,6 +46,37 @@ public sealed partial class DemoSearchTests(DemoSearchFixture fixture) : IClassF
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_one_character_query_finds_exactly_the_items_containing_that_character(DatabaseProvider engine)
+    {
+        var search = await fixture.GetAsync(engine);
+        foreach (var character in new[] { "警", "证", "火" })
+        {
+            var expected = DemoFile.Public.Where(f => f.Text.Contains(character, StringComparison.Ordinal)).Select(f => f.Id).Order().ToList();
+            Assert.True(expected.Count > 2, $"the demo should hold several items with {character}");
+            Assert.Equal(expected, search.FindAll(character).Select(h => h.Id).Order().ToList());
+        }
+
+        // 警 inside 警察 or 警务, not a word of its own: found, and marked in the title where it is.
+        var hit = search.Find("警").Hits.First(h => h.Title.Contains('警', StringComparison.Ordinal));
+        Assert.Contains("<mark>警</mark>", hit.TitleHtml, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_query_in_traditional_characters_finds_what_its_simplified_form_finds(DatabaseProvider engine)
+    {
+        var search = await fixture.GetAsync(engine);
+        foreach (var (traditional, simplified) in new[] { ("戶籍", "户籍"), ("居住證", "居住证"), ("政府公開", "政府公开"), ("辦理", "办理") })
+        {
+            var expected = search.FindAll(simplified).Select(h => h.Id).ToList();
+            Assert.Equal(expected, search.FindAll(traditional).Select(h => h.Id).ToList());
+        }
+
+        Assert.NotEmpty(search.FindAll("戶籍"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task A_longer_query_is_a_phrase_and_a_miss_finds_nothing(DatabaseProvider engine)
     {
         var search = await fixture.GetAsync(engine);

@@ -69,7 +69,9 @@ public sealed class QueryParsingTests
         var query = _parser.Parse("“信息 公开” +指南").Query!;
         Assert.Equal("信息 公开", query.Groups[0][0].Text);
         Assert.Equal(["信息", "公开"], query.Groups[0][0].Tokens.Select(t => t.Term));
-        Assert.Equal([0, 1], query.Groups[0][0].Tokens.Select(t => t.Position));
+        // The index's positions: 信息@0, then 息 on its own @1, 公开@2 — the same as in 信息公开, so the space typed
+        // inside the quotes does not make the phrase miss the text that has none.
+        Assert.Equal([0, 2], query.Groups[0][0].Tokens.Select(t => t.Position));
         Assert.Equal("指南", query.Groups[1][0].Text);
     }
 

@@ -24,7 +24,17 @@ public sealed class IndexNumberAllocator(DisclosureDbContext db)
 
         var format = IndexNumberFormat.Parse(pattern);
         var context = new IndexNumberContext(agency.Code, agency.AreaCode, agency.DepartmentCode, publicationDate);
-        var sequence = await Counters.NextAsync(db, Counters.IndexNumberScope(format.Scope(context)), cancellationToken);
-        return format.Format(context, sequence);
+        var scope = Counters.IndexNumberScope(format.Scope(context));
+
+        // An item imported with the 索引号 it had on an earlier system may hold a number of this very series (seed
+        // 003's 640121-103/2017-48967): such a number is skipped rather than handed out twice.
+        string number;
+        do
+        {
+            number = format.Format(context, await Counters.NextAsync(db, scope, cancellationToken));
+        }
+        while (await db.ContentItems.AnyAsync(i => i.IndexNumber == number, cancellationToken));
+
+        return number;
     }
 }

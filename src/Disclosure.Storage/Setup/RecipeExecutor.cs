@@ -320,6 +320,7 @@ public sealed class RecipeExecutor(
             }
         }
 
+        errors.AddRange(await CheckKeptIndexNumbersAsync(pending, cancellationToken));
         if (errors.Count > 0)
         {
             throw new RecipeException(errors);
@@ -359,10 +360,17 @@ public sealed class RecipeExecutor(
 
         pending = pending.Where(i => i.Versions is null).ToList();
 
-        // Items are created first, publications then replayed in time order, so 索引号 follow publication order.
+        // Items are created first, publications then replayed in time order, so 索引号 follow publication order. An
+        // item brought from an earlier system with the 索引号 it was published under (the customer's seed documents, a
+        // migration) keeps it: publication only allocates a number to an item that has none.
         foreach (var item in pending)
         {
-            await contentManager.CreateAsync(item.ContentType, item.Data, ImportUser, item.Department, item.Id, context, cancellationToken);
+            var created = await contentManager.CreateAsync(item.ContentType, item.Data, ImportUser, item.Department, item.Id, context, cancellationToken);
+            if (!string.IsNullOrWhiteSpace(item.IndexNumber))
+            {
+                created.Item.IndexNumber = item.IndexNumber.Trim();
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
 
         foreach (var item in pending.Where(i => i.PublishedAt is not null).OrderBy(i => i.PublishedAt))
@@ -374,5 +382,42 @@ public sealed class RecipeExecutor(
         {
             await contentManager.WithdrawAsync(item.Id, item.WithdrawReason!, ImportUser, item.WithdrawnAt, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The 索引号 that imported items keep: only on an item that is published (it is assigned at publication), at
+    /// most 100 characters on one line, and used by no other item, in this import or on the site, since a 索引号 is
+    /// never reused.
+    /// </summary>
+    private async Task<List<RecipeError>> CheckKeptIndexNumbersAsync(List<ContentImportItem> pending, CancellationToken cancellationToken)
+    {
+        var errors = new List<RecipeError>();
+        var kept = pending.Where(i => !string.IsNullOrWhiteSpace(i.IndexNumber)).ToList();
+        if (kept.Count == 0)
+        {
+            return errors;
+        }
+
+        var numbers = kept.Select(i => i.IndexNumber!.Trim()).ToList();
+        var taken = (await db.ContentItems.Where(i => i.IndexNumber != null && numbers.Contains(i.IndexNumber))
+            .Select(i => new { i.IndexNumber, i.ContentItemId }).ToListAsync(cancellationToken)).ToDictionary(i => i.IndexNumber!, i => i.ContentItemId);
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in kept)
+        {
+            var number = item.IndexNumber!.Trim();
+            var error = item.Versions is null && item.PublishedAt is null ? "索引号在发布时分配，未发布的内容不能带索引号。"
+                : number.Length > 100 || number.Any(char.IsControl) ? "索引号不能超过 100 个字符，也不能换行。"
+                : taken.TryGetValue(number, out var owner) ? $"索引号“{number}”已被内容“{owner}”使用，索引号不能重复。"
+                : seen.TryGetValue(number, out var other) ? $"索引号“{number}”与 {other} 重复。"
+                : null;
+            if (error is not null)
+            {
+                errors.Add(new RecipeError(item.SourceFile, "$.indexNumber", error));
+            }
+
+            seen.TryAdd(number, item.SourceFile);
+        }
+
+        return errors;
     }
 }

@@ -20,6 +20,12 @@ public sealed class SearchOptions
     /// <summary>How much more a match in the 标题 counts than one in the body.</summary>
     public float TitleBoost { get; set; } = 4f;
 
+    /// <summary>
+    /// How much a match of the query's dictionary words (SmartCn) adds to the character/bigram match: 公开 ranks
+    /// 公开招聘, where it is a word, above 办公开支, where it is only two characters side by side.
+    /// </summary>
+    public float WordBoost { get; set; } = Querying.LuceneQueryBuilder.DefaultWordBoost;
+
     /// <summary>Characters of body text shown around the matches.</summary>
     public int SnippetLength { get; set; } = 120;
 }

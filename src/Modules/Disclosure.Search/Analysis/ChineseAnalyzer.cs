@@ -1,49 +1,84 @@
+using Disclosure.Search.Indexing;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Cjk;
-using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
 
 namespace Disclosure.Search.Analysis;
 
 /// <summary>
-/// Text analysis for Chinese disclosures without a dictionary (SmartCn is not obtainable here):
-/// <list type="bullet">
-/// <item>full-width forms are folded to half-width first (<see cref="WidthFoldingCharFilter"/>);</item>
-/// <item>the Unicode word-break rules (UAX #29) keep Latin words and digit runs whole and emit each CJK
-/// character on its own;</item>
-/// <item>Latin is lower-cased;</item>
-/// <item>runs of CJK characters become overlapping bigrams (政府信息公开 → 政府 府信 信息 息公 公开), while a CJK
-/// character standing alone stays a unigram.</item>
-/// </list>
-/// Bigrams are why a two-character query recalls inside longer words: 公开 is one of the bigrams of 政府信息公开.
-/// The same analyzer serves indexing and querying, so a longer query becomes a phrase of adjacent bigrams.
+/// The analysis of the search index, field by field: the text fields (标题, 正文, the rest) as characters and bigrams
+/// with unigrams (<see cref="CharacterAnalyzer"/>, recall and phrases), their copy in <see cref="SearchFields.Words"/>
+/// as dictionary words (<see cref="WordAnalyzer"/>, ranking). A query is analysed by the same two, except that it
+/// leaves out the unigrams its bigrams cover (<see cref="Tokenize(string)"/>), so a longer query stays a phrase of
+/// bigrams and a one-character query, having no bigram, is its unigram.
 /// </summary>
-public sealed class ChineseAnalyzer : Analyzer
+public sealed class ChineseAnalyzer() : AnalyzerWrapper(PER_FIELD_REUSE_STRATEGY)
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    protected override TextReader InitReader(string fieldName, TextReader reader) => new WidthFoldingCharFilter(reader);
+    private readonly CharacterAnalyzer _indexCharacters = new(withUnigrams: true);
+    private readonly WordAnalyzer _words = new();
 
-    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    protected override Analyzer GetWrappedAnalyzer(string fieldName) =>
+        fieldName == SearchFields.Words ? _words : _indexCharacters;
+
+    /// <summary>
+    /// A query's characters and bigrams with their positions and offsets: the index's tokens without the unigrams a
+    /// bigram already covers. Taken from the index's analysis rather than a bigram-only one because the positions
+    /// must be the index's: there the last character of a CJK run has a position of its own (交@0 交管@0 管@1
+    /// 12123@2), so a phrase running from Chinese into digits or Latin (交管12123) is 交管@0 12123@2, not @0 @1.
+    /// </summary>
+    public IReadOnlyList<AnalyzedToken> Tokenize(string text)
     {
-        var tokenizer = new StandardTokenizer(Version, reader);
-        TokenStream stream = new CJKWidthFilter(tokenizer); // half-width katakana to full-width, for completeness
-        stream = new LowerCaseFilter(Version, stream);
-        stream = new CJKBigramFilter(stream);
-        return new TokenStreamComponents(tokenizer, stream);
+        var tokens = Tokenize(_indexCharacters, SearchFields.Body, text);
+        var kept = new List<AnalyzedToken>(tokens.Count);
+        var covered = -1; // the end offset of the last bigram
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            var bigramHere = i + 1 < tokens.Count && tokens[i + 1].Position == token.Position && tokens[i + 1].Start == token.Start && tokens[i + 1].End > token.End;
+            if (bigramHere || token.End <= covered && token.End - token.Start == 1)
+            {
+                continue; // a unigram inside a bigram
+            }
+
+            if (token.End - token.Start == 2 && IsCjk(text, token.Start))
+            {
+                covered = token.End;
+            }
+
+            kept.Add(token);
+        }
+
+        return kept;
     }
 
-    /// <summary>The tokens of a text with their positions and offsets (for queries and highlighting).</summary>
-    public IReadOnlyList<AnalyzedToken> Tokenize(string text, string field = "text") => Tokenize(this, field, text);
+    /// <summary>A query's dictionary words with their positions.</summary>
+    public IReadOnlyList<AnalyzedToken> TokenizeWords(string text) => Tokenize(_words, SearchFields.Words, text);
 
-    internal static List<AnalyzedToken> Tokenize(Analyzer analyzer, string field, string text)
+    /// <summary>The tokens the index holds for a text in a field (tests, tools).</summary>
+    public IReadOnlyList<AnalyzedToken> TokenizeForIndex(string text, string field = SearchFields.Body) => Tokenize(this, field, text);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _indexCharacters.Dispose();
+            _words.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private static bool IsCjk(string text, int index) => char.IsLetter(text[index]) && text[index] >= '\u2E80';
+
+    private static List<AnalyzedToken> Tokenize(Analyzer analyzer, string field, string text)
     {
         var tokens = new List<AnalyzedToken>();
         using var stream = analyzer.GetTokenStream(field, text);
-        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
-        var offset = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IOffsetAttribute>();
-        var increment = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         stream.Reset();
         var position = -1;
         while (stream.IncrementToken())

@@ -1,52 +1,103 @@
 using System.Text;
-using Disclosure.Search.Analysis;
-using Disclosure.Search.Querying;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.VectorHighlight;
 
 namespace Disclosure.Search.Highlighting;
 
 /// <summary>
-/// Our own highlighter (Lucene's is not obtainable here). The text is analysed with the same analyzer as the
-/// index; wherever the tokens of a query term occur at consecutive positions — the same rule the phrase query
-/// applies — their characters are marked. Overlapping bigrams merge into one mark (信息公开 → one
-/// <c>&lt;mark&gt;</c>, not three). The snippet is the window holding the most matches; everything outside the
-/// marks is HTML-escaped, so the result can be written into a page as is.
+/// Marks what a query matched in a hit's texts. Finding the matches is Lucene's vector highlighter's work
+/// (<see cref="FieldTermStack"/> and <see cref="FieldPhraseList"/> of Lucene.Net.Highlighter): it reads the
+/// positions and offsets the index keeps in each text field's term vectors, so nothing is analysed again, and it is
+/// phrase-aware — 信息公开 marks the phrase, not 信息 in 信息安全 — which the postings highlighter is not. Its
+/// overlapping bigrams at consecutive positions come back as one span (信息公开 → one <c>&lt;mark&gt;</c>).
+/// <para>
+/// Cutting and writing the snippet stays ours, because the library's fragment builders cannot do what the results page
+/// needs: start the window after a sentence break (。！？；) near the first match, show “…” where the text is cut, and
+/// escape only the HTML-significant characters (its <c>SimpleHTMLEncoder</c> writes every Chinese character as a
+/// numeric entity) with line breaks shown as spaces.
+/// </para>
 /// </summary>
-public sealed class SnippetHighlighter(ChineseAnalyzer analyzer)
+public sealed class SnippetHighlighter
 {
-    /// <summary>Long bodies are only scanned this far for matches; snippets come from the beginning of a text anyway.</summary>
-    public const int MaxAnalyzedChars = 20_000;
+    // Phrase-aware, and each field's matches from that field's terms only.
+    private readonly FastVectorHighlighter _vectors = new(phraseHighlight: true, fieldMatch: true);
 
     private const string Ellipsis = "…";
 
-    /// <summary>The whole text, escaped, with every match marked (for titles).</summary>
-    public string HighlightAll(string text, IEnumerable<QueryTerm> terms)
+    /// <summary>Prepares a query for highlighting the hits of one search (done once per search, not per hit).</summary>
+    public HitHighlighter For(Query query, IndexReader reader) => new(_vectors.GetFieldQuery(query, reader), reader);
+
+    /// <summary>Highlights the hits of one search on one reader.</summary>
+    public sealed class HitHighlighter(FieldQuery query, IndexReader reader)
     {
-        var spans = FindSpans(text, terms.ToList());
-        return Render(text, 0, text.Length, spans);
+        /// <summary>The character ranges of the stored text of <paramref name="field"/> the query matched, merged and in order.</summary>
+        public List<(int Start, int End)> Matches(int doc, string field)
+        {
+            var stack = new FieldTermStack(reader, doc, field, query);
+            if (stack.IsEmpty)
+            {
+                return [];
+            }
+
+            var spans = new List<(int Start, int End)>();
+            foreach (var phrase in new FieldPhraseList(stack, query).PhraseList)
+            {
+                foreach (var offsets in phrase.TermsOffsets)
+                {
+                    spans.Add((offsets.StartOffset, offsets.EndOffset));
+                }
+            }
+
+            return Merge(spans);
+        }
+
+        /// <summary>The whole text, escaped, with every match marked (for titles).</summary>
+        public string HighlightAll(int doc, string field, string text) => Render(text, 0, text.Length, Matches(doc, field));
+
+        /// <summary>
+        /// A snippet from the first text in which the query matches (the body, then the type's other fields), or from
+        /// the beginning of the first non-empty one.
+        /// </summary>
+        public string BestSnippet(int doc, IReadOnlyList<(string Field, string Text)> texts, int length)
+        {
+            foreach (var (field, text) in texts)
+            {
+                if (string.IsNullOrEmpty(text))
+                {
+                    continue;
+                }
+
+                var spans = Matches(doc, field);
+                if (spans.Count > 0)
+                {
+                    return Cut(text, spans, length);
+                }
+            }
+
+            return Cut(texts.Select(t => t.Text).FirstOrDefault(t => !string.IsNullOrEmpty(t)) ?? string.Empty, [], length);
+        }
     }
 
-    /// <summary>
-    /// A snippet from the first text in which the query matches (the body, then the type's other fields), or
-    /// from the beginning of the first non-empty one. Each text is analysed once.
-    /// </summary>
-    public string BestSnippet(IReadOnlyList<string> texts, IEnumerable<QueryTerm> terms, int length)
+    /// <summary>Overlapping or touching spans as one, so adjacent matches become one mark.</summary>
+    private static List<(int Start, int End)> Merge(List<(int Start, int End)> spans)
     {
-        var list = terms.ToList();
-        foreach (var text in texts)
+        spans.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        var merged = new List<(int Start, int End)>(spans.Count);
+        foreach (var span in spans)
         {
-            var spans = FindSpans(text, list);
-            if (spans.Count > 0)
+            if (merged.Count > 0 && span.Start <= merged[^1].End)
             {
-                return Cut(text, spans, length);
+                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, span.End));
+            }
+            else
+            {
+                merged.Add(span);
             }
         }
 
-        return Cut(texts.FirstOrDefault(t => !string.IsNullOrEmpty(t)) ?? string.Empty, [], length);
+        return merged;
     }
-
-    /// <summary>About <paramref name="length"/> characters around the best cluster of matches, escaped and marked.</summary>
-    public string Snippet(string text, IEnumerable<QueryTerm> terms, int length) =>
-        string.IsNullOrEmpty(text) ? string.Empty : Cut(text, FindSpans(text, terms.ToList()), length);
 
     private static string Cut(string text, List<(int Start, int End)> spans, int length)
     {
@@ -97,66 +148,6 @@ public sealed class SnippetHighlighter(ChineseAnalyzer analyzer)
         stop = SkipLowSurrogate(text, stop);
         var html = Render(text, start, stop, spans);
         return (start > 0 ? Ellipsis : string.Empty) + html.TrimEnd() + (stop < text.Length ? Ellipsis : string.Empty);
-    }
-
-    private List<(int Start, int End)> FindSpans(string text, List<QueryTerm> terms)
-    {
-        var spans = new List<(int Start, int End)>();
-        if (terms.Count == 0 || string.IsNullOrEmpty(text))
-        {
-            return spans;
-        }
-
-        var tokens = analyzer.Tokenize(text.Length > MaxAnalyzedChars ? text[..MaxAnalyzedChars] : text);
-        var byPosition = new Dictionary<int, AnalyzedToken>(tokens.Count);
-        foreach (var token in tokens)
-        {
-            byPosition.TryAdd(token.Position, token);
-        }
-
-        foreach (var term in terms)
-        {
-            var first = term.Tokens[0];
-            foreach (var token in tokens)
-            {
-                if (token.Term != first.Term)
-                {
-                    continue;
-                }
-
-                var start = token.Start;
-                var end = token.End;
-                var matched = true;
-                for (var k = 1; k < term.Tokens.Count && matched; k++)
-                {
-                    var wanted = term.Tokens[k];
-                    matched = byPosition.TryGetValue(token.Position + (wanted.Position - first.Position), out var actual) && actual.Term == wanted.Term;
-                    end = Math.Max(end, actual.End);
-                }
-
-                if (matched)
-                {
-                    spans.Add((start, end));
-                }
-            }
-        }
-
-        // Merge overlapping or touching spans so adjacent bigrams become one mark.
-        spans.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
-        var merged = new List<(int Start, int End)>(spans.Count);
-        foreach (var span in spans)
-        {
-            if (merged.Count > 0 && span.Start <= merged[^1].End)
-            {
-                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, span.End));
-            }
-            else
-            {
-                merged.Add(span);
-            }
-        }
-
-        return merged;
     }
 
     private static string Render(string text, int start, int stop, List<(int Start, int End)> spans)

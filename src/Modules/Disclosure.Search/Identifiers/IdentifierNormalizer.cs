@@ -10,7 +10,9 @@ namespace Disclosure.Search.Identifiers;
 /// <item>the bracket forms 〔〕【】[]（）() and their relatives (［］﹝﹞〖〗), as one pair ();</item>
 /// <item>full-width and half-width characters (０=0, ／=/, －=-);</item>
 /// <item>dashes of every kind (‐ ‑ – — ― −) as -;</item>
-/// <item>letter case, and any whitespace (removed).</item>
+/// <item>traditional and simplified characters (國辦發 = 国办发);</item>
+/// <item>letter case, and any whitespace (removed);</item>
+/// <item>a 第 between the year and the number (〔2019〕第6号 = 〔2019〕6号), which some offices write and others not.</item>
 /// </list>
 /// 永公(办)发[2017]28号, 永公（办）发〔2017〕28号 and 永公(办)发【2017】28号 all give 永公(办)发(2017)28号.
 /// </summary>
@@ -26,7 +28,7 @@ public static class IdentifierNormalizer
         var builder = new StringBuilder(value.Length);
         foreach (var raw in value)
         {
-            var c = WidthFolding.Fold(raw);
+            var c = ScriptFolding.Fold(WidthFolding.Fold(raw));
             if (char.IsWhiteSpace(c))
             {
                 continue;
@@ -39,6 +41,15 @@ public static class IdentifierNormalizer
                 '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE63' => '-',
                 _ => char.ToLowerInvariant(c),
             });
+        }
+
+        // 第 right after the closing bracket of the year and before the number's digits.
+        for (var i = builder.Length - 2; i > 0; i--)
+        {
+            if (builder[i] == '第' && builder[i - 1] == ')' && char.IsAsciiDigit(builder[i + 1]))
+            {
+                builder.Remove(i, 1);
+            }
         }
 
         return builder.ToString();

@@ -22,8 +22,11 @@ internal sealed class IndexGeneration
     public const string CheckpointKey = "disclosure.checkpoint";
     public const string SchemaKey = "disclosure.schema";
 
-    /// <summary>Raised whenever the document layout changes, so an old index is rebuilt rather than misread.</summary>
-    public const string SchemaVersion = "1";
+    /// <summary>
+    /// Raised whenever the document layout or the analysis changes, so an old index is rebuilt rather than misread.
+    /// 2: unigrams beside the bigrams, 繁简 folding, the SmartCn <c>words</c> field, term vectors for the highlighter.
+    /// </summary>
+    public const string SchemaVersion = "2";
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;

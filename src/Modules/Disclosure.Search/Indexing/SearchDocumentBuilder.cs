@@ -29,6 +29,12 @@ public static class SearchDocumentBuilder
         DisclosureMetadataPart.DocumentNumber, // added once below, with its key
     ];
 
+    /// <summary>
+    /// 标题, 正文 and the other text: analysed, stored, and with term vectors holding positions and offsets, from which
+    /// the highlighter marks the phrase matches without analysing the text again.
+    /// </summary>
+    internal static readonly Lucene.Net.Documents.FieldType HighlightedText = WithTermVectors();
+
     public static Document Build(IndexableContent content, SearchLabels labels)
     {
         var data = content.Data;
@@ -37,7 +43,7 @@ public static class SearchDocumentBuilder
             new StringField(SearchFields.Id, content.Id, Field.Store.YES),
             new StringField(SearchFields.ContentType, content.Type.Name, Field.Store.YES),
             new SortedDocValuesField(SearchFields.ContentType, new BytesRef(content.Type.Name)),
-            new TextField(SearchFields.Title, content.Title, Field.Store.YES),
+            new Field(SearchFields.Title, content.Title, HighlightedText),
         };
 
         var catalogue = data.Catalogue;
@@ -115,9 +121,24 @@ public static class SearchDocumentBuilder
             }
         }
 
-        document.Add(new TextField(SearchFields.Body, body, Field.Store.YES));
-        document.Add(new TextField(SearchFields.Text, text.ToString(), Field.Store.YES));
+        var otherText = text.ToString();
+        document.Add(new Field(SearchFields.Body, body, HighlightedText));
+        document.Add(new Field(SearchFields.Text, otherText, HighlightedText));
+        // The same texts once more as words; the line breaks keep a word from spanning two of them.
+        document.Add(new TextField(SearchFields.Words, string.Join('\n', content.Title, body, otherText), Field.Store.NO));
         return document;
+    }
+
+    private static Lucene.Net.Documents.FieldType WithTermVectors()
+    {
+        var type = new Lucene.Net.Documents.FieldType(TextField.TYPE_STORED)
+        {
+            StoreTermVectors = true,
+            StoreTermVectorPositions = true,
+            StoreTermVectorOffsets = true,
+        };
+        type.Freeze();
+        return type;
     }
 
     /// <summary>The searchable text of one field value, by the field's declared type; empty for non-text types.</summary>

@@ -33,6 +33,12 @@ public static class SearchFields
     /// <summary>The type's other text fields and the metadata worth finding (概述, 关键词, 主题, 文号, names): analysed, stored (snippets).</summary>
     public const string Text = "text";
 
+    /// <summary>
+    /// 标题, 正文 and the other text again, as dictionary words (SmartCn): analysed, not stored, for ranking only — a
+    /// query's words matching here add to the score of the character/bigram match that decides recall.
+    /// </summary>
+    public const string Words = "words";
+
     /// <summary>索引号 as typed (stored) and as a normalised look-up key (keyword).</summary>
     public const string IndexNumber = "index_number";
     public const string IndexNumberKey = "index_number_key";

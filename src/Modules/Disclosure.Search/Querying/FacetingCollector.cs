@@ -13,7 +13,9 @@ namespace Disclosure.Search.Querying;
 /// <item>documents passing every filter go on to the inner collector that ranks the page, except exact
 /// 索引号/文号 hits, which are kept aside to be put first.</item>
 /// </list>
-/// Per segment the counts are kept by ordinal in arrays and turned into strings once, at the segment's end.
+/// Per segment the facet values are read as ordinals from <see cref="FacetColumns"/>, the counts kept by ordinal in
+/// arrays and turned into strings once, at the segment's end. Matches may arrive out of order (counting does not
+/// care), which lets Lucene score a disjunction with its faster bulk scorer when the ranking collector allows it too.
 /// </summary>
 internal sealed class FacetingCollector(ICollector inner, SearchFilters filters, IReadOnlySet<int> identifierDocs) : ICollector
 {
@@ -24,13 +26,12 @@ internal sealed class FacetingCollector(ICollector inner, SearchFilters filters,
     // 发布年度 counted in an array from 1900 (the range the API accepts), not a dictionary: this runs per match.
     private const int FirstYear = 1900;
     private readonly int[] _years = new int[300];
-    private readonly long[] _catalogueOrds = new long[16];
 
     private int _docBase;
     private SortedDocValues? _typeValues;
     private SortedDocValues? _agencyValues;
     private SortedSetDocValues? _catalogueValues;
-    private NumericDocValues? _yearValues;
+    private FacetColumns _columns = null!;
     private int _typeFilter = -1;
     private int _agencyFilter = -1;
     private long _catalogueFilter = -1;
@@ -46,7 +47,7 @@ internal sealed class FacetingCollector(ICollector inner, SearchFilters filters,
     /// <summary>Exact 索引号/文号 hits passing every filter, as global doc ids.</summary>
     public List<int> IdentifierHits { get; } = [];
 
-    public bool AcceptsDocsOutOfOrder => false;
+    public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
 
     public void SetScorer(Scorer scorer) => inner.SetScorer(scorer);
 
@@ -58,7 +59,7 @@ internal sealed class FacetingCollector(ICollector inner, SearchFilters filters,
         _typeValues = reader.GetSortedDocValues(SearchFields.ContentType);
         _agencyValues = reader.GetSortedDocValues(SearchFields.Agency);
         _catalogueValues = reader.GetSortedSetDocValues(SearchFields.Catalogue);
-        _yearValues = reader.GetNumericDocValues(SearchFields.Year);
+        _columns = FacetColumns.Of(reader);
         _typeFilter = filters.ContentType is { } type && _typeValues is not null ? _typeValues.LookupTerm(new BytesRef(type)) : -1;
         _agencyFilter = filters.Agency is { } agency && _agencyValues is not null ? _agencyValues.LookupTerm(new BytesRef(agency)) : -1;
         _catalogueFilter = filters.Catalogue is { } code && _catalogueValues is not null ? _catalogueValues.LookupTerm(new BytesRef(code)) : -1;
@@ -84,30 +85,21 @@ internal sealed class FacetingCollector(ICollector inner, SearchFilters filters,
 
     public void Collect(int doc)
     {
-        var typeOrd = _typeValues?.GetOrd(doc) ?? -1;
-        var agencyOrd = _agencyValues?.GetOrd(doc) ?? -1;
+        var typeOrd = _columns.TypeOrds[doc];
+        var agencyOrd = _columns.AgencyOrds[doc];
         if (_scopeOrds is not null && (agencyOrd < 0 || !_scopeOrds[agencyOrd]))
         {
             // Outside the site's agencies: not a result, and not counted in any facet either.
             return;
         }
 
-        var year = _yearValues is null ? 0 : (int)_yearValues.Get(doc);
-
-        var catalogueCount = 0;
+        int year = _columns.YearValues[doc];
+        var catalogueFrom = _columns.CatalogueStarts[doc];
+        var catalogueTo = _columns.CatalogueStarts[doc + 1];
         var catalogueOk = filters.Catalogue is null;
-        if (_catalogueValues is not null)
+        for (var i = catalogueFrom; i < catalogueTo && !catalogueOk; i++)
         {
-            _catalogueValues.SetDocument(doc);
-            for (var ord = _catalogueValues.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = _catalogueValues.NextOrd())
-            {
-                if (catalogueCount < _catalogueOrds.Length)
-                {
-                    _catalogueOrds[catalogueCount++] = ord;
-                }
-
-                catalogueOk |= ord == _catalogueFilter && _catalogueFilter >= 0;
-            }
+            catalogueOk = _columns.CatalogueOrds[i] == _catalogueFilter && _catalogueFilter >= 0;
         }
 
         var typeOk = filters.ContentType is null || (typeOrd >= 0 && typeOrd == _typeFilter);
@@ -126,9 +118,9 @@ internal sealed class FacetingCollector(ICollector inner, SearchFilters filters,
 
         if (typeOk && agencyOk && yearOk)
         {
-            for (var i = 0; i < catalogueCount; i++)
+            for (var i = catalogueFrom; i < catalogueTo; i++)
             {
-                _catalogueCounts[_catalogueOrds[i]]++;
+                _catalogueCounts[_columns.CatalogueOrds[i]]++;
             }
         }
 
@@ -140,7 +132,7 @@ internal sealed class FacetingCollector(ICollector inner, SearchFilters filters,
         if (typeOk && agencyOk && catalogueOk && yearOk)
         {
             TotalHits++;
-            if (identifierDocs.Contains(_docBase + doc))
+            if (identifierDocs.Count > 0 && identifierDocs.Contains(_docBase + doc))
             {
                 IdentifierHits.Add(_docBase + doc);
             }

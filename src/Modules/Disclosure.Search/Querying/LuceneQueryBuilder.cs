@@ -1,3 +1,4 @@
+using Disclosure.Search.Analysis;
 using Disclosure.Search.Identifiers;
 using Disclosure.Search.Indexing;
 using Lucene.Net.Index;
@@ -6,8 +7,10 @@ using Lucene.Net.Search;
 namespace Disclosure.Search.Querying;
 
 /// <summary>Turns a parsed <see cref="UserQuery"/> and the filters into Lucene queries. Built from objects, never from query syntax.</summary>
-public sealed class LuceneQueryBuilder(float titleBoost)
+public sealed class LuceneQueryBuilder(float titleBoost, float wordBoost = LuceneQueryBuilder.DefaultWordBoost)
 {
+    public const float DefaultWordBoost = 2f;
+
     /// <summary>The full-text query: every group must match in title, body or other text; excluded terms must not.</summary>
     public Query Text(UserQuery query)
     {
@@ -16,14 +19,14 @@ public sealed class LuceneQueryBuilder(float titleBoost)
         {
             if (group.Count == 1)
             {
-                root.Add(AcrossFields(group[0]), Occur.MUST);
+                root.Add(Ranked(group[0]), Occur.MUST);
                 continue;
             }
 
             var either = new BooleanQuery(disableCoord: true);
             foreach (var term in group)
             {
-                either.Add(AcrossFields(term), Occur.SHOULD);
+                either.Add(Ranked(term), Occur.SHOULD);
             }
 
             root.Add(either, Occur.MUST);
@@ -35,6 +38,31 @@ public sealed class LuceneQueryBuilder(float titleBoost)
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// What the highlighter looks for: each positive term's characters and bigrams in the stored text fields, once
+    /// each — not the word field (not stored, nothing to mark), the boosts or the nesting the ranking needs, all of
+    /// which the highlighter would otherwise walk for every hit.
+    /// </summary>
+    public static Query Highlighting(UserQuery query)
+    {
+        var any = new BooleanQuery(disableCoord: true);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in query.Positive)
+        {
+            if (!seen.Add(string.Join(' ', term.Tokens.Select(t => t.Term + "@" + t.Position))))
+            {
+                continue;
+            }
+
+            foreach (var field in SearchFields.Searchable)
+            {
+                any.Add(ForField(field, term.Tokens), Occur.SHOULD);
+            }
+        }
+
+        return any;
     }
 
     /// <summary>
@@ -59,9 +87,29 @@ public sealed class LuceneQueryBuilder(float titleBoost)
 
     internal static string? IdentifierKey(string? rawQuery)
     {
-        var key = IdentifierNormalizer.Normalize(rawQuery?.Trim().Trim('"', '“', '”', '＂'));
+        var key = IdentifierNormalizer.Normalize(WithoutLabel(rawQuery?.Trim().Trim('"', '“', '”', '＂')));
         return key.Length is > 0 and <= 100 && key.Any(char.IsAsciiDigit) ? key : null;
     }
+
+    /// <summary>A number pasted with its label (索引号：640121-103/2017-48967, 文号: …) is looked up without it.</summary>
+    private static string? WithoutLabel(string? query)
+    {
+        foreach (var label in IdentifierLabels)
+        {
+            if (query is not null && query.StartsWith(label, StringComparison.Ordinal))
+            {
+                var rest = query[label.Length..].TrimStart();
+                if (rest.Length > 0 && rest[0] is ':' or '：')
+                {
+                    return rest[1..].Trim();
+                }
+            }
+        }
+
+        return query;
+    }
+
+    private static readonly string[] IdentifierLabels = ["索引号", "發文字號", "发文字号", "文号", "文號"];
 
     /// <summary>The filters alone, as a query (for a bare Lucene search equivalent to the service's).</summary>
     public static Query? Filters(SearchFilters filters)
@@ -113,12 +161,33 @@ public sealed class LuceneQueryBuilder(float titleBoost)
         return all;
     }
 
+    /// <summary>
+    /// A term to find: its characters and bigrams must match in some field (recall, phrases, one-character
+    /// queries), and where its dictionary words match as well, at the same distances, the document scores higher.
+    /// </summary>
+    private BooleanQuery Ranked(QueryTerm term)
+    {
+        var recall = AcrossFields(term);
+        if (term.Words.Count == 0)
+        {
+            return recall;
+        }
+
+        var words = ForField(SearchFields.Words, term.Words);
+        words.Boost = wordBoost;
+        return new BooleanQuery(disableCoord: true)
+        {
+            { recall, Occur.MUST },
+            { words, Occur.SHOULD },
+        };
+    }
+
     private BooleanQuery AcrossFields(QueryTerm term)
     {
         var any = new BooleanQuery(disableCoord: true);
         foreach (var field in SearchFields.Searchable)
         {
-            var query = ForField(field, term);
+            var query = ForField(field, term.Tokens);
             if (field == SearchFields.Title)
             {
                 query.Boost = titleBoost;
@@ -131,16 +200,16 @@ public sealed class LuceneQueryBuilder(float titleBoost)
     }
 
     /// <summary>One token: a term. Several (a longer word's bigrams, or a phrase): a phrase at their positions.</summary>
-    private static Query ForField(string field, QueryTerm term)
+    private static Query ForField(string field, IReadOnlyList<AnalyzedToken> tokens)
     {
-        if (term.Tokens.Count == 1)
+        if (tokens.Count == 1)
         {
-            return new TermQuery(new Term(field, term.Tokens[0].Term));
+            return new TermQuery(new Term(field, tokens[0].Term));
         }
 
         var phrase = new PhraseQuery();
-        var first = term.Tokens[0].Position;
-        foreach (var token in term.Tokens)
+        var first = tokens[0].Position;
+        foreach (var token in tokens)
         {
             phrase.Add(new Term(field, token.Term), token.Position - first);
         }

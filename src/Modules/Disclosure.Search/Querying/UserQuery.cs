@@ -12,8 +12,18 @@ public sealed record UserQuery(IReadOnlyList<IReadOnlyList<QueryTerm>> Groups, I
     public IEnumerable<QueryTerm> Positive => Groups.SelectMany(g => g);
 }
 
-/// <summary>One word or quoted phrase and its tokens. Several tokens are searched as a phrase: adjacent, in order.</summary>
-public sealed record QueryTerm(string Text, IReadOnlyList<AnalyzedToken> Tokens);
+/// <summary>
+/// One word or quoted phrase: its characters and bigrams (<see cref="Tokens"/>, which decide whether a document
+/// matches; several are searched as a phrase: adjacent, in order) and its dictionary words (<see cref="Words"/>,
+/// which add to the score of documents holding the same words).
+/// </summary>
+public sealed record QueryTerm(string Text, IReadOnlyList<AnalyzedToken> Tokens, IReadOnlyList<AnalyzedToken> Words)
+{
+    public QueryTerm(string text, IReadOnlyList<AnalyzedToken> tokens)
+        : this(text, tokens, [])
+    {
+    }
+}
 
 /// <summary>Either a query or the zh-CN reason there is none.</summary>
 public sealed record QueryParseResult(UserQuery? Query, string? Error)

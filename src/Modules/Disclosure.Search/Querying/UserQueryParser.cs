@@ -235,7 +235,7 @@ public sealed class UserQueryParser(ChineseAnalyzer analyzer)
         // Wildcards are dropped, not interpreted: bigrams already find a word inside longer words.
         var text = token.Kind == Kind.Word ? token.Text.Replace("*", " ").Replace("?", " ") : token.Text;
         var tokens = analyzer.Tokenize(text);
-        return tokens.Count == 0 ? null : new QueryTerm(token.Text, tokens);
+        return tokens.Count == 0 ? null : new QueryTerm(token.Text, tokens, analyzer.TokenizeWords(text));
     }
 
     /// <summary>AND, OR, NOT, a sign with nothing after it, or nothing but wildcards.</summary>
