@@ -54,6 +54,10 @@ public sealed class SuggestionTests(DemoSearchFixture fixture) : IClassFixture<D
         Assert.NotEmpty(two);
         Assert.All(two, s => Assert.True(s.Text.Contains("户口", StringComparison.Ordinal) && s.Text.Contains("规定", StringComparison.Ordinal), s.Text));
 
+        // Traditional characters find the simplified titles, as the search does.
+        var traditional = await Suggester(site).SuggestAsync("戶籍", agencies: null);
+        Assert.Contains(traditional, t => t.Id == "window-household-registration");
+
         Assert.Empty(await Suggester(site).SuggestAsync("量子纠缠", agencies: null));
     }
 

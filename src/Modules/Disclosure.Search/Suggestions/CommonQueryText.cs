@@ -24,7 +24,7 @@ public static partial class CommonQueryText
     public const int PersonalDigitRun = 7;
 
     /// <summary>
-    /// The form a query is counted under: full-width folded, curly quotes straight, whitespace collapsed to single
+    /// The form a query is counted under: full-width and traditional characters folded, curly quotes straight, whitespace collapsed to single
     /// spaces, Latin lower-cased. 户籍　办理 and 户籍 办理 are one 常用检索词.
     /// </summary>
     public static string Normalize(string? query)
@@ -34,7 +34,8 @@ public static partial class CommonQueryText
             return string.Empty;
         }
 
-        var folded = WidthFolding.Fold(query.Trim());
+        // 繁简 as the index folds it: 網上辦事 counts as, and matches titles as, 网上办事.
+        var folded = ScriptFolding.Fold(WidthFolding.Fold(query.Trim()));
         var builder = new StringBuilder(folded.Length);
         var space = false;
         foreach (var c in folded)

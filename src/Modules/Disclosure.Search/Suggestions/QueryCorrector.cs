@@ -130,7 +130,7 @@ public sealed class QueryCorrector(SearchIndex index, SearchService search, Comm
         }
 
         // Then titles sharing most of the word's tokens (coord ranks those sharing more first).
-        var tokens = index.Analyzer.Tokenize(word, SearchFields.Title);
+        var tokens = index.Analyzer.Tokenize(word);
         if (tokens.Count == 0)
         {
             return null;

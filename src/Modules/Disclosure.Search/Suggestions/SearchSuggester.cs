@@ -107,7 +107,7 @@ public sealed class SearchSuggester(SearchIndex index, SearchService search, Com
         }
 
         var reader = probe.Searcher.IndexReader;
-        var tokens = index.Analyzer.Tokenize(string.Join(' ', words), SearchFields.Title);
+        var tokens = index.Analyzer.Tokenize(string.Join(" ", words));
         if (tokens.Count == 0)
         {
             return [];
