@@ -3,7 +3,7 @@
  * plain GET form to /search. With it, a box marked data-suggest="<suggest URL>" becomes an ARIA 1.2 combobox with a
  * listbox popup: typing asks the suggest API (debounced, the last answer wins), Up/Down move through the options,
  * Enter searches for the active option, Escape closes the list (a second Escape clears the box), a click on an option
- * searches for it; nothing is asked while an input method is composing. Options are built with textContent only: no HTML from the answer ever reaches the page.
+ * searches for it; keys belong to an input method while it composes. Options are built with textContent only: no HTML from the answer ever reaches the page.
  * Served from the site itself, so the Content-Security-Policy (script-src 'self') allows it; it has no inline code.
  */
 (function () {
@@ -130,19 +130,16 @@
         .catch(function () { if (ticket === asked) { render([]); } });
     }
 
-    // Chinese is typed through an input method: while it composes (pinyin letters, a candidate list of its own) the
-    // box is not asked about and the keys are the input method's, so Enter picks its candidate, not a suggestion.
-    var composing = false;
+    // Chinese is typed through an input method: while it composes (pinyin letters, a candidate list of its own) its
+    // keys are its own, so Enter picks its candidate, not a suggestion (see keydown). The box is asked about again
+    // when the composition ends; asking meanwhile only costs a request, while skipping those inputs could leave the
+    // list stale where a browser reports a composition without ending it.
     function schedule() {
       clearTimeout(timer);
       timer = setTimeout(ask, 150);
     }
-    input.addEventListener("compositionstart", function () { composing = true; });
-    input.addEventListener("compositionend", function () { composing = false; schedule(); });
-    input.addEventListener("input", function (event) {
-      if (composing || event.isComposing) { return; }
-      schedule();
-    });
+    input.addEventListener("compositionend", schedule);
+    input.addEventListener("input", schedule);
 
     input.addEventListener("keydown", function (event) {
       if (event.isComposing || event.keyCode === 229) { return; }
