@@ -1827,6 +1827,26 @@ namespace Disclosure.Storage.Migrations
                     b.ToTable("InformationRequestDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("Disclosure.Search.Suggestions.CommonQuery", b =>
+                {
+                    b.Property<string>("Query")
+                        .HasMaxLength(100);
+
+                    b.Property<long>("Count");
+
+                    b.Property<DateTime>("FirstSeenUtc");
+
+                    b.Property<DateTime>("LastSeenUtc");
+
+                    b.HasKey("Query");
+
+                    b.HasIndex("Count");
+
+                    b.HasIndex("LastSeenUtc");
+
+                    b.ToTable("SearchCommonQueries", (string)null);
+                });
+
             modelBuilder.Entity("Disclosure.Site.Forms.CaptchaChallengeRecord", b =>
                 {
                     b.Property<string>("Id")

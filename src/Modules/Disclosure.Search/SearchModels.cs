@@ -64,6 +64,9 @@ public sealed record SearchResponse
 
     public SearchFacets Facets { get; init; } = SearchFacets.Empty;
 
+    /// <summary>您是不是要找: when nothing was found, a corrected query that finds something within the same filters (else null).</summary>
+    public string? DidYouMean { get; init; }
+
     public static SearchResponse Invalid(string parameter, string message) => new() { Error = new SearchError(parameter, message) };
 }
 

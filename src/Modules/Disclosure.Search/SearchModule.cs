@@ -2,6 +2,7 @@ using Disclosure.Search.Analysis;
 using Disclosure.Search.Api;
 using Disclosure.Search.Following;
 using Disclosure.Search.IndexStore;
+using Disclosure.Search.Suggestions;
 using Disclosure.Storage;
 using Disclosure.Storage.Modules;
 using Microsoft.AspNetCore.Routing;
@@ -37,8 +38,9 @@ public sealed class SearchModule : IDisclosureModule
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<ISearchService, SearchService>();
         services.AddHostedService<SearchIndexFollower>();
+        services.AddSearchSuggestions();
     }
 
-    /// <summary>The search API, <c>/api/v1/search</c>.</summary>
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapSearchApi();
+    /// <summary>The search API, <c>/api/v1/search</c>, and its suggestions, <c>/api/v1/search/suggest</c>.</summary>
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapSearchApi().MapSuggestApi();
 }

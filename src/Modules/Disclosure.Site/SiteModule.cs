@@ -1,6 +1,8 @@
 using Disclosure.Contents.Items;
+using Disclosure.Search.Suggestions;
 using Disclosure.Site.Caching;
 using Disclosure.Site.Forms;
+using Disclosure.Site.Search;
 using Disclosure.Site.Theming;
 using Disclosure.Storage.Modules;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -23,6 +25,8 @@ public sealed class SiteModule : IDisclosureModule
         services.AddControllersWithViews().AddApplicationPart(typeof(SiteModule).Assembly);
         services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander()));
         services.AddSingleton<IPublicItemView, ThemedItemView>();
+        // Search suggestions on an agency's site cover what its search page covers.
+        services.AddScoped<ISearchSiteScope, SiteSearchScope>();
 
         // The public forms' captcha and per-address submission budgets (modules name their own budgets).
         services.AddScoped<CaptchaStore>();

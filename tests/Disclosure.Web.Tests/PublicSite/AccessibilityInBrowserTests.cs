@@ -93,7 +93,7 @@ public sealed class AccessibilityInBrowserTests(BrowserFixture browser)
         }
 
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" })).ToHaveCountAsync(1);
-        await Assertions.Expect(page.GetByRole(AriaRole.Searchbox, new() { Name = "搜索政府信息" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "搜索政府信息" })).ToHaveCountAsync(1);
     }
 
     private static string AxeScript =>

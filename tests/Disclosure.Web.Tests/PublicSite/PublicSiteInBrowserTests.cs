@@ -31,7 +31,7 @@ public sealed class PublicSiteInBrowserTests(BrowserFixture browser)
     {
         var page = await NewPageAsync();
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Searchbox, new() { Name = "搜索政府信息" }).FillAsync("执法公开");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "搜索政府信息" }).FillAsync("执法公开");
         await page.GetByRole(AriaRole.Search).First.GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("共找到");
         var first = page.Locator("ol.hits > li").First;

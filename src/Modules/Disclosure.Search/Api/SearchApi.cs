@@ -1,5 +1,6 @@
 using Disclosure.Core.Time;
 using Disclosure.Search;
+using Disclosure.Search.Suggestions;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Modules;
 using Microsoft.AspNetCore.Builder;
@@ -24,7 +25,8 @@ public static class SearchApi
             .WithSummary("全文检索")
             .WithDescription("检索已发布内容。q 为检索词：空格分隔的词须同时出现，\"…\" 为精确短语，OR 表示或，-词 或 NOT 词 表示排除；" +
                 "输入索引号或文号（括号〔〕【】[]（）()、全角半角均可）时该条内容排在最前。可按内容类型（type）、目录分类（catalogue，含下级）、" +
-                "发布机构（agency）、发布年度（year）筛选，sort=relevance（相关度，默认）或 date（发布日期），分页返回命中、总数与各维度计数。")
+                "发布机构（agency）、发布年度（year）筛选，sort=relevance（相关度，默认）或 date（发布日期），分页返回命中、总数与各维度计数。" +
+                "没有结果而纠正后的检索词（文号括号写法、错别字、拼写错误或去掉查不到的词）有结果时，didYouMean 给出该检索词（您是不是要找）。")
             .WithResponseExample(StatusCodes.Status200OK, Example);
         return api;
     }
@@ -49,6 +51,8 @@ public static class SearchApi
         ISearchService search,
         PublishedContentQuery query,
         ContentDefinitionStore definitions,
+        CommonQueryLog commonQueries,
+        HttpContext context,
         string? q,
         string? type,
         string? catalogue,
@@ -101,6 +105,12 @@ public static class SearchApi
                 title: "查询参数有误");
         }
 
+        if (response.Page == 1)
+        {
+            // 常用检索词: counted in memory only, written later in the background.
+            commonQueries.Record(q, response.Total, context.Connection.RemoteIpAddress?.ToString());
+        }
+
         var agencies = await query.AgencyNamesAsync(cancellationToken);
         var catalogueNames = await query.CatalogueNamesAsync(cancellationToken);
         string? TypeName(string name) => types.TryGetValue(name, out var definition) ? definition.DisplayName : null;
@@ -135,7 +145,7 @@ public static class SearchApi
             response.PageSize,
             response.Total,
             hits,
-            facets));
+            facets) { DidYouMean = response.DidYouMean });
     }
 
     private static bool TryParseSort(string value, out SearchSort sort)
@@ -151,7 +161,11 @@ public static class SearchApi
 }
 
 /// <summary>A page of search results with the facet counts over the query and the other filters.</summary>
-public sealed record SearchPage(string Query, string Sort, int Page, int PageSize, int Total, IReadOnlyList<SearchHitItem> Hits, SearchFacetGroups Facets);
+public sealed record SearchPage(string Query, string Sort, int Page, int PageSize, int Total, IReadOnlyList<SearchHitItem> Hits, SearchFacetGroups Facets)
+{
+    /// <summary>您是不是要找: when nothing was found, a corrected query that finds something with the same filters; else null.</summary>
+    public string? DidYouMean { get; init; }
+}
 
 /// <summary>
 /// One result. <c>titleHtml</c> and <c>snippet</c> are HTML-escaped text with <c>&lt;mark&gt;</c> around the

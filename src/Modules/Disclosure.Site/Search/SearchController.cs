@@ -1,13 +1,14 @@
 using Disclosure.Contents.Items;
 using Disclosure.Core.Time;
 using Disclosure.Search;
+using Disclosure.Search.Suggestions;
 using Disclosure.Storage.Content;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Disclosure.Site.Search;
 
 /// <summary>站内搜索: the form, results with highlighted snippets, filters with counts and paging. Works without JavaScript.</summary>
-public sealed class SearchController(ISearchService search, PublishedContentQuery query, ContentDefinitionStore definitions, Contents.SiteContext site) : Controller
+public sealed class SearchController(ISearchService search, PublishedContentQuery query, ContentDefinitionStore definitions, Contents.SiteContext site, CommonQueryLog commonQueries) : Controller
 {
     public const int PageSize = 20;
 
@@ -50,6 +51,12 @@ public sealed class SearchController(ISearchService search, PublishedContentQuer
             return View(new SearchPage(form, null, error.Message, names, null, listing));
         }
 
+        if (response.Page == 1)
+        {
+            // 常用检索词: counted in memory only, written later in the background.
+            commonQueries.Record(form.Query, response.Total, HttpContext.Connection.RemoteIpAddress?.ToString());
+        }
+
         var hits = response.Hits.Select(h => new SearchResultRow(
             ItemUrls.Item(h.Id),
             h.TitleHtml,
@@ -62,7 +69,7 @@ public sealed class SearchController(ISearchService search, PublishedContentQuer
             h.ExactMatch)).ToList();
         var pageCount = Math.Max(1, (Math.Min(response.Total, SearchRequest.MaxResultWindow) + PageSize - 1) / PageSize);
         var pager = new Pager(response.Page, pageCount, response.Total, p => form.Url(p));
-        return View(new SearchPage(form, new SearchResults(response.Total, hits, response.Facets), null, names, pager, listing));
+        return View(new SearchPage(form, new SearchResults(response.Total, hits, response.Facets, response.DidYouMean), null, names, pager, listing));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -38,7 +38,8 @@ public sealed record SearchNames(IReadOnlyDictionary<string, string> Types, IRea
 /// <summary>One result; <see cref="TitleHtml"/> and <see cref="Snippet"/> are already-escaped HTML with &lt;mark&gt;.</summary>
 public sealed record SearchResultRow(string Url, string TitleHtml, string Snippet, string? IndexNumber, string? DocumentNumber, string PublishedDate, string TypeName, string? AgencyName, bool ExactMatch);
 
-public sealed record SearchResults(int Total, IReadOnlyList<SearchResultRow> Hits, SearchFacets Facets);
+/// <remarks><see cref="DidYouMean"/>: 您是不是要找, a corrected query that finds something with the same filters, when nothing was found.</remarks>
+public sealed record SearchResults(int Total, IReadOnlyList<SearchResultRow> Hits, SearchFacets Facets, string? DidYouMean = null);
 
 /// <summary>The search page: the form, and either results, a zh-CN message about the query, or nothing yet.</summary>
 public sealed record SearchPage(SearchForm Form, SearchResults? Results, string? Message, SearchNames Names, Pager? Pager, Contents.AgencyListing? Listing = null);
