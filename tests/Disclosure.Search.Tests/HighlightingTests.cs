@@ -9,15 +9,13 @@ using Lucene.Net.Store;
 namespace Disclosure.Search.Tests;
 
 /// <summary>
-/// The highlighter: matches found by Lucene's vector highlighter in the term vectors of a real (in-memory) index,
-/// written with the fields' own type and analyzer; our code cuts the snippet, marks and escapes.
+/// The highlighter: matches read from the postings' offsets of a real (in-memory) index, written with the fields'
+/// own type and analyzer; cut, marked and escaped for the page.
 /// </summary>
 public sealed class HighlightingTests
 {
     private static readonly ChineseAnalyzer Analyzer = new();
-    private readonly SnippetHighlighter _highlighter = new();
     private readonly UserQueryParser _parser = new(Analyzer);
-    private readonly LuceneQueryBuilder _builder = new(titleBoost: 4f);
 
     /// <summary>Indexes one document holding <paramref name="text"/> in the body and highlights it for <paramref name="query"/>.</summary>
     private T Highlight<T>(string text, string query, Func<SnippetHighlighter.HitHighlighter, T> use)
@@ -29,8 +27,7 @@ public sealed class HighlightingTests
         }
 
         using var reader = DirectoryReader.Open(directory);
-        var parsed = _builder.Text(_parser.Parse(query).Query!);
-        return use(_highlighter.For(parsed, reader));
+        return use(SnippetHighlighter.For(_parser.Parse(query).Query!, reader));
     }
 
     private string All(string text, string query) => Highlight(text, query, h => h.HighlightAll(0, SearchFields.Body, text));

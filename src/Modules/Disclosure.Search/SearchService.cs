@@ -21,7 +21,6 @@ public sealed class SearchService : ISearchService
     private readonly SearchOptions _options;
     private readonly UserQueryParser _parser;
     private readonly LuceneQueryBuilder _builder;
-    private readonly SnippetHighlighter _highlighter;
 
     public SearchService(SearchIndex index, IOptions<SearchOptions> options)
     {
@@ -29,7 +28,6 @@ public sealed class SearchService : ISearchService
         _options = options.Value;
         _parser = new UserQueryParser(index.Analyzer);
         _builder = new LuceneQueryBuilder(_options.TitleBoost, _options.WordBoost);
-        _highlighter = new SnippetHighlighter();
     }
 
     public SearchResponse Search(SearchRequest request)
@@ -73,7 +71,7 @@ public sealed class SearchService : ISearchService
             .Select(doc => (Doc: doc, Stored: searcher.Doc(doc), Score: float.NaN, Exact: true))
             .OrderByDescending(h => h.Stored.GetField(SearchFields.Published)?.GetInt64Value() ?? 0);
         var ranked = topDocs().ScoreDocs.Select(d => (d.Doc, Stored: (Document?)null, d.Score, Exact: false));
-        var highlighter = _highlighter.For(LuceneQueryBuilder.Highlighting(userQuery), searcher.IndexReader);
+        var highlighter = SnippetHighlighter.For(userQuery, searcher.IndexReader);
         var page = pinned.Select(p => (p.Doc, Stored: (Document?)p.Stored, p.Score, p.Exact)).Concat(ranked)
             .Skip((request.Page - 1) * request.PageSize)
             .Take(request.PageSize)

@@ -24,7 +24,7 @@ internal sealed class IndexGeneration
 
     /// <summary>
     /// Raised whenever the document layout or the analysis changes, so an old index is rebuilt rather than misread.
-    /// 2: unigrams beside the bigrams, 繁简 folding, the SmartCn <c>words</c> field, term vectors for the highlighter.
+    /// 2: unigrams beside the bigrams, 繁简 folding, the SmartCn <c>words</c> field, offsets in the text fields' postings.
     /// </summary>
     public const string SchemaVersion = "2";
 

@@ -30,10 +30,10 @@ public static class SearchDocumentBuilder
     ];
 
     /// <summary>
-    /// 标题, 正文 and the other text: analysed, stored, and with term vectors holding positions and offsets, from which
-    /// the highlighter marks the phrase matches without analysing the text again.
+    /// 标题, 正文 and the other text: analysed, stored, and with the character offsets of every token in the postings,
+    /// from which the highlighter marks the matches without analysing the text again.
     /// </summary>
-    internal static readonly Lucene.Net.Documents.FieldType HighlightedText = WithTermVectors();
+    internal static readonly Lucene.Net.Documents.FieldType HighlightedText = WithOffsets();
 
     public static Document Build(IndexableContent content, SearchLabels labels)
     {
@@ -129,13 +129,11 @@ public static class SearchDocumentBuilder
         return document;
     }
 
-    private static Lucene.Net.Documents.FieldType WithTermVectors()
+    private static Lucene.Net.Documents.FieldType WithOffsets()
     {
         var type = new Lucene.Net.Documents.FieldType(TextField.TYPE_STORED)
         {
-            StoreTermVectors = true,
-            StoreTermVectorPositions = true,
-            StoreTermVectorOffsets = true,
+            IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
         };
         type.Freeze();
         return type;

@@ -41,31 +41,6 @@ public sealed class LuceneQueryBuilder(float titleBoost, float wordBoost = Lucen
     }
 
     /// <summary>
-    /// What the highlighter looks for: each positive term's characters and bigrams in the stored text fields, once
-    /// each — not the word field (not stored, nothing to mark), the boosts or the nesting the ranking needs, all of
-    /// which the highlighter would otherwise walk for every hit.
-    /// </summary>
-    public static Query Highlighting(UserQuery query)
-    {
-        var any = new BooleanQuery(disableCoord: true);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var term in query.Positive)
-        {
-            if (!seen.Add(string.Join(' ', term.Tokens.Select(t => t.Term + "@" + t.Position))))
-            {
-                continue;
-            }
-
-            foreach (var field in SearchFields.Searchable)
-            {
-                any.Add(ForField(field, term.Tokens), Occur.SHOULD);
-            }
-        }
-
-        return any;
-    }
-
-    /// <summary>
     /// The exact look-up of a 索引号 or 文号: the whole query, normalised, against the keyword keys. Null when the
     /// query cannot be one (both always contain digits).
     /// </summary>
