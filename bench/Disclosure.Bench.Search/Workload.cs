@@ -28,9 +28,7 @@ public sealed class Workload
         {
             var parsed = _service.Parse(request.Query);
             var prepared = _service.Prepare(parsed.Query ?? throw new InvalidOperationException($"{request.Query}: {parsed.Error}"), request.Query);
-            Query query = prepared.Identifier is null
-                ? prepared.Text
-                : new BooleanQuery(disableCoord: true) { { prepared.Text, Occur.SHOULD }, { prepared.Identifier, Occur.SHOULD } };
+            var query = prepared.TextOrIdentifier;
             var filter = LuceneQueryBuilder.Filters(request.Filters) is { } filters ? new QueryWrapperFilter(filters) : null;
             var sort = request.Sort == SearchSort.Date ? new Sort(new SortField(SearchFields.Published, SortFieldType.INT64, reverse: true)) : null;
             _queries.Add((request, query, filter, sort));

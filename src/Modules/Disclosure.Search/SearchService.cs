@@ -59,7 +59,8 @@ public sealed class SearchService : ISearchService
         var identifierDocs = prepared.Identifier is null
             ? new HashSet<int>()
             : searcher.Search(prepared.Identifier, 100).ScoreDocs.Select(d => d.Doc).ToHashSet();
-        var query = identifierDocs.Count == 0 ? prepared.Text : Either(prepared.Text, prepared.Identifier!);
+        // Without an exact hit the look-up cannot add a match, so the text query runs alone.
+        var query = identifierDocs.Count == 0 ? prepared.Text : prepared.TextOrIdentifier;
 
         // Exact hits are kept out of the ranking and put first, so the ranked list needs at most this many.
         var wanted = request.Page * request.PageSize;
@@ -93,12 +94,6 @@ public sealed class SearchService : ISearchService
 
     /// <summary>Parses a query as the service would (for tools and benchmarks that run the same query elsewhere).</summary>
     public QueryParseResult Parse(string? query) => _parser.Parse(query);
-
-    private static BooleanQuery Either(Query first, Query second) => new(disableCoord: true)
-    {
-        { first, Occur.SHOULD },
-        { second, Occur.SHOULD },
-    };
 
     private static (ICollector Collector, Func<TopDocs> TopDocs) RankingCollector(SearchSort sort, int wanted)
     {
@@ -136,4 +131,10 @@ public sealed class SearchService : ISearchService
 }
 
 /// <summary>A query ready for Lucene: the full-text part and the optional exact 索引号/文号 look-up.</summary>
-public sealed record PreparedQuery(Query Text, Query? Identifier);
+public sealed record PreparedQuery(Query Text, Query? Identifier)
+{
+    /// <summary>Everything the search matches: the text query, or the exact look-up when there is one.</summary>
+    public Query TextOrIdentifier => Identifier is null
+        ? Text
+        : new BooleanQuery(disableCoord: true) { { Text, Occur.SHOULD }, { Identifier, Occur.SHOULD } };
+}

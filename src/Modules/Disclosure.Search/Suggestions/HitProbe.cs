@@ -28,11 +28,7 @@ internal sealed class HitProbe(IndexSearcher searcher, SearchService search, Sea
             return 0;
         }
 
-        var prepared = search.Prepare(userQuery, query);
-        Query text = prepared.Identifier is null
-            ? prepared.Text
-            : new BooleanQuery(disableCoord: true) { { prepared.Text, Occur.SHOULD }, { prepared.Identifier, Occur.SHOULD } };
-        return Count(Within(text), limit);
+        return Count(Within(search.Prepare(userQuery, query).TextOrIdentifier), limit);
     }
 
     /// <summary>How many items a Lucene query finds within the filters, counting no further than <paramref name="limit"/>.</summary>
