@@ -3,9 +3,9 @@ using Lucene.Net.Analysis;
 namespace Disclosure.Search.Analysis;
 
 /// <summary>
-/// Applies <see cref="WidthFolding"/> (ＡＢＣ１２３ → ABC123, so the tokenizer sees the Latin word and digit run it
-/// is) and <see cref="ScriptFolding"/> (繁 → 简) before tokenisation, at index and query time alike. Both map one
-/// character to one, hence <see cref="Correct"/> is the identity and offsets point into the text as written.
+/// Applies <see cref="TextFolding"/> before tokenisation — ＡＢＣ１２３ → ABC123, so the tokenizer sees the Latin word
+/// and digit run it is, and 繁 → 简 — at index and query time alike. It maps one character to one, hence
+/// <see cref="Correct"/> is the identity and offsets point into the text as written.
 /// </summary>
 internal sealed class FoldingCharFilter(TextReader input) : CharFilter(input)
 {
@@ -14,7 +14,7 @@ internal sealed class FoldingCharFilter(TextReader input) : CharFilter(input)
     public override int Read()
     {
         var c = m_input.Read();
-        return c < 0 ? c : ScriptFolding.Fold(WidthFolding.Fold((char)c));
+        return c < 0 ? c : TextFolding.Fold((char)c);
     }
 
     public override int Read(char[] buffer, int index, int count)
@@ -22,9 +22,7 @@ internal sealed class FoldingCharFilter(TextReader input) : CharFilter(input)
         var read = m_input.Read(buffer, index, count);
         if (read > 0)
         {
-            var span = buffer.AsSpan(index, read);
-            WidthFolding.FoldInPlace(span);
-            ScriptFolding.FoldInPlace(span);
+            TextFolding.FoldInPlace(buffer.AsSpan(index, read));
         }
 
         return read;

@@ -28,7 +28,7 @@ public static class IdentifierNormalizer
         var builder = new StringBuilder(value.Length);
         foreach (var raw in value)
         {
-            var c = ScriptFolding.Fold(WidthFolding.Fold(raw));
+            var c = TextFolding.Fold(raw);
             if (char.IsWhiteSpace(c))
             {
                 continue;

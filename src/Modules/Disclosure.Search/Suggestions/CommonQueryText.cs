@@ -35,7 +35,7 @@ public static partial class CommonQueryText
         }
 
         // 繁简 as the index folds it: 網上辦事 counts as, and matches titles as, 网上办事.
-        var folded = ScriptFolding.Fold(WidthFolding.Fold(query.Trim()));
+        var folded = TextFolding.Fold(query.Trim());
         var builder = new StringBuilder(folded.Length);
         var space = false;
         foreach (var c in folded)
