@@ -14,8 +14,8 @@ namespace Disclosure.Search.Querying;
 /// 索引号/文号 hits, which are kept aside to be put first.</item>
 /// </list>
 /// Per segment the facet values are read as ordinals from <see cref="FacetColumns"/>, the counts kept by ordinal in
-/// arrays and turned into strings once, at the segment's end. Matches may arrive out of order (counting does not
-/// care), which lets Lucene score a disjunction with its faster bulk scorer when the ranking collector allows it too.
+/// arrays and turned into strings once, at the segment's end. Counting does not mind the order matches come in; the
+/// ranking collector decides it.
 /// </summary>
 internal sealed class FacetingCollector(ICollector inner, SearchFilters filters, IReadOnlySet<int> identifierDocs) : ICollector
 {

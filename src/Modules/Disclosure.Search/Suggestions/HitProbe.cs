@@ -55,7 +55,8 @@ internal sealed class HitProbe(IndexSearcher searcher, SearchService search, Sea
     {
         public int Count { get; private set; }
 
-        public bool AcceptsDocsOutOfOrder => true;
+        // In order, for the reason SearchService's collectors are (an out-of-order one builds every scorer twice).
+        public bool AcceptsDocsOutOfOrder => false;
 
         public void SetScorer(Scorer scorer)
         {
