@@ -27,13 +27,42 @@ public sealed class HighlightingTests
         }
 
         using var reader = DirectoryReader.Open(directory);
-        return use(SnippetHighlighter.For(_parser.Parse(query).Query!, reader));
+        return use(SnippetHighlighter.For(_parser.Parse(query).Query!, reader, [0]));
     }
 
     private string All(string text, string query) => Highlight(text, query, h => h.HighlightAll(0, SearchFields.Body, text));
 
     private string Snippet(string text, string query, int length) =>
         Highlight(text, query, h => h.BestSnippet(0, [(SearchFields.Body, text)], length));
+
+    [Fact]
+    public void The_hits_of_a_page_are_marked_across_segments_whatever_their_order()
+    {
+        string[] bodies = ["信息公开目录", "无关内容", "年度报告：信息公开工作", "公开招聘", "另一段无关内容", "依申请信息公开"];
+        using var directory = new RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(ChineseAnalyzer.Version, Analyzer)))
+        {
+            foreach (var body in bodies)
+            {
+                writer.AddDocument(new Document { new Field(SearchFields.Body, body, SearchDocumentBuilder.HighlightedText) });
+                // A segment per two documents, so the page's hits lie in several segments.
+                if (writer.NumDocs % 2 == 0)
+                {
+                    writer.Commit();
+                }
+            }
+        }
+
+        using var reader = DirectoryReader.Open(directory);
+        Assert.Equal(3, reader.Leaves.Count);
+        // Ranked order, not doc order (1 before 0 in the first segment), and hits that have no match.
+        int[] page = [1, 5, 0, 2, 3];
+        var highlighter = SnippetHighlighter.For(_parser.Parse("信息公开").Query!, reader, page);
+
+        var marked = page.Select(doc => highlighter.HighlightAll(doc, SearchFields.Body, bodies[doc])).ToList();
+
+        Assert.Equal(["无关内容", "依申请<mark>信息公开</mark>", "<mark>信息公开</mark>目录", "年度报告：<mark>信息公开</mark>工作", "公开招聘"], marked);
+    }
 
     [Fact]
     public void Overlapping_bigrams_of_one_word_become_one_mark()

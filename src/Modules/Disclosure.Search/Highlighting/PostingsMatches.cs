@@ -1,34 +1,55 @@
 using Disclosure.Search.Querying;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace Disclosure.Search.Highlighting;
 
 /// <summary>
-/// Where a query's terms match in one field of one document, read from the index's postings: for each token of
-/// the query, the positions and character offsets it has in that document (the text fields are indexed with
-/// offsets). A term of several tokens matches where all of them stand at the query's relative positions — the rule
-/// <see cref="Lucene.Net.Search.PhraseQuery"/> applies — and its span runs from the first token's start to the
-/// furthest end. Only the query's tokens are looked up, one terms-dictionary seek and one skip to the document
-/// each, so the cost does not grow with the length of the text.
+/// Where a query's terms match in the text fields of a page's hits, read from the index's postings: for each token
+/// of the query, the positions and character offsets it has in each hit (the text fields are indexed with offsets).
+/// A term of several tokens matches where all of them stand at the query's relative positions — the rule
+/// <see cref="PhraseQuery"/> applies — and its span runs from the first token's start to the furthest end.
+/// <para>
+/// All the hits are read up front, segment by segment: per field and token one terms-dictionary seek, then one
+/// forward walk of its postings through the segment's hits in doc order. Looking each hit up on its own would seek
+/// every token again for every hit and field, which cost more than the rest of the page. Only the query's tokens
+/// are read, so the cost does not grow with the length of the texts.
+/// </para>
 /// </summary>
-internal sealed class PostingsMatches(IndexReader reader, IReadOnlyList<QueryTerm> terms)
+internal sealed class PostingsMatches
 {
-    private readonly IList<AtomicReaderContext> _leaves = reader.Leaves;
+    private readonly IReadOnlyList<QueryTerm> _terms;
+    private readonly Dictionary<(int Doc, string Field, string Token), List<Occurrence>> _occurrences = [];
 
+    public PostingsMatches(IndexReader reader, IReadOnlyList<QueryTerm> terms, IEnumerable<int> docs, IReadOnlyList<string> fields)
+    {
+        _terms = terms;
+        var tokens = terms.SelectMany(t => t.Tokens).Select(t => t.Term).Distinct(StringComparer.Ordinal).ToList();
+        if (tokens.Count == 0)
+        {
+            return;
+        }
+
+        var leaves = reader.Leaves;
+        foreach (var segment in docs.Distinct().Order().GroupBy(doc => ReaderUtil.SubIndex(doc, leaves)))
+        {
+            var leaf = leaves[segment.Key];
+            foreach (var field in fields)
+            {
+                Read(leaf, field, tokens, segment.ToList());
+            }
+        }
+    }
+
+    /// <summary>The character ranges of <paramref name="field"/> in <paramref name="doc"/> (one of the page's hits) that match.</summary>
     public List<(int Start, int End)> Find(int doc, string field)
     {
         var spans = new List<(int Start, int End)>();
-        if (terms.Count == 0)
-        {
-            return spans;
-        }
-
-        var leaf = _leaves[ReaderUtil.SubIndex(doc, _leaves)];
-        var occurrences = new Occurrences(leaf.AtomicReader, field, doc - leaf.DocBase);
-        foreach (var term in terms)
+        foreach (var term in _terms)
         {
             var first = term.Tokens[0];
-            foreach (var at in occurrences.Of(first.Term))
+            foreach (var at in Of(doc, field, first.Term))
             {
                 var end = at.End;
                 var matched = true;
@@ -37,7 +58,7 @@ internal sealed class PostingsMatches(IndexReader reader, IReadOnlyList<QueryTer
                     var wanted = term.Tokens[k];
                     var position = at.Position + (wanted.Position - first.Position);
                     matched = false;
-                    foreach (var other in occurrences.Of(wanted.Term))
+                    foreach (var other in Of(doc, field, wanted.Term))
                     {
                         if (other.Position == position)
                         {
@@ -58,35 +79,67 @@ internal sealed class PostingsMatches(IndexReader reader, IReadOnlyList<QueryTer
         return spans;
     }
 
-    /// <summary>The occurrences of terms in one field of one document, each term read from the postings once.</summary>
-    private sealed class Occurrences(AtomicReader reader, string field, int doc)
-    {
-        private readonly Dictionary<string, List<(int Position, int Start, int End)>> _byTerm = new(StringComparer.Ordinal);
+    private static readonly List<Occurrence> None = [];
 
-        public List<(int Position, int Start, int End)> Of(string text)
+    private List<Occurrence> Of(int doc, string field, string token) =>
+        _occurrences.TryGetValue((doc, field, token), out var found) ? found : None;
+
+    private void Read(AtomicReaderContext leaf, string field, List<string> tokens, List<int> docs)
+    {
+        var terms = leaf.AtomicReader.GetTerms(field);
+        if (terms is null)
         {
-            if (_byTerm.TryGetValue(text, out var known))
+            return;
+        }
+
+        var dictionary = terms.GetEnumerator();
+        DocsAndPositionsEnum? postings = null;
+        foreach (var token in tokens)
+        {
+            if (!dictionary.SeekExact(new BytesRef(token)))
             {
-                return known;
+                continue;
             }
 
-            var found = new List<(int Position, int Start, int End)>();
-            var postings = reader.GetTermPositionsEnum(new Term(field, text));
-            if (postings is not null && postings.Advance(doc) == doc)
+            // Null when the field has no positions; deleted documents are never among the hits.
+            postings = dictionary.DocsAndPositions(null, postings, DocsAndPositionsFlags.OFFSETS);
+            if (postings is null)
             {
-                for (var i = 0; i < postings.Freq; i++)
+                continue;
+            }
+
+            foreach (var doc in docs)
+            {
+                var target = doc - leaf.DocBase;
+                var at = postings.DocID >= target ? postings.DocID : postings.Advance(target);
+                if (at == DocIdSetIterator.NO_MORE_DOCS)
                 {
-                    var position = postings.NextPosition();
-                    // -1 offsets: an index written without them (an older layout); nothing to mark rather than a wrong mark.
-                    if (postings.StartOffset >= 0)
-                    {
-                        found.Add((position, postings.StartOffset, postings.EndOffset));
-                    }
+                    break;
+                }
+
+                if (at == target)
+                {
+                    _occurrences[(doc, field, token)] = ReadOccurrences(postings);
                 }
             }
-
-            _byTerm[text] = found;
-            return found;
         }
     }
+
+    private static List<Occurrence> ReadOccurrences(DocsAndPositionsEnum postings)
+    {
+        var found = new List<Occurrence>(postings.Freq);
+        for (var i = 0; i < postings.Freq; i++)
+        {
+            var position = postings.NextPosition();
+            // -1 offsets: an index written without them (an older layout); nothing to mark rather than a wrong mark.
+            if (postings.StartOffset >= 0)
+            {
+                found.Add(new Occurrence(position, postings.StartOffset, postings.EndOffset));
+            }
+        }
+
+        return found;
+    }
+
+    private readonly record struct Occurrence(int Position, int Start, int End);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Disclosure.Search.Indexing;
 using Disclosure.Search.Querying;
 using Lucene.Net.Index;
 
@@ -21,10 +22,14 @@ namespace Disclosure.Search.Highlighting;
 /// </summary>
 public static class SnippetHighlighter
 {
-    /// <summary>Prepares the highlighting of one search's hits (done once per search, not per hit).</summary>
-    public static HitHighlighter For(UserQuery query, IndexReader reader) => new(new PostingsMatches(reader, query.Positive.ToList()));
+    /// <summary>
+    /// Reads where the query matches in the text fields (<see cref="SearchFields.Searchable"/>) of the hits of one
+    /// page, all at once (see <see cref="PostingsMatches"/>).
+    /// </summary>
+    public static HitHighlighter For(UserQuery query, IndexReader reader, IEnumerable<int> docs) =>
+        new(new PostingsMatches(reader, query.Positive.ToList(), docs, SearchFields.Searchable));
 
-    /// <summary>Highlights the hits of one search on one reader.</summary>
+    /// <summary>Highlights the given hits of one search on one reader.</summary>
     public sealed class HitHighlighter
     {
         private readonly PostingsMatches _matches;
