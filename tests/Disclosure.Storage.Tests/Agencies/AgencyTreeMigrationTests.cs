@@ -29,8 +29,8 @@ public sealed class AgencyTreeMigrationTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task A_populated_database_keeps_every_row_and_its_records_go_to_the_own_agency(DatabaseProvider engine)
     {
-        await using var database = await TestDatabase.CreateAsync(engine, clock: TestClock.At("2026-11-23"));
-        await database.ApplyRecipesAsync("setup.json", "demo.json");
+        // A copy of the demo (setup.json and demo.json applied once per test process, engine and clock).
+        await using var database = await TestDatabase.CreateDemoAsync(engine, TestClock.At("2026-11-23"));
         var populated = await RowCountsAsync(database);
         Assert.True(populated["InformationRequests"] > 30 && populated["CreditPenalties"] > 200 && populated["MailboxLetters"] > 0 && populated["EnforcementCases"] > 0);
 
@@ -71,8 +71,8 @@ public sealed class AgencyTreeMigrationTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Content_items_go_to_the_agency_their_latest_version_publishes_for(DatabaseProvider engine)
     {
-        await using var database = await TestDatabase.CreateAsync(engine, clock: TestClock.At("2026-11-23"));
-        await database.ApplyRecipesAsync("setup.json", "demo.json");
+        // A copy of the demo (setup.json and demo.json applied once per test process, engine and clock).
+        await using var database = await TestDatabase.CreateDemoAsync(engine, TestClock.At("2026-11-23"));
         var assigned = await ItemAgenciesAsync(database);
         Assert.Contains("150627-103", assigned.Values);
         Assert.True(assigned.Values.Distinct().Count() >= 3, "the demo's items belong to several agencies");
