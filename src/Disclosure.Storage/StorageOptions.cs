@@ -21,6 +21,13 @@ public sealed class StorageOptions
     /// </summary>
     public bool AllowDataLossMigrations { get; set; }
 
+    /// <summary>
+    /// On PostgreSQL, announce every public change to the other nodes (<c>NOTIFY</c>) and listen for theirs, so they
+    /// show it at once rather than at their next poll (<c>Storage:ChangeNotifications</c>, on by default). Turn it off
+    /// behind a connection pooler in transaction mode (PgBouncer), which cannot hold a <c>LISTEN</c>; the polls remain.
+    /// </summary>
+    public bool ChangeNotifications { get; set; } = true;
+
     public string ResolveConnectionString()
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))

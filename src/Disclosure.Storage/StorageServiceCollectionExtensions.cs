@@ -22,12 +22,15 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ChangeSignal>();
+        services.AddSingleton<ChangeNotifier>();
+        services.AddHostedService<ChangeListener>();
         services.AddSingleton<ChangeSignalInterceptor>();
         services.AddSingleton<PublicRevisionInterceptor>();
         services.AddDbContext<DisclosureDbContext>((provider, builder) =>
         {
             Configure(builder, options, provider.GetServices<IDisclosureModule>());
-            builder.AddInterceptors(provider.GetRequiredService<ChangeSignalInterceptor>(), provider.GetRequiredService<PublicRevisionInterceptor>());
+            // In this order: the revision bump made as a transaction commits is a change the signal interceptor announces.
+            builder.AddInterceptors(provider.GetRequiredService<PublicRevisionInterceptor>(), provider.GetRequiredService<ChangeSignalInterceptor>());
         });
         services.AddScoped<ContentDefinitionStore>();
         services.AddScoped<ContentManager>();

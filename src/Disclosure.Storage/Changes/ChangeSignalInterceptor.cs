@@ -3,9 +3,33 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Disclosure.Storage.Changes;
 
-/// <summary>Pulses <see cref="ChangeSignal"/> after a transaction that wrote change-log rows or bumped the public revision has committed, never before.</summary>
-public sealed class ChangeSignalInterceptor(ChangeSignal signal) : DbTransactionInterceptor
+/// <summary>
+/// Pulses <see cref="ChangeSignal"/> after a transaction that wrote change-log rows or bumped the public revision has
+/// committed, never before, and tells the other nodes in that same transaction (<see cref="ChangeNotifier"/>).
+/// Registered after <see cref="PublicRevisionInterceptor"/>, whose bump at commit is one such write.
+/// </summary>
+public sealed class ChangeSignalInterceptor(ChangeSignal signal, ChangeNotifier notifier) : DbTransactionInterceptor
 {
+    public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        if (eventData.Context is DisclosureDbContext { PublicChangeWritten: true } db)
+        {
+            notifier.Notify(db.Database);
+        }
+
+        return base.TransactionCommitting(transaction, eventData, result);
+    }
+
+    public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is DisclosureDbContext { PublicChangeWritten: true } db)
+        {
+            await notifier.NotifyAsync(db.Database, cancellationToken);
+        }
+
+        return result;
+    }
+
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
         Notify(eventData);

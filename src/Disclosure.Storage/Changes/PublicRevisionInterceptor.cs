@@ -14,9 +14,10 @@ namespace Disclosure.Storage.Changes;
 /// transaction (readers never see the new revision without the change), and its row lock is the last one taken and
 /// held only for the commit, so it neither serialises whole transactions nor joins a deadlock. Without a transaction it
 /// follows the write, so a reader can at worst see the change a moment before its revision, never a revision whose
-/// change is missing. This node's followers are pulsed once the change is committed (<see cref="ChangeSignalInterceptor"/>).
+/// change is missing. This node's followers are pulsed once the change is committed, and other nodes told
+/// (<see cref="ChangeSignalInterceptor"/>; here, directly, for a bump made on its own).
 /// </summary>
-public sealed partial class PublicRevisionInterceptor(ChangeSignal signal, TimeProvider clock) : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
+public sealed partial class PublicRevisionInterceptor(ChangeSignal signal, ChangeNotifier notifier, TimeProvider clock) : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
     private static readonly ConcurrentDictionary<IModel, HashSet<string>> PublicTables = new();
 
@@ -38,6 +39,7 @@ public sealed partial class PublicRevisionInterceptor(ChangeSignal signal, TimeP
         {
             db.PublicRevisionDue = false;
             PublicRevision.Bump(db, Now);
+            notifier.Notify(db.Database);
             signal.Pulse();
         }
 
@@ -50,6 +52,7 @@ public sealed partial class PublicRevisionInterceptor(ChangeSignal signal, TimeP
         {
             db.PublicRevisionDue = false;
             await PublicRevision.BumpAsync(db, Now, cancellationToken);
+            await notifier.NotifyAsync(db.Database, cancellationToken);
             signal.Pulse();
         }
 
@@ -80,6 +83,7 @@ public sealed partial class PublicRevisionInterceptor(ChangeSignal signal, TimeP
             {
                 db.PublicRevisionDue = false;
                 PublicRevision.Bump(db, Now);
+                notifier.Notify(db.Database);
                 signal.Pulse();
             }
         }
@@ -96,6 +100,7 @@ public sealed partial class PublicRevisionInterceptor(ChangeSignal signal, TimeP
             {
                 db.PublicRevisionDue = false;
                 await PublicRevision.BumpAsync(db, Now, cancellationToken);
+                await notifier.NotifyAsync(db.Database, cancellationToken);
                 signal.Pulse();
             }
         }

@@ -10,8 +10,10 @@ namespace Disclosure.Web.Tests.Operations;
 
 /// <summary>
 /// Two web nodes, each with its own data folder (and so its own search index and page cache), over one real
-/// PostgreSQL database: what one publishes or withdraws the other shows within two seconds. A node killed in the
-/// middle of publishing is <see cref="NodeKilledMidPublicationTests"/>: a real process, killed.
+/// PostgreSQL database: what one publishes or withdraws the other shows within two seconds. Their polls are set to
+/// a minute, so only the change notifications (NOTIFY at commit, LISTEN on each node) can make it in time; the
+/// polls alone are proven by the nodes sharing a SQLite file (<see cref="PublicRevisionTwoNodeSqliteTests"/>). A node
+/// killed in the middle of publishing is <see cref="NodeKilledMidPublicationTests"/>: a real process, killed.
 /// </summary>
 public sealed class TwoNodeTests : IAsyncLifetime
 {
@@ -75,8 +77,8 @@ public sealed class TwoNodeTests : IAsyncLifetime
         ["Storage:Provider"] = "PostgreSQL",
         ["Storage:ConnectionString"] = _database.Options.ConnectionString!,
         ["Ledger:KeysFolder"] = _keysFolder,
-        ["Search:PollIntervalMilliseconds"] = "200",
-        ["Site:Cache:PollMilliseconds"] = "200",
+        ["Search:PollIntervalMilliseconds"] = "60000",
+        ["Site:Cache:PollMilliseconds"] = "60000",
     });
 
     private static async Task<string> PublishAsync(DisclosureSite node, string title, string body)

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using Disclosure.Storage.Changes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -8,12 +9,15 @@ namespace Disclosure.Channels.Outbox;
 
 /// <summary>
 /// Wakes this node's dispatcher when a transaction that wrote outbox rows commits, so a publication is delivered
-/// at once instead of at the next poll. Other nodes still find the rows by polling.
+/// at once instead of at the next poll, and when another node announces a change (a publication there writes its
+/// outbox rows in the same transaction as its change-log entry). The poll still finds everything else.
 /// </summary>
 public sealed class OutboxSignal
 {
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ConditionalWeakTable<DbContext, object> _pending = new();
+
+    public OutboxSignal(ChangeSignal changes) => changes.Changed += Wake;
 
     /// <summary>Asks for a wake-up when <paramref name="db"/>'s current transaction commits (or now, if there is none).</summary>
     public void WakeAfterCommit(DbContext db)
