@@ -57,13 +57,19 @@ public sealed class IndexLifecycleTests
     public async Task The_checkpoint_is_in_the_Lucene_commit_with_the_documents(DatabaseProvider engine)
     {
         await using var database = await SetUpAsync(engine);
-        await using var search = SearchHarness.Create(database);
+        await using var search = SearchHarness.Create(database, o => o.CommitIntervalMilliseconds = 600_000);
         await PublishAsync(database, "fire-notice", Title);
         await PublishAsync(database, "second-notice", "关于调整户籍窗口办公时间的通告");
         await search.Indexer.CatchUpAsync();
 
+        // Searchable at once (near real time), before any commit has made it durable.
         var head = await database.InScopeAsync(sp => sp.GetRequiredService<DisclosureDbContext>().ChangeLog.MaxAsync(e => e.Sequence));
         Assert.Equal(head, search.Index.Checkpoint);
+        Assert.Equal(0, search.Index.DurableCheckpoint);
+        Assert.Equal(1, search.Find("消防").Total);
+
+        await search.Indexer.CommitAsync();
+        Assert.Equal(head, search.Index.DurableCheckpoint);
         using var directory = FSDirectory.Open(Path.Combine(search.IndexFolder, "index-" + search.Index.Generation));
         var commit = DirectoryReader.ListCommits(directory).OrderBy(c => c.Generation).Last();
         Assert.Equal(head.ToString(System.Globalization.CultureInfo.InvariantCulture), commit.UserData["disclosure.checkpoint"]);
@@ -80,17 +86,20 @@ public sealed class IndexLifecycleTests
         try
         {
             long checkpointBefore;
-            await using (var node = SearchHarness.Reopen(database, folder))
+            await using (var node = SearchHarness.Reopen(database, folder, o => o.CommitIntervalMilliseconds = 600_000))
             {
                 await PublishAsync(database, "before-crash", "关于户籍窗口延时服务的通告");
                 await node.Indexer.CatchUpAsync();
-                checkpointBefore = node.Index.Checkpoint;
+                await node.Indexer.CommitAsync();
+                checkpointBefore = node.Index.DurableCheckpoint;
 
-                // Published and handed to the writer, but the process dies before the commit.
+                // Published, indexed and already found by searches, but the process dies before the commit.
                 await PublishAsync(database, "fire-notice", Title);
-                Assert.Equal(1, await node.Indexer.StageNextBatchAsync());
+                Assert.Equal(1, await node.Indexer.CatchUpAsync());
+                Assert.Equal(1, node.Find("消防").Total);
                 Assert.True(node.Index.AcquireCurrent() is var generation && generation.HasUncommittedChanges);
                 generation.Release();
+                Assert.Equal(checkpointBefore, node.Index.DurableCheckpoint);
                 node.Index.SimulateCrash();
             }
 
@@ -163,6 +172,54 @@ public sealed class IndexLifecycleTests
 
         await WaitUntilAsync(() => search.Find("消防").Total == 0);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the withdrawal took {clock.Elapsed} to leave the results");
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task The_follower_commits_on_its_schedule_and_when_the_site_stops(DatabaseProvider engine)
+    {
+        await using var database = await SetUpAsync(engine);
+        var folder = SearchHarness.NewIndexFolder();
+        try
+        {
+            // Due at once: the catch-up that shows a change also commits it.
+            await using (var eager = SearchHarness.Reopen(database, folder, o => o.CommitIntervalMilliseconds = 0))
+            {
+                await PublishAsync(database, "before-stop", "关于户籍窗口延时服务的通告");
+                await eager.Indexer.CatchUpAsync();
+                Assert.Equal(eager.Index.Checkpoint, eager.Index.DurableCheckpoint);
+                Assert.True(eager.Index.DurableCheckpoint > 0);
+            }
+
+            // Not due for ten minutes: the follower shows the change, and commits it only as the site stops.
+            long shown;
+            await using (var node = SearchHarness.Reopen(database, folder, o => { o.FollowChanges = true; o.CommitIntervalMilliseconds = 600_000; }))
+            {
+                var durable = node.Index.DurableCheckpoint;
+                await using (await node.StartFollowerAsync())
+                {
+                    await using (var scope = node.Services.CreateAsyncScope())
+                    {
+                        await scope.ServiceProvider.GetRequiredService<ContentManager>().CreateAsync("Disclosure", SampleContent.Notice(Title), "editor", contentItemId: "fire-notice");
+                        await scope.ServiceProvider.GetRequiredService<ContentManager>().PublishAsync("fire-notice", null, "office", SampleContent.PublishedAt);
+                    }
+
+                    await WaitUntilAsync(() => node.Find("消防").Total == 1);
+                    shown = node.Index.Checkpoint;
+                    Assert.Equal(durable, node.Index.DurableCheckpoint);
+                }
+
+                Assert.Equal(shown, node.Index.DurableCheckpoint);
+            }
+
+            await using var restarted = SearchHarness.Reopen(database, folder);
+            Assert.Equal(shown, restarted.Index.DurableCheckpoint);
+            Assert.Equal(1, restarted.Find("消防").Total);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Theory]

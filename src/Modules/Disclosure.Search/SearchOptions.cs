@@ -11,8 +11,15 @@ public sealed class SearchOptions
     /// <summary>How often the change log is polled when nothing nudges the indexer (milliseconds).</summary>
     public int PollIntervalMilliseconds { get; set; } = 1000;
 
-    /// <summary>Change-log entries read and committed per batch.</summary>
+    /// <summary>Change-log entries read and shown to searches per batch.</summary>
     public int BatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// How long what the follower has shown to searches may wait for its durable commit (milliseconds). New items are
+    /// searchable as soon as they are indexed; the commit, which syncs the index to disk, follows at most this much
+    /// later (and when the site stops). A crash costs only the re-reading of that stretch of the change log.
+    /// </summary>
+    public int CommitIntervalMilliseconds { get; set; } = 5000;
 
     /// <summary>Whether this node runs the background follower. Off only for tools and tests that drive the indexer themselves.</summary>
     public bool FollowChanges { get; set; } = true;

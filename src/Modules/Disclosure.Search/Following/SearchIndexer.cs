@@ -15,7 +15,9 @@ namespace Disclosure.Search.Following;
 /// <summary>
 /// Keeps the index in step with the change log. Each batch reads the entries after the index's checkpoint,
 /// loads the current published version of every item they name, (re)indexes it — or deletes it when the item is
-/// no longer published — and commits the documents with the batch's last sequence as the new checkpoint.
+/// no longer published — and shows the documents to searches at once with the batch's last sequence as the new
+/// checkpoint; the durable commit of documents and checkpoint together follows within
+/// <see cref="SearchOptions.CommitIntervalMilliseconds"/> (a rebuild commits every batch).
 /// <para>
 /// Indexing "the current published version" rather than the version an entry names makes replay idempotent:
 /// re-reading entries after a crash, or replaying the whole log in a rebuild, always ends in the present state.
@@ -57,21 +59,79 @@ public sealed partial class SearchIndexer
         }
     }
 
-    /// <summary>Waits for a nudge or the poll interval, whichever comes first.</summary>
+    /// <summary>Waits for a nudge or the poll interval, whichever comes first (sooner while a commit is pending).</summary>
     public async Task WaitForNudgeAsync(CancellationToken cancellationToken)
     {
-        var interval = TimeSpan.FromMilliseconds(Math.Max(50, options.Value.PollIntervalMilliseconds));
-        await _nudge.WaitAsync(interval, cancellationToken);
+        var settings = options.Value;
+        var interval = Math.Max(50, settings.PollIntervalMilliseconds);
+        if (HasUncommittedChanges())
+        {
+            interval = Math.Min(interval, Math.Max(50, settings.CommitIntervalMilliseconds));
+        }
+
+        await _nudge.WaitAsync(TimeSpan.FromMilliseconds(interval), cancellationToken);
     }
 
-    /// <summary>Brings the live index up to the head of the change log. Returns the number of entries applied.</summary>
+    /// <summary>
+    /// Brings the live index up to the head of the change log, shown to searches at once, and commits it when the
+    /// last commit is <see cref="SearchOptions.CommitIntervalMilliseconds"/> old. Returns the number of entries applied.
+    /// </summary>
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken = default)
     {
         index.FollowPointer();
         var generation = index.AcquireCurrent();
         try
         {
-            return await CatchUpAsync(generation, commit: true, progress: null, cancellationToken);
+            var applied = await CatchUpAsync(generation, durable: false, progress: null, cancellationToken);
+            if (Environment.TickCount64 - generation.LastCommitTicks >= options.Value.CommitIntervalMilliseconds)
+            {
+                await CommitAsync(generation, cancellationToken);
+            }
+
+            return applied;
+        }
+        finally
+        {
+            generation.Release();
+        }
+    }
+
+    /// <summary>Commits what the live index shows and has not yet made durable (when the site stops, and for tools).</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        var generation = index.AcquireCurrent();
+        try
+        {
+            await CommitAsync(generation, cancellationToken);
+        }
+        finally
+        {
+            generation.Release();
+        }
+    }
+
+    private static async Task CommitAsync(IndexGeneration generation, CancellationToken cancellationToken)
+    {
+        await generation.WriteLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (generation.HasUncommittedChanges)
+            {
+                generation.Commit();
+            }
+        }
+        finally
+        {
+            generation.WriteLock.Release();
+        }
+    }
+
+    private bool HasUncommittedChanges()
+    {
+        var generation = index.AcquireCurrent();
+        try
+        {
+            return generation.HasUncommittedChanges;
         }
         finally
         {
@@ -93,7 +153,7 @@ public sealed partial class SearchIndexer
         {
             var started = DateTime.UtcNow;
             next = index.CreateGeneration();
-            await CatchUpAsync(next, commit: true, progress, cancellationToken);
+            await CatchUpAsync(next, durable: true, progress, cancellationToken);
 
             // Final catch-up while the live generation's writer is idle, then the switch: searches move over
             // with nothing the live index had that the new one lacks.
@@ -104,7 +164,7 @@ public sealed partial class SearchIndexer
 
             try
             {
-                await CatchUpAsync(next, commit: true, progress, cancellationToken);
+                await CatchUpAsync(next, durable: true, progress, cancellationToken);
                 index.Switch(next);
             }
             finally
@@ -125,20 +185,6 @@ public sealed partial class SearchIndexer
         }
     }
 
-    /// <summary>Applies the next batch without committing it, for the crash test: the documents are in the writer only.</summary>
-    internal async Task<int> StageNextBatchAsync(CancellationToken cancellationToken = default)
-    {
-        var generation = index.AcquireCurrent();
-        try
-        {
-            return await CatchUpAsync(generation, commit: false, progress: null, cancellationToken);
-        }
-        finally
-        {
-            generation.Release();
-        }
-    }
-
     private IndexGeneration? TryAcquireLive()
     {
         try
@@ -152,7 +198,11 @@ public sealed partial class SearchIndexer
         }
     }
 
-    private async Task<int> CatchUpAsync(IndexGeneration generation, bool commit, IProgress<SearchRebuildProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the change log after the generation's checkpoint and shows each batch to searches; commits each batch
+    /// too when <paramref name="durable"/> (a rebuild, whose generation nobody searches until it is complete).
+    /// </summary>
+    private async Task<int> CatchUpAsync(IndexGeneration generation, bool durable, IProgress<SearchRebuildProgress>? progress, CancellationToken cancellationToken)
     {
         await generation.WriteLock.WaitAsync(cancellationToken);
         try
@@ -180,13 +230,15 @@ public sealed partial class SearchIndexer
                 var changes = await LoadChangesAsync(feed, entries, types, labels, cancellationToken);
                 checkpoint = entries[^1].Sequence;
                 applied += entries.Count;
-                if (!commit)
+                if (durable)
                 {
-                    generation.Stage(changes);
-                    break;
+                    generation.Apply(changes, checkpoint);
+                }
+                else
+                {
+                    generation.Show(changes, checkpoint);
                 }
 
-                generation.Apply(changes, checkpoint);
                 progress?.Report(new SearchRebuildProgress(generation.Number, checkpoint, generation.DocumentCount));
                 if (entries.Count < batchSize)
                 {
@@ -194,7 +246,7 @@ public sealed partial class SearchIndexer
                 }
             }
 
-            if (applied > 0 && commit)
+            if (applied > 0)
             {
                 LogApplied(logger, generation.Number, applied, checkpoint);
             }

@@ -12,9 +12,12 @@ namespace Disclosure.Search.IndexStore;
 /// One generation of the index on disk (<c>index-N</c>): its directory, its single writer and the searcher
 /// manager over it, shared by reference count so a rebuild can retire it while searches still hold it.
 /// <para>
-/// The change-log checkpoint is written into the Lucene commit's user data by the same commit that writes the
-/// documents, so the two can never disagree: after a crash the index reopens at its last commit, with the
-/// checkpoint of exactly what that commit holds, and re-reads the feed from there.
+/// Changes are shown to searches as soon as they are staged (a near-real-time reader over the writer, refreshed per
+/// batch: <see cref="Show"/>), and made durable separately, on a schedule (<see cref="Commit"/>): a Lucene commit
+/// syncs files to disk, far slower than the refresh a new item needs to be found. The change-log checkpoint is
+/// written into the commit's user data by the same commit that writes the documents, so the two can never disagree:
+/// after a crash the index reopens at its last commit, with the checkpoint of exactly what that commit holds, and
+/// re-reads the feed from there (what was only shown is read again).
 /// </para>
 /// </summary>
 internal sealed class IndexGeneration
@@ -39,7 +42,7 @@ internal sealed class IndexGeneration
         Path = path;
         _directory = directory;
         _writer = writer;
-        Checkpoint = checkpoint;
+        Checkpoint = DurableCheckpoint = checkpoint;
         StoredSchema = schema;
         Searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
     }
@@ -48,8 +51,14 @@ internal sealed class IndexGeneration
 
     public string Path { get; }
 
-    /// <summary>The change-log sequence this generation's last commit includes.</summary>
+    /// <summary>The change-log sequence searches see: everything up to it is staged and shown.</summary>
     public long Checkpoint { get; private set; }
+
+    /// <summary>The change-log sequence this generation's last commit includes: where a restart resumes.</summary>
+    public long DurableCheckpoint { get; private set; }
+
+    /// <summary>When the last commit was made (<see cref="Environment.TickCount64"/>), for committing on a schedule.</summary>
+    public long LastCommitTicks { get; private set; } = Environment.TickCount64;
 
     /// <summary>The schema version the committed index was written with (null for a brand-new directory).</summary>
     public string? StoredSchema { get; }
@@ -59,7 +68,8 @@ internal sealed class IndexGeneration
     /// <summary>Held while changes are staged and committed, so one batch at a time reaches this writer.</summary>
     public SemaphoreSlim WriteLock { get; } = new(1, 1);
 
-    public bool HasUncommittedChanges => _writer.HasUncommittedChanges();
+    /// <summary>Whether something is shown (or staged) that the last commit does not hold.</summary>
+    public bool HasUncommittedChanges => DurableCheckpoint != Checkpoint || _writer.HasUncommittedChanges();
 
     public static string DirectoryName(int number) => "index-" + number.ToString(CultureInfo.InvariantCulture);
 
@@ -80,7 +90,7 @@ internal sealed class IndexGeneration
             if (schema is null)
             {
                 // A first commit marks the directory as a complete, empty index of this schema at checkpoint 0.
-                generation.Commit(0);
+                generation.Commit();
             }
 
             return generation;
@@ -109,23 +119,32 @@ internal sealed class IndexGeneration
         }
     }
 
-    /// <summary>Commits what is staged together with the checkpoint it corresponds to, then shows it to searches.</summary>
-    public void Commit(long checkpoint)
+    /// <summary>Stages changes up to <paramref name="checkpoint"/> and shows them to searches at once, without committing.</summary>
+    public void Show(IReadOnlyList<IndexChange> changes, long checkpoint)
     {
-        _writer.SetCommitData(new Dictionary<string, string>
-        {
-            [CheckpointKey] = checkpoint.ToString(CultureInfo.InvariantCulture),
-            [SchemaKey] = SchemaVersion,
-        });
-        _writer.Commit();
+        Stage(changes);
         Checkpoint = checkpoint;
         Searchers.MaybeRefreshBlocking();
     }
 
+    /// <summary>Makes what is shown durable: one commit of the documents and the checkpoint they correspond to.</summary>
+    public void Commit()
+    {
+        _writer.SetCommitData(new Dictionary<string, string>
+        {
+            [CheckpointKey] = Checkpoint.ToString(CultureInfo.InvariantCulture),
+            [SchemaKey] = SchemaVersion,
+        });
+        _writer.Commit();
+        DurableCheckpoint = Checkpoint;
+        LastCommitTicks = Environment.TickCount64;
+    }
+
+    /// <summary>Shows and commits at once (rebuilds, tools and benchmarks).</summary>
     public void Apply(IReadOnlyList<IndexChange> changes, long checkpoint)
     {
-        Stage(changes);
-        Commit(checkpoint);
+        Show(changes, checkpoint);
+        Commit();
     }
 
     public int DocumentCount => _writer.NumDocs;

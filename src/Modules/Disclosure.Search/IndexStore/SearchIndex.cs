@@ -41,8 +41,11 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>The generation number in use (opening the index if need be).</summary>
     public int Generation => WithCurrent(g => g.Number);
 
-    /// <summary>The change-log sequence the live generation has committed.</summary>
+    /// <summary>The change-log sequence the live generation shows to searches.</summary>
     public long Checkpoint => WithCurrent(g => g.Checkpoint);
+
+    /// <summary>The change-log sequence the live generation has committed to disk (a restart resumes from it).</summary>
+    public long DurableCheckpoint => WithCurrent(g => g.DurableCheckpoint);
 
     /// <summary>Documents in the live generation.</summary>
     public int DocumentCount => WithCurrent(g => g.DocumentCount);
