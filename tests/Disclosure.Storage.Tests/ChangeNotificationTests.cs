@@ -46,16 +46,20 @@ public sealed class ChangeNotificationTests
             await Eventually.HoldsAsync(() => other.Received == 1, Within);
             Assert.Equal(2, otherPulses);
 
-            // Withdrawn in a transaction that is rolled back: never announced. Notifications arrive in commit order,
-            // so had it been, it would be counted before the setting change that follows.
-            await database.InScopeAsync(async sp =>
+            // Withdrawn in a transaction that is rolled back: never announced. PostgreSQL delivers notifications in
+            // commit order, so a probe that hears a marker sent after the rollback has heard everything before it.
+            await using (var probe = await Probe.ListenAsync(database))
             {
-                var db = sp.GetRequiredService<DisclosureDbContext>();
-                await using var transaction = await db.Database.BeginTransactionAsync();
-                await sp.GetRequiredService<ContentManager>().WithdrawAsync(id, "测试回滚", "office");
-                await transaction.RollbackAsync();
-                return 0;
-            });
+                await database.InScopeAsync(async sp =>
+                {
+                    var db = sp.GetRequiredService<DisclosureDbContext>();
+                    await using var transaction = await db.Database.BeginTransactionAsync();
+                    await sp.GetRequiredService<ContentManager>().WithdrawAsync(id, "测试回滚", "office");
+                    await transaction.RollbackAsync();
+                    return 0;
+                });
+                Assert.Empty(await probe.HeardBeforeMarkerAsync());
+            }
 
             // A public read model saved on its own (no transaction of the caller's): the revision bump is announced.
             await database.InScopeAsync(async sp =>
@@ -92,6 +96,48 @@ public sealed class ChangeNotificationTests
         await listener.StartAsync(CancellationToken.None);
         await listener.StopAsync(CancellationToken.None);
         Assert.Equal(0, listener.Connections);
+    }
+
+    /// <summary>A connection of the test's own listening for changes and for a marker on a channel of its own.</summary>
+    private sealed class Probe : IAsyncDisposable
+    {
+        private const string MarkerChannel = "disclosure_test_marker";
+        private readonly NpgsqlConnection _connection;
+        private readonly List<(string Channel, string Payload)> _heard = [];
+
+        private Probe(NpgsqlConnection connection)
+        {
+            _connection = connection;
+            _connection.Notification += (_, e) => _heard.Add((e.Channel, e.Payload));
+        }
+
+        public static async Task<Probe> ListenAsync(TestDatabase database)
+        {
+            var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.Options.ConnectionString) { Pooling = false }.ConnectionString);
+            await connection.OpenAsync();
+            await using var listen = new NpgsqlCommand($"LISTEN {ChangeNotifier.Channel}; LISTEN {MarkerChannel}", connection);
+            await listen.ExecuteNonQueryAsync();
+            return new Probe(connection);
+        }
+
+        /// <summary>Sends a marker, reads until it arrives, and returns the change notifications heard before it.</summary>
+        public async Task<List<string>> HeardBeforeMarkerAsync()
+        {
+            await using (var mark = new NpgsqlCommand($"NOTIFY {MarkerChannel}", _connection))
+            {
+                await mark.ExecuteNonQueryAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(Within);
+            while (!_heard.Any(h => h.Channel == MarkerChannel))
+            {
+                await _connection.WaitAsync(timeout.Token);
+            }
+
+            return _heard.TakeWhile(h => h.Channel != MarkerChannel).Select(h => h.Payload).ToList();
+        }
+
+        public ValueTask DisposeAsync() => _connection.DisposeAsync();
     }
 
     /// <summary>Ends every listening connection to the test's database on the server side.</summary>

@@ -87,11 +87,11 @@ public sealed partial class ChangeListener(
             await listen.ExecuteNonQueryAsync(stoppingToken);
         }
 
-        Interlocked.Increment(ref _connections);
         onListening();
         LogListening(logger);
         // Whatever committed while nobody was listening (before start, or while reconnecting) is looked for now.
         signal.Pulse();
+        Interlocked.Increment(ref _connections);
         while (true)
         {
             await connection.WaitAsync(stoppingToken);
@@ -105,8 +105,8 @@ public sealed partial class ChangeListener(
             return;
         }
 
-        Interlocked.Increment(ref _received);
         signal.Pulse();
+        Interlocked.Increment(ref _received);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "已在数据库上监听其他节点的变更通知")]

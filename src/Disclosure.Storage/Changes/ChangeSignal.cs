@@ -1,9 +1,10 @@
 namespace Disclosure.Storage.Changes;
 
 /// <summary>
-/// Tells followers on this node (page caches, the search indexer) that the change log has grown or the
-/// <see cref="PublicRevision"/> moved, the moment the transaction that did it commits. Followers still poll the change log, which is what keeps other nodes and
-/// restarts correct; the signal only removes the polling delay for changes made here.
+/// Tells followers on this node (page caches, the search indexer, the outbox) that the change log has grown or the
+/// <see cref="PublicRevision"/> moved: the moment a transaction here that did it commits, and when another node's
+/// notification of one arrives (<see cref="ChangeListener"/>). Followers still poll the change log, which is what
+/// keeps a node correct across restarts and while notifications cannot reach it; the signal only removes the delay.
 /// </summary>
 public sealed class ChangeSignal
 {

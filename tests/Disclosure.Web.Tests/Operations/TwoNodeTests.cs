@@ -44,18 +44,24 @@ public sealed class TwoNodeTests : IAsyncLifetime
     [Fact]
     public async Task What_one_node_publishes_or_withdraws_the_other_shows_within_two_seconds()
     {
-        var id = await PublishAsync(_a, "关于两节点同步测试的公告", "两个节点共用一个数据库时发布应当同步可见。");
+        // B's home page is in its page cache before the publication: only a wake-up can make B render it again.
         var b = _b.CreateClient();
+        Assert.DoesNotContain("两节点同步测试", await b.GetStringAsync("/"), StringComparison.Ordinal);
+        var id = await PublishAsync(_a, "关于两节点同步测试的公告", "两个节点共用一个数据库时发布应当同步可见。");
+        await EventuallyAsync(async () => (await b.GetStringAsync("/")).Contains($"/content/{id}\"", StringComparison.Ordinal));
         await EventuallyAsync(async () => (await b.GetAsync($"/api/v1/content/{id}")).StatusCode == HttpStatusCode.OK);
         await EventuallyAsync(async () => (await SearchAsync(b, "两节点同步测试")).Contains(id));
         await EventuallyAsync(async () => (await b.GetStringAsync($"/content/{id}")).Contains("两个节点共用一个数据库", StringComparison.Ordinal));
 
+        // A has the item's page and API answer cached before B withdraws it.
+        var a = _a.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await a.GetAsync($"/api/v1/content/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await a.GetAsync($"/content/{id}")).StatusCode);
         using (var scope = _b.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<ContentManager>().WithdrawAsync(id, "测试撤回", "office");
         }
 
-        var a = _a.CreateClient();
         await EventuallyAsync(async () => (await a.GetAsync($"/api/v1/content/{id}")).StatusCode == HttpStatusCode.Gone);
         await EventuallyAsync(async () => !(await SearchAsync(a, "两节点同步测试")).Contains(id));
         await EventuallyAsync(async () => (await a.GetAsync($"/content/{id}")).StatusCode == HttpStatusCode.Gone);

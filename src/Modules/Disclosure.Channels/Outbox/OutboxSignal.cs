@@ -9,8 +9,9 @@ namespace Disclosure.Channels.Outbox;
 
 /// <summary>
 /// Wakes this node's dispatcher when a transaction that wrote outbox rows commits, so a publication is delivered
-/// at once instead of at the next poll, and when another node announces a change (a publication there writes its
-/// outbox rows in the same transaction as its change-log entry). The poll still finds everything else.
+/// at once instead of at the next poll, and whenever the <see cref="ChangeSignal"/> fires: for a change on another
+/// node (announced through the change notifications) that is the moment its outbox rows are there to claim, as a
+/// publication writes them in the same transaction as its change-log entry. The poll still finds everything else.
 /// </summary>
 public sealed class OutboxSignal
 {

@@ -28,7 +28,10 @@ public sealed partial class SearchIndexFollower(SearchIndexer indexer, IOptions<
         {
             try
             {
-                await indexer.CommitAsync(CancellationToken.None);
+                if (indexer.CommitPending)
+                {
+                    await indexer.CommitAsync(CancellationToken.None);
+                }
             }
             catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
             {
@@ -52,7 +55,7 @@ public sealed partial class SearchIndexFollower(SearchIndexer indexer, IOptions<
             }
             catch (Exception ex)
             {
-                // The checkpoint only moves with a successful commit, so the next pass retries the same entries.
+                // The checkpoint only moves with a batch that was shown, so the next pass retries the same entries.
                 LogCatchUpFailed(logger, ex);
             }
 

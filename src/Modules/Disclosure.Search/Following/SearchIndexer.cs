@@ -30,6 +30,9 @@ public sealed partial class SearchIndexer
 {
     private readonly SemaphoreSlim _nudge = new(0, 1);
     private readonly SemaphoreSlim _rebuildLock = new(1, 1);
+    // Set by a live catch-up that showed more than it committed; the wait and the final commit read it, so neither
+    // has to open the index (which can fail, e.g. while an old process still holds its lock).
+    private volatile bool _commitPending;
     private readonly SearchIndex index;
     private readonly IServiceScopeFactory scopes;
     private readonly IOptions<SearchOptions> options;
@@ -64,7 +67,7 @@ public sealed partial class SearchIndexer
     {
         var settings = options.Value;
         var interval = Math.Max(50, settings.PollIntervalMilliseconds);
-        if (HasUncommittedChanges())
+        if (_commitPending)
         {
             interval = Math.Min(interval, Math.Max(50, settings.CommitIntervalMilliseconds));
         }
@@ -88,6 +91,7 @@ public sealed partial class SearchIndexer
                 await CommitAsync(generation, cancellationToken);
             }
 
+            _commitPending = generation.HasUncommittedChanges;
             return applied;
         }
         finally
@@ -103,12 +107,16 @@ public sealed partial class SearchIndexer
         try
         {
             await CommitAsync(generation, cancellationToken);
+            _commitPending = false;
         }
         finally
         {
             generation.Release();
         }
     }
+
+    /// <summary>Whether the last catch-up left work shown but not yet committed (read without touching the index).</summary>
+    public bool CommitPending => _commitPending;
 
     private static async Task CommitAsync(IndexGeneration generation, CancellationToken cancellationToken)
     {
@@ -126,18 +134,6 @@ public sealed partial class SearchIndexer
         }
     }
 
-    private bool HasUncommittedChanges()
-    {
-        var generation = index.AcquireCurrent();
-        try
-        {
-            return generation.HasUncommittedChanges;
-        }
-        finally
-        {
-            generation.Release();
-        }
-    }
 
     /// <summary>
     /// Builds a new generation from the whole change log while the live one keeps answering searches, then

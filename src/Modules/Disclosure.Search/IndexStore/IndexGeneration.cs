@@ -68,8 +68,11 @@ internal sealed class IndexGeneration
     /// <summary>Held while changes are staged and committed, so one batch at a time reaches this writer.</summary>
     public SemaphoreSlim WriteLock { get; } = new(1, 1);
 
-    /// <summary>Whether something is shown (or staged) that the last commit does not hold.</summary>
-    public bool HasUncommittedChanges => DurableCheckpoint != Checkpoint || _writer.HasUncommittedChanges();
+    /// <summary>
+    /// Whether something is shown that the last commit does not hold. By checkpoint, not the writer's own flag, which a
+    /// finished background merge also raises and would cost a commit for nothing.
+    /// </summary>
+    public bool HasUncommittedChanges => DurableCheckpoint != Checkpoint;
 
     public static string DirectoryName(int number) => "index-" + number.ToString(CultureInfo.InvariantCulture);
 
@@ -197,7 +200,8 @@ internal sealed class IndexGeneration
     private void Close()
     {
         Searchers.Dispose();
-        // Everything worth keeping was committed with its checkpoint; nothing uncommitted may slip into a commit here.
+        // Only committed work is kept: what was merely shown is re-read from the change log after the last commit's
+        // checkpoint by whoever opens the directory next, and must not slip into a commit here without its checkpoint.
         _writer.Rollback();
         _directory.Dispose();
         WriteLock.Dispose();

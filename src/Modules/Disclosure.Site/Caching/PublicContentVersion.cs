@@ -15,8 +15,9 @@ namespace Disclosure.Site.Caching;
 /// </summary>
 /// <remarks>
 /// A change made on this node is signalled synchronously at commit, before the publishing request returns, so
-/// the next request here re-reads the head; changes made by other nodes are picked up by <see cref="ContentVersionFollower"/>
-/// within its polling interval.
+/// the next request here re-reads the head; a change made on another node is signalled when its notification
+/// arrives (PostgreSQL, <see cref="ChangeListener"/>), and picked up by <see cref="ContentVersionFollower"/> within
+/// its polling interval in any case.
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
     Justification = "A singleton for the life of the process; the semaphore is only awaited and released, so it never allocates a wait handle and Dispose would free nothing, while a request still running at shutdown would meet a disposed lock.")]
@@ -40,11 +41,11 @@ public sealed class PublicContentVersion
     /// <summary>The last change-log sequence, the public revision and when the later of the two happened.</summary>
     public sealed record Snapshot(long Sequence, long Revision, DateTime LastChangeUtc)
     {
-        /// <summary>How many local changes had been signalled when this was read; a later signal makes it stale.</summary>
+        /// <summary>How many changes had been signalled when this was read; a later signal makes it stale.</summary>
         internal long ReadAtPulse { get; init; }
     }
 
-    /// <summary>Local changes signalled so far (for diagnostics and tests).</summary>
+    /// <summary>Changes signalled so far, here or announced by other nodes (for diagnostics and tests).</summary>
     public long Pulses => Interlocked.Read(ref _pulses);
 
     public async ValueTask<Snapshot> GetAsync(CancellationToken cancellationToken)

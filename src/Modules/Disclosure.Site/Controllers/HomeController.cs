@@ -18,12 +18,8 @@ public sealed class HomeController(PublishedContentQuery query, SiteContext site
     {
         var latest = await query.ListAsync(new PublishedContentFilter(), 1, LatestCount, cancellationToken);
         var tree = await site.CatalogueAsync(cancellationToken);
-        var counts = new List<(CatalogueNode, int)>();
-        foreach (var root in tree.Roots)
-        {
-            var page = await query.ListAsync(new PublishedContentFilter(Catalogue: root.Code), 1, 1, cancellationToken);
-            counts.Add((root, page.Total));
-        }
+        var totals = await query.CountByCatalogueAsync(tree.Roots.Select(r => r.Code), cancellationToken);
+        var counts = tree.Roots.Select(root => (root, totals[root.Code])).ToList();
 
         QuickLink[] links =
         [
