@@ -9,7 +9,7 @@ namespace Disclosure.Bench.Latency;
 /// One web node: the published host started as its own process on a free loopback port, on the shared PostgreSQL,
 /// with its own search index folder and the public rate limit off (the bench polls hard).
 /// </summary>
-internal sealed class WebNode : IAsyncDisposable
+internal sealed partial class WebNode : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly HttpClient _client;
@@ -25,7 +25,8 @@ internal sealed class WebNode : IAsyncDisposable
 
     public string Name { get; }
 
-    public static async Task<WebNode> StartAsync(string name, string site, string connection)
+    /// <param name="ledgerKeys">The 台账 keys folder every node shares with the publisher, as an office's nodes do.</param>
+    public static async Task<WebNode> StartAsync(string name, string site, string connection, string ledgerKeys)
     {
         var port = FreePort();
         var dataFolder = Directory.CreateTempSubdirectory($"disclosure-latency-{name}-").FullName;
@@ -39,7 +40,7 @@ internal sealed class WebNode : IAsyncDisposable
         {
             "Disclosure.Web.dll", "--urls", $"http://127.0.0.1:{port}",
             "--Storage:Provider=PostgreSQL", $"--Storage:ConnectionString={connection}", $"--Storage:DataFolder={dataFolder}",
-            "--Setup:Recipes:0=setup.json", "--RateLimiting:PermitsPerMinute=0", "--Logging:LogLevel:Default=Warning",
+            $"--Ledger:KeysFolder={ledgerKeys}", "--Setup:Recipes:0=setup.json", "--RateLimiting:PermitsPerMinute=0", "--Logging:LogLevel:Default=Warning",
         })
         {
             start.ArgumentList.Add(argument);
@@ -81,6 +82,17 @@ internal sealed class WebNode : IAsyncDisposable
         using var response = await _client.GetAsync($"/api/v1/content/{id}");
         return response.StatusCode == HttpStatusCode.OK;
     }
+
+    /// <summary>
+    /// The items the home page counts under its 目录 classes (it is kept in the node's page cache, keyed by the change
+    /// log's head, so the count moves only once the node has learnt of a publication). Its list of the latest items
+    /// cannot tell: the generated items are dated up to the end of their year, after the bench's own.
+    /// </summary>
+    public async Task<int> HomeCountAsync() =>
+        CatalogueCount().Matches(await _client.GetStringAsync("/")).Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+    [System.Text.RegularExpressions.GeneratedRegex("<span class=\"count\">（(\\d+)）</span>")]
+    private static partial System.Text.RegularExpressions.Regex CatalogueCount();
 
     public async Task<bool> SearchFindsAsync(string token, string id)
     {
