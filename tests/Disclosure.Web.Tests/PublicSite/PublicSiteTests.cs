@@ -89,6 +89,24 @@ public sealed class PublicSiteTests(SiteFixture fixture)
     }
 
     [Fact]
+    public async Task Client_errors_keep_their_status_and_get_a_page_that_says_what_was_wrong()
+    {
+        // A method the page does not take: 405, not a 500 that would read as the site's fault.
+        var method = await _client.DeleteAsync("/search");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, method.StatusCode);
+        Assert.Contains("请求方式有误", await method.Content.ReadAsStringAsync());
+
+        // Another client error the page list does not name keeps its status too (405 for a POST to a GET-only feed).
+        var feed = await _client.PostAsync("/feeds/01.atom", new StringContent("x"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, feed.StatusCode);
+        Assert.DoesNotContain("服务暂时不可用", await feed.Content.ReadAsStringAsync());
+
+        var unnamed = await _client.GetAsync("/error/418");
+        Assert.Equal((HttpStatusCode)418, unnamed.StatusCode);
+        Assert.Contains("请求有误", await unnamed.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Drafts_are_not_public_and_unknown_pages_get_the_friendly_404()
     {
         var draft = DemoItem.All.First(i => i.PublishedAt is null);
