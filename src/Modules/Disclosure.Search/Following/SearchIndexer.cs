@@ -134,7 +134,6 @@ public sealed partial class SearchIndexer
         }
     }
 
-
     /// <summary>
     /// Builds a new generation from the whole change log while the live one keeps answering searches, then
     /// switches searches to it and deletes the old one (<c>rebuild-search-index</c>).
