@@ -123,6 +123,25 @@ public sealed class SearchSuggestionApiTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task Nothing_found_leaves_no_empty_filter_column_but_a_chosen_filter_can_still_be_cleared()
+    {
+        var none = await (await GetAsync($"/search?q={Uri.EscapeDataString("量子纠缠")}")).Content.ReadAsStringAsync();
+        Assert.Contains("共找到 0 条结果", none);
+        Assert.Contains("class=\"search-layout without-facets\"", none);
+        Assert.DoesNotContain("class=\"facets\"", none);
+
+        // Found nothing within a filter: the filter stays, with the way back to all.
+        var filtered = await (await GetAsync($"/search?q={Uri.EscapeDataString("户籍")}&year=1999")).Content.ReadAsStringAsync();
+        Assert.Contains("共找到 0 条结果", filtered);
+        Assert.Contains("class=\"facets\"", filtered);
+        Assert.Contains("全部（清除筛选）", filtered);
+
+        var found = await (await GetAsync($"/search?q={Uri.EscapeDataString("户籍")}")).Content.ReadAsStringAsync();
+        Assert.Contains("class=\"search-layout\"", found);
+        Assert.Contains("class=\"facets\"", found);
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_describes_the_suggestions()
     {
         var document = await _client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
