@@ -37,10 +37,7 @@ public sealed partial class PublicRevisionInterceptor(ChangeSignal signal, Chang
     {
         if (eventData.Context is DisclosureDbContext { PublicRevisionDue: true } db && db.Database.CurrentTransaction is null)
         {
-            db.PublicRevisionDue = false;
-            PublicRevision.Bump(db, Now);
-            notifier.Notify(db.Database);
-            signal.Pulse();
+            BumpOnItsOwn(db);
         }
 
         return result;
@@ -50,10 +47,7 @@ public sealed partial class PublicRevisionInterceptor(ChangeSignal signal, Chang
     {
         if (eventData.Context is DisclosureDbContext { PublicRevisionDue: true } db && db.Database.CurrentTransaction is null)
         {
-            db.PublicRevisionDue = false;
-            await PublicRevision.BumpAsync(db, Now, cancellationToken);
-            await notifier.NotifyAsync(db.Database, cancellationToken);
-            signal.Pulse();
+            await BumpOnItsOwnAsync(db, cancellationToken);
         }
 
         return result;
@@ -81,10 +75,7 @@ public sealed partial class PublicRevisionInterceptor(ChangeSignal signal, Chang
             db.PublicRevisionDue = true;
             if (db.Database.CurrentTransaction is null)
             {
-                db.PublicRevisionDue = false;
-                PublicRevision.Bump(db, Now);
-                notifier.Notify(db.Database);
-                signal.Pulse();
+                BumpOnItsOwn(db);
             }
         }
 
@@ -98,10 +89,7 @@ public sealed partial class PublicRevisionInterceptor(ChangeSignal signal, Chang
             db.PublicRevisionDue = true;
             if (db.Database.CurrentTransaction is null)
             {
-                db.PublicRevisionDue = false;
-                await PublicRevision.BumpAsync(db, Now, cancellationToken);
-                await notifier.NotifyAsync(db.Database, cancellationToken);
-                signal.Pulse();
+                await BumpOnItsOwnAsync(db, cancellationToken);
             }
         }
 
@@ -141,6 +129,24 @@ public sealed partial class PublicRevisionInterceptor(ChangeSignal signal, Chang
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The bump after a write made outside any transaction: it commits by itself, so announce and pulse now.</summary>
+    private void BumpOnItsOwn(DisclosureDbContext db)
+    {
+        db.PublicRevisionDue = false;
+        PublicRevision.Bump(db, Now);
+        notifier.Notify(db.Database);
+        signal.Pulse();
+    }
+
+    /// <inheritdoc cref="BumpOnItsOwn"/>
+    private async Task BumpOnItsOwnAsync(DisclosureDbContext db, CancellationToken cancellationToken)
+    {
+        db.PublicRevisionDue = false;
+        await PublicRevision.BumpAsync(db, Now, cancellationToken);
+        await notifier.NotifyAsync(db.Database, cancellationToken);
+        signal.Pulse();
+    }
 
     private static void Remember(DbContext? context)
     {

@@ -32,10 +32,7 @@ public sealed class PublishedContentQuery(DisclosureDbContext db)
             query = query.Where(v => v.CatalogueCode == catalogue || v.CatalogueCode!.StartsWith(prefix));
         }
 
-        if (filter.Agencies is { } agencies)
-        {
-            query = agencies.Count == 1 ? query.Where(v => v.AgencyCode == agencies.First()) : query.Where(v => agencies.Contains(v.AgencyCode!));
-        }
+        query = OfAgencies(query, filter.Agencies);
 
         if (filter.Year is { } year)
         {
@@ -56,13 +53,15 @@ public sealed class PublishedContentQuery(DisclosureDbContext db)
 
     /// <summary>
     /// How many published items each of <paramref name="classes"/> holds, with every class below it (what its listing
-    /// shows as the total), from one grouped query: the home page shows a count per top class, and a count query per
-    /// class cost it more than the rest of its rendering together.
+    /// shows as the total), optionally of <paramref name="agencies"/> only, from one grouped query: the home page shows
+    /// a count per top class and the 第二十条 coverage one per mapped class, where a count query per class cost more
+    /// than the rest of the page together.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, int>> CountByCatalogueAsync(IEnumerable<string> classes, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, int>> CountByCatalogueAsync(
+        IEnumerable<string> classes, IReadOnlyCollection<string>? agencies = null, CancellationToken cancellationToken = default)
     {
-        var own = await db.ContentVersions.AsNoTracking()
-            .Where(v => v.Status == ContentStatus.Published && v.CatalogueCode != null)
+        var published = db.ContentVersions.AsNoTracking().Where(v => v.Status == ContentStatus.Published && v.CatalogueCode != null);
+        var own = await OfAgencies(published, agencies)
             .GroupBy(v => v.CatalogueCode!)
             .Select(g => new { Code = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
@@ -71,6 +70,15 @@ public sealed class PublishedContentQuery(DisclosureDbContext db)
             code => own.Where(c => c.Code == code || c.Code.StartsWith(code + ".", StringComparison.Ordinal)).Sum(c => c.Count),
             StringComparer.Ordinal);
     }
+
+    /// <summary>Versions of the given agencies only (null: every agency's).</summary>
+    private static IQueryable<ContentVersionRecord> OfAgencies(IQueryable<ContentVersionRecord> query, IReadOnlyCollection<string>? agencies) =>
+        agencies switch
+        {
+            null => query,
+            { Count: 1 } => query.Where(v => v.AgencyCode == agencies.First()),
+            _ => query.Where(v => agencies.Contains(v.AgencyCode!)),
+        };
 
     /// <summary>The published version of an item, or its withdrawn version (for the notice), or null.</summary>
     public async Task<PublishedContent?> FindPublicAsync(string contentItemId, CancellationToken cancellationToken = default)

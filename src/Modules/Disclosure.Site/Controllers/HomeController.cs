@@ -18,7 +18,7 @@ public sealed class HomeController(PublishedContentQuery query, SiteContext site
     {
         var latest = await query.ListAsync(new PublishedContentFilter(), 1, LatestCount, cancellationToken);
         var tree = await site.CatalogueAsync(cancellationToken);
-        var totals = await query.CountByCatalogueAsync(tree.Roots.Select(r => r.Code), cancellationToken);
+        var totals = await query.CountByCatalogueAsync(tree.Roots.Select(r => r.Code), cancellationToken: cancellationToken);
         var counts = tree.Roots.Select(root => (root, totals[root.Code])).ToList();
 
         QuickLink[] links =

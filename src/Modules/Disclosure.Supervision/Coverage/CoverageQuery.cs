@@ -1,5 +1,5 @@
-using Disclosure.Core.ContentManagement;
 using Disclosure.Storage;
+using Disclosure.Storage.Content;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Supervision.Coverage;
@@ -26,26 +26,20 @@ public sealed record CoverageClass(string Code, string Name, int Published);
 public sealed record CoverageLine(StatuteItem Item, CoverageEntry Entry, IReadOnlyList<CoverageClass> Classes, CoverageState State);
 
 /// <summary>The coverage view: the fifteen items with their classes and counts, or 不适用 and its reason, flagged when uncovered.</summary>
-public sealed class CoverageQuery(DisclosureDbContext db, CoverageStore store)
+public sealed class CoverageQuery(DisclosureDbContext db, CoverageStore store, PublishedContentQuery published)
 {
     public async Task<IReadOnlyList<CoverageLine>> ReportAsync(string? agencyCode, CancellationToken cancellationToken = default)
     {
         var mapping = await store.LoadAsync(agencyCode, cancellationToken);
         var names = await db.CatalogueClasses.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, cancellationToken);
-        var published = db.ContentVersions.AsNoTracking().Where(v => v.Status == ContentStatus.Published && v.CatalogueCode != null);
-        if (agencyCode is not null)
-        {
-            published = published.Where(v => v.AgencyCode == agencyCode);
-        }
-
-        // One GROUP BY over the published versions; a class counts its own items and those of the classes below it.
-        var perClass = await published.GroupBy(v => v.CatalogueCode!).Select(g => new { Code = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        int Count(string code) => perClass.Where(c => c.Code == code || c.Code.StartsWith(code + ".", StringComparison.Ordinal)).Sum(c => c.Count);
+        // A class counts its own items and those of the classes below it.
+        var counts = await published.CountByCatalogueAsync(
+            StatuteItems.All.SelectMany(item => mapping[item.Number].Classes), agencyCode is null ? null : [agencyCode], cancellationToken);
 
         return StatuteItems.All.Select(item =>
         {
             var entry = mapping[item.Number];
-            var classes = entry.Classes.Select(c => new CoverageClass(c, names.GetValueOrDefault(c, c), Count(c))).ToList();
+            var classes = entry.Classes.Select(c => new CoverageClass(c, names.GetValueOrDefault(c, c), counts[c])).ToList();
             var state = entry.NotApplicable ? CoverageState.NotApplicable
                 : classes.Count == 0 ? CoverageState.Uncovered
                 : classes.Any(c => c.Published > 0) ? CoverageState.Covered
