@@ -50,14 +50,7 @@ public sealed class ChangeNotificationTests
             // commit order, so a probe that hears a marker sent after the rollback has heard everything before it.
             await using (var probe = await Probe.ListenAsync(database))
             {
-                await database.InScopeAsync(async sp =>
-                {
-                    var db = sp.GetRequiredService<DisclosureDbContext>();
-                    await using var transaction = await db.Database.BeginTransactionAsync();
-                    await sp.GetRequiredService<ContentManager>().WithdrawAsync(id, "测试回滚", "office");
-                    await transaction.RollbackAsync();
-                    return 0;
-                });
+                await database.RolledBackAsync(sp => sp.GetRequiredService<ContentManager>().WithdrawAsync(id, "测试回滚", "office"));
                 Assert.Empty(await probe.HeardBeforeMarkerAsync());
             }
 

@@ -30,14 +30,7 @@ public sealed class ChangeSignalTests
         Assert.True(waiting.IsCompleted);
 
         // Published inside an outer transaction that is rolled back: nothing happened, so nothing is signalled.
-        await database.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<DisclosureDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await sp.GetRequiredService<ContentManager>().WithdrawAsync(id, "测试回滚", "office");
-            await transaction.RollbackAsync();
-            return 0;
-        });
+        await database.RolledBackAsync(sp => sp.GetRequiredService<ContentManager>().WithdrawAsync(id, "测试回滚", "office"));
         Assert.Equal(1, pulses);
 
         await database.InScopeAsync(sp => sp.GetRequiredService<ContentManager>().WithdrawAsync(id, "内容已过时", "office"));

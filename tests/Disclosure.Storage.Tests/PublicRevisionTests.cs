@@ -51,14 +51,7 @@ public sealed class PublicRevisionTests
         Assert.Equal(setupRevision + 2, await RevisionAsync(database));
 
         // Inside a transaction the bump belongs to it: rolled back, nothing moved and nothing is signalled.
-        await database.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<DisclosureDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await db.SiteSettings.Where(s => s.Name == name).ExecuteDeleteAsync();
-            await transaction.RollbackAsync();
-            return 0;
-        });
+        await database.RolledBackAsync(sp => sp.GetRequiredService<DisclosureDbContext>().SiteSettings.Where(s => s.Name == name).ExecuteDeleteAsync());
         Assert.Equal(setupRevision + 2, await RevisionAsync(database));
         Assert.Equal(2, pulses);
 

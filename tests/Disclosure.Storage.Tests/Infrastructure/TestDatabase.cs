@@ -374,6 +374,15 @@ public sealed class TestDatabase : IAsyncDisposable
             return true;
         });
 
+    /// <summary>Runs an action in its own scope inside a transaction that is then rolled back: as if it never happened.</summary>
+    public Task RolledBackAsync(Func<IServiceProvider, Task> action) =>
+        InScopeAsync(async sp =>
+        {
+            await using var transaction = await sp.GetRequiredService<DisclosureDbContext>().Database.BeginTransactionAsync();
+            await action(sp);
+            await transaction.RollbackAsync();
+        });
+
     /// <summary>Applies the repository's own recipes (setup, and demo content when asked).</summary>
     public Task ApplyRecipesAsync(params string[] recipeFiles) =>
         InScopeAsync(sp => sp.GetRequiredService<RecipeExecutor>().ApplyAsync(
