@@ -132,6 +132,7 @@ app.UseAgencySites();
 app.UseDisclosureSiteErrorPages();
 app.UsePageParameterGuard();
 app.UseStaticFiles();
+app.UseDisclosureSiteFastPath();
 app.UseRouting();
 app.UseAuthentication();
 app.UseForcedPasswordChange();

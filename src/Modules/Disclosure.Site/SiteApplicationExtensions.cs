@@ -6,11 +6,23 @@ namespace Disclosure.Site;
 /// <summary>The public site's middleware: error pages, the page-number guard and the page cache, placed by the host.</summary>
 public static class SiteApplicationExtensions
 {
-    /// <summary>304s and the in-memory page cache for anonymous reads; call after authentication so staff are never served a cached page.</summary>
+    /// <summary>
+    /// Answers anonymous reads of public pages from the page cache (<see cref="AnonymousFastPath"/>); call before
+    /// routing and authentication, after the overload queue and <see cref="UseAgencySites"/>.
+    /// </summary>
+    public static WebApplication UseDisclosureSiteFastPath(this WebApplication app)
+    {
+        app.UseMiddleware<AnonymousFastPath>();
+        return app;
+    }
+
+    /// <summary>
+    /// Validators, 304s and keeping rendered pages for the fast path (<see cref="PublicPageCapture"/>); call after
+    /// authentication, so staff and API clients are never given a cached page.
+    /// </summary>
     public static WebApplication UseDisclosureSiteCaching(this WebApplication app)
     {
-        app.UseMiddleware<ConditionalRequestMiddleware>();
-        app.UseOutputCache();
+        app.UseMiddleware<PublicPageCapture>();
         return app;
     }
 

@@ -35,6 +35,6 @@ public sealed class SiteModule : IDisclosureModule
         services.AddOptions<PublicCacheOptions>().BindConfiguration(PublicCacheOptions.SectionName);
         services.AddSingleton<PublicContentVersion>();
         services.AddHostedService<ContentVersionFollower>();
-        services.AddOutputCache(options => options.AddBasePolicy(new PublicCachePolicy()));
+        services.AddSingleton<PublicPageCache>();
     }
 }

@@ -1,5 +1,4 @@
 using Disclosure.Storage.Changes;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +12,7 @@ namespace Disclosure.Site.Caching;
 public sealed partial class ContentVersionFollower(
     PublicContentVersion version,
     ChangeSignal signal,
-    IOutputCacheStore cache,
+    PublicPageCache cache,
     IOptions<PublicCacheOptions> options,
     ILogger<ContentVersionFollower> logger) : BackgroundService
 {
@@ -26,7 +25,7 @@ public sealed partial class ContentVersionFollower(
             {
                 if (await version.RefreshAsync(stoppingToken))
                 {
-                    await cache.EvictByTagAsync(PublicCachePolicy.Tag, stoppingToken);
+                    cache.Clear();
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -59,6 +58,9 @@ public sealed class PublicCacheOptions
 
     /// <summary>How long a rendered page may be served from memory while nothing changes.</summary>
     public int DurationSeconds { get; set; } = 300;
+
+    /// <summary>Memory for rendered pages and their compressed copies; the least recently used make room beyond it.</summary>
+    public int MaximumMegabytes { get; set; } = 128;
 
     public bool Enabled { get; set; } = true;
 }
