@@ -29,6 +29,13 @@ if (string.Equals(builder.Configuration["Logging:Format"], "json", StringCompari
     builder.Logging.ClearProviders();
     builder.Logging.AddJsonConsole(options => options.IncludeScopes = true);
 }
+else
+{
+    // The plain console format writes no scopes, so the logging scope the host opens for every request (request id,
+    // trace id) would be built and thrown away each time: about a sixth of what a cached page costs. The category's
+    // only messages are the per-request lines at Information, below the default level; the JSON format keeps both.
+    builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+}
 
 var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
 storage.DataFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, storage.DataFolder));
@@ -126,13 +133,13 @@ if (args.Contains(Disclosure.AnnualReports.Admin.AnnualReportSampleCommand.Name)
     return await Disclosure.AnnualReports.Admin.AnnualReportSampleCommand.RunAsync(app.Services, args);
 }
 
-app.UseSecurityHeaders();
 app.UseOverloadProtection();
+app.UseDisclosureSiteFastPath();
+app.UseSecurityHeaders();
 app.UseAgencySites();
 app.UseDisclosureSiteErrorPages();
 app.UsePageParameterGuard();
 app.UseStaticFiles();
-app.UseDisclosureSiteFastPath();
 app.UseRouting();
 app.UseAuthentication();
 app.UseForcedPasswordChange();

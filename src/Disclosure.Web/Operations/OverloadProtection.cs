@@ -46,22 +46,19 @@ public sealed class OverloadProtection : IAsyncDisposable
             return;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        timeout.CancelAfter(TimeSpan.FromSeconds(_options.QueueTimeoutSeconds));
-        RateLimitLease lease;
-        try
+        // A free slot is taken at once; only a request that must queue pays for the timer of its wait.
+        var lease = _limiter.AttemptAcquire();
+        if (!lease.IsAcquired)
         {
-            lease = await _limiter.AcquireAsync(1, timeout.Token);
-        }
-        catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
-        {
-            lease = FailedLease.Instance;
+            lease.Dispose();
+            lease = await QueueAsync(context.RequestAborted);
         }
 
         using (lease)
         {
             if (!lease.IsAcquired)
             {
+                SecurityHeaders.Apply(context);
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 context.Response.Headers.RetryAfter = _options.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
                 context.Response.ContentType = "text/plain; charset=utf-8";
@@ -74,6 +71,20 @@ public sealed class OverloadProtection : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _limiter.DisposeAsync();
+
+    private async Task<RateLimitLease> QueueAsync(CancellationToken requestAborted)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        timeout.CancelAfter(TimeSpan.FromSeconds(_options.QueueTimeoutSeconds));
+        try
+        {
+            return await _limiter.AcquireAsync(1, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!requestAborted.IsCancellationRequested)
+        {
+            return FailedLease.Instance;
+        }
+    }
 
     /// <summary>The answer for a request that waited its whole queue time.</summary>
     private sealed class FailedLease : RateLimitLease
@@ -114,7 +125,7 @@ public static class OverloadProtectionExtensions
         return services.AddSingleton(new OverloadProtection(options));
     }
 
-    /// <summary>Put it first, so a request turned away costs nothing beyond its 503.</summary>
+    /// <summary>Put it first, so a request turned away costs nothing beyond its 503 (which carries the security headers itself).</summary>
     public static IApplicationBuilder UseOverloadProtection(this IApplicationBuilder app)
     {
         var protection = app.ApplicationServices.GetRequiredService<OverloadProtection>();

@@ -31,23 +31,32 @@ public static class SecurityHeaders
     public const string PermissionsPolicy =
         "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
-    /// <summary>Adds the headers as the response starts, so responses written by error handlers (which clear the headers) get them too.</summary>
+    /// <summary>
+    /// Adds the headers as the response starts, so responses written by error handlers (which clear the headers) get
+    /// them too. Put it after the overload queue and the anonymous fast path: a page answered from the page cache
+    /// repeats the headers it was rendered with, and the queue's 503 adds them itself (<see cref="Apply"/>).
+    /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         context.Response.OnStarting(() =>
         {
-            var admin = context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase);
-            var framedByAdmin = admin && context.GetEndpoint()?.Metadata.GetMetadata<FramedByAdminAttribute>() is not null;
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(Api.V1.ApiReference.Path, StringComparison.OrdinalIgnoreCase)
-                ? ApiReferenceContentSecurityPolicy
-                : !admin ? PublicContentSecurityPolicy : framedByAdmin ? AdminPreviewContentSecurityPolicy : AdminContentSecurityPolicy;
-            headers.XFrameOptions = admin && !framedByAdmin ? "DENY" : "SAMEORIGIN";
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Permissions-Policy"] = PermissionsPolicy;
+            Apply(context);
             return Task.CompletedTask;
         });
         return next(context);
     });
+
+    public static void Apply(HttpContext context)
+    {
+        var admin = context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase);
+        var framedByAdmin = admin && context.GetEndpoint()?.Metadata.GetMetadata<FramedByAdminAttribute>() is not null;
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(Api.V1.ApiReference.Path, StringComparison.OrdinalIgnoreCase)
+            ? ApiReferenceContentSecurityPolicy
+            : !admin ? PublicContentSecurityPolicy : framedByAdmin ? AdminPreviewContentSecurityPolicy : AdminContentSecurityPolicy;
+        headers.XFrameOptions = admin && !framedByAdmin ? "DENY" : "SAMEORIGIN";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers["Permissions-Policy"] = PermissionsPolicy;
+    }
 }

@@ -8,7 +8,7 @@ public static class SiteApplicationExtensions
 {
     /// <summary>
     /// Answers anonymous reads of public pages from the page cache (<see cref="AnonymousFastPath"/>); call before
-    /// routing and authentication, after the overload queue and <see cref="UseAgencySites"/>.
+    /// <see cref="UseAgencySites"/>, routing and authentication, right after the overload queue.
     /// </summary>
     public static WebApplication UseDisclosureSiteFastPath(this WebApplication app)
     {

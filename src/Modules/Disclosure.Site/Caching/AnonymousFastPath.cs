@@ -15,8 +15,8 @@ namespace Disclosure.Site.Caching;
 /// <see cref="PublicPageCapture"/> keeps the rendered page for the next request.
 /// </summary>
 /// <remarks>
-/// The host places it after the overload queue and the agency-site resolution, so the bounded queue and the
-/// per-agency key still apply. The per-address rate limit applies too: a hit takes a permit from the very limiter
+/// The host places it first after the overload queue, whose bounded queue still applies, and before the security
+/// headers' middleware: the stored headers include the ones the page was sent with. The per-address rate limit applies too: a hit takes a permit from the very limiter
 /// the rate-limiting middleware uses (<see cref="RateLimiterOptions.GlobalLimiter"/>), and a request over its limit is
 /// left to that middleware, which answers 429 as for any other page. A request that carries the sign-in cookie or an
 /// Authorization header is never answered here: who it is is not known before authentication.
@@ -38,17 +38,18 @@ public sealed class AnonymousFastPath(
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!options.Value.Enabled || !PublicPaths.IsCacheable(context) || await CarriesSignInAsync(context.Request))
+        var request = context.Request;
+        if (!options.Value.Enabled || !PublicPaths.IsCacheableRequest(request) || await CarriesSignInAsync(request))
         {
             await next(context);
             return;
         }
 
+        // The key is made of what the request says, before the agency's site is resolved from its host and path
+        // (集约化): the same host, path base and path always resolve to the same site, so they name one page.
         var snapshot = await version.GetAsync(context.RequestAborted);
-        var reader = ReaderPreferences.From(context).CssClasses;
-        var site = PublicPaths.SiteKey(context);
-        var request = context.Request;
-        var key = string.Join('|', version.Token(snapshot), site, reader, request.Path.Value, request.QueryString.Value);
+        var key = string.Join('|', version.Token(snapshot), request.Host.Value, request.PathBase.Value, request.Path.Value,
+            request.QueryString.Value, ReaderPreferences.From(request).CssClasses);
         if (cache.TryGet(key, out var page))
         {
             if (!await TryServeAsync(context, page))
@@ -56,15 +57,6 @@ public sealed class AnonymousFastPath(
                 await next(context);
             }
 
-            return;
-        }
-
-        var validators = PublicValidators.For(version, snapshot, reader, site);
-        if (validators.IsNotModified(request) && TryTakePermit(context))
-        {
-            validators.WriteTo(context.Response);
-            context.Response.StatusCode = StatusCodes.Status304NotModified;
-            cache.CountAnswer();
             return;
         }
 
@@ -79,7 +71,7 @@ public sealed class AnonymousFastPath(
             }
         }
 
-        var feature = new PublicPageFeature(key, validators);
+        var feature = new PublicPageFeature(key, snapshot);
         context.Features.Set(feature);
         try
         {

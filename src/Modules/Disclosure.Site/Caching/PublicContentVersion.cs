@@ -30,6 +30,7 @@ public sealed class PublicContentVersion
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private volatile Snapshot? _current;
     private long _pulses;
+    private volatile TokenOf? _token;
 
     public PublicContentVersion(IServiceScopeFactory scopes, ChangeSignal signal, TimeProvider clock)
     {
@@ -37,6 +38,8 @@ public sealed class PublicContentVersion
         _clock = clock;
         signal.Changed += () => Interlocked.Increment(ref _pulses);
     }
+
+    private sealed record TokenOf(Snapshot Snapshot, DateOnly Day, string Value);
 
     /// <summary>The last change-log sequence, the public revision and when the later of the two happened.</summary>
     public sealed record Snapshot(long Sequence, long Revision, DateTime LastChangeUtc)
@@ -86,8 +89,19 @@ public sealed class PublicContentVersion
     }
 
     /// <summary>The part of every cache key and ETag that changes with content, the day and the build.</summary>
-    public string Token(Snapshot snapshot) =>
-        string.Create(CultureInfo.InvariantCulture, $"{snapshot.Sequence}.{snapshot.Revision}-{Today:yyyyMMdd}-{Build}");
+    public string Token(Snapshot snapshot)
+    {
+        // Every cached answer needs it, so the last one is kept until the version or the day moves.
+        var today = Today;
+        if (_token is { } last && ReferenceEquals(last.Snapshot, snapshot) && last.Day == today)
+        {
+            return last.Value;
+        }
+
+        var token = string.Create(CultureInfo.InvariantCulture, $"{snapshot.Sequence}.{snapshot.Revision}-{today:yyyyMMdd}-{Build}");
+        _token = new TokenOf(snapshot, today, token);
+        return token;
+    }
 
     public DateOnly Today => ChinaTime.ToDate(_clock.GetUtcNow().UtcDateTime);
 

@@ -33,9 +33,11 @@ public sealed class PublicPageCapture(RequestDelegate next, PublicContentVersion
             return;
         }
 
+        // The validators of the version the fast path made its key from, so a page is never kept under a key older
+        // or newer than what it says.
         var feature = context.Features.Get<PublicPageFeature>();
-        var validators = feature?.Validators
-            ?? PublicValidators.For(version, await version.GetAsync(context.RequestAborted), ReaderPreferences.From(context).CssClasses, PublicPaths.SiteKey(context));
+        var snapshot = feature?.Version ?? await version.GetAsync(context.RequestAborted);
+        var validators = PublicValidators.For(version, snapshot, ReaderPreferences.From(context).CssClasses, PublicPaths.SiteKey(context));
         var response = context.Response;
         validators.WriteTo(response);
         if (validators.IsNotModified(context.Request))

@@ -2,13 +2,14 @@ namespace Disclosure.Site.Caching;
 
 /// <summary>
 /// Handed by <see cref="AnonymousFastPath"/> to <see cref="PublicPageCapture"/> for a request it could not answer:
-/// under which key to keep the page, with which validators, and (set by the capture) the page it kept.
+/// under which key to keep the page, the content version that key was made from, and (set by the capture) the page
+/// it kept.
 /// </summary>
-internal sealed class PublicPageFeature(string key, PublicValidators validators)
+internal sealed class PublicPageFeature(string key, PublicContentVersion.Snapshot version)
 {
     public string Key { get; } = key;
 
-    public PublicValidators Validators { get; } = validators;
+    public PublicContentVersion.Snapshot Version { get; } = version;
 
     public CachedPage? Page { get; set; }
 }

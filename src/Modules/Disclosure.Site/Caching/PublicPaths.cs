@@ -25,15 +25,22 @@ public static class PublicPaths
         return $"{agency}|{context.Request.PathBase.Value}|{context.Request.Host.Value?.ToLowerInvariant()}";
     }
 
-    public static bool IsCacheable(HttpContext context)
+    /// <summary>An anonymous GET or HEAD of a path whose answer only the change log changes (after authentication).</summary>
+    public static bool IsCacheable(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated != true && IsCacheableRequest(context.Request);
+
+    /// <summary>
+    /// <see cref="IsCacheable"/> as far as the request itself tells, before authentication: the method, no
+    /// Authorization header and the path. Whether a cookie signs someone in is the caller's to check.
+    /// </summary>
+    public static bool IsCacheableRequest(HttpRequest request)
     {
-        var request = context.Request;
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             return false;
         }
 
-        if (context.User.Identity?.IsAuthenticated == true || request.Headers.Authorization.Count > 0)
+        if (request.Headers.Authorization.Count > 0)
         {
             return false;
         }

@@ -14,11 +14,14 @@ public sealed record ReaderPreferences(string FontSize, bool HighContrast)
 
     public static ReaderPreferences Default { get; } = new("medium", false);
 
-    public string CssClasses => $"font-{FontSize}" + (HighContrast ? " high-contrast" : string.Empty);
+    public string CssClasses { get; } = $"font-{FontSize}" + (HighContrast ? " high-contrast" : string.Empty);
 
-    public static ReaderPreferences From(HttpContext context)
+    public static ReaderPreferences From(HttpContext context) => From(context.Request);
+
+    public static ReaderPreferences From(HttpRequest request)
     {
-        if (!context.Request.Cookies.TryGetValue(CookieName, out var raw) || string.IsNullOrEmpty(raw))
+        // Most visitors send no cookie at all; the fast path asks on every request.
+        if (request.Headers.Cookie.Count == 0 || !request.Cookies.TryGetValue(CookieName, out var raw) || string.IsNullOrEmpty(raw))
         {
             return Default;
         }
