@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Item-page throughput of a Disclosure web node against nginx serving the same page as a static file, and the
 # node's peak memory under that load. Everything runs on loopback, side by side in one run, and the script prints
-# the ratio ours/nginx. Not part of the test command.
+# the ratio ours/nginx for three kinds of request: no Accept-Encoding (both send the page as it is), gzip only (nginx
+# sends a .gz prepared beside the file, gzip_static; we send the gzip variant kept with the cached page) and a
+# browser's "gzip, deflate, br" (we send Brotli, nginx-light has no Brotli and sends its .gz). Not part of the test
+# command.
 #
 #   bench/web/run.sh [--items 100000] [--seconds 15] [--connections 32] [--threads 2]
 #
@@ -78,6 +81,8 @@ path="/content/$item"
 mkdir -p "$work/static/content"
 curl -fs "http://127.0.0.1:$site_port$path" -o "$work/static/content/$item"
 bytes="$(stat -c %s "$work/static/content/$item")"
+gzip -6 -k "$work/static/content/$item" # what gzip_static sends, prepared once as we do
+chmod 644 "$work/static/content/"*
 
 nginx_port="$(free_port)"
 cat >"$work/nginx.conf" <<CONF
@@ -89,6 +94,7 @@ events { worker_connections 1024; }
 http {
   access_log off;
   default_type text/html;
+  gzip_static on;
   server { listen 127.0.0.1:$nginx_port; root $work/static; }
 }
 CONF
@@ -96,31 +102,54 @@ nginx -c "$work/nginx.conf" &
 nginx_pid=$!
 sleep 1
 
-# Both must answer 200 with the very same bytes, or the comparison means nothing.
-for port in "$site_port" "$nginx_port"; do
-  curl -fs "http://127.0.0.1:$port$path" -o "$work/check-$port" || { echo "error: 127.0.0.1:$port$path did not answer 200" >&2; exit 1; }
-  cmp -s "$work/check-$port" "$work/static/content/$item" || { echo "error: 127.0.0.1:$port$path sent other bytes" >&2; exit 1; }
-done
+# Both must answer 200 with the very same page (decoded, in the coding expected), or the comparison means nothing.
+check() { # port, Accept-Encoding ("" for none), expected Content-Encoding ("" for none)
+  local port="$1" accept="$2" expected="$3" headers="$work/check-headers" coding
+  curl -fs --compressed -H "Accept-Encoding: $accept" -D "$headers" "http://127.0.0.1:$port$path" -o "$work/check-body" \
+    || { echo "error: 127.0.0.1:$port$path did not answer 200" >&2; exit 1; }
+  coding="$(awk 'tolower($1) == "content-encoding:" {print $2}' "$headers" | tr -d '\r')"
+  [ "$coding" = "$expected" ] || { echo "error: 127.0.0.1:$port answered '$accept' with coding '$coding', not '$expected'" >&2; exit 1; }
+  cmp -s "$work/check-body" "$work/static/content/$item" || { echo "error: 127.0.0.1:$port$path sent another page for '$accept'" >&2; exit 1; }
+}
+check "$site_port" "" ""
+check "$nginx_port" "" ""
+check "$site_port" "gzip" "gzip"
+check "$nginx_port" "gzip" "gzip"
+check "$site_port" "gzip, deflate, br" "br"
+check "$nginx_port" "gzip, deflate, br" "gzip"
 
-run_wrk() {
-  wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$1" | tee "$work/wrk-$2.txt" >&2
+run_wrk() { # url, name, Accept-Encoding
+  local header=()
+  [ -n "$3" ] && header=(-H "Accept-Encoding: $3")
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "${header[@]}" "$1" | tee "$work/wrk-$2.txt" >&2
   if grep -q "Non-2xx" "$work/wrk-$2.txt"; then echo "error: $2 answered errors under load; no figure" >&2; exit 1; fi
   awk '/Requests\/sec/ {print $2}' "$work/wrk-$2.txt"
 }
 
+# Long enough for tiered compilation to settle the node's hot path (a few seconds gave figures a fifth lower).
 echo "==> warming up"
-wrk -t1 -c4 -d3s "http://127.0.0.1:$site_port$path" >/dev/null
-echo "==> wrk against Disclosure ($path, $bytes bytes)"
-ours="$(run_wrk "http://127.0.0.1:$site_port$path" ours)"
+wrk -t"$threads" -c"$connections" -d10s "http://127.0.0.1:$site_port$path" >/dev/null
+wrk -t"$threads" -c"$connections" -d10s -H "Accept-Encoding: gzip, deflate, br" "http://127.0.0.1:$site_port$path" >/dev/null
+results=()
+for row in "none|" "gzip|gzip" "browser|gzip, deflate, br"; do
+  name="${row%%|*}" accept="${row#*|}"
+  echo "==> wrk against Disclosure ($path, $bytes bytes, Accept-Encoding: ${accept:-none})"
+  ours="$(run_wrk "http://127.0.0.1:$site_port$path" "ours-$name" "$accept")"
+  echo "==> wrk against nginx (the same page as a static file)"
+  theirs="$(run_wrk "http://127.0.0.1:$nginx_port$path" "nginx-$name" "$accept")"
+  results+=("$name" "$ours" "$theirs")
+done
 peak_kib="$(awk '/VmHWM/ {print $2}' "/proc/$(pgrep -f "Disclosure.Web.dll --urls http://127.0.0.1:$site_port" | head -1)/status")"
-echo "==> wrk against nginx (the same bytes as a static file)"
-theirs="$(run_wrk "http://127.0.0.1:$nginx_port$path" nginx)"
 
-python3 - "$ours" "$theirs" "$peak_kib" "$items" <<'PY'
+python3 - "$peak_kib" "$items" "$bytes" "${results[@]}" <<'PY'
 import sys
-ours, nginx, peak, items = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+peak, items, size = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+rows = sys.argv[4:]
+labels = {"none": "no Accept-Encoding", "gzip": "Accept-Encoding: gzip", "browser": "Accept-Encoding: gzip, deflate, br"}
 print()
-print(f"corpus: {items:,} items")
-print(f"item page, requests/s: Disclosure {ours:,.0f}   nginx static {nginx:,.0f}   ratio ours/nginx {ours / nginx:.2f}")
+print(f"corpus: {items:,} items; item page {size:,} bytes")
+for i in range(0, len(rows), 3):
+    name, ours, nginx = rows[i], float(rows[i + 1]), float(rows[i + 2])
+    print(f"{labels[name]:<36} requests/s: Disclosure {ours:,.0f}   nginx static {nginx:,.0f}   ratio ours/nginx {ours / nginx:.2f}")
 print(f"web node peak memory under load (VmHWM): {peak / 1024:,.0f} MiB")
 PY

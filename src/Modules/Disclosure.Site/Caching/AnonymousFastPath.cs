@@ -105,9 +105,10 @@ public sealed class AnonymousFastPath(
         }
 
         response.StatusCode = page.StatusCode;
-        foreach (var (name, value) in page.Headers)
+        // An array walked by index: enumerating an interface would box its enumerator on every answer.
+        for (var i = 0; i < page.Headers.Length; i++)
         {
-            response.Headers[name] = value;
+            response.Headers[page.Headers[i].Key] = page.Headers[i].Value;
         }
 
         var coding = ContentCodings.Choose(request.Headers.AcceptEncoding, page.Brotli is not null, page.Gzip is not null);

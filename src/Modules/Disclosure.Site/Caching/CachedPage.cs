@@ -11,7 +11,7 @@ public sealed class CachedPage
     public required int StatusCode { get; init; }
 
     /// <summary>The response headers to repeat (Content-Type and what the page set), without per-response ones.</summary>
-    public required IReadOnlyList<KeyValuePair<string, StringValues>> Headers { get; init; }
+    public required KeyValuePair<string, StringValues>[] Headers { get; init; }
 
     public required byte[] Body { get; init; }
 

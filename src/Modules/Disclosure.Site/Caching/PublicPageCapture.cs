@@ -96,7 +96,7 @@ public sealed class PublicPageCapture(RequestDelegate next, PublicContentVersion
         return new CachedPage
         {
             StatusCode = response.StatusCode,
-            Headers = headers,
+            Headers = [.. headers],
             Body = body,
             Brotli = compress ? ContentCodings.Brotli(body) : null,
             Gzip = compress ? ContentCodings.Gzip(body) : null,
