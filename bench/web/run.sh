@@ -76,7 +76,8 @@ done
 curl -fs "http://127.0.0.1:$site_port/health/ready" >/dev/null || { cat "$work/site.log"; exit 1; }
 
 # One generated item's page, fetched once so both servers send the very same bytes.
-item="$(curl -fs "http://127.0.0.1:$site_port/api/v1/content?pageSize=1&page=$((items / 2))" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')"
+# (Lists stop at page 100,000, so the middle of a million is reached ten to a page.)
+item="$(curl -fs "http://127.0.0.1:$site_port/api/v1/content?pageSize=10&page=$((items / 20 > 0 ? items / 20 : 1))" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')"
 path="/content/$item"
 mkdir -p "$work/static/content"
 curl -fs "http://127.0.0.1:$site_port$path" -o "$work/static/content/$item"
