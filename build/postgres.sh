@@ -2,6 +2,8 @@
 # the benchmarks:  start_throwaway_postgres DIR  — starts a cluster under DIR and sets DISCLOSURE_POSTGRES to its
 # connection string (database "postgres"); stop_throwaway_postgres DIR stops it. Tuned for throwaway data
 # (no fsync) unless DISCLOSURE_POSTGRES_DURABLE=1.
+#   start_throwaway_standby PRIMARY_DIR DIR  — a hot standby of the cluster under PRIMARY_DIR, copied with
+# pg_basebackup and streaming from it; sets DISCLOSURE_POSTGRES_STANDBY. stop_throwaway_postgres DIR stops it too.
 
 pg_bin=/usr/lib/postgresql/15/bin
 
@@ -24,8 +26,27 @@ start_throwaway_postgres() {
     || { cat "$dir/initdb.log"; return 1; }
   _as_postgres "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 -o "$options" start >/dev/null \
     || { cat "$dir/postgres.log"; return 1; }
+  echo "$port" >"$dir/port"
   DISCLOSURE_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
   export DISCLOSURE_POSTGRES
+}
+
+start_throwaway_standby() {
+  local primary="$1" dir="$2" port
+  chmod 755 "$dir"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$dir"; fi
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 55433)"
+  echo "==> starting a PostgreSQL 15 hot standby of 127.0.0.1:$(cat "$primary/port") on 127.0.0.1:$port"
+  # -R writes primary_conninfo and standby.signal: the copy starts as a standby streaming from the primary (initdb's
+  # pg_hba.conf trusts replication connections from loopback). max_connections must not be below the primary's.
+  _as_postgres "$pg_bin/pg_basebackup" -h 127.0.0.1 -p "$(cat "$primary/port")" -U postgres -D "$dir/data" -R -X stream -c fast \
+    >"$dir/basebackup.log" 2>&1 || { cat "$dir/basebackup.log"; return 1; }
+  _as_postgres "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
+    -o "-h 127.0.0.1 -p $port -k $dir -c max_connections=300 -c hot_standby=on -c fsync=off" start >/dev/null \
+    || { cat "$dir/postgres.log"; return 1; }
+  echo "$port" >"$dir/port"
+  DISCLOSURE_POSTGRES_STANDBY="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+  export DISCLOSURE_POSTGRES_STANDBY
 }
 
 stop_throwaway_postgres() {

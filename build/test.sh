@@ -43,12 +43,21 @@ export DISCLOSURE_AXE_SCRIPT="$axe_dir/node_modules/axe-core/axe.min.js"
 source "$repo/build/postgres.sh"
 work="$(mktemp -d /tmp/disclosure-test.XXXXXX)"
 cleanup() {
+  stop_throwaway_postgres "$work/standby"
+  stop_throwaway_postgres "$work/replicated"
   stop_throwaway_postgres "$work"
   rm -rf "$work"
 }
 trap cleanup EXIT
 start_throwaway_postgres "$work"
 export DISCLOSURE_TEST_POSTGRES="$DISCLOSURE_POSTGRES"
+# A second, small primary with a streaming hot standby, for the read-replica tests alone: the standby of the main
+# cluster would replay every other test's databases on these two cores.
+mkdir -p "$work/replicated" "$work/standby"
+start_throwaway_postgres "$work/replicated"
+export DISCLOSURE_TEST_POSTGRES_REPLICATED="$DISCLOSURE_POSTGRES"
+start_throwaway_standby "$work/replicated" "$work/standby"
+export DISCLOSURE_TEST_POSTGRES_STANDBY="$DISCLOSURE_POSTGRES_STANDBY"
 
 # --- every test project ---------------------------------------------------------------------------------
 # Built first, then tested with --no-build. When dotnet test builds, MSBuild runs each project's tests on the node that

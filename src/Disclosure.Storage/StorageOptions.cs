@@ -28,6 +28,13 @@ public sealed class StorageOptions
     /// </summary>
     public bool ChangeNotifications { get; set; } = true;
 
+    /// <summary>
+    /// On PostgreSQL, connection strings of hot standbys streaming from the primary (<c>Storage:ReadReplicas:0</c>, …).
+    /// Public reads go to one that has replayed at least what this node has seen (<see cref="Replicas.ReadReplicaSelector"/>),
+    /// else to the primary; every write, and everything staff do, goes to the primary.
+    /// </summary>
+    public IList<string> ReadReplicas { get; set; } = [];
+
     public string ResolveConnectionString()
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))

@@ -25,6 +25,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ChangeNotifier>();
         services.AddHostedService<ChangeListener>();
         services.AddSingleton<ChangeSignalInterceptor>();
+        services.AddSingleton<ChangeLogHead>();
+        services.AddSingleton<Replicas.ReadReplicaSelector>();
+        services.AddScoped<Replicas.PublicReadDatabase>();
         services.AddSingleton<PublicRevisionInterceptor>();
         services.AddDbContext<DisclosureDbContext>((provider, builder) =>
         {

@@ -51,6 +51,8 @@ builder.Services.AddOptions<LedgerKeyOptions>().BindConfiguration(LedgerKeyOptio
 builder.Services.AddOptions<SetupOptions>().BindConfiguration(SetupOptions.SectionName);
 builder.Services.AddPublicRateLimiting(builder.Configuration);
 RequestLimitOptions.AddRequestLimits(builder.Services, builder.Configuration, builder.WebHost);
+// No "Server: Kestrel" on every answer: site inspections (等保测评) report a named server as information disclosure.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddOverloadProtection(builder.Configuration);
 
 builder.Services.AddAntiforgery(options =>

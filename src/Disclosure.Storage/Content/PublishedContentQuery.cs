@@ -2,6 +2,7 @@ using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Paging;
 using Disclosure.Core.Time;
 using Disclosure.Storage.Entities;
+using Disclosure.Storage.Replicas;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Storage.Content;
@@ -15,11 +16,15 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page,
 /// <summary>A published version with its item (for the 索引号).</summary>
 public sealed record PublishedContent(ContentItemRecord Item, ContentVersionRecord Version);
 
-/// <summary>Read side over published content: what anonymous readers, the API and followers may see.</summary>
-public sealed class PublishedContentQuery(DisclosureDbContext db)
+/// <summary>
+/// Read side over published content: what anonymous readers, the API and followers may see. Reads from a standby
+/// when one has caught up with what this node has seen (<see cref="PublicReadDatabase"/>), else from the primary.
+/// </summary>
+public sealed class PublishedContentQuery(PublicReadDatabase reads)
 {
     public async Task<PagedResult<PublishedContent>> ListAsync(PublishedContentFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
+        var db = await reads.GetAsync(cancellationToken);
         var query = db.ContentVersions.AsNoTracking().Where(v => v.Status == ContentStatus.Published);
         if (filter.ContentType is { } type)
         {
@@ -60,6 +65,7 @@ public sealed class PublishedContentQuery(DisclosureDbContext db)
     public async Task<IReadOnlyDictionary<string, int>> CountByCatalogueAsync(
         IEnumerable<string> classes, IReadOnlyCollection<string>? agencies = null, CancellationToken cancellationToken = default)
     {
+        var db = await reads.GetAsync(cancellationToken);
         var published = db.ContentVersions.AsNoTracking().Where(v => v.Status == ContentStatus.Published && v.CatalogueCode != null);
         var own = await OfAgencies(published, agencies)
             .GroupBy(v => v.CatalogueCode!)
@@ -83,6 +89,7 @@ public sealed class PublishedContentQuery(DisclosureDbContext db)
     /// <summary>The published version of an item, or its withdrawn version (for the notice), or null.</summary>
     public async Task<PublishedContent?> FindPublicAsync(string contentItemId, CancellationToken cancellationToken = default)
     {
+        var db = await reads.GetAsync(cancellationToken);
         var version = await db.ContentVersions.AsNoTracking()
             .Include(v => v.Item)
             .Where(v => v.Item.ContentItemId == contentItemId && (v.Status == ContentStatus.Published || v.Status == ContentStatus.Withdrawn))
@@ -105,6 +112,7 @@ public sealed class PublishedContentQuery(DisclosureDbContext db)
             return [];
         }
 
+        var db = await reads.GetAsync(cancellationToken);
         // Narrowed by item only, the status filtered here: with the ids sent as one list parameter, SQLite's planner
         // cannot size the list and, given the status too, walks every published version through the status index
         // instead — seconds per call, minutes per search-index batch at a million items. Items have few versions.
@@ -115,24 +123,36 @@ public sealed class PublishedContentQuery(DisclosureDbContext db)
     }
 
     /// <summary>Change-log entries after <paramref name="since"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<ChangeLogEntry>> ChangesAsync(long since, int limit, CancellationToken cancellationToken = default) =>
-        await db.ChangeLog.AsNoTracking()
+    public async Task<IReadOnlyList<ChangeLogEntry>> ChangesAsync(long since, int limit, CancellationToken cancellationToken = default)
+    {
+        var db = await reads.GetAsync(cancellationToken);
+        return await db.ChangeLog.AsNoTracking()
             .Where(e => e.Sequence > since)
             .OrderBy(e => e.Sequence)
             .Take(limit)
             .ToListAsync(cancellationToken);
+    }
 
     /// <summary>Published items per 发布机构, by one GROUP BY (the portal's counts).</summary>
-    public async Task<IReadOnlyDictionary<string, int>> PublishedCountsByAgencyAsync(CancellationToken cancellationToken = default) =>
-        await db.ContentVersions.AsNoTracking()
+    public async Task<IReadOnlyDictionary<string, int>> PublishedCountsByAgencyAsync(CancellationToken cancellationToken = default)
+    {
+        var db = await reads.GetAsync(cancellationToken);
+        return await db.ContentVersions.AsNoTracking()
             .Where(v => v.Status == ContentStatus.Published && v.AgencyCode != null)
             .GroupBy(v => v.AgencyCode!)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+    }
 
-    public async Task<IReadOnlyDictionary<string, string>> AgencyNamesAsync(CancellationToken cancellationToken = default) =>
-        await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
+    public async Task<IReadOnlyDictionary<string, string>> AgencyNamesAsync(CancellationToken cancellationToken = default)
+    {
+        var db = await reads.GetAsync(cancellationToken);
+        return await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
+    }
 
-    public async Task<IReadOnlyDictionary<string, string>> CatalogueNamesAsync(CancellationToken cancellationToken = default) =>
-        await db.CatalogueClasses.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, cancellationToken);
+    public async Task<IReadOnlyDictionary<string, string>> CatalogueNamesAsync(CancellationToken cancellationToken = default)
+    {
+        var db = await reads.GetAsync(cancellationToken);
+        return await db.CatalogueClasses.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, cancellationToken);
+    }
 }

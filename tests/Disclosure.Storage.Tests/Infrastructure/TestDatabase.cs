@@ -21,6 +21,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private readonly string? _dataFolder;
     private readonly string? _postgresDatabase;
+    private string? _postgresServer;
 
     private TestDatabase(DatabaseProvider provider, StorageOptions options, string? dataFolder, string? postgresDatabase, TimeProvider? clock, LedgerKeyOptions? ledgerKeys = null)
     {
@@ -154,6 +155,34 @@ public sealed class TestDatabase : IAsyncDisposable
     public static TestDatabase Adopt(StorageOptions options, string? postgresDatabase) =>
         new(options.Provider, options, options.DataFolder, postgresDatabase, null);
 
+    /// <summary>
+    /// A migrated database on the replicated test server (<c>DISCLOSURE_TEST_POSTGRES_REPLICATED</c>, started by the test
+    /// command with a streaming hot standby, <c>DISCLOSURE_TEST_POSTGRES_STANDBY</c>), configured with that standby as
+    /// its read replica (<see cref="StorageOptions.ReadReplicas"/>).
+    /// </summary>
+    public static async Task<TestDatabase> CreateReplicatedAsync()
+    {
+        var server = Required("DISCLOSURE_TEST_POSTGRES_REPLICATED");
+        var standby = Required("DISCLOSURE_TEST_POSTGRES_STANDBY");
+        var name = "disclosure_test_" + Guid.NewGuid().ToString("n");
+        await CreatePostgresDatabaseAsync(name, "template0", server);
+        var folder = Path.Combine(Path.GetTempPath(), "disclosure-tests", Guid.NewGuid().ToString("n"));
+        var options = new StorageOptions
+        {
+            Provider = DatabaseProvider.PostgreSQL,
+            ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString,
+            ReadReplicas = [new NpgsqlConnectionStringBuilder(standby) { Database = name }.ConnectionString],
+            DataFolder = folder,
+        };
+        var database = new TestDatabase(DatabaseProvider.PostgreSQL, options, folder, name, null) { _postgresServer = server };
+        await database.InScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<DisclosureDbContext>().MigrateAsync();
+            return 0;
+        });
+        return database;
+    }
+
     /// <summary>An empty PostgreSQL database on the test server (nothing in it, not even migrations).</summary>
     public static async Task<string> CreateEmptyPostgresDatabaseAsync()
     {
@@ -162,9 +191,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return name;
     }
 
-    private static async Task CreatePostgresDatabaseAsync(string name, string template)
+    private static async Task CreatePostgresDatabaseAsync(string name, string template, string? server = null)
     {
-        await using var admin = new NpgsqlConnection(PostgresServer());
+        await using var admin = new NpgsqlConnection(server ?? PostgresServer());
         await admin.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE \"{template}\"", admin);
         await command.ExecuteNonQueryAsync();
@@ -352,6 +381,11 @@ public sealed class TestDatabase : IAsyncDisposable
         Task.FromResult(new TestDatabase(existing.Provider, existing.Options, null, null, null, ledgerKeys));
 
     /// <summary>The admin connection string of the test server, or a failure that says how to get one.</summary>
+    private static string Required(string variable) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"未设置环境变量 {variable}：复制测试需要测试命令（build/test.sh）启动的主库和热备库。");
+
     public static string PostgresServer() =>
         Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value
             ? value
@@ -418,7 +452,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(PostgresServer());
+            await using var admin = new NpgsqlConnection(_postgresServer ?? PostgresServer());
             await admin.OpenAsync();
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", admin);
             await command.ExecuteNonQueryAsync();

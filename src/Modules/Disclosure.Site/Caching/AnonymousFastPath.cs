@@ -96,16 +96,17 @@ public sealed class AnonymousFastPath(
 
         var request = context.Request;
         var response = context.Response;
-        page.Validators.WriteTo(response);
         cache.CountAnswer();
         if (page.Validators.IsNotModified(request))
         {
+            page.Validators.WriteTo(response);
             response.StatusCode = StatusCodes.Status304NotModified;
             return true;
         }
 
         response.StatusCode = page.StatusCode;
-        // An array walked by index: enumerating an interface would box its enumerator on every answer.
+        // The page's headers, its validators among them. An array walked by index: enumerating an interface would box
+        // its enumerator on every answer.
         for (var i = 0; i < page.Headers.Length; i++)
         {
             response.Headers[page.Headers[i].Key] = page.Headers[i].Value;

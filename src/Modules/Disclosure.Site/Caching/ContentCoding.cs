@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -19,6 +20,11 @@ public static class ContentCodings
     // slowest levels would: the work is done once per page and change, on the request that renders it.
     private const int BrotliQuality = 6;
     private const int BrotliWindow = 22;
+
+    // Browsers send a handful of distinct headers ("gzip, deflate, br, zstd"), each parsed once; a client sending
+    // endless variations only fills the table to its limit and is parsed every time after that.
+    private const int RememberedHeaders = 256;
+    private static readonly ConcurrentDictionary<string, (bool Brotli, bool Gzip)> Remembered = new(StringComparer.Ordinal);
 
     public static string? Name(ContentCoding coding) => coding switch
     {
@@ -79,9 +85,36 @@ public static class ContentCodings
             return ContentCoding.Identity;
         }
 
+        var accepted = acceptEncoding.Count == 1 ? Accepted(acceptEncoding.ToString()) : Parse(acceptEncoding);
+        if (brotliAvailable && accepted.Brotli)
+        {
+            return ContentCoding.Brotli;
+        }
+
+        return gzipAvailable && accepted.Gzip ? ContentCoding.Gzip : ContentCoding.Identity;
+    }
+
+    private static (bool Brotli, bool Gzip) Accepted(string header)
+    {
+        if (Remembered.TryGetValue(header, out var accepted))
+        {
+            return accepted;
+        }
+
+        accepted = Parse(header);
+        if (Remembered.Count < RememberedHeaders)
+        {
+            Remembered.TryAdd(header, accepted);
+        }
+
+        return accepted;
+    }
+
+    private static (bool Brotli, bool Gzip) Parse(StringValues acceptEncoding)
+    {
         if (!StringWithQualityHeaderValue.TryParseList(acceptEncoding, out var ranges))
         {
-            return ContentCoding.Identity;
+            return (false, false);
         }
 
         bool? brotli = null, gzip = null, any = null;
@@ -102,11 +135,6 @@ public static class ContentCodings
             }
         }
 
-        if (brotliAvailable && (brotli ?? any ?? false))
-        {
-            return ContentCoding.Brotli;
-        }
-
-        return gzipAvailable && (gzip ?? any ?? false) ? ContentCoding.Gzip : ContentCoding.Identity;
+        return (brotli ?? any ?? false, gzip ?? any ?? false);
     }
 }

@@ -17,11 +17,12 @@ public sealed class PublicPageCapture(RequestDelegate next, PublicContentVersion
     // Pages, feeds and API lists are far smaller; attachments and exports are streamed and not worth memory.
     private const int MaximumBodyBytes = 1024 * 1024;
 
-    // Set per response by Kestrel or by this cache, or never repeated to another visitor.
+    // Set per response by Kestrel or by the fast path (the length and coding of the variant it sends), or never
+    // repeated to another visitor. The validators, Cache-Control and Vary are kept: they are the page's own.
     private static readonly HashSet<string> PerResponseHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
         HeaderNames.Date, HeaderNames.Server, HeaderNames.ContentLength, HeaderNames.TransferEncoding, HeaderNames.SetCookie,
-        HeaderNames.ETag, HeaderNames.LastModified, HeaderNames.CacheControl, HeaderNames.Vary, HeaderNames.ContentEncoding,
+        HeaderNames.ContentEncoding,
     };
 
     public async Task InvokeAsync(HttpContext context)

@@ -1,3 +1,5 @@
+using Disclosure.Storage.Changes;
+
 namespace Disclosure.Site.Caching;
 
 /// <summary>
@@ -5,11 +7,11 @@ namespace Disclosure.Site.Caching;
 /// under which key to keep the page, the content version that key was made from, and (set by the capture) the page
 /// it kept.
 /// </summary>
-internal sealed class PublicPageFeature(string key, PublicContentVersion.Snapshot version)
+internal sealed class PublicPageFeature(string key, ChangeLogHead.Position version)
 {
     public string Key { get; } = key;
 
-    public PublicContentVersion.Snapshot Version { get; } = version;
+    public ChangeLogHead.Position Version { get; } = version;
 
     public CachedPage? Page { get; set; }
 }

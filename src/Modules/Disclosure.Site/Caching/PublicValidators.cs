@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Disclosure.Storage.Changes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -31,7 +32,7 @@ public sealed class PublicValidators
 
     public DateTimeOffset LastModified { get; }
 
-    public static PublicValidators For(PublicContentVersion version, PublicContentVersion.Snapshot snapshot, string reader, string siteKey)
+    public static PublicValidators For(PublicContentVersion version, ChangeLogHead.Position snapshot, string reader, string siteKey)
     {
         // The site is part of the validator: /guide of one agency's site is not /guide of another's (集约化).
         var site = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(siteKey)))[..12];
