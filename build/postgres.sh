@@ -16,7 +16,7 @@ start_throwaway_postgres() {
   chmod 755 "$dir"
   # initdb refuses to run as root; the cluster then belongs to the postgres user.
   if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$dir"; fi
-  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)"
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo $((55432 + RANDOM % 2000)))"
   options="-h 127.0.0.1 -p $port -k $dir -c max_connections=300"
   if [ "${DISCLOSURE_POSTGRES_DURABLE:-0}" != 1 ]; then
     options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
@@ -35,7 +35,7 @@ start_throwaway_standby() {
   local primary="$1" dir="$2" port
   chmod 755 "$dir"
   if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$dir"; fi
-  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 55433)"
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo $((57432 + RANDOM % 2000)))"
   echo "==> starting a PostgreSQL 15 hot standby of 127.0.0.1:$(cat "$primary/port") on 127.0.0.1:$port"
   # -R writes primary_conninfo and standby.signal: the copy starts as a standby streaming from the primary (initdb's
   # pg_hba.conf trusts replication connections from loopback). max_connections must not be below the primary's.

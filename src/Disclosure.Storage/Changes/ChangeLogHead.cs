@@ -41,20 +41,28 @@ public sealed class ChangeLogHead
     {
         if (_current is not { } current || current.ReadAtPulse != Interlocked.Read(ref _pulses))
         {
-            await RefreshAsync(cancellationToken);
+            await RefreshAsync(onlyIfStale: true, cancellationToken);
         }
 
         return _current!;
     }
 
     /// <summary>Re-reads the head from the primary; returns whether it moved.</summary>
-    public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
+    public Task<bool> RefreshAsync(CancellationToken cancellationToken) => RefreshAsync(onlyIfStale: false, cancellationToken);
+
+    private async Task<bool> RefreshAsync(bool onlyIfStale, CancellationToken cancellationToken)
     {
         await _refresh.WaitAsync(cancellationToken);
         try
         {
             // Captured before reading: a change signalled while the query runs leaves this position stale.
             var pulses = Interlocked.Read(ref _pulses);
+            if (onlyIfStale && _current is { } current && current.ReadAtPulse == pulses)
+            {
+                // Another request re-read it while this one waited for the lock.
+                return false;
+            }
+
             await using var scope = _scopes.CreateAsyncScope();
             var head = await ReadAsync(scope.ServiceProvider.GetRequiredService<DisclosureDbContext>(), cancellationToken);
             var moved = _current is null || _current.Sequence != head.Sequence || _current.Revision != head.Revision;

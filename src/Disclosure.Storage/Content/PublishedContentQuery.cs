@@ -22,38 +22,40 @@ public sealed record PublishedContent(ContentItemRecord Item, ContentVersionReco
 /// </summary>
 public sealed class PublishedContentQuery(PublicReadDatabase reads)
 {
-    public async Task<PagedResult<PublishedContent>> ListAsync(PublishedContentFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    public Task<PagedResult<PublishedContent>> ListAsync(PublishedContentFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        var db = await reads.GetAsync(cancellationToken);
-        var query = db.ContentVersions.AsNoTracking().Where(v => v.Status == ContentStatus.Published);
-        if (filter.ContentType is { } type)
+        return reads.ReadAsync<PagedResult<PublishedContent>>(async db =>
         {
-            query = query.Where(v => v.ContentType == type);
-        }
+            var query = db.ContentVersions.AsNoTracking().Where(v => v.Status == ContentStatus.Published);
+            if (filter.ContentType is { } type)
+            {
+                query = query.Where(v => v.ContentType == type);
+            }
 
-        if (filter.Catalogue is { } catalogue)
-        {
-            var prefix = catalogue + ".";
-            query = query.Where(v => v.CatalogueCode == catalogue || v.CatalogueCode!.StartsWith(prefix));
-        }
+            if (filter.Catalogue is { } catalogue)
+            {
+                var prefix = catalogue + ".";
+                query = query.Where(v => v.CatalogueCode == catalogue || v.CatalogueCode!.StartsWith(prefix));
+            }
 
-        query = OfAgencies(query, filter.Agencies);
+            query = OfAgencies(query, filter.Agencies);
 
-        if (filter.Year is { } year)
-        {
-            // 发布年度 in Beijing time, as a range so the index on PublishedUtc is used.
-            var from = ChinaTime.StartOfYearUtc(year);
-            var to = ChinaTime.StartOfYearUtc(year + 1);
-            query = query.Where(v => v.PublishedUtc >= from && v.PublishedUtc < to);
-        }
+            if (filter.Year is { } year)
+            {
+                // 发布年度 in Beijing time, as a range so the index on PublishedUtc is used.
+                var from = ChinaTime.StartOfYearUtc(year);
+                var to = ChinaTime.StartOfYearUtc(year + 1);
+                query = query.Where(v => v.PublishedUtc >= from && v.PublishedUtc < to);
+            }
 
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query
-            .OrderByDescending(v => v.PublishedUtc).ThenByDescending(v => v.Id)
-            .Skip(PageLimits.Offset(page, pageSize)).Take(pageSize)
-            .Include(v => v.Item)
-            .ToListAsync(cancellationToken);
-        return new PagedResult<PublishedContent>(rows.Select(v => new PublishedContent(v.Item, v)).ToList(), total, page, pageSize);
+            var total = await query.CountAsync(cancellationToken);
+            var rows = await query
+                .OrderByDescending(v => v.PublishedUtc).ThenByDescending(v => v.Id)
+                .Skip(PageLimits.Offset(page, pageSize)).Take(pageSize)
+                .Include(v => v.Item)
+                .ToListAsync(cancellationToken);
+            return new PagedResult<PublishedContent>(rows.Select(v => new PublishedContent(v.Item, v)).ToList(), total, page, pageSize);
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -62,19 +64,21 @@ public sealed class PublishedContentQuery(PublicReadDatabase reads)
     /// a count per top class and the 第二十条 coverage one per mapped class, where a count query per class cost more
     /// than the rest of the page together.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, int>> CountByCatalogueAsync(
+    public Task<IReadOnlyDictionary<string, int>> CountByCatalogueAsync(
         IEnumerable<string> classes, IReadOnlyCollection<string>? agencies = null, CancellationToken cancellationToken = default)
     {
-        var db = await reads.GetAsync(cancellationToken);
-        var published = db.ContentVersions.AsNoTracking().Where(v => v.Status == ContentStatus.Published && v.CatalogueCode != null);
-        var own = await OfAgencies(published, agencies)
-            .GroupBy(v => v.CatalogueCode!)
-            .Select(g => new { Code = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        return classes.Distinct(StringComparer.Ordinal).ToDictionary(
-            code => code,
-            code => own.Where(c => c.Code == code || c.Code.StartsWith(code + ".", StringComparison.Ordinal)).Sum(c => c.Count),
-            StringComparer.Ordinal);
+        return reads.ReadAsync<IReadOnlyDictionary<string, int>>(async db =>
+        {
+            var published = db.ContentVersions.AsNoTracking().Where(v => v.Status == ContentStatus.Published && v.CatalogueCode != null);
+            var own = await OfAgencies(published, agencies)
+                .GroupBy(v => v.CatalogueCode!)
+                .Select(g => new { Code = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            return classes.Distinct(StringComparer.Ordinal).ToDictionary(
+                code => code,
+                code => own.Where(c => c.Code == code || c.Code.StartsWith(code + ".", StringComparison.Ordinal)).Sum(c => c.Count),
+                StringComparer.Ordinal);
+        }, cancellationToken);
     }
 
     /// <summary>Versions of the given agencies only (null: every agency's).</summary>
@@ -87,21 +91,23 @@ public sealed class PublishedContentQuery(PublicReadDatabase reads)
         };
 
     /// <summary>The published version of an item, or its withdrawn version (for the notice), or null.</summary>
-    public async Task<PublishedContent?> FindPublicAsync(string contentItemId, CancellationToken cancellationToken = default)
+    public Task<PublishedContent?> FindPublicAsync(string contentItemId, CancellationToken cancellationToken = default)
     {
-        var db = await reads.GetAsync(cancellationToken);
-        var version = await db.ContentVersions.AsNoTracking()
-            .Include(v => v.Item)
-            .Where(v => v.Item.ContentItemId == contentItemId && (v.Status == ContentStatus.Published || v.Status == ContentStatus.Withdrawn))
-            .OrderByDescending(v => v.Status == ContentStatus.Published).ThenByDescending(v => v.Number)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (version is null)
+        return reads.ReadAsync<PublishedContent?>(async db =>
         {
-            return null;
-        }
+            var version = await db.ContentVersions.AsNoTracking()
+                .Include(v => v.Item)
+                .Where(v => v.Item.ContentItemId == contentItemId && (v.Status == ContentStatus.Published || v.Status == ContentStatus.Withdrawn))
+                .OrderByDescending(v => v.Status == ContentStatus.Published).ThenByDescending(v => v.Number)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (version is null)
+            {
+                return null;
+            }
 
-        // An item withdrawn and later published again shows the new publication, never the old notice.
-        return new PublishedContent(version.Item, version);
+            // An item withdrawn and later published again shows the new publication, never the old notice.
+            return new PublishedContent(version.Item, version);
+        }, cancellationToken);
     }
 
     /// <summary>The published version, with its item, of each of the given items that is public now, keyed by 内容 id.</summary>
@@ -112,47 +118,57 @@ public sealed class PublishedContentQuery(PublicReadDatabase reads)
             return [];
         }
 
-        var db = await reads.GetAsync(cancellationToken);
-        // Narrowed by item only, the status filtered here: with the ids sent as one list parameter, SQLite's planner
-        // cannot size the list and, given the status too, walks every published version through the status index
-        // instead — seconds per call, minutes per search-index batch at a million items. Items have few versions.
-        var versions = await db.ContentVersions.AsNoTracking().Include(v => v.Item)
-            .Where(v => contentItemIds.Contains(v.Item.ContentItemId))
-            .ToListAsync(cancellationToken);
-        return versions.Where(v => v.Status == ContentStatus.Published).ToDictionary(v => v.Item.ContentItemId);
+        return await reads.ReadAsync<Dictionary<string, ContentVersionRecord>>(async db =>
+        {
+            // Narrowed by item only, the status filtered here: with the ids sent as one list parameter, SQLite's planner
+            // cannot size the list and, given the status too, walks every published version through the status index
+            // instead — seconds per call, minutes per search-index batch at a million items. Items have few versions.
+            var versions = await db.ContentVersions.AsNoTracking().Include(v => v.Item)
+                .Where(v => contentItemIds.Contains(v.Item.ContentItemId))
+                .ToListAsync(cancellationToken);
+            return versions.Where(v => v.Status == ContentStatus.Published).ToDictionary(v => v.Item.ContentItemId);
+        }, cancellationToken);
     }
 
     /// <summary>Change-log entries after <paramref name="since"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<ChangeLogEntry>> ChangesAsync(long since, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ChangeLogEntry>> ChangesAsync(long since, int limit, CancellationToken cancellationToken = default)
     {
-        var db = await reads.GetAsync(cancellationToken);
-        return await db.ChangeLog.AsNoTracking()
-            .Where(e => e.Sequence > since)
-            .OrderBy(e => e.Sequence)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
+        return reads.ReadAsync<IReadOnlyList<ChangeLogEntry>>(async db =>
+        {
+            return await db.ChangeLog.AsNoTracking()
+                .Where(e => e.Sequence > since)
+                .OrderBy(e => e.Sequence)
+                .Take(limit)
+                .ToListAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>Published items per 发布机构, by one GROUP BY (the portal's counts).</summary>
-    public async Task<IReadOnlyDictionary<string, int>> PublishedCountsByAgencyAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, int>> PublishedCountsByAgencyAsync(CancellationToken cancellationToken = default)
     {
-        var db = await reads.GetAsync(cancellationToken);
-        return await db.ContentVersions.AsNoTracking()
-            .Where(v => v.Status == ContentStatus.Published && v.AgencyCode != null)
-            .GroupBy(v => v.AgencyCode!)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return reads.ReadAsync<IReadOnlyDictionary<string, int>>(async db =>
+        {
+            return await db.ContentVersions.AsNoTracking()
+                .Where(v => v.Status == ContentStatus.Published && v.AgencyCode != null)
+                .GroupBy(v => v.AgencyCode!)
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        }, cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<string, string>> AgencyNamesAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, string>> AgencyNamesAsync(CancellationToken cancellationToken = default)
     {
-        var db = await reads.GetAsync(cancellationToken);
-        return await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
+        return reads.ReadAsync<IReadOnlyDictionary<string, string>>(async db =>
+        {
+            return await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
+        }, cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<string, string>> CatalogueNamesAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, string>> CatalogueNamesAsync(CancellationToken cancellationToken = default)
     {
-        var db = await reads.GetAsync(cancellationToken);
-        return await db.CatalogueClasses.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, cancellationToken);
+        return reads.ReadAsync<IReadOnlyDictionary<string, string>>(async db =>
+        {
+            return await db.CatalogueClasses.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, cancellationToken);
+        }, cancellationToken);
     }
 }

@@ -2,20 +2,29 @@ using Disclosure.Storage.Changes;
 using Disclosure.Storage.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Disclosure.Storage.Replicas;
 
 /// <summary>
 /// Chooses where a public read goes (<see cref="StorageOptions.ReadReplicas"/>): a hot standby that has replayed at
 /// least the <see cref="ChangeLogHead"/> this node has seen, so no page or answer is older than what this node has
-/// published or shown; otherwise the primary. Standbys are taken in turn. What each standby has replayed is read from
-/// the standby itself (its own change-log head and public revision) and kept; a standby found behind, or unreachable,
-/// is asked again after <see cref="RecheckInterval"/>, and until then its reads go to the primary.
+/// published or shown; otherwise the primary. Standbys are taken in turn.
 /// </summary>
+/// <remarks>
+/// What each standby has replayed is read from the standby itself (its own change-log head and public revision), in
+/// the background so no request waits on a standby: when it was behind, again after <see cref="BehindRecheck"/>;
+/// when it had caught up, every <see cref="CaughtUpRecheck"/>; when it could not be reached or failed a read, not
+/// before <see cref="DownRecheck"/>, its reads going to the primary meanwhile.
+/// </remarks>
 public sealed partial class ReadReplicaSelector
 {
-    /// <summary>How soon a standby that was behind or unreachable is asked again.</summary>
-    public static readonly TimeSpan RecheckInterval = TimeSpan.FromMilliseconds(25);
+    public static readonly TimeSpan BehindRecheck = TimeSpan.FromMilliseconds(25);
+    public static readonly TimeSpan CaughtUpRecheck = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan DownRecheck = TimeSpan.FromSeconds(2);
+
+    // A standby that does not answer must not hold a check for Npgsql's default fifteen seconds.
+    private const int ConnectTimeoutSeconds = 2;
 
     private readonly Standby[] _standbys;
     private readonly ChangeLogHead _head;
@@ -33,7 +42,7 @@ public sealed partial class ReadReplicaSelector
         var installed = modules.ToList();
         _standbys = options.Provider != DatabaseProvider.PostgreSQL
             ? []
-            : options.ReadReplicas.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => new Standby(OptionsFor(options, c, installed))).ToArray();
+            : options.ReadReplicas.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => new Standby(OptionsFor(c, installed))).ToArray();
     }
 
     /// <summary>Reads given to a standby since start (diagnostics and tests).</summary>
@@ -53,62 +62,82 @@ public sealed partial class ReadReplicaSelector
         }
 
         var seen = await _head.GetAsync(cancellationToken);
+        var now = _clock.GetUtcNow().UtcTicks;
         var first = (int)((ulong)Interlocked.Increment(ref _turn) % (ulong)_standbys.Length);
+        DbContextOptions<DisclosureDbContext>? chosen = null;
         for (var i = 0; i < _standbys.Length; i++)
         {
             var standby = _standbys[(first + i) % _standbys.Length];
-            if (standby.Replayed?.Covers(seen) == true || await CheckAsync(standby, seen, cancellationToken))
+            var covers = standby.Replayed?.Covers(seen) == true;
+            CheckIfDue(standby, covers, now);
+            if (covers && chosen is null)
             {
-                Interlocked.Increment(ref _standbyReads);
-                return standby.Options;
+                chosen = standby.Options;
             }
         }
 
-        Interlocked.Increment(ref _primaryReads);
-        return null;
+        Interlocked.Increment(ref chosen is null ? ref _primaryReads : ref _standbyReads);
+        return chosen;
     }
 
-    // Asks the standby how far it has replayed, at most once per interval and by one request at a time; the others
-    // meanwhile read from the primary rather than wait.
-    private async Task<bool> CheckAsync(Standby standby, ChangeLogHead.Position seen, CancellationToken cancellationToken)
+    /// <summary>A read on the standby failed (it went down, or cancelled the query to replay): primary until it answers again.</summary>
+    public void Failed(DbContextOptions<DisclosureDbContext> options, Exception exception)
     {
-        var now = _clock.GetUtcNow();
-        if (now - standby.CheckedAt < RecheckInterval || Interlocked.CompareExchange(ref standby.Checking, 1, 0) != 0)
+        foreach (var standby in _standbys.Where(s => ReferenceEquals(s.Options, options)))
         {
-            return false;
-        }
-
-        try
-        {
-            standby.CheckedAt = now;
-            await using var db = new DisclosureDbContext(standby.Options);
-            standby.Replayed = await ChangeLogHead.ReadAsync(db, cancellationToken);
-            return standby.Replayed.Covers(seen);
-        }
-        catch (Exception exception) when (exception is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
-        {
-            // Down, restarting or unreachable: the primary answers until it is back.
             standby.Replayed = null;
-            LogStandbyUnreachable(_logger, exception);
-            return false;
+            Interlocked.Exchange(ref standby.NextCheckTicks, _clock.GetUtcNow().UtcTicks + DownRecheck.Ticks);
         }
-        finally
-        {
-            Volatile.Write(ref standby.Checking, 0);
-        }
+
+        LogStandbyFailed(_logger, exception);
     }
 
-    private static DbContextOptions<DisclosureDbContext> OptionsFor(StorageOptions primary, string connectionString, IReadOnlyList<IDisclosureModule> modules)
+    private void CheckIfDue(Standby standby, bool covers, long now)
     {
+        if (now < Interlocked.Read(ref standby.NextCheckTicks) || Interlocked.CompareExchange(ref standby.Checking, 1, 0) != 0)
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref standby.NextCheckTicks, now + (covers ? CaughtUpRecheck : BehindRecheck).Ticks);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using var db = new DisclosureDbContext(standby.Options);
+                standby.Replayed = await ChangeLogHead.ReadAsync(db, CancellationToken.None);
+            }
+            catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
+            {
+                // Down, restarting, unreachable, or without this database yet: the primary answers until it is back.
+                standby.Replayed = null;
+                Interlocked.Exchange(ref standby.NextCheckTicks, _clock.GetUtcNow().UtcTicks + DownRecheck.Ticks);
+                LogStandbyFailed(_logger, exception);
+            }
+            finally
+            {
+                Volatile.Write(ref standby.Checking, 0);
+            }
+        });
+    }
+
+    private static DbContextOptions<DisclosureDbContext> OptionsFor(string connectionString, IReadOnlyList<IDisclosureModule> modules)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(connectionString);
+        if (connection.Timeout == new NpgsqlConnectionStringBuilder().Timeout)
+        {
+            connection.Timeout = ConnectTimeoutSeconds;
+        }
+
         var builder = new DbContextOptionsBuilder<DisclosureDbContext>();
-        StorageServiceCollectionExtensions.Configure(builder, new StorageOptions { Provider = primary.Provider, ConnectionString = connectionString }, modules);
+        StorageServiceCollectionExtensions.Configure(builder, new StorageOptions { Provider = DatabaseProvider.PostgreSQL, ConnectionString = connection.ConnectionString }, modules);
         // A standby is read-only: nothing read from it is ever tracked for saving.
         builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         return builder.Options;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A read replica could not be reached; its reads go to the primary.")]
-    private static partial void LogStandbyUnreachable(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A read replica could not be read; its reads go to the primary for now.")]
+    private static partial void LogStandbyFailed(ILogger logger, Exception exception);
 
     private sealed class Standby(DbContextOptions<DisclosureDbContext> options)
     {
@@ -116,7 +145,7 @@ public sealed partial class ReadReplicaSelector
 
         public volatile ChangeLogHead.Position? Replayed;
 
-        public DateTimeOffset CheckedAt = DateTimeOffset.MinValue;
+        public long NextCheckTicks;
 
         public int Checking;
     }

@@ -189,3 +189,25 @@ public sealed class PublicPageCacheTests
         Assert.True(cache.TryLead("k", out _));
     }
 }
+
+/// <summary>What the fast path may answer is judged before the agency's site is resolved, on the path after /a/{code}.</summary>
+public sealed class PublicPathsTests
+{
+    [Theory]
+    [InlineData("GET", "/content/x", true)]
+    [InlineData("HEAD", "/catalogue", true)]
+    [InlineData("POST", "/content/x", false)]
+    [InlineData("GET", "/search", false)]
+    [InlineData("GET", "/a/150627-103/search", false)]
+    [InlineData("GET", "/a/150627-103/interviews/1/live.json", false)]
+    [InlineData("GET", "/a/150627-103/content/x", true)]
+    [InlineData("GET", "/a/150627-103", true)]
+    [InlineData("GET", "/admin/content", false)]
+    public void Excluded_paths_are_excluded_on_an_agency_site_too(string method, string path, bool cacheable)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Method = method;
+        context.Request.Path = path;
+        Assert.Equal(cacheable, PublicPaths.IsCacheableRequest(context.Request));
+    }
+}

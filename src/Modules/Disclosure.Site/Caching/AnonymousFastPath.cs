@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Disclosure.Site.Preferences;
+using Disclosure.Storage.Changes;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
@@ -31,7 +32,9 @@ public sealed class AnonymousFastPath(
     IOptionsMonitor<CookieAuthenticationOptions> cookies)
 {
     // How long a miss waits for another request rendering the same page before rendering it itself.
-    private static readonly TimeSpan RenderWait = TimeSpan.FromSeconds(10);
+    // A page renders in well under this; a request still rendering after it (a slow reader of a large body) is not
+    // worth holding others' slots for.
+    private static readonly TimeSpan RenderWait = TimeSpan.FromSeconds(2);
 
     private readonly PartitionedRateLimiter<HttpContext>? _limiter = rateLimiting.Value.GlobalLimiter;
     private string? _signInCookie;
@@ -46,9 +49,22 @@ public sealed class AnonymousFastPath(
         }
 
         // The key is made of what the request says, before the agency's site is resolved from its host and path
-        // (集约化): the same host, path base and path always resolve to the same site, so they name one page.
-        var snapshot = await version.GetAsync(context.RequestAborted);
-        var key = string.Join('|', version.Token(snapshot), request.Host.Value, request.PathBase.Value, request.Path.Value,
+        // (集约化): the same scheme, host, path base and path always resolve to the same site, so they name one page
+        // (the scheme too: links the page writes out, canonical and feed, follow it). Each part is prefixed with its
+        // length, so no crafted path or query can spell another request's key.
+        ChangeLogHead.Position snapshot;
+        try
+        {
+            snapshot = await version.GetAsync(context.RequestAborted);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The primary cannot be asked: the pipeline answers, with its error page.
+            await next(context);
+            return;
+        }
+
+        var key = Key(version.Token(snapshot), request.Scheme, request.Host.Value, request.PathBase.Value, request.Path.Value,
             request.QueryString.Value, ReaderPreferences.From(request).CssClasses);
         if (cache.TryGet(key, out var page))
         {
@@ -73,6 +89,23 @@ public sealed class AnonymousFastPath(
 
         var feature = new PublicPageFeature(key, snapshot);
         context.Features.Set(feature);
+        if (leads)
+        {
+            // Those waiting for this request's page stop waiting as soon as it turns out there will be none: the
+            // response starts and PublicPageCapture has not claimed it (a static file, an attachment, a page that sets
+            // a cookie, an empty 404 for the error page). (Callbacks run last-registered first, so the capture's own
+            // runs before this one.)
+            context.Response.OnStarting(() =>
+            {
+                if (!feature.Claimed)
+                {
+                    cache.Finish(key, null);
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+
         try
         {
             await next(context);
@@ -84,6 +117,17 @@ public sealed class AnonymousFastPath(
                 cache.Finish(key, feature.Page);
             }
         }
+    }
+
+    private static string Key(params ReadOnlySpan<string?> parts)
+    {
+        var builder = new System.Text.StringBuilder(160);
+        foreach (var part in parts)
+        {
+            builder.Append(part?.Length ?? 0).Append(':').Append(part);
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Sends the stored page, or false when the address is over its rate limit (the pipeline answers 429).</summary>

@@ -1,3 +1,4 @@
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Changes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,7 @@ public sealed partial class ContentVersionFollower(
     PublicContentVersion version,
     ChangeSignal signal,
     PublicPageCache cache,
+    AgencyHostMap hosts,
     IOptions<PublicCacheOptions> options,
     ILogger<ContentVersionFollower> logger) : BackgroundService
 {
@@ -26,6 +28,8 @@ public sealed partial class ContentVersionFollower(
                 if (await version.RefreshAsync(stoppingToken))
                 {
                     cache.Clear();
+                    // An agency's host name may be what changed; the fast path keys pages by host before the map is read.
+                    hosts.Invalidate();
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

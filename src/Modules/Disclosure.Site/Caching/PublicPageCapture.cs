@@ -54,8 +54,13 @@ public sealed class PublicPageCapture(RequestDelegate next, PublicContentVersion
         }
 
         var original = response.Body;
-        await using var tee = new TeeStream(original, MaximumBodyBytes);
+        await using var tee = new TeeStream(original, MaximumBodyBytes, () => cache.Finish(feature.Key, null));
         response.Body = tee;
+        response.OnStarting(() =>
+        {
+            feature.Claimed = KeepableHeaders(response);
+            return Task.CompletedTask;
+        });
         try
         {
             await next(context);
@@ -75,9 +80,11 @@ public sealed class PublicPageCapture(RequestDelegate next, PublicContentVersion
     // A plain success, or a 404/410 page with a body (an empty one is drawn by the error pages further out); no
     // cookie; the caching rules as set here (a page that set its own is not kept); nothing compressed already.
     private static bool Keepable(HttpResponse response, TeeStream tee) =>
-        !tee.Overflowed
-        && (response.StatusCode == StatusCodes.Status200OK
-            || (response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status410Gone && tee.Captured.WrittenCount > 0))
+        response.HasStarted && !tee.Overflowed && KeepableHeaders(response)
+        && (response.StatusCode == StatusCodes.Status200OK || tee.Captured.WrittenCount > 0);
+
+    private static bool KeepableHeaders(HttpResponse response) =>
+        response.StatusCode is (StatusCodes.Status200OK or StatusCodes.Status404NotFound or StatusCodes.Status410Gone)
         && StringValues.IsNullOrEmpty(response.Headers.SetCookie)
         && response.Headers.CacheControl == PublicValidators.CacheControl
         && StringValues.IsNullOrEmpty(response.Headers.ContentEncoding);
@@ -105,8 +112,8 @@ public sealed class PublicPageCapture(RequestDelegate next, PublicContentVersion
         };
     }
 
-    /// <summary>Passes the body through and keeps a copy of it, up to a limit.</summary>
-    private sealed class TeeStream(Stream inner, int limit) : Stream
+    /// <summary>Passes the body through and keeps a copy of it, up to a limit; past it, tells <paramref name="overflowed"/> once.</summary>
+    private sealed class TeeStream(Stream inner, int limit, Action overflowed) : Stream
     {
         public ArrayBufferWriter<byte> Captured { get; } = new();
 
@@ -160,6 +167,7 @@ public sealed class PublicPageCapture(RequestDelegate next, PublicContentVersion
             {
                 Overflowed = true;
                 Captured.Clear();
+                overflowed();
                 return;
             }
 

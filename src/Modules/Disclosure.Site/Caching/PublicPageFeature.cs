@@ -13,5 +13,8 @@ internal sealed class PublicPageFeature(string key, ChangeLogHead.Position versi
 
     public ChangeLogHead.Position Version { get; } = version;
 
+    /// <summary>The capture will keep this response if its body stays within bounds: those waiting for it wait on.</summary>
+    public bool Claimed { get; set; }
+
     public CachedPage? Page { get; set; }
 }

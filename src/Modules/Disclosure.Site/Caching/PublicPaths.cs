@@ -45,9 +45,17 @@ public static class PublicPaths
             return false;
         }
 
+        // Before the agency's site is resolved, /a/{code}/search is still whole: what follows the agency is what counts.
+        var path = request.Path;
+        if (path.StartsWithSegments("/a", StringComparison.OrdinalIgnoreCase, out var agencyPath) && agencyPath.Value is { Length: > 1 } value)
+        {
+            var slash = value.IndexOf('/', 1);
+            path = slash < 0 ? PathString.Empty : new PathString(value[slash..]);
+        }
+
         foreach (var excluded in Excluded)
         {
-            if (request.Path.StartsWithSegments(excluded, StringComparison.OrdinalIgnoreCase))
+            if (path.StartsWithSegments(excluded, StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }
