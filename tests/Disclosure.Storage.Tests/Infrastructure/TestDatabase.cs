@@ -381,16 +381,13 @@ public sealed class TestDatabase : IAsyncDisposable
         Task.FromResult(new TestDatabase(existing.Provider, existing.Options, null, null, null, ledgerKeys));
 
     /// <summary>The admin connection string of the test server, or a failure that says how to get one.</summary>
+    public static string PostgresServer() => Required(PostgresVariable);
+
     private static string Required(string variable) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
             ? value
-            : throw new InvalidOperationException($"未设置环境变量 {variable}：复制测试需要测试命令（build/test.sh）启动的主库和热备库。");
-
-    public static string PostgresServer() =>
-        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value
-            ? value
             : throw new InvalidOperationException(
-                $"未设置环境变量 {PostgresVariable}：PostgreSQL 测试需要真实服务器。请用 README 中的测试命令（build/test.sh）运行，它会安装并启动 PostgreSQL。");
+                $"未设置环境变量 {variable}：PostgreSQL 测试需要真实服务器。请用 README 中的测试命令（build/test.sh）运行，它会安装并启动 PostgreSQL（及复制测试用的热备库）。");
 
     public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
 
