@@ -11,12 +11,22 @@ _as_postgres() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# A free loopback port; without python3, a random one at or above $1 (so two clusters started together differ).
+_free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo $(($1 + RANDOM % 2000))
+}
+
+# A cluster's folder: readable by all, and owned by the postgres user when run as root (initdb and the server refuse
+# to run as root).
+_cluster_folder() {
+  chmod 755 "$1"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$1"; fi
+}
+
 start_throwaway_postgres() {
   local dir="$1" port options
-  chmod 755 "$dir"
-  # initdb refuses to run as root; the cluster then belongs to the postgres user.
-  if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$dir"; fi
-  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo $((55432 + RANDOM % 2000)))"
+  _cluster_folder "$dir"
+  port="$(_free_port 55432)"
   options="-h 127.0.0.1 -p $port -k $dir -c max_connections=300"
   if [ "${DISCLOSURE_POSTGRES_DURABLE:-0}" != 1 ]; then
     options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
@@ -33,9 +43,8 @@ start_throwaway_postgres() {
 
 start_throwaway_standby() {
   local primary="$1" dir="$2" port
-  chmod 755 "$dir"
-  if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$dir"; fi
-  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo $((57432 + RANDOM % 2000)))"
+  _cluster_folder "$dir"
+  port="$(_free_port 57432)"
   echo "==> starting a PostgreSQL 15 hot standby of 127.0.0.1:$(cat "$primary/port") on 127.0.0.1:$port"
   # -R writes primary_conninfo and standby.signal: the copy starts as a standby streaming from the primary (initdb's
   # pg_hba.conf trusts replication connections from loopback). max_connections must not be below the primary's.

@@ -10,32 +10,35 @@ namespace Disclosure.Storage.Replicas;
 /// </summary>
 public sealed class PublicReadDatabase(DisclosureDbContext primary, ReadReplicaSelector selector) : IDisposable, IAsyncDisposable
 {
-    private DisclosureDbContext? _chosen;
-    private DisclosureDbContext? _standby;
+    private bool _chosen;
     private DbContextOptions<DisclosureDbContext>? _standbyOptions;
+    private DisclosureDbContext? _standby;
 
     public async Task<T> ReadAsync<T>(Func<DisclosureDbContext, Task<T>> read, CancellationToken cancellationToken)
     {
-        if (_chosen is null)
+        if (!_chosen)
         {
-            _standbyOptions = selector.HasStandbys ? await selector.ChooseAsync(cancellationToken) : null;
-            _chosen = _standbyOptions is null ? primary : _standby = new DisclosureDbContext(_standbyOptions);
+            _standbyOptions = await selector.ChooseAsync(cancellationToken);
+            _standby = _standbyOptions is null ? null : new DisclosureDbContext(_standbyOptions);
+            _chosen = true;
         }
 
-        if (ReferenceEquals(_chosen, primary))
+        if (_standby is null)
         {
             return await read(primary);
         }
 
         try
         {
-            return await read(_chosen);
+            return await read(_standby);
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
-            // Gone since it was chosen, or it cancelled the query to go on replaying: the primary has it all.
+            // Gone since it was chosen, or it cancelled the query to go on replaying: the primary has it all, and
+            // answers the rest of this scope's reads too.
             selector.Failed(_standbyOptions!, exception);
-            _chosen = primary;
+            await _standby.DisposeAsync();
+            _standby = null;
             return await read(primary);
         }
     }

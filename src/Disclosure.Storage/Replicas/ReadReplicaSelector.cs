@@ -51,8 +51,6 @@ public sealed partial class ReadReplicaSelector
     /// <summary>Reads that went to the primary although standbys are configured: none had caught up, or none answered.</summary>
     public long PrimaryReads => Interlocked.Read(ref _primaryReads);
 
-    public bool HasStandbys => _standbys.Length > 0;
-
     /// <summary>The options of a standby that covers what this node has seen, or null: read from the primary.</summary>
     public async ValueTask<DbContextOptions<DisclosureDbContext>?> ChooseAsync(CancellationToken cancellationToken)
     {
