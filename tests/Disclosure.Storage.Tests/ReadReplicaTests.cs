@@ -63,6 +63,51 @@ public sealed class ReadReplicaTests
     }
 
     [Fact]
+    public async Task A_read_the_standby_fails_is_read_again_from_the_primary_which_takes_its_reads_until_it_answers_again()
+    {
+        await using var database = await TestDatabase.CreateReplicatedAsync();
+        await database.ApplySetupAndDemoOfficeAsync();
+        var selector = database.Services.GetRequiredService<ReadReplicaSelector>();
+        var id = await PublishAsync(database);
+        var standbyReads = selector.StandbyReads;
+        await Eventually.HoldsAsync(async () => await FindAsync(database, id) is not null && selector.StandbyReads > standbyReads, Within);
+
+        await using (var scope = database.Services.CreateAsyncScope())
+        {
+            var reads = scope.ServiceProvider.GetRequiredService<PublicReadDatabase>();
+            var readOnStandby = new List<bool>();
+            var found = await reads.ReadAsync(
+                async db =>
+                {
+                    var onStandby = await db.Database.SqlQueryRaw<bool>("SELECT pg_is_in_recovery() AS \"Value\"").SingleAsync();
+                    readOnStandby.Add(onStandby);
+                    if (onStandby)
+                    {
+                        // The standby goes away in the middle of the page's reads (a restart, a failover): its server
+                        // ends the session.
+                        await db.Database.ExecuteSqlRawAsync("SELECT pg_terminate_backend(pg_backend_pid())");
+                    }
+
+                    return await db.ContentItems.Where(i => i.ContentItemId == id).Select(i => i.ContentItemId).SingleAsync();
+                },
+                CancellationToken.None);
+            Assert.Equal(id, found);
+            Assert.Equal([true, false], readOnStandby);
+
+            // The rest of the scope's reads go to the primary.
+            Assert.False(await reads.ReadAsync(db => db.Database.SqlQueryRaw<bool>("SELECT pg_is_in_recovery() AS \"Value\"").SingleAsync(), CancellationToken.None));
+        }
+
+        // So do the next scopes' until a check finds the standby answering again (not before two seconds).
+        var primaryReads = selector.PrimaryReads;
+        standbyReads = selector.StandbyReads;
+        Assert.NotNull(await FindAsync(database, id));
+        Assert.Equal(primaryReads + 1, selector.PrimaryReads);
+        Assert.Equal(standbyReads, selector.StandbyReads);
+        await Eventually.HoldsAsync(async () => await FindAsync(database, id) is not null && selector.StandbyReads > standbyReads, Within);
+    }
+
+    [Fact]
     public async Task An_unreachable_standby_sends_the_reads_to_the_primary()
     {
         await using var database = await TestDatabase.CreateDemoAsync(DatabaseProvider.PostgreSQL);

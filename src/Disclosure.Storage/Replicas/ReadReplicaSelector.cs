@@ -83,7 +83,12 @@ public sealed partial class ReadReplicaSelector
     {
         foreach (var standby in _standbys.Where(s => ReferenceEquals(s.Options, options)))
         {
-            standby.Replayed = null;
+            lock (standby)
+            {
+                standby.Failures++;
+                standby.Replayed = null;
+            }
+
             Interlocked.Exchange(ref standby.NextCheckTicks, _clock.GetUtcNow().UtcTicks + DownRecheck.Ticks);
         }
 
@@ -102,8 +107,17 @@ public sealed partial class ReadReplicaSelector
         {
             try
             {
+                var failures = Volatile.Read(ref standby.Failures);
                 await using var db = new DisclosureDbContext(standby.Options);
-                standby.Replayed = await ChangeLogHead.ReadAsync(db, CancellationToken.None);
+                var replayed = await ChangeLogHead.ReadAsync(db, CancellationToken.None);
+                lock (standby)
+                {
+                    // A read that failed while this check was under way knows better: the standby stays down.
+                    if (standby.Failures == failures)
+                    {
+                        standby.Replayed = replayed;
+                    }
+                }
             }
             catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
             {
@@ -144,6 +158,9 @@ public sealed partial class ReadReplicaSelector
         public volatile ChangeLogHead.Position? Replayed;
 
         public long NextCheckTicks;
+
+        /// <summary>Reads that failed on it since start: a check begun before one of them must not bring it back.</summary>
+        public int Failures;
 
         public int Checking;
     }

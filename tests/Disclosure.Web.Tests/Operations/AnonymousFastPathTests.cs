@@ -3,6 +3,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using Disclosure.Site.Caching;
 using Disclosure.Web.Operations;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Web.Tests.Operations;
@@ -143,6 +146,41 @@ public sealed class AnonymousFastPathTests(SiteFixture fixture)
         Assert.Equal(stored, Cache.Stored);
     }
 
+    [Fact]
+    public async Task A_response_with_its_own_caching_rules_or_a_cookie_is_sent_as_it_is_and_not_kept()
+    {
+        // The QR code says the browser may keep it a day: its rules, not the page cache's.
+        var qr = "/content/yongning-2017-implementation-plan/qr.svg";
+        var stored = Cache.Stored;
+        for (var i = 0; i < 2; i++)
+        {
+            var answer = await _client.GetAsync(qr);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Equal("public, max-age=86400", answer.Headers.CacheControl!.ToString());
+        }
+
+        Assert.Equal(stored, Cache.Stored);
+
+        // A cookie set on the way out (by a module, a filter, a proxy in process) is never handed to another visitor.
+        await using var site = fixture.Site.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+            services.AddTransient<IStartupFilter, CookieOnRequest>()));
+        var client = site.CreateClient();
+        var cache = site.Services.GetRequiredService<PublicPageCache>();
+        stored = cache.Stored;
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(UniquePath())).StatusCode);
+        Assert.Equal(stored + 1, cache.Stored);
+
+        var withCookie = $"{UniquePath()}&{CookieOnRequest.Query}";
+        for (var i = 0; i < 2; i++)
+        {
+            var answer = await client.GetAsync(withCookie);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Contains(answer.Headers.GetValues("Set-Cookie"), cookie => cookie.StartsWith("probe=", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(stored + 1, cache.Stored);
+    }
+
     private Task<HttpResponseMessage> GetAsync(string path, string? acceptEncoding)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -167,6 +205,30 @@ public sealed class AnonymousFastPathTests(SiteFixture fixture)
 
         return output.ToArray();
     }
+}
+
+/// <summary>Sets a cookie on the way out of every request whose query asks for one, after everything else has run.</summary>
+internal sealed class CookieOnRequest : IStartupFilter
+{
+    public const string Query = "set-probe-cookie=1";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, inner) =>
+        {
+            if (context.Request.QueryString.Value?.Contains(Query, StringComparison.Ordinal) == true)
+            {
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Cookies.Append("probe", "1");
+                    return Task.CompletedTask;
+                });
+            }
+
+            return inner(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>Concurrent misses of one page: the first renders it, the others are handed its result.</summary>
