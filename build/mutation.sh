@@ -43,7 +43,7 @@ EOF
 
 # area NAME: sets label, project, test_project, filter and the mutate globs (relative to the source project).
 area() {
-  mutate=()
+  mutate=() replicated=false
   case "$1" in
     secrecy)
       label="保密审查扫描 (secrecy scan)"
@@ -167,15 +167,34 @@ area() {
               "**/Ledger/LedgerHeads.cs" "**/Ledger/LedgerHead.cs")
       filter="FullyQualifiedName~Ledger&$sqlite_only"
       ;;
+    page-cache)
+      label="公开页面缓存 who is answered from memory and what is kept (Site/Caching: AnonymousFastPath, PublicPageCapture, PublicPaths)"
+      project=src/Modules/Disclosure.Site/Disclosure.Site.csproj
+      test_project=tests/Disclosure.Web.Tests/Disclosure.Web.Tests.csproj
+      # The guards only: the sign-in check before the fast path, the capture's own check after authentication and
+      # what it keeps, and which paths are public reads.
+      mutate=("**/Caching/AnonymousFastPath.cs$(spans src/Modules/Disclosure.Site/Caching/AnonymousFastPath.cs 45-49 199-218)"
+              "**/Caching/PublicPageCapture.cs$(spans src/Modules/Disclosure.Site/Caching/PublicPageCapture.cs 31-35 80-90)"
+              "**/Caching/PublicPaths.cs")
+      filter="FullyQualifiedName~Disclosure.Web.Tests.Operations.AnonymousFastPathTests|FullyQualifiedName~Disclosure.Web.Tests.Operations.PublicPathsTests"
+      ;;
+    read-replicas)
+      label="只读副本 where a public read goes (Storage/Replicas: ReadReplicaSelector, PublicReadDatabase)"
+      project=src/Disclosure.Storage/Disclosure.Storage.csproj
+      test_project=tests/Disclosure.Storage.Tests/Disclosure.Storage.Tests.csproj
+      mutate=("**/Replicas/*.cs")
+      filter="FullyQualifiedName~Disclosure.Storage.Tests.ReadReplicaTests"
+      replicated=true
+      ;;
     *)
-      echo "unknown area '$1' (known: secrecy masking deadline calendar webhook workflow access agency-scope ledger enforcement-clock party-query mailbox-access supervision api-tokens)" >&2
+      echo "unknown area '$1' (known: secrecy masking deadline calendar webhook workflow access agency-scope ledger enforcement-clock party-query mailbox-access supervision api-tokens page-cache read-replicas)" >&2
       return 1
       ;;
   esac
 }
 
 if [ "${1:-}" = "--list" ]; then
-  for name in secrecy masking deadline calendar webhook workflow access agency-scope ledger enforcement-clock party-query mailbox-access supervision api-tokens; do
+  for name in secrecy masking deadline calendar webhook workflow access agency-scope ledger enforcement-clock party-query mailbox-access supervision api-tokens page-cache read-replicas; do
     area "$name"
     echo "$name: $label — $project ${mutate[*]} — tests: $test_project ($filter)"
   done
@@ -184,7 +203,24 @@ fi
 
 areas=("$@")
 if [ "${#areas[@]}" -eq 0 ]; then areas=("${default_areas[@]}"); fi
-for name in "${areas[@]}"; do area "$name"; done   # fail on a typo before anything runs
+
+# The replica tests need a primary with a streaming standby: started here as the test command starts them.
+needs_replicated=false
+for name in "${areas[@]}"; do   # fails on a typo before anything runs
+  area "$name"
+  if [ "$replicated" = true ]; then needs_replicated=true; fi
+done
+if [ "$needs_replicated" = true ]; then
+  # shellcheck source=build/postgres.sh
+  source "$repo/build/postgres.sh"
+  pg_root="$(mktemp -d /tmp/disclosure-mutation-pg.XXXXXX)"
+  mkdir -p "$pg_root/primary" "$pg_root/standby"
+  trap 'stop_throwaway_postgres "$pg_root/standby"; stop_throwaway_postgres "$pg_root/primary"; rm -rf "$pg_root"' EXIT
+  start_throwaway_postgres "$pg_root/primary"
+  start_throwaway_standby "$pg_root/primary" "$pg_root/standby"
+  export DISCLOSURE_TEST_POSTGRES="$DISCLOSURE_POSTGRES" DISCLOSURE_TEST_POSTGRES_REPLICATED="$DISCLOSURE_POSTGRES"
+  export DISCLOSURE_TEST_POSTGRES_STANDBY="$DISCLOSURE_POSTGRES_STANDBY"
+fi
 
 echo "==> restoring the local tools (.config/dotnet-tools.json)"
 dotnet tool restore >/dev/null

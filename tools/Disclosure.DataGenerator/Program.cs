@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 // dotnet run -c Release --project tools/Disclosure.DataGenerator -- --items 1000000 [--seed 1]
 //     [--credit-records N] [--applications N] [--cases N] [--letters N] [--survey-answers N]
-//     [--agencies N] [--data-folder DIR | --postgres "Host=…;Database=…"]
+//     [--agencies N] [--data-folder DIR] [--postgres "Host=…;Database=…"]
 // Sets the database up from recipes/setup.json if it is new, then adds the generated disclosures, 双公示 records
 // (default: one per ten items, licences and penalties half each), 依申请公开 applications (default: one per fifty
 // items), 执法公开 cases with their parties and events (default: one per twenty items, about ten events each) and 局长信箱
@@ -32,9 +32,11 @@ var agencyCount = Number("--agencies");
 var firstDate = new DateOnly(2024, 1, 1);
 var lastDate = new DateOnly(2026, 10, 31);
 var root = FindRoot();
+// The data folder holds the 台账 keys and media whichever database is used (and the SQLite file when no --postgres).
+var dataFolder = Path.GetFullPath(Option("--data-folder") ?? Path.Combine(root, "src", "Disclosure.Web", "App_Data"));
 var options = Option("--postgres") is { } connection
-    ? new StorageOptions { Provider = DatabaseProvider.PostgreSQL, ConnectionString = connection }
-    : new StorageOptions { DataFolder = Path.GetFullPath(Option("--data-folder") ?? Path.Combine(root, "src", "Disclosure.Web", "App_Data")) };
+    ? new StorageOptions { Provider = DatabaseProvider.PostgreSQL, ConnectionString = connection, DataFolder = dataFolder }
+    : new StorageOptions { DataFolder = dataFolder };
 Directory.CreateDirectory(options.DataFolder);
 
 var services = new ServiceCollection().AddLogging().AddDisclosureStorage(options).AddDisclosureModules(InstalledModules.All).BuildServiceProvider();

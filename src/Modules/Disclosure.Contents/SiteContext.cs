@@ -1,8 +1,8 @@
 using Disclosure.Contents.Catalogue;
 using Disclosure.Contents.Sites;
 using Disclosure.Core.Settings;
-using Disclosure.Storage;
 using Disclosure.Storage.Agencies;
+using Disclosure.Storage.Replicas;
 using Disclosure.Storage.Settings;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,8 +12,9 @@ namespace Disclosure.Contents;
 /// What every public page needs from the site settings, loaded once per request. On an agency's site
 /// (<see cref="PublicAgency"/>: <c>/a/{code}/…</c> or its own host name) the name, identity, theme and guide are that
 /// agency's and the lists are scoped to it (<see cref="ListingAsync"/>); on the installation's own site nothing is scoped.
+/// The settings and the 目录 are read through <see cref="PublicReadDatabase"/>, as the page's content is.
 /// </summary>
-public sealed class SiteContext(DisclosureDbContext db, SiteIdentityStore identityStore, PublicAgency publicAgency, AgencyDirectory agencies, AgencySiteStore sites)
+public sealed class SiteContext(PublicReadDatabase reads, SiteIdentityStore identityStore, PublicAgency publicAgency, AgencyDirectory agencies, AgencySiteStore sites)
 {
     public const string SiteNameSetting = "SiteName";
 
@@ -88,10 +89,10 @@ public sealed class SiteContext(DisclosureDbContext db, SiteIdentityStore identi
     }
 
     public async Task<CatalogueTree> CatalogueAsync(CancellationToken cancellationToken = default) =>
-        _catalogue ??= await CatalogueTree.LoadAsync(db, cancellationToken);
+        _catalogue ??= await reads.ReadAsync(db => CatalogueTree.LoadAsync(db, cancellationToken), cancellationToken);
 
     private async Task<Dictionary<string, string>> SettingsAsync(CancellationToken cancellationToken) =>
-        _settings ??= await db.SiteSettings.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Value, cancellationToken);
+        _settings ??= await reads.ReadAsync(db => db.SiteSettings.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Value, cancellationToken), cancellationToken);
 }
 
 /// <summary>

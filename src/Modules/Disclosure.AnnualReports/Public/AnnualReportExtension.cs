@@ -4,7 +4,7 @@ using Disclosure.Contents.Items;
 using Disclosure.Contents.Items.Extensions;
 using Disclosure.Contents.Rendering;
 using Disclosure.Core.ContentManagement;
-using Disclosure.Storage;
+using Disclosure.Storage.Replicas;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.AnnualReports.Public;
@@ -14,7 +14,7 @@ namespace Disclosure.AnnualReports.Public;
 /// field in the detail list; below it, the agency's reports on other years, newest first, so every year stays one
 /// click away.
 /// </summary>
-public sealed class AnnualReportExtension(DisclosureDbContext db) : IItemPageExtension
+public sealed class AnnualReportExtension(PublicReadDatabase reads) : IItemPageExtension
 {
     public const string TypeName = "AnnualReport";
 
@@ -31,12 +31,14 @@ public sealed class AnnualReportExtension(DisclosureDbContext db) : IItemPageExt
         };
 
         var agency = context.Data.Agency;
-        var others = await db.ContentVersions.AsNoTracking()
-            .Where(v => v.Status == ContentStatus.Published && v.ContentType == TypeName && v.AgencyCode == agency && v.ItemId != context.Item.Id)
-            .OrderByDescending(v => v.WrittenDate).ThenByDescending(v => v.PublishedUtc)
-            .Select(v => new { v.Item.ContentItemId, v.Title })
-            .Take(50)
-            .ToListAsync(cancellationToken);
+        var others = await reads.ReadAsync(
+            db => db.ContentVersions.AsNoTracking()
+                .Where(v => v.Status == ContentStatus.Published && v.ContentType == TypeName && v.AgencyCode == agency && v.ItemId != context.Item.Id)
+                .OrderByDescending(v => v.WrittenDate).ThenByDescending(v => v.PublishedUtc)
+                .Select(v => new { v.Item.ContentItemId, v.Title })
+                .Take(50)
+                .ToListAsync(cancellationToken),
+            cancellationToken);
         if (others.Count > 0)
         {
             var html = new StringBuilder("<ul class=\"links\">");

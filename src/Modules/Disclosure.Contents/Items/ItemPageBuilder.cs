@@ -9,15 +9,18 @@ using Disclosure.Core.Time;
 using Disclosure.Storage;
 using Disclosure.Storage.Content;
 using Disclosure.Storage.Entities;
+using Disclosure.Storage.Replicas;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Contents.Items;
 
 /// <summary>
 /// Builds the public page of one version. The public item page and the admin preview both call this, which is how
-/// "preview exactly as the public will see it" stays true.
+/// "preview exactly as the public will see it" stays true. What the page shows besides the version itself (catalogue,
+/// agencies, interpretations, related items, the type's own blocks) is read through <see cref="PublicReadDatabase"/>:
+/// from a standby that has replayed everything this node has seen, so a preview too shows what the office just published.
 /// </summary>
-public sealed class ItemPageBuilder(DisclosureDbContext db, PublishedContentQuery publishedContent, ContentDefinitionStore definitions, IEnumerable<IItemPageExtension> extensions, TimeProvider clock)
+public sealed class ItemPageBuilder(PublicReadDatabase reads, PublishedContentQuery publishedContent, ContentDefinitionStore definitions, IEnumerable<IItemPageExtension> extensions, TimeProvider clock)
 {
     /// <summary>政策解读: the type whose pickers link an interpretation to the documents it explains (发布、解读、回应三联动).</summary>
     public const string InterpretationType = "PolicyInterpretation";
@@ -30,8 +33,8 @@ public sealed class ItemPageBuilder(DisclosureDbContext db, PublishedContentQuer
     {
         var types = await definitions.GetTypesAsync(cancellationToken);
         var type = types.GetValueOrDefault(item.ContentType);
-        var tree = await CatalogueTree.LoadAsync(db, cancellationToken);
-        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
+        var tree = await reads.ReadAsync(db => CatalogueTree.LoadAsync(db, cancellationToken), cancellationToken);
+        var agencies = await reads.ReadAsync(db => db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken), cancellationToken);
         var data = ContentData.Parse(version.DataJson);
         var id = item.ContentItemId;
 
@@ -151,10 +154,12 @@ public sealed class ItemPageBuilder(DisclosureDbContext db, PublishedContentQuer
     {
         // The picker stores ids as JSON strings; the LIKE narrows the rows and the JSON check below makes it exact.
         var quoted = "\"" + id + "\"";
-        var candidates = await db.ContentVersions.AsNoTracking().Include(v => v.Item)
-            .Where(v => v.Status == ContentStatus.Published && v.ContentType == InterpretationType && v.DataJson.Contains(quoted))
-            .OrderByDescending(v => v.PublishedUtc)
-            .ToListAsync(cancellationToken);
+        var candidates = await reads.ReadAsync(
+            db => db.ContentVersions.AsNoTracking().Include(v => v.Item)
+                .Where(v => v.Status == ContentStatus.Published && v.ContentType == InterpretationType && v.DataJson.Contains(quoted))
+                .OrderByDescending(v => v.PublishedUtc)
+                .ToListAsync(cancellationToken),
+            cancellationToken);
         return candidates
             .Where(v => (ContentData.Parse(v.DataJson).Get(InterpretationType, InterpretedDocumentsField) as JsonArray)?.Any(x => x?.ToString() == id) == true)
             .Select(v => Link(v.Item, v))
@@ -168,11 +173,13 @@ public sealed class ItemPageBuilder(DisclosureDbContext db, PublishedContentQuer
             return [];
         }
 
-        var rows = await db.ContentVersions.AsNoTracking().Include(v => v.Item)
-            .Where(v => v.Status == ContentStatus.Published && v.CatalogueCode == catalogue && v.ItemId != itemKey)
-            .OrderByDescending(v => v.PublishedUtc).ThenByDescending(v => v.Id)
-            .Take(RelatedCount)
-            .ToListAsync(cancellationToken);
+        var rows = await reads.ReadAsync(
+            db => db.ContentVersions.AsNoTracking().Include(v => v.Item)
+                .Where(v => v.Status == ContentStatus.Published && v.CatalogueCode == catalogue && v.ItemId != itemKey)
+                .OrderByDescending(v => v.PublishedUtc).ThenByDescending(v => v.Id)
+                .Take(RelatedCount)
+                .ToListAsync(cancellationToken),
+            cancellationToken);
         return rows.Select(v => Link(v.Item, v)).ToList();
     }
 

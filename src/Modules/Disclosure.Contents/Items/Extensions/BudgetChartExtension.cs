@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Disclosure.Contents.Rendering;
 using Disclosure.Core.ContentManagement;
-using Disclosure.Storage;
+using Disclosure.Storage.Replicas;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Contents.Items.Extensions;
@@ -13,7 +13,7 @@ namespace Disclosure.Contents.Items.Extensions;
 /// 财政预决算: the 三公经费 of this budget (or final account) beside every other published year of the same agency
 /// and kind, as an SVG chart and the same figures as a table.
 /// </summary>
-public sealed class BudgetChartExtension(DisclosureDbContext db) : IItemPageExtension
+public sealed class BudgetChartExtension(PublicReadDatabase reads) : IItemPageExtension
 {
     public const string TypeName = "Budget";
 
@@ -27,10 +27,12 @@ public sealed class BudgetChartExtension(DisclosureDbContext db) : IItemPageExte
     {
         var kind = context.Data.GetString(TypeName, "Kind");
         var agency = context.Data.Agency;
-        var rows = await db.ContentVersions.AsNoTracking()
-            .Where(v => v.Status == ContentStatus.Published && v.ContentType == TypeName && v.AgencyCode == agency)
-            .Select(v => new { v.ItemId, v.DataJson })
-            .ToListAsync(cancellationToken);
+        var rows = await reads.ReadAsync(
+            db => db.ContentVersions.AsNoTracking()
+                .Where(v => v.Status == ContentStatus.Published && v.ContentType == TypeName && v.AgencyCode == agency)
+                .Select(v => new { v.ItemId, v.DataJson })
+                .ToListAsync(cancellationToken),
+            cancellationToken);
 
         // The version being shown wins over its own published version (a preview shows the figures under review).
         var years = rows.Where(r => r.ItemId != context.Item.Id).Select(r => ContentData.Parse(r.DataJson))

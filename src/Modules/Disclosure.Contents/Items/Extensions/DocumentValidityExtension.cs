@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Disclosure.Core.ContentManagement;
 using Disclosure.Core.Disclosure;
 using Disclosure.Core.Time;
-using Disclosure.Storage;
+using Disclosure.Storage.Replicas;
 using Microsoft.EntityFrameworkCore;
 
 namespace Disclosure.Contents.Items.Extensions;
@@ -13,7 +13,7 @@ namespace Disclosure.Contents.Items.Extensions;
 /// 规范性文件: when it takes effect and expires, its 有效性 today, which documents replaced it and which it replaces,
 /// shown above the text so nobody acts on a repealed rule.
 /// </summary>
-public sealed class DocumentValidityExtension(DisclosureDbContext db) : IItemPageExtension
+public sealed class DocumentValidityExtension(PublicReadDatabase reads) : IItemPageExtension
 {
     public const string TypeName = "RegulatoryDocument";
 
@@ -31,11 +31,13 @@ public sealed class DocumentValidityExtension(DisclosureDbContext db) : IItemPag
         var replacedByIds = (data.Get(TypeName, "ReplacedBy") switch { JsonArray a => a.Select(x => x?.ToString()), JsonValue v => [v.ToString()], _ => [] }).OfType<string>().ToList();
         var id = context.Item.ContentItemId;
         var quoted = "\"" + id + "\"";
-        var linked = await db.ContentVersions.AsNoTracking()
-            .Where(v => v.Status == ContentStatus.Published && v.ContentType == TypeName
-                && (replacedByIds.Contains(v.Item.ContentItemId) || v.DataJson.Contains(quoted)))
-            .Select(v => new { v.Item.ContentItemId, v.Title, v.DataJson })
-            .ToListAsync(cancellationToken);
+        var linked = await reads.ReadAsync(
+            db => db.ContentVersions.AsNoTracking()
+                .Where(v => v.Status == ContentStatus.Published && v.ContentType == TypeName
+                    && (replacedByIds.Contains(v.Item.ContentItemId) || v.DataJson.Contains(quoted)))
+                .Select(v => new { v.Item.ContentItemId, v.Title, v.DataJson })
+                .ToListAsync(cancellationToken),
+            cancellationToken);
         var replacedBy = linked.Where(l => replacedByIds.Contains(l.ContentItemId)).ToList();
         var replaces = linked.Where(l => ContentData.Parse(l.DataJson).Get(TypeName, "ReplacedBy") is JsonArray a && a.Any(x => x?.ToString() == id)).ToList();
 
