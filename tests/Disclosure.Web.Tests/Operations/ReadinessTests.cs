@@ -1,7 +1,9 @@
 using System.Net;
 using Disclosure.Storage;
+using Disclosure.Storage.Agencies;
 using Disclosure.Storage.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Disclosure.Web.Tests.Operations;
@@ -60,8 +62,11 @@ public sealed class ReadinessTests
             await drop.ExecuteNonQueryAsync();
         }
 
-        // The site's pooled connections were closed by the server; a pool would only hand them out to fail.
+        // The site's pooled connections were closed by the server; a pool would only hand them out to fail. The agency
+        // host map is read again after any change (as when the version moved just before the outage): the readiness
+        // answer must not depend on it.
         NpgsqlConnection.ClearAllPools();
+        site.Services.GetRequiredService<AgencyHostMap>().Invalidate();
         await AssertNotReadyAsync(client, "未就绪：数据库尚未完成初始化。");
     }
 

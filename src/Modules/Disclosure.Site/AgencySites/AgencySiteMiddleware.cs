@@ -22,14 +22,18 @@ public sealed class AgencySiteMiddleware(RequestDelegate next, AgencyHostMap hos
 {
     private const string Prefix = "/a";
 
+    private static readonly PathString HealthPath = new("/health");
+
     // An agency code as AgencyService accepts it (letters, digits, hyphens), checked before asking the database.
     private static bool LooksLikeCode(string code) => code.Length is > 0 and <= 64 && code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     public async Task InvokeAsync(HttpContext context, PublicAgency agency, DisclosureDbContext db)
     {
-        if (agency.IsSet)
+        // A re-executed request (the error pages) keeps the agency it was given. /health/* is the node's, not a site's:
+        // a load balancer may ask it under any host name, and with the database gone it must say 503 itself rather than
+        // fail here looking the host up.
+        if (agency.IsSet || context.Request.Path.StartsWithSegments(HealthPath))
         {
-            // A re-executed request (the error pages) keeps the agency it was given.
             await next(context);
             return;
         }
