@@ -214,6 +214,7 @@ if [ "$needs_replicated" = true ]; then
   # shellcheck source=build/postgres.sh
   source "$repo/build/postgres.sh"
   pg_root="$(mktemp -d /tmp/disclosure-mutation-pg.XXXXXX)"
+  chmod 755 "$pg_root" # the clusters run as the postgres user when this runs as root
   mkdir -p "$pg_root/primary" "$pg_root/standby"
   trap 'stop_throwaway_postgres "$pg_root/standby"; stop_throwaway_postgres "$pg_root/primary"; rm -rf "$pg_root"' EXIT
   start_throwaway_postgres "$pg_root/primary"

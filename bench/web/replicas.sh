@@ -137,10 +137,11 @@ for round in 1 2; do
     start_nodes "${replicas[@]}"
     # The page's code is compiled and the pools are warm before anything is counted.
     load 10 "warm-$config-$round" >/dev/null
-    sleep 2 # statistics reach pg_stat_database within a second of a transaction's end
+    # A backend flushes its statistics to pg_stat_database at most once a second, and an idle one within ten.
+    sleep 11
     before_primary="$(statements "$work/primary")" before_standby="$(statements "$work/standby")"
     rate="$(load "$seconds" "$config-$round")"
-    sleep 2
+    sleep 11
     after_primary="$(statements "$work/primary")" after_standby="$(statements "$work/standby")"
     count="$(requests "$config-$round")"
     echo "    $rate requests/s; $count pages; statements on the primary $((after_primary - before_primary)), on the standby $((after_standby - before_standby))"

@@ -33,6 +33,13 @@ public sealed class ReadReplicaTests
         var standbyReads = selector.StandbyReads;
         await Eventually.HoldsAsync(async () => await FindAsync(database, first) is not null && selector.StandbyReads > standbyReads, Within);
 
+        // A scope that lives on (the link check, a batch) has chosen the standby…
+        await using var longLived = database.Services.CreateAsyncScope();
+        var longLivedQuery = longLived.ServiceProvider.GetRequiredService<PublishedContentQuery>();
+        standbyReads = selector.StandbyReads;
+        Assert.NotNull(await longLivedQuery.FindPublicAsync(first));
+        Assert.Equal(standbyReads + 1, selector.StandbyReads);
+
         // The standby stops replaying (a long query on it, a slow disk): what this node publishes now is still read,
         // from the primary, as long as the standby has not replayed it.
         await using var standby = new NpgsqlConnection(database.Options.ReadReplicas.Single());
@@ -41,6 +48,10 @@ public sealed class ReadReplicaTests
         try
         {
             var second = await PublishAsync(database);
+
+            // …and leaves it for the primary once this node has seen a change the standby has not replayed.
+            Assert.NotNull(await longLivedQuery.FindPublicAsync(second));
+
             standbyReads = selector.StandbyReads;
             var primaryReads = selector.PrimaryReads;
             for (var i = 0; i < 5; i++)

@@ -78,7 +78,25 @@ public sealed partial class ReadReplicaSelector
         return chosen;
     }
 
-    /// <summary>A read on the standby failed (it went down, or cancelled the query to replay): primary until it answers again.</summary>
+    /// <summary>
+    /// Whether the standby chosen earlier still covers what this node has seen: a scope that outlives a change (the
+    /// link check, a batch) must not go on reading a standby that has not replayed it.
+    /// </summary>
+    public async ValueTask<bool> StillCoversAsync(DbContextOptions<DisclosureDbContext> options, CancellationToken cancellationToken)
+    {
+        var seen = await _head.GetAsync(cancellationToken);
+        foreach (var standby in _standbys)
+        {
+            if (ReferenceEquals(standby.Options, options))
+            {
+                return standby.Replayed?.Covers(seen) == true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A read on the standby failed (it went down, or cancelled the query to replay): primary until a check finds it answering.</summary>
     public void Failed(DbContextOptions<DisclosureDbContext> options, Exception exception)
     {
         foreach (var standby in _standbys.Where(s => ReferenceEquals(s.Options, options)))
@@ -87,9 +105,8 @@ public sealed partial class ReadReplicaSelector
             {
                 standby.Failures++;
                 standby.Replayed = null;
+                Interlocked.Exchange(ref standby.NextCheckTicks, _clock.GetUtcNow().UtcTicks + DownRecheck.Ticks);
             }
-
-            Interlocked.Exchange(ref standby.NextCheckTicks, _clock.GetUtcNow().UtcTicks + DownRecheck.Ticks);
         }
 
         LogStandbyFailed(_logger, exception);
@@ -97,38 +114,57 @@ public sealed partial class ReadReplicaSelector
 
     private void CheckIfDue(Standby standby, bool covers, long now)
     {
-        if (now < Interlocked.Read(ref standby.NextCheckTicks) || Interlocked.CompareExchange(ref standby.Checking, 1, 0) != 0)
+        // Not due, nearly always: decided without the lock, on every request's path.
+        if (now < Interlocked.Read(ref standby.NextCheckTicks))
         {
             return;
         }
 
-        Interlocked.Exchange(ref standby.NextCheckTicks, now + (covers ? CaughtUpRecheck : BehindRecheck).Ticks);
+        int failures;
+        lock (standby)
+        {
+            if (now < standby.NextCheckTicks || standby.Checking)
+            {
+                return;
+            }
+
+            standby.Checking = true;
+            Interlocked.Exchange(ref standby.NextCheckTicks, now + (covers ? CaughtUpRecheck : BehindRecheck).Ticks);
+            failures = standby.Failures;
+        }
+
         _ = Task.Run(async () =>
         {
+            ChangeLogHead.Position? replayed = null;
+            Exception? failure = null;
             try
             {
-                var failures = Volatile.Read(ref standby.Failures);
                 await using var db = new DisclosureDbContext(standby.Options);
-                var replayed = await ChangeLogHead.ReadAsync(db, CancellationToken.None);
-                lock (standby)
-                {
-                    // A read that failed while this check was under way knows better: the standby stays down.
-                    if (standby.Failures == failures)
-                    {
-                        standby.Replayed = replayed;
-                    }
-                }
+                replayed = await ChangeLogHead.ReadAsync(db, CancellationToken.None);
             }
             catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
             {
                 // Down, restarting, unreachable, or without this database yet: the primary answers until it is back.
-                standby.Replayed = null;
-                Interlocked.Exchange(ref standby.NextCheckTicks, _clock.GetUtcNow().UtcTicks + DownRecheck.Ticks);
-                LogStandbyFailed(_logger, exception);
+                failure = exception;
             }
-            finally
+
+            lock (standby)
             {
-                Volatile.Write(ref standby.Checking, 0);
+                standby.Checking = false;
+                // A read that failed on it since this check was decided knows better: it stays down until the next.
+                if (standby.Failures == failures)
+                {
+                    standby.Replayed = replayed;
+                    if (failure is not null)
+                    {
+                        Interlocked.Exchange(ref standby.NextCheckTicks, _clock.GetUtcNow().UtcTicks + DownRecheck.Ticks);
+                    }
+                }
+            }
+
+            if (failure is not null)
+            {
+                LogStandbyFailed(_logger, failure);
             }
         });
     }
@@ -157,11 +193,13 @@ public sealed partial class ReadReplicaSelector
 
         public volatile ChangeLogHead.Position? Replayed;
 
+        // Read without the lock by CheckIfDue; written under it.
         public long NextCheckTicks;
 
-        /// <summary>Reads that failed on it since start: a check begun before one of them must not bring it back.</summary>
-        public int Failures;
+        // Under the lock: whether a check is under way, and reads that failed on it since start (a check decided before
+        // one of them must not bring it back).
+        public bool Checking;
 
-        public int Checking;
+        public int Failures;
     }
 }

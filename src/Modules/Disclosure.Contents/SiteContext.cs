@@ -12,7 +12,8 @@ namespace Disclosure.Contents;
 /// What every public page needs from the site settings, loaded once per request. On an agency's site
 /// (<see cref="PublicAgency"/>: <c>/a/{code}/…</c> or its own host name) the name, identity, theme and guide are that
 /// agency's and the lists are scoped to it (<see cref="ListingAsync"/>); on the installation's own site nothing is scoped.
-/// The settings and the 目录 are read through <see cref="PublicReadDatabase"/>, as the page's content is.
+/// The settings and the 目录 are read through <see cref="PublicReadDatabase"/>, as the page's content is (the identity
+/// and the agency tree by their stores, which the admin shares, from the primary).
 /// </summary>
 public sealed class SiteContext(PublicReadDatabase reads, SiteIdentityStore identityStore, PublicAgency publicAgency, AgencyDirectory agencies, AgencySiteStore sites)
 {

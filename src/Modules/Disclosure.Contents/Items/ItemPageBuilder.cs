@@ -18,7 +18,8 @@ namespace Disclosure.Contents.Items;
 /// Builds the public page of one version. The public item page and the admin preview both call this, which is how
 /// "preview exactly as the public will see it" stays true. What the page shows besides the version itself (catalogue,
 /// agencies, interpretations, related items, the type's own blocks) is read through <see cref="PublicReadDatabase"/>:
-/// from a standby that has replayed everything this node has seen, so a preview too shows what the office just published.
+/// from a standby that has replayed everything this node has seen (a preview on this node too shows what was just
+/// published through it).
 /// </summary>
 public sealed class ItemPageBuilder(PublicReadDatabase reads, PublishedContentQuery publishedContent, ContentDefinitionStore definitions, IEnumerable<IItemPageExtension> extensions, TimeProvider clock)
 {
