@@ -84,6 +84,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 ports=()
 start_nodes() { # extra arguments for both nodes
   ports=()
+  # One after the other: two nodes starting together on a new database race to create the administrator (noted).
   for n in 1 2; do
     local port
     port="$(free_port)"
@@ -95,8 +96,6 @@ start_nodes() { # extra arguments for both nodes
       --Logging:LogLevel:Default=Warning --Setup:Recipes:0=setup.json "$@" >"$work/node$n.log" 2>&1) &
     node_pids+=($!)
     ports+=("$port")
-  done
-  for port in "${ports[@]}"; do
     for _ in $(seq 1 300); do
       curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
       sleep 1
